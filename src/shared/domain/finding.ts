@@ -1,0 +1,58 @@
+import type { AreaGeometry, LonLat } from './geometry'
+
+export const FINDING_KINDS = [
+  'area-gap',
+  'area-overlap',
+  'gap',
+  'overlap',
+  'outside-area',
+  'invalid-geometry',
+  'sliver',
+  'unassigned-neighborhood',
+  'officer-outside-area',
+  'officer-multiple',
+  'no-commander',
+] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+export type Severity = 'error' | 'warning'
+
+export interface Finding {
+  /** Stable: the same plan yields the same finding with the same id. */
+  id: string
+  kind: FindingKind
+  severity: Severity
+  /** True when every piece is thinner than the width tolerance or smaller than the area tolerance. */
+  sliver: boolean
+  areaIds: string[]
+  neighborhoodIds: string[]
+  officerIds: string[]
+  /** Area in square metres on the ground, 0 for non-geometric findings. */
+  areaM2: number
+  /** Diameter in metres of the largest circle inscribed in the widest piece, where measured. */
+  widthM?: number
+  /** A point to zoom to. */
+  location: LonLat | null
+  geometry?: AreaGeometry
+  /** Human sentence naming what is wrong and where. */
+  message: string
+  /** Extra detail, e.g. the invalid-geometry reason. */
+  reason?: string
+}
+
+export interface Tolerances {
+  /** Pieces thinner than this (metres) are slivers. Default 5. */
+  sliverWidthM: number
+  /** Pieces smaller than this (square metres) are slivers. Default 100. */
+  sliverAreaM2: number
+  /** Whether an unassigned neighborhood is an error rather than a warning. Default false. */
+  unassignedIsError: boolean
+}
+
+export const DEFAULT_TOLERANCES: Tolerances = { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: false }
+
+export interface FindingSummary {
+  errors: number
+  warnings: number
+  blocking: boolean
+  byKind: Partial<Record<FindingKind, number>>
+}

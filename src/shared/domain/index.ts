@@ -1,0 +1,5 @@
+export * from './geometry'
+export * from './entities'
+export * from './change-set'
+export * from './finding'
+export * from './plan'
