@@ -1,0 +1,65 @@
+import * as turf from '@turf/turf'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createLookup } from '../../src/shared/lookup/point-lookup'
+import { chicagoDir, loadChicagoPlan } from './chicago-plan'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const dir = chicagoDir(here, 2)
+const loaded = loadChicagoPlan(dir)
+if (!loaded) {
+  console.log(`skipped: Chicago data not found at ${dir}`)
+  process.exit(0)
+}
+const { plan } = loaded
+const N = 10_000
+
+// mulberry32: the same 10,000 points on every run and machine.
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const [minX, minY, maxX, maxY] = turf.bbox(turf.featureCollection(plan.areas.map((a) => turf.feature(a.geometry))))
+const rnd = prng(20240607)
+const pts: [number, number][] = Array.from({ length: N }, () => [minX + rnd() * (maxX - minX), minY + rnd() * (maxY - minY)])
+
+const t0 = performance.now()
+const lk = createLookup(plan)
+const tBuild = performance.now() - t0
+
+// Warm-up on other points so the JIT has compiled the hot loop before timing.
+for (let i = 0; i < 2000; i++) lk.lookup(minX + rnd() * (maxX - minX), minY + rnd() * (maxY - minY))
+const t1 = performance.now()
+let hits = 0
+const ours: (string | null)[] = []
+for (const [x, y] of pts) {
+  const a = lk.lookup(x, y)
+  ours.push(a?.neighborhood?.id ?? null)
+  if (a?.neighborhood) hits++
+}
+const tOurs = performance.now() - t1
+
+// Peer: what one would write with turf alone — every beat, then every district.
+const beatFeatures = plan.neighborhoods.map((n) => turf.feature(n.geometry, { id: n.id }))
+const areaFeatures = plan.areas.map((a) => turf.feature(a.geometry, { id: a.id }))
+const t2 = performance.now()
+let agree = 0
+pts.forEach(([x, y], i) => {
+  const p = turf.point([x, y])
+  const nb = beatFeatures.find((f) => turf.booleanPointInPolygon(p, f))
+  if (!nb) areaFeatures.find((f) => turf.booleanPointInPolygon(p, f))
+  if ((nb?.properties.id ?? null) === ours[i]) agree++
+})
+const tTurf = performance.now() - t2
+
+console.log(`Chicago: ${plan.neighborhoods.length} beats, ${plan.areas.length} districts; ${N} random points in the bbox (${hits} inside a beat)`)
+console.log(`index build:                 ${tBuild.toFixed(1)} ms`)
+console.log(`createLookup, ${N} lookups:  ${tOurs.toFixed(1)} ms (target < 100 ms)`)
+console.log(`naive turf loop, ${N} lookups: ${tTurf.toFixed(1)} ms (${(tTurf / tOurs).toFixed(0)}x slower)`)
+console.log(`answers agreeing with turf:  ${agree}/${N}`)
