@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { check } from '@placemarkio/check-geojson'
 import { area } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
 import { GEO_DIR, loadSampleCity } from './load-sample-city'
@@ -15,6 +16,11 @@ describe('bundled sample city (approximate Livermore)', () => {
   it('is labelled as approximate sample data', () => {
     expect(raw('city-limit.geojson').type).toBe('Feature')
     expect(raw('city-limit.geojson').properties).toEqual({ name: 'City of Livermore (approximate sample data)', sample: true })
+  })
+
+  it('is valid GeoJSON for any GIS tool', () => {
+    for (const file of ['city-limit.geojson', 'areas.geojson', 'neighborhoods.geojson'])
+      expect(() => check(readFileSync(path.join(GEO_DIR, file), 'utf8')), file).not.toThrow()
   })
 
   it('measures about 68.5 km², like the real city', () => {
