@@ -1,0 +1,229 @@
+import type { Officer, OfficerStatus } from '../../shared/domain'
+import { csvCell, defuseFormula, readCsvTable } from '../../shared/staffing/csv-rows'
+import { ROSTER_FIELDS, ROSTER_HEADERS, guessRosterMapping, type ColumnMapping, type FlatOfficer } from './roster-fields'
+import { matchArea, matchNeighborhood, newOfficerId, type NamedArea, type NamedNeighborhood } from './roster-match'
+
+export { ROSTER_FIELDS, guessRosterMapping }
+export type { ColumnMapping, FlatOfficer }
+
+export interface RosterRowError {
+  line: number
+  column: string
+  message: string
+}
+
+export interface RosterPreview {
+  headers: string[]
+  mapping: ColumnMapping
+  officers: { line: number; officer: Officer }[]
+  errors: RosterRowError[]
+  totalRows: number
+  /** Headers no app field is mapped to; their cells are ignored. */
+  unknownHeaders: string[]
+}
+
+export interface RosterContext {
+  areas: NamedArea[]
+  neighborhoods: NamedNeighborhood[]
+  existing: Officer[]
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const STATUS_WORDS: Record<string, OfficerStatus> = { active: 'active', leave: 'leave', 'on leave': 'leave', vacant: 'vacant' }
+
+/** Undo the export's formula guard so "+1 555..." survives a round trip. */
+function cellValue(raw: string | undefined): string {
+  const v = (raw ?? '').trim()
+  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v
+}
+
+function blankOfficer(id: string): Officer {
+  return {
+    id,
+    displayName: '',
+    rank: '',
+    email: '',
+    deskPhone: '',
+    shift: '',
+    status: 'active',
+    areaId: null,
+    neighborhoodId: null,
+    private: { employeeId: '', badge: '', personalPhone: '', personalEmail: '', homeAddress: '', notes: '' },
+  }
+}
+
+const PRIVATE_FIELDS = ['employeeId', 'badge', 'personalPhone', 'personalEmail', 'homeAddress', 'notes'] as const
+const PUBLIC_FIELDS = ['displayName', 'rank', 'email', 'deskPhone', 'shift'] as const
+
+/**
+ * Checks a roster CSV against the plan without changing anything.
+ * - A row whose employee id matches an existing officer updates that officer: it keeps its `id`,
+ *   and columns that are not mapped keep their stored values.
+ * - The same employee id on several rows of the file is an error on every one of those rows,
+ *   since the file does not say which is right.
+ * - A row with any error yields no officer.
+ * - New officers get `off-<employee id>` (or `off-h<hash of name, email, badge>` without one).
+ */
+export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: ColumnMapping): RosterPreview {
+  const table = readCsvTable(text, 'Roster file')
+  const map = mapping ?? guessRosterMapping(table.headers)
+  const errors: RosterRowError[] = table.errors.map((e) => ({ line: e.line, column: '', message: e.message }))
+  const preview = (officers: RosterPreview['officers']): RosterPreview => ({
+    headers: table.headers,
+    mapping: map,
+    officers,
+    errors: errors.sort((a, b) => a.line - b.line),
+    totalRows: table.rows.length,
+    unknownHeaders: table.headers.filter((h) => !Object.values(map).includes(h)),
+  })
+  if (table.headers.length === 0) return preview([])
+
+  const col = new Map<keyof FlatOfficer, number>()
+  for (const field of ROSTER_FIELDS) {
+    const header = map[field]
+    if (header === undefined || header === '') continue
+    const idx = table.headers.indexOf(header)
+    if (idx < 0) errors.push({ line: 1, column: header, message: `Column "${header}" mapped to ${ROSTER_HEADERS[field]} is not in the file's header` })
+    else col.set(field, idx)
+  }
+  if (!col.has('displayName')) {
+    if (map.displayName === undefined || map.displayName === '') {
+      errors.push({ line: 1, column: ROSTER_HEADERS.displayName, message: 'The roster has no name column: map one of the headers to Name' })
+    }
+    return preview([])
+  }
+
+  const existingByEmp = new Map<string, Officer[]>()
+  for (const o of ctx.existing) {
+    const k = o.private.employeeId.trim().toLowerCase()
+    if (k) existingByEmp.set(k, [...(existingByEmp.get(k) ?? []), o])
+  }
+  const linesByEmp = new Map<string, number[]>()
+  if (col.has('employeeId')) {
+    for (const row of table.rows) {
+      const k = cellValue(row.cells[col.get('employeeId')!]).toLowerCase()
+      if (k) linesByEmp.set(k, [...(linesByEmp.get(k) ?? []), row.line])
+    }
+  }
+
+  const existingById = new Map(ctx.existing.map((o) => [o.id, o]))
+  const takenIds = new Set(existingById.keys())
+  const officers: RosterPreview['officers'] = []
+  for (const row of table.rows) {
+    const get = (f: keyof FlatOfficer): string | undefined => (col.has(f) ? cellValue(row.cells[col.get(f)!]) : undefined)
+    const header = (f: keyof FlatOfficer): string => map[f] ?? ROSTER_HEADERS[f]
+    const rowErrors: RosterRowError[] = []
+    const fail = (f: keyof FlatOfficer, message: string) => rowErrors.push({ line: row.line, column: header(f), message })
+
+    const name = get('displayName') ?? ''
+    if (!name) fail('displayName', 'Name is empty')
+
+    const emp = get('employeeId') ?? ''
+    const empKey = emp.toLowerCase()
+    let base: Officer | null = null
+    if (empKey) {
+      const lines = linesByEmp.get(empKey) ?? []
+      if (lines.length > 1) {
+        fail('employeeId', `Employee ID "${emp}" appears on several rows (lines ${lines.join(', ')})`)
+      }
+      const matches = existingByEmp.get(empKey) ?? []
+      if (matches.length > 1) fail('employeeId', `Employee ID "${emp}" belongs to ${matches.length} officers already in the plan`)
+      else if (matches.length === 1) base = matches[0]
+    } else {
+      // Without an employee id, the fingerprint id is how a re-imported export finds its officer again.
+      const same = existingById.get(newOfficerId('', name, get('email') ?? '', get('badge') ?? '', new Set()))
+      if (same && !same.private.employeeId) base = same
+    }
+
+    for (const f of ['email', 'personalEmail'] as const) {
+      const v = get(f)
+      if (v && !EMAIL.test(v)) fail(f, `"${v}" is not an email address`)
+    }
+
+    const statusCell = get('status')
+    let status: OfficerStatus = base?.status ?? 'active'
+    if (statusCell) {
+      const s = STATUS_WORDS[statusCell.toLowerCase()]
+      if (s) status = s
+      else fail('status', `Status "${statusCell}" is not one of active, leave, vacant`)
+    }
+
+    let areaId = base?.areaId ?? null
+    let neighborhoodId = base?.neighborhoodId ?? null
+    const areaCell = get('area')
+    const nbCell = get('neighborhood')
+    if (areaCell !== undefined) {
+      areaId = null
+      if (areaCell) {
+        const a = matchArea(ctx.areas, areaCell)
+        if (a) areaId = a.id
+        else fail('area', `Unknown area "${areaCell}"`)
+      }
+    }
+    if (nbCell !== undefined) {
+      neighborhoodId = null
+      if (nbCell) {
+        const areaKnown = !areaCell || areaId !== null
+        const nb = matchNeighborhood(ctx.neighborhoods, nbCell, areaId)
+        if (!nb) fail('neighborhood', `Unknown neighborhood "${nbCell}"`)
+        else if (areaCell && areaKnown && nb.areaId !== areaId) {
+          fail('neighborhood', `Neighborhood "${nbCell}" is not in area "${areaCell}"`)
+        } else {
+          neighborhoodId = nb.id
+          if (!areaCell) areaId = nb.areaId
+        }
+      }
+    } else if (areaCell !== undefined && neighborhoodId !== null) {
+      // The area changed and the file says nothing about the neighborhood: drop an adoption outside the new area.
+      const nb = ctx.neighborhoods.find((n) => n.id === neighborhoodId)
+      if (!nb || nb.areaId !== areaId) neighborhoodId = null
+    }
+
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors)
+      continue
+    }
+    const officer: Officer = base
+      ? { ...base, private: { ...base.private } }
+      : blankOfficer(newOfficerId(emp, name, get('email') ?? '', get('badge') ?? '', takenIds))
+    if (!base) takenIds.add(officer.id)
+    for (const f of PUBLIC_FIELDS) {
+      const v = get(f)
+      if (v !== undefined) officer[f] = v
+    }
+    for (const f of PRIVATE_FIELDS) {
+      const v = get(f)
+      if (v !== undefined) officer.private[f] = v
+    }
+    officer.status = status
+    officer.areaId = areaId
+    officer.neighborhoodId = neighborhoodId
+    officers.push({ line: row.line, officer })
+  }
+  return preview(officers)
+}
+
+/**
+ * Internal export with every field (private ones included), areas and neighborhoods by name,
+ * RFC 4180 quoting, CRLF line ends, and formula-looking cells prefixed with an apostrophe.
+ */
+export function rosterToCsv(officers: Officer[], ctx: { areas: NamedArea[]; neighborhoods: NamedNeighborhood[] }): string {
+  const areaName = new Map(ctx.areas.map((a) => [a.id, a.name]))
+  const nbName = new Map(ctx.neighborhoods.map((n) => [n.id, n.name]))
+  const lines = [ROSTER_FIELDS.map((f) => csvCell(ROSTER_HEADERS[f])).join(',')]
+  for (const o of officers) {
+    const flat: FlatOfficer = {
+      displayName: o.displayName,
+      rank: o.rank,
+      email: o.email,
+      deskPhone: o.deskPhone,
+      ...o.private,
+      shift: o.shift,
+      status: o.status,
+      area: o.areaId === null ? '' : (areaName.get(o.areaId) ?? o.areaId),
+      neighborhood: o.neighborhoodId === null ? '' : (nbName.get(o.neighborhoodId) ?? o.neighborhoodId),
+    }
+    lines.push(ROSTER_FIELDS.map((f) => csvCell(defuseFormula(flat[f] ?? ''))).join(','))
+  }
+  return lines.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,133 @@
+import Flatbush from 'flatbush'
+import type { PlanState } from '../domain'
+import { inPolygon, packGeometry, type PackedPolygon } from './point-in-polygon'
+
+export interface CallPoint {
+  lon: number
+  lat: number
+  type: string
+  /** Average handling time of this call, in hours. */
+  hours: number
+  /** Units sent. */
+  units: number
+}
+
+export interface Tally {
+  calls: number
+  /** Unit-hours: sum over calls of hours x units (domain.md: W = sum N_k T_k U_k). */
+  workload: number
+}
+
+export interface WorkloadResult {
+  /** Every neighborhood of the plan, zero when no call fell in it. */
+  byNeighborhood: Record<string, Tally>
+  /** Every area: calls in its neighborhoods plus calls in the area but in no neighborhood. */
+  byArea: Record<string, Tally>
+  /** Calls in no area and no neighborhood; `sample` holds the first 20 of them, in file order. */
+  outside: Tally & { sample: [number, number][] }
+  /** Per area, calls inside the area's boundary that no neighborhood covers (already in byArea). */
+  unassignedInArea: Record<string, Tally>
+}
+
+export type PlanGeometry = Pick<PlanState, 'areas' | 'neighborhoods'>
+
+export interface PointLocation {
+  neighborhoodId: string | null
+  areaId: string | null
+}
+
+export interface PointIndex {
+  locate(lon: number, lat: number): PointLocation
+}
+
+interface Layer {
+  parts: PackedPolygon[]
+  owner: number[]
+  tree: Flatbush | null
+}
+
+function buildLayer(geoms: { geometry: Parameters<typeof packGeometry>[0] }[]): Layer {
+  const parts: PackedPolygon[] = []
+  const owner: number[] = []
+  geoms.forEach((g, i) => {
+    for (const p of packGeometry(g.geometry)) {
+      parts.push(p)
+      owner.push(i)
+    }
+  })
+  if (parts.length === 0) return { parts, owner, tree: null }
+  const tree = new Flatbush(parts.length)
+  for (const p of parts) tree.add(p.minX, p.minY, p.maxX, p.maxY)
+  tree.finish()
+  return { parts, owner, tree }
+}
+
+/** Owner index of the first feature (in plan order) containing the point, or -1; plan order settles overlaps. */
+function find(layer: Layer, x: number, y: number): number {
+  if (!layer.tree) return -1
+  const hits = layer.tree.search(x, y, x, y)
+  if (hits.length > 1) hits.sort((a, b) => a - b)
+  for (const h of hits) if (inPolygon(layer.parts[h], x, y)) return layer.owner[h]
+  return -1
+}
+
+/**
+ * A point's neighborhood decides its area (the neighborhood's areaId), so the
+ * neighborhood tallies of an area add up to its total. Only points outside every
+ * neighborhood, or in a neighborhood whose area is not in the plan, are tested
+ * against the area boundaries themselves.
+ */
+export function createPointIndex(plan: PlanGeometry): PointIndex {
+  const nbs = buildLayer(plan.neighborhoods)
+  const areas = buildLayer(plan.areas)
+  const areaIds = new Set(plan.areas.map((a) => a.id))
+  return {
+    locate(lon: number, lat: number): PointLocation {
+      const n = find(nbs, lon, lat)
+      if (n >= 0) {
+        const nb = plan.neighborhoods[n]
+        if (areaIds.has(nb.areaId)) return { neighborhoodId: nb.id, areaId: nb.areaId }
+        const a = find(areas, lon, lat)
+        return { neighborhoodId: nb.id, areaId: a >= 0 ? plan.areas[a].id : null }
+      }
+      const a = find(areas, lon, lat)
+      return { neighborhoodId: null, areaId: a >= 0 ? plan.areas[a].id : null }
+    },
+  }
+}
+
+const OUTSIDE_SAMPLE = 20
+
+export function aggregateWorkload(points: CallPoint[], plan: PlanGeometry, index: PointIndex = createPointIndex(plan)): WorkloadResult {
+  const byNeighborhood: Record<string, Tally> = {}
+  const byArea: Record<string, Tally> = {}
+  const unassignedInArea: Record<string, Tally> = {}
+  for (const n of plan.neighborhoods) byNeighborhood[n.id] = { calls: 0, workload: 0 }
+  for (const a of plan.areas) byArea[a.id] = { calls: 0, workload: 0 }
+  const outside: WorkloadResult['outside'] = { calls: 0, workload: 0, sample: [] }
+  for (const p of points) {
+    const w = p.hours * p.units
+    const loc = index.locate(p.lon, p.lat)
+    if (loc.neighborhoodId !== null) {
+      const t = byNeighborhood[loc.neighborhoodId]
+      t.calls++
+      t.workload += w
+    }
+    if (loc.areaId !== null) {
+      const t = byArea[loc.areaId]
+      t.calls++
+      t.workload += w
+      if (loc.neighborhoodId === null) {
+        const u = (unassignedInArea[loc.areaId] ??= { calls: 0, workload: 0 })
+        u.calls++
+        u.workload += w
+      }
+    }
+    if (loc.neighborhoodId === null && loc.areaId === null) {
+      outside.calls++
+      outside.workload += w
+      if (outside.sample.length < OUTSIDE_SAMPLE) outside.sample.push([p.lon, p.lat])
+    }
+  }
+  return { byNeighborhood, byArea, outside, unassignedInArea }
+}
