@@ -1,0 +1,13 @@
+import type { Db } from '../connection'
+import * as m0010 from './0010-init'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Db): void
+}
+
+/** In order. The database's user_version is the version of the last one applied. */
+export const MIGRATIONS: Migration[] = [{ version: 10, name: 'init', up: m0010.up }]
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,39 @@
+import type { Db } from '../connection'
+import type { AreaCommand } from '../../../shared/domain'
+import { bboxOf } from './bbox'
+
+interface Row { id: string; name: string; color: string; commander_id: string | null; geometry: string }
+
+function toArea(r: Row): AreaCommand {
+  return { id: r.id, name: r.name, color: r.color, commanderId: r.commander_id, geometry: JSON.parse(r.geometry) }
+}
+
+export class AreaRepo {
+  private readonly listStmt
+  private readonly getStmt
+  private readonly putStmt
+  private readonly delStmt
+  constructor(db: Db) {
+    this.listStmt = db.prepare<[], Row>('SELECT id, name, color, commander_id, geometry FROM areas ORDER BY id')
+    this.getStmt = db.prepare<[string], Row>('SELECT id, name, color, commander_id, geometry FROM areas WHERE id = ?')
+    this.putStmt = db.prepare(`INSERT INTO areas (id, name, color, commander_id, geometry, minx, miny, maxx, maxy)
+      VALUES (@id, @name, @color, @commanderId, @geometry, @minx, @miny, @maxx, @maxy)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, color = excluded.color, commander_id = excluded.commander_id,
+        geometry = excluded.geometry, minx = excluded.minx, miny = excluded.miny, maxx = excluded.maxx, maxy = excluded.maxy`)
+    this.delStmt = db.prepare('DELETE FROM areas WHERE id = ?')
+  }
+  list(): AreaCommand[] {
+    return this.listStmt.all().map(toArea)
+  }
+  get(id: string): AreaCommand | null {
+    const r = this.getStmt.get(id)
+    return r ? toArea(r) : null
+  }
+  put(a: AreaCommand): void {
+    const [minx, miny, maxx, maxy] = bboxOf(a.geometry)
+    this.putStmt.run({ id: a.id, name: a.name, color: a.color, commanderId: a.commanderId, geometry: JSON.stringify(a.geometry), minx, miny, maxx, maxy })
+  }
+  remove(id: string): void {
+    this.delStmt.run(id)
+  }
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../connection'
+import { AreaRepo } from './area-repo'
+import { AuditRepo } from './audit-repo'
+import { CityRepo } from './city-repo'
+import { NeighborhoodRepo } from './neighborhood-repo'
+import { OfficerRepo } from './officer-repo'
+import { SettingsRepo } from './settings-repo'
+
+export interface Repos {
+  db: Db
+  city: CityRepo
+  areas: AreaRepo
+  neighborhoods: NeighborhoodRepo
+  officers: OfficerRepo
+  settings: SettingsRepo
+  audit: AuditRepo
+}
+
+export function createRepos(db: Db): Repos {
+  return {
+    db,
+    city: new CityRepo(db),
+    areas: new AreaRepo(db),
+    neighborhoods: new NeighborhoodRepo(db),
+    officers: new OfficerRepo(db),
+    settings: new SettingsRepo(db),
+    audit: new AuditRepo(db),
+  }
+}
+
+export type { AuditEntry } from './audit-repo'

@@ -1,0 +1,61 @@
+import { readDbf } from './read-dbf'
+import { readShp } from './read-shp'
+import { checkDeclaredSizes, extractEntries, listZip, type ZipEntry } from './read-zip'
+import { ImportError } from './import-error'
+import type { RawLayer } from './types'
+
+const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
+/** macOS zips carry resource forks (__MACOSX/._x.shp) that are not layers. */
+const isJunk = (p: string): boolean => p.startsWith('__MACOSX/') || baseName(p).startsWith('._') || p.endsWith('/')
+
+/** A zipped Shapefile: one .shp with its .dbf, and optionally .prj (coordinate system) and .cpg (encoding). */
+export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompressedBytes: number): RawLayer {
+  const entries = listZip(file, bytes).filter((e) => !isJunk(e.name))
+  checkDeclaredSizes(file, entries, maxUncompressedBytes)
+  const shps = entries.filter((e) => /\.shp$/i.test(e.name))
+  if (shps.length === 0) {
+    const names = entries.map((e) => baseName(e.name)).slice(0, 8).join(', ')
+    throw new ImportError('no-shp', `${file} holds no .shp file (it contains: ${names || 'nothing'}); zip the layer's .shp, .dbf and .prj together`, {
+      file,
+    })
+  }
+  if (shps.length > 1) {
+    throw new ImportError(
+      'several-shp',
+      `${file} holds ${shps.length} Shapefiles (${shps.map((e) => baseName(e.name)).join(', ')}); zip one layer per file`,
+      { file },
+    )
+  }
+  const shp = shps[0]
+  const stem = shp.name.slice(0, -4).toLowerCase()
+  const sibling = (ext: string): ZipEntry | undefined => entries.find((e) => e.name.toLowerCase() === `${stem}.${ext}`)
+  const dbf = sibling('dbf')
+  if (!dbf) {
+    throw new ImportError('no-dbf', `${file}: ${baseName(shp.name)} has no .dbf beside it, so its features have no attributes; zip the .dbf too`, { file })
+  }
+  const prj = sibling('prj')
+  const cpg = sibling('cpg')
+  const wanted = [shp, dbf, prj, cpg].filter((e): e is ZipEntry => e !== undefined)
+  const data = extractEntries(file, bytes, wanted, maxUncompressedBytes)
+  const text = (e: ZipEntry | undefined): string | null => (e ? new TextDecoder('utf-8').decode(data.get(e.name)).replace(/^\uFEFF/, '') : null)
+
+  const shpName = baseName(shp.name)
+  const dbfName = baseName(dbf.name)
+  const geometries = readShp(file, shpName, data.get(shp.name)!)
+  const table = readDbf(file, dbfName, data.get(dbf.name)!, text(cpg))
+  if (geometries.length !== table.records.length) {
+    throw new ImportError(
+      'record-count-mismatch',
+      `${file}: ${shpName} holds ${geometries.length} shapes but ${dbfName} holds ${table.records.length} records; the two files do not belong together`,
+      { file },
+    )
+  }
+  const prjText = text(prj)?.trim() || null
+  return {
+    format: 'shapefile',
+    fields: table.fields,
+    features: geometries.map((geometry, index) => ({ index, properties: table.records[index], geometry })),
+    crs: prjText,
+    notices: [],
+  }
+}

@@ -1,0 +1,126 @@
+import { invertChangeSet, profileKey, stableStringify, whyNotAllowed, type ChangeSet, type Finding } from '../../shared/domain'
+import type { ApplyResult } from '../../shared/ipc/outputs'
+import type { Repos } from '../db/repos'
+import type { Actor } from './actor'
+import { AppError } from './app-error'
+import { readEntity, writeOp } from './entity-store'
+import { foreignKeyProblems } from './foreign-key-check'
+import { normalizeChangeSet } from './normalize-change-set'
+
+/** The validator's view of a change, checked inside the transaction before it commits. */
+export interface ChangeGuard {
+  /** Throws AppError when the change makes the plan worse in a way an edit must never do. */
+  check(cs: ChangeSet): Finding[]
+  /** Called after a transaction rolled back, so cached validation state follows the database. */
+  rolledBack(cs: ChangeSet): void
+  summary(): ApplyResult['summary']
+}
+
+export type ApplyAction = 'edit' | 'import' | 'seed'
+
+const ENTITY_WORD = { city: 'city limit', area: 'Area Command', neighborhood: 'neighborhood', officer: 'officer' } as const
+
+/**
+ * Applies change sets: one change set is one transaction and one audit row, and undo is
+ * the stored inverse applied the same way. Every op's `before` must match what is stored,
+ * so an edit made on a stale view is refused instead of overwriting someone else's work.
+ */
+export class ChangeService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly guard: ChangeGuard,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  apply(input: ChangeSet, actor: Actor, action: ApplyAction = 'edit', opts: { recheck?: boolean } = {}): ApplyResult {
+    const cs = normalizeChangeSet(input)
+    this.checkPermission(cs, actor)
+    const key = profileKey(actor.profile)
+    const { seq, touched } = this.transact(cs, opts.recheck ?? action === 'edit', () => {
+      const seq = this.repos.audit.insert({
+        at: this.now().toISOString(), osUser: actor.osUser, profile: key, action, label: cs.label,
+        changeSet: cs, inverse: invertChangeSet(cs), state: action === 'seed' ? null : 'done',
+      })
+      this.repos.audit.dropRedo(key)
+      return seq
+    })
+    return this.result(seq, cs, touched, key)
+  }
+
+  undo(actor: Actor): ApplyResult {
+    const key = profileKey(actor.profile)
+    const entry = this.repos.audit.lastDone(key)
+    if (!entry) throw new AppError('nothing-to-undo', 'There is nothing to undo.')
+    const cs = entry.inverse
+    this.checkPermission(cs, actor)
+    // Undo returns to a state that was accepted before, so the "no worse" re-check does not apply.
+    const { seq, touched } = this.transact(cs, false, () => {
+      this.repos.audit.markUndone(entry.seq)
+      return this.repos.audit.insert({
+        at: this.now().toISOString(), osUser: actor.osUser, profile: key, action: 'undo', label: `Undo: ${entry.label}`,
+        changeSet: cs, inverse: entry.changeSet, state: null, refSeq: entry.seq,
+      })
+    }, `Cannot undo "${entry.label}"`)
+    return this.result(seq, cs, touched, key)
+  }
+
+  redo(actor: Actor): ApplyResult {
+    const key = profileKey(actor.profile)
+    const entry = this.repos.audit.lastUndone(key)
+    if (!entry) throw new AppError('nothing-to-redo', 'There is nothing to redo.')
+    const cs = entry.changeSet
+    this.checkPermission(cs, actor)
+    const { seq, touched } = this.transact(cs, false, () => {
+      this.repos.audit.markDone(entry.seq)
+      return this.repos.audit.insert({
+        at: this.now().toISOString(), osUser: actor.osUser, profile: key, action: 'redo', label: `Redo: ${entry.label}`,
+        changeSet: cs, inverse: entry.inverse, state: null, refSeq: entry.seq,
+      })
+    }, `Cannot redo "${entry.label}"`)
+    return this.result(seq, cs, touched, key)
+  }
+
+  canUndo(actor: Actor): boolean {
+    return this.repos.audit.lastDone(profileKey(actor.profile)) !== null
+  }
+  canRedo(actor: Actor): boolean {
+    return this.repos.audit.lastUndone(profileKey(actor.profile)) !== null
+  }
+
+  private checkPermission(cs: ChangeSet, actor: Actor): void {
+    const why = whyNotAllowed(actor.profile, cs, { areas: this.repos.areas.list(), neighborhoods: this.repos.neighborhoods.list() })
+    if (why) throw new AppError('forbidden', why)
+  }
+
+  private transact(cs: ChangeSet, recheck: boolean, audit: () => number, context?: string): { seq: number; touched: Finding[] } {
+    let wrote = false
+    try {
+      return this.repos.db.transaction(() => {
+        for (const op of cs.ops) {
+          const stored = readEntity(this.repos, op)
+          if (stableStringify(stored) !== stableStringify(op.before)) {
+            const what = `${ENTITY_WORD[op.entity]} ${op.id}`
+            const msg = op.before === null ? `${what} already exists` : stored === null ? `${what} no longer exists` : `${what} was changed by someone else since you loaded it`
+            throw new AppError('stale', `${context ? context + ': ' : ''}${msg}. Reload the plan and try again.`, { entity: op.entity, id: op.id })
+          }
+          writeOp(this.repos, op)
+        }
+        wrote = true
+        const fk = foreignKeyProblems(this.repos.db)
+        if (fk) throw new AppError('broken-reference', `${context ? context + ': ' : ''}${fk}`)
+        const touched = recheck ? this.guard.check(cs) : []
+        return { seq: audit(), touched }
+      })()
+    } catch (e) {
+      if (wrote) this.guard.rolledBack(cs)
+      throw e
+    }
+  }
+
+  private result(seq: number, cs: ChangeSet, touched: Finding[], key: string): ApplyResult {
+    return {
+      seq, changeSet: cs, touchedFindings: touched, summary: this.guard.summary(),
+      canUndo: this.repos.audit.lastDone(key) !== null, canRedo: this.repos.audit.lastUndone(key) !== null,
+    }
+  }
+}

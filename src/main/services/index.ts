@@ -1,0 +1,43 @@
+import type { Db } from '../db/connection'
+import { migrate } from '../db/migrate'
+import { createRepos, type Repos } from '../db/repos'
+import { ChangeService } from './change-service'
+import { PlanService } from './plan-service'
+import { SeedService } from './seed-service'
+import { SessionService } from './session-service'
+import { SettingsService } from './settings-service'
+import { ValidationService } from './validation-service'
+
+export interface ServiceConfig {
+  db: Db
+  dbPath: string
+  userDataPath: string
+  /** Folder holding the bundled sample city (resources/geo). */
+  sampleDir: string
+  osUser: string
+  appVersion: string
+}
+
+export interface Services {
+  config: ServiceConfig
+  repos: Repos
+  plans: PlanService
+  settings: SettingsService
+  validation: ValidationService
+  changes: ChangeService
+  session: SessionService
+  seed: SeedService
+}
+
+/** The composition root shared by the Electron app, the CLI and the tests. */
+export function createServices(config: ServiceConfig): Services {
+  migrate(config.db)
+  const repos = createRepos(config.db)
+  const plans = new PlanService(repos)
+  const settings = new SettingsService(repos)
+  const validation = new ValidationService(plans, settings)
+  const changes = new ChangeService(repos, validation)
+  const session = new SessionService(repos, config.osUser)
+  const seed = new SeedService(plans, changes, config.sampleDir)
+  return { config, repos, plans, settings, validation, changes, session, seed }
+}

@@ -1,0 +1,29 @@
+import { DEFAULT_TOLERANCES, type Tolerances } from '../../shared/domain'
+import type { Settings } from '../../shared/ipc/outputs'
+import type { Repos } from '../db/repos'
+
+export class SettingsService {
+  private readonly listeners: ((s: Settings) => void)[] = []
+  constructor(private readonly repos: Repos) {}
+
+  get(): Settings {
+    return {
+      tolerances: { ...DEFAULT_TOLERANCES, ...(this.repos.settings.get<Partial<Tolerances>>('tolerances') ?? {}) },
+      tileUrl: this.repos.settings.get<string | null>('tileUrl') ?? null,
+    }
+  }
+
+  set(patch: { tolerances?: Tolerances; tileUrl?: string | null }): Settings {
+    this.repos.db.transaction(() => {
+      if (patch.tolerances) this.repos.settings.set('tolerances', patch.tolerances)
+      if (patch.tileUrl !== undefined) this.repos.settings.set('tileUrl', patch.tileUrl)
+    })()
+    const s = this.get()
+    for (const l of this.listeners) l(s)
+    return s
+  }
+
+  onChange(l: (s: Settings) => void): void {
+    this.listeners.push(l)
+  }
+}

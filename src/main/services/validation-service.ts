@@ -1,0 +1,94 @@
+import { area as turfArea } from '@turf/turf'
+import type { ChangeSet, Finding, FindingKind } from '../../shared/domain'
+import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
+import type { AreaCoverage, ValidationReport } from '../../shared/ipc/outputs'
+import { AppError } from './app-error'
+import type { ChangeGuard } from './change-service'
+import type { PlanService } from './plan-service'
+import type { SettingsService } from './settings-service'
+
+/** Kinds an edit must never make worse: these are what the topological editor promises. */
+const GUARDED: FindingKind[] = ['overlap', 'outside-area', 'area-overlap', 'area-gap']
+/** Rounding to the 1e-7 degree grid moves areas by a fraction of a square metre. */
+const SLACK_M2 = 0.5
+
+function touchedIds(cs: ChangeSet): string[] {
+  return cs.ops.filter((o) => o.entity === 'neighborhood' || o.entity === 'area').map((o) => o.id)
+}
+
+function guardedArea(fs: Finding[]): number {
+  return fs.filter((f) => GUARDED.includes(f.kind)).reduce((s, f) => s + f.areaM2, 0)
+}
+
+/**
+ * Keeps one live validator for the open plan, updated by each change set instead of
+ * re-validating the city, and uses it to refuse edits that would open overlaps or push
+ * ground out of its area. Imported plans may start dirty: an edit may leave them as bad as
+ * before, or better, never worse.
+ */
+export class ValidationService implements ChangeGuard {
+  private validator: PlanValidator | null = null
+  constructor(
+    private readonly plans: PlanService,
+    private readonly settings: SettingsService,
+  ) {
+    settings.onChange(() => (this.validator = null))
+  }
+
+  private live(): PlanValidator {
+    this.validator ??= createValidator(this.plans.load(), this.settings.get().tolerances)
+    return this.validator
+  }
+
+  findings(): Finding[] {
+    return this.live().findings()
+  }
+
+  report(): ValidationReport {
+    const findings = this.findings()
+    return { summary: summarize(findings), findings, coverage: this.coverage(findings) }
+  }
+
+  summary() {
+    return summarize(this.findings())
+  }
+
+  check(cs: ChangeSet): Finding[] {
+    const v = this.live()
+    const ids = touchedIds(cs)
+    const before = v.findingsFor(ids)
+    v.apply(cs.ops)
+    const after = v.findingsFor(ids)
+    const grown = guardedArea(after) - guardedArea(before)
+    const newInvalid = after.filter((f) => f.kind === 'invalid-geometry' && !before.some((b) => b.id === f.id))
+    if (grown > SLACK_M2 || newInvalid.length > 0) {
+      const worst = newInvalid[0] ?? after.filter((f) => GUARDED.includes(f.kind)).sort((a, b) => b.areaM2 - a.areaM2)[0]
+      throw new AppError('edit-refused', `"${cs.label}" was not stored: ${worst?.message ?? 'it would make the plan invalid'}`, { findings: after })
+    }
+    return after
+  }
+
+  rolledBack(): void {
+    // The validator already took the ops; rebuilding from the database is the simple, certain way back.
+    this.validator = null
+  }
+
+  /** After imports and restores, which change too much to patch incrementally. */
+  reset(): void {
+    this.validator = null
+  }
+
+  private coverage(findings: Finding[]): AreaCoverage[] {
+    const plan = this.plans.load()
+    return plan.areas.map((a) => {
+      const areaM2 = turfArea(a.geometry)
+      const gapM2 = findings.filter((f) => f.kind === 'gap' && f.areaIds.includes(a.id)).reduce((s, f) => s + f.areaM2, 0)
+      const inArea = new Set(plan.neighborhoods.filter((n) => n.areaId === a.id).map((n) => n.id))
+      const overlapM2 = findings
+        .filter((f) => f.kind === 'overlap' && f.neighborhoodIds.some((id) => inArea.has(id)))
+        .reduce((s, f) => s + f.areaM2, 0)
+      const coveredM2 = Math.max(0, areaM2 - gapM2)
+      return { areaId: a.id, areaM2, coveredM2, coveredPct: areaM2 > 0 ? (100 * coveredM2) / areaM2 : 0, gapM2, overlapM2 }
+    })
+  }
+}

@@ -1,0 +1,33 @@
+import { BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { lockDownContents } from './security'
+
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const
+
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Area Command Planner',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
+  })
+  lockDownContents(win.webContents)
+  win.once('ready-to-show', () => win.show())
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  return win
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { areaSchema, citySchema, idSchema, neighborhoodSchema, officerSchema } from './entity-schemas'
+
+const op = <E extends string, S extends z.ZodType>(entity: E, row: S) =>
+  z.strictObject({ entity: z.literal(entity), id: idSchema, before: row.nullable(), after: row.nullable() })
+
+export const changeOpSchema = z
+  .discriminatedUnion('entity', [
+    op('neighborhood', neighborhoodSchema),
+    op('area', areaSchema),
+    op('officer', officerSchema),
+    z.strictObject({ entity: z.literal('city'), id: z.literal('city'), before: citySchema.nullable(), after: citySchema.nullable() }),
+  ])
+  .superRefine((o, ctx) => {
+    if (!o.before && !o.after) ctx.addIssue({ code: 'custom', message: `change of ${o.entity} ${o.id} has neither a before nor an after row` })
+    for (const row of [o.before, o.after]) {
+      if (row && 'id' in row && row.id !== o.id) ctx.addIssue({ code: 'custom', message: `change of ${o.entity} ${o.id} carries a row with id ${row.id}` })
+    }
+  })
+
+export const changeSetSchema = z.strictObject({
+  label: z.string().trim().min(1, 'a change needs a label').max(200),
+  ops: z.array(changeOpSchema).min(1, 'a change set needs at least one change').max(20_000, 'a change set is limited to 20,000 changes'),
+})

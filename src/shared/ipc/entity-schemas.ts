@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { OFFICER_STATUSES } from '../domain'
+import { geometrySchema } from './geometry-schema'
+
+export const idSchema = z.string().trim().min(1, 'id must not be empty').max(100, 'id is longer than 100 characters')
+const name = z.string().trim().min(1, 'name must not be empty').max(120, 'name is longer than 120 characters')
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #1a2b3c')
+const text = (max: number) => z.string().max(max, `text is longer than ${max} characters`)
+
+export const citySchema = z.strictObject({ name, sample: z.boolean(), geometry: geometrySchema })
+
+export const areaSchema = z.strictObject({
+  id: idSchema,
+  name,
+  color,
+  commanderId: idSchema.nullable(),
+  geometry: geometrySchema,
+})
+
+export const neighborhoodSchema = z.strictObject({
+  id: idSchema,
+  areaId: idSchema,
+  name,
+  color: color.nullable(),
+  geometry: geometrySchema,
+})
+
+export const officerPrivateSchema = z.strictObject({
+  employeeId: text(60),
+  badge: text(60),
+  personalPhone: text(60),
+  personalEmail: text(200),
+  homeAddress: text(300),
+  notes: text(4000),
+})
+
+export const officerSchema = z.strictObject({
+  id: idSchema,
+  displayName: name,
+  rank: text(60),
+  email: text(200),
+  deskPhone: text(60),
+  shift: text(60),
+  status: z.enum(OFFICER_STATUSES),
+  areaId: idSchema.nullable(),
+  neighborhoodId: idSchema.nullable(),
+  private: officerPrivateSchema,
+})

@@ -1,0 +1,7 @@
+export * from './channels'
+export * from './contract'
+export * from './outputs'
+export * from './result'
+export * from './change-set-schema'
+export * from './entity-schemas'
+export * from './geometry-schema'

@@ -1,0 +1,58 @@
+import type { ChangeSet, Finding, FindingSummary, PlanState, Profile, Tolerances } from '../domain'
+
+export interface AppInfo {
+  appVersion: string
+  schemaVersion: number
+  dbPath: string
+  userDataPath: string
+  osUser: string
+  sampleData: boolean
+}
+
+export interface SessionInfo {
+  osUser: string
+  profile: Profile
+}
+
+export interface ApplyResult {
+  /** Audit sequence number of the step. */
+  seq: number
+  /** The change set as stored (coordinates quantized); for undo/redo, the one that was applied. */
+  changeSet: ChangeSet
+  /** Findings involving what the change touched, after it. */
+  touchedFindings: Finding[]
+  summary: FindingSummary
+  canUndo: boolean
+  canRedo: boolean
+}
+
+export interface HistoryEntry {
+  seq: number
+  at: string
+  osUser: string
+  profile: string
+  action: string
+  label: string
+  state: 'done' | 'undone' | 'dropped' | null
+}
+
+export interface AreaCoverage {
+  areaId: string
+  areaM2: number
+  coveredM2: number
+  coveredPct: number
+  gapM2: number
+  overlapM2: number
+}
+
+export interface ValidationReport {
+  summary: FindingSummary
+  findings: Finding[]
+  coverage: AreaCoverage[]
+}
+
+export interface Settings {
+  tolerances: Tolerances
+  /** Optional XYZ tile template; the app is fully usable without one. */
+  tileUrl: string | null
+}
