@@ -1,0 +1,90 @@
+import { promises as fsp } from 'node:fs'
+import { basename, extname } from 'node:path'
+import { finishLayer } from './finish-layer'
+import { ImportError, formatMegabytes } from './import-error'
+import { readGeoJson } from './read-geojson'
+import { readKml } from './read-kml'
+import { readShapefileZip } from './read-shapefile-zip'
+import { checkDeclaredSizes, extractEntries, listZip } from './read-zip'
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNCOMPRESSED_BYTES, type ParsedLayer, type ParseOptions, type RawLayer } from './types'
+
+export { ImportError } from './import-error'
+export type { ImportErrorDetails } from './import-error'
+export type { ParsedFeature, ParsedLayer, ParseOptions } from './types'
+
+type Kind = 'geojson' | 'zip' | 'kml' | 'kmz'
+
+function sniff(bytes: Uint8Array): Kind | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip'
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart()
+  if (head.startsWith('{')) return 'geojson'
+  if (head.startsWith('<')) return /<kml[\s>]/.test(head) || head.startsWith('<?xml') ? 'kml' : null
+  return null
+}
+
+function kindOf(name: string, bytes: Uint8Array): Kind {
+  const ext = extname(name).toLowerCase()
+  if (ext === '.geojson' || ext === '.json') return 'geojson'
+  if (ext === '.zip') return 'zip'
+  if (ext === '.kml') return 'kml'
+  if (ext === '.kmz') return 'kmz'
+  if (['.shp', '.dbf', '.shx', '.prj'].includes(ext)) {
+    throw new ImportError('shapefile-not-zipped', `${name} is one part of a Shapefile; zip the .shp, .dbf and .prj together and import the .zip`, {
+      file: name,
+    })
+  }
+  const found = sniff(bytes)
+  if (!found) {
+    throw new ImportError('unknown-format', `${name} is not a format the importer reads; use GeoJSON, a zipped Shapefile or KML`, { file: name })
+  }
+  return found
+}
+
+function checkSize(file: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    throw new ImportError('file-too-large', `${file} is ${formatMegabytes(size)}; the import limit is ${formatMegabytes(maxBytes)}`, { file })
+  }
+}
+
+function readKmz(file: string, bytes: Uint8Array, limit: number): RawLayer {
+  const entries = listZip(file, bytes).filter((e) => /\.kml$/i.test(e.name) && !e.name.startsWith('__MACOSX/'))
+  checkDeclaredSizes(file, entries, limit)
+  const main = entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ?? entries[0]
+  if (!main) throw new ImportError('no-polygons', `${file} holds no .kml document`, { file })
+  return readKml(file, extractEntries(file, bytes, [main], limit).get(main.name)!)
+}
+
+/** Parses an in-memory layer; `name` gives the format by its extension and is used in every message. */
+export async function parseLayerBuffer(name: string, bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedLayer> {
+  const file = basename(name)
+  checkSize(file, bytes.length, opts.maxBytes ?? DEFAULT_MAX_BYTES)
+  if (bytes.length === 0) throw new ImportError('empty-layer', `${file} is empty; there is nothing to import`, { file })
+  const limit = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES
+  const kind = kindOf(file, bytes)
+  const raw =
+    kind === 'geojson'
+      ? readGeoJson(file, bytes)
+      : kind === 'zip'
+        ? readShapefileZip(file, bytes, limit)
+        : kind === 'kmz'
+          ? readKmz(file, bytes, limit)
+          : readKml(file, bytes)
+  return finishLayer(file, raw, opts)
+}
+
+/** Parses a layer file; its size is checked before a byte of it is read. */
+export async function parseLayerFile(path: string, opts: ParseOptions = {}): Promise<ParsedLayer> {
+  const file = basename(path)
+  let size: number
+  try {
+    const st = await fsp.stat(path)
+    if (!st.isFile()) throw new ImportError('not-a-file', `${file} is not a file`, { file })
+    size = st.size
+  } catch (e) {
+    if (e instanceof ImportError) throw e
+    throw new ImportError('file-unreadable', `${file} cannot be opened: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file })
+  }
+  checkSize(file, size, opts.maxBytes ?? DEFAULT_MAX_BYTES)
+  const bytes = await fsp.readFile(path)
+  return parseLayerBuffer(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), opts)
+}
