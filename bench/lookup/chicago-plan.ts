@@ -7,6 +7,11 @@ export function chicagoDir(fromDir: string, up: number): string {
   return path.resolve(fromDir, ...Array(up).fill('..'), '../shared/real-data/chicago')
 }
 
+/** Beats say "01" where districts say "1". */
+function districtId(v: string): string {
+  return String(parseInt(v, 10))
+}
+
 interface Fc {
   features: { properties: Record<string, string>; geometry: Polygon }[]
 }
@@ -38,7 +43,7 @@ export function loadChicagoPlan(dir: string): { plan: PlanState; beatFeatureIds:
   const districts = JSON.parse(readFileSync(path.join(dir, 'districts.geojson'), 'utf8')) as Fc
   const parts = new Map<string, Position[][][]>()
   for (const f of districts.features) {
-    const id = f.properties.DIST_NUM
+    const id = districtId(f.properties.DIST_NUM)
     parts.set(id, [...(parts.get(id) ?? []), f.geometry.coordinates])
   }
   const officers: Officer[] = []
@@ -60,8 +65,8 @@ export function loadChicagoPlan(dir: string): { plan: PlanState; beatFeatureIds:
     seen.set(num, k)
     const id = k === 1 ? num : `${num}-${k}`
     beatFeatureIds.push(id)
-    officers.push(officer(`po-${id}`, `Officer Beat ${id}`, 'Officer', f.properties.DISTRICT, id))
-    return { id, areaId: f.properties.DISTRICT, name: `Beat ${id}`, color: null, geometry: f.geometry }
+    officers.push(officer(`po-${id}`, `Officer Beat ${id}`, 'Officer', districtId(f.properties.DISTRICT), id))
+    return { id, areaId: districtId(f.properties.DISTRICT), name: `Beat ${id}`, color: null, geometry: f.geometry }
   })
   return { plan: { city: null, areas, neighborhoods, officers }, beatFeatureIds }
 }

@@ -111,7 +111,9 @@ export function diffToCsv(d: PlanDiff): string {
   for (const o of d.officers) {
     const from = o.fromNeighborhoodId ?? (o.fromAreaId ? `area ${o.fromAreaId}` : null)
     const to = o.toNeighborhoodId ?? (o.toAreaId ? `area ${o.toAreaId}` : null)
-    const change = from === null ? 'assigned' : to === null ? 'unassigned' : 'moved'
+    const fromNb = o.fromNeighborhoodId
+    const toNb = o.toNeighborhoodId
+    const change = fromNb === toNb ? 'moved' : fromNb === null ? 'assigned' : toNb === null ? 'unassigned' : 'moved'
     rows.push([change, 'officer', o.id, o.name, from, to, null, null, null])
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
