@@ -19,7 +19,7 @@ const OTHER_TYPES: Record<number, string> = {
 function signedArea2(ring: Position[]): number {
   let s = 0
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1])
-  return -s
+  return s
 }
 
 function inRing(p: Position, ring: Position[]): boolean {
