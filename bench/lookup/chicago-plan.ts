@@ -48,7 +48,7 @@ export function loadChicagoPlan(dir: string): { plan: PlanState; beatFeatureIds:
   }
   const officers: Officer[] = []
   const areas: AreaCommand[] = [...parts].map(([id, polys]) => {
-    officers.push(officer(`lt-${id}`, `Lt. District ${id}`, 'Lieutenant', id, null))
+    officers.push(officer(`lt-${id}`, `K. Commander-${id}`, 'Lt.', id, null))
     return {
       id,
       name: `District ${id}`,
@@ -65,7 +65,7 @@ export function loadChicagoPlan(dir: string): { plan: PlanState; beatFeatureIds:
     seen.set(num, k)
     const id = k === 1 ? num : `${num}-${k}`
     beatFeatureIds.push(id)
-    officers.push(officer(`po-${id}`, `Officer Beat ${id}`, 'Officer', districtId(f.properties.DISTRICT), id))
+    officers.push(officer(`po-${id}`, `J. Patrol-${id}`, 'Officer', districtId(f.properties.DISTRICT), id))
     return { id, areaId: districtId(f.properties.DISTRICT), name: `Beat ${id}`, color: null, geometry: f.geometry }
   })
   return { plan: { city: null, areas, neighborhoods, officers }, beatFeatureIds }
