@@ -31,8 +31,16 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true')
 })
 
-async function clickLonLat(page: import('@playwright/test').Page, lon: number, lat: number) {
-  const [x, y] = await page.evaluate(([a, b]) => (window as unknown as { __projectToPixel(lon: number, lat: number): number[] }).__projectToPixel(a, b), [lon, lat])
+type Page = import('@playwright/test').Page
+type Projector = { __projectToPixel(lon: number, lat: number): number[] }
+
+/** Where the page draws lon/lat, in CSS pixels from the canvas's top-left (globalThis: no DOM lib here). */
+function projectToPixel(page: Page, lon: number, lat: number): Promise<number[]> {
+  return page.evaluate(([a, b]) => (globalThis as unknown as Projector).__projectToPixel(a, b), [lon, lat])
+}
+
+async function clickLonLat(page: Page, lon: number, lat: number) {
+  const [x, y] = await projectToPixel(page, lon, lat)
   const box = (await page.locator('#map').boundingBox())!
   await page.mouse.click(box.x + x, box.y + y)
 }
@@ -74,14 +82,14 @@ test('typing coordinates with the keyboard gives the same answer, and a hole is 
 })
 
 test('the map pans with a drag and zooms with the buttons, and clicks still land on the right place', async ({ page }) => {
-  const before = await page.evaluate(() => (window as unknown as { __projectToPixel(lon: number, lat: number): number[] }).__projectToPixel(-121.75, 37.69))
+  const before = await projectToPixel(page, -121.75, 37.69)
   await page.getByRole('button', { name: 'Zoom in' }).click()
   const box = (await page.locator('#map').boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.mouse.down()
   await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 30, { steps: 5 })
   await page.mouse.up()
-  const after = await page.evaluate(() => (window as unknown as { __projectToPixel(lon: number, lat: number): number[] }).__projectToPixel(-121.75, 37.69))
+  const after = await projectToPixel(page, -121.75, 37.69)
   expect(after).not.toEqual(before)
   await expect(page.locator('#result')).toHaveText('')
   await clickLonLat(page, -121.72, 37.70)
