@@ -22,7 +22,7 @@ function parseJson(file: string, text: string): unknown {
   } catch (e) {
     const msg = (e as Error).message
     const m = /at position (\d+)/.exec(msg)
-    if (m) {
+    if (m && Number(m[1]) < text.trimEnd().length) {
       const { line, column } = lineColumn(text, Number(m[1]))
       const reason = msg.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '')
       throw new ImportError('malformed-json', `${file} is not valid JSON: ${reason} at line ${line}, column ${column} (character ${m[1]})`, {
@@ -30,7 +30,7 @@ function parseJson(file: string, text: string): unknown {
         line,
       })
     }
-    if (/end of (JSON )?input|Unterminated/i.test(msg)) {
+    if (m || /end of (JSON )?input|Unterminated/i.test(msg)) {
       const { line } = lineColumn(text, text.length)
       throw new ImportError('malformed-json', `${file} is not valid JSON: it ends early at line ${line} (the file looks truncated)`, {
         file,

@@ -36,21 +36,24 @@ function parseXml(file: string, text: string): XmlDocument {
       { file },
     )
   }
+  let first: string | null = null
   try {
     const parser = new DOMParser({
       onError: (level: string, message: string) => {
-        if (level !== 'warning') throw new Error(message)
+        if (level === 'warning') return
+        first ??= message
+        if (level === 'error') throw new Error(message)
       },
     })
     return parser.parseFromString(text, 'text/xml')
   } catch (e) {
-    const msg = String((e as Error).message ?? e)
-    const m = /\[line:(\d+),col:(\d+)\]/.exec(msg)
-    const reason = msg.split('\n')[0].replace(/\[xmldom \w+\].*$/, '').trim()
+    const loc = (e as { locator?: { lineNumber?: number; columnNumber?: number } }).locator
+    const line = loc?.lineNumber
+    const reason = (first ?? String((e as Error).message ?? e)).split('\n')[0].trim()
     throw new ImportError(
       'malformed-kml',
-      `${file} is not valid XML: ${reason}${m ? ` at line ${m[1]}, column ${m[2]}` : ''}`,
-      { file, ...(m ? { line: Number(m[1]) } : {}) },
+      `${file} is not valid XML: ${reason}${line ? ` at line ${line}, column ${loc?.columnNumber ?? '?'}` : ''}`,
+      { file, ...(line ? { line } : {}) },
     )
   }
 }

@@ -66,6 +66,8 @@ export function diffPlans(from: PlanState, to: PlanState): PlanDiff {
         } catch (e) {
           throw new Error(`neighborhood "${id}": cannot compare its old and new shapes (${(e as Error).message})`)
         }
+        // Same shape written differently (ring start, winding): nothing to tell the reviewer.
+        if (!gained.geometry && !lost.geometry) continue
         const r: PlanDiff['neighborhoods']['reshaped'][number] = { id, name: y.name, gainedM2: round2(gained.m2), lostM2: round2(lost.m2) }
         if (gained.geometry) r.geometryGained = gained.geometry
         if (lost.geometry) r.geometryLost = lost.geometry

@@ -1,0 +1,28 @@
+import type { coreContract } from '../../../shared/ipc/features/core-contract'
+import { SCHEMA_VERSION } from '../../db/migrate'
+import type { Services } from '../../services'
+import type { FeatureHandlers } from '../handlers'
+
+export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreContract> {
+  return {
+    'app:info': () => ({
+      appVersion: s.config.appVersion,
+      schemaVersion: SCHEMA_VERSION,
+      dbPath: s.config.dbPath,
+      userDataPath: s.config.userDataPath,
+      osUser: s.config.osUser,
+      sampleData: s.repos.city.get()?.sample ?? false,
+    }),
+    'plan:load': () => s.plans.load(),
+    'session:get': () => s.session.info(),
+    'session:setProfile': (p) => s.session.setProfile(p),
+    'changes:apply': (cs) => s.changes.apply(cs, s.session.actor()),
+    'history:undo': () => s.changes.undo(s.session.actor()),
+    'history:redo': () => s.changes.redo(s.session.actor()),
+    'history:list': ({ limit }) =>
+      s.repos.audit.recent(limit).map((e) => ({ seq: e.seq, at: e.at, osUser: e.osUser, profile: e.profile, action: e.action, label: e.label, state: e.state })),
+    'validation:run': () => s.validation.report(),
+    'settings:get': () => s.settings.get(),
+    'settings:set': (patch) => s.settings.set(patch),
+  }
+}

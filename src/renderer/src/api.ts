@@ -1,0 +1,35 @@
+import type { Api } from '../../shared/ipc/contract'
+import type { IpcResult } from '../../shared/ipc/result'
+
+/** A refusal or failure from the main process, with its machine-readable code. */
+export class ApiError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+type Value<R> = R extends Promise<IpcResult<infer T>> ? T : never
+export type UnwrappedApi = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<Value<ReturnType<Api[K]>>> }
+
+/**
+ * The only module that touches window.api. Replies come in an envelope because Electron
+ * carries only an error's message across the bridge; here they become values or ApiErrors.
+ */
+function unwrapAll(raw: Api): UnwrappedApi {
+  const out: Record<string, (...a: unknown[]) => Promise<unknown>> = {}
+  for (const [name, fn] of Object.entries(raw) as [string, (...a: unknown[]) => Promise<IpcResult<unknown>>][]) {
+    out[name] = async (...args) => {
+      const r = await fn(...args)
+      if (r.ok) return r.value
+      throw new ApiError(r.error.code, r.error.message, r.error.details)
+    }
+  }
+  return out as UnwrappedApi
+}
+
+export const api: UnwrappedApi = unwrapAll(window.api)

@@ -1,0 +1,161 @@
+import type { Extent } from 'ol/extent'
+import { extend as extendExtent, createEmpty, isEmpty } from 'ol/extent'
+import Feature from 'ol/Feature'
+import GeoJSON from 'ol/format/GeoJSON'
+import type Geometry from 'ol/geom/Geometry'
+import { Point } from 'ol/geom'
+import VectorLayer from 'ol/layer/Vector'
+import OlMap from 'ol/Map'
+import { useGeographic } from 'ol/proj'
+import VectorSource from 'ol/source/Vector'
+import View from 'ol/View'
+import ScaleLine from 'ol/control/ScaleLine'
+import Zoom from 'ol/control/Zoom'
+import type { AreaGeometry, Finding, Neighborhood, PlanState } from '../../../shared/domain'
+import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
+
+// Everything on the map is in WGS84 lon/lat, like the plan itself.
+useGeographic()
+
+const format = new GeoJSON()
+const toGeom = (g: AreaGeometry): Geometry => format.readGeometry(g) as Geometry
+
+/**
+ * The OpenLayers side of the plan. Plain class, never reactive: Vue components hand it plain
+ * plan rows and it keeps features in step, replacing only the rows whose objects changed.
+ */
+export class PlanMap {
+  readonly map: OlMap
+  readonly citySource = new VectorSource()
+  readonly areaSource = new VectorSource()
+  readonly neighborhoodSource = new VectorSource()
+  readonly findingSource = new VectorSource()
+  readonly neighborhoodLayer: VectorLayer<VectorSource>
+  private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
+  private shownRows = new Map<string, Neighborhood>()
+  private fitted = false
+
+  constructor(target: HTMLElement) {
+    this.neighborhoodLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodStyle(this.look), declutter: false })
+    this.map = new OlMap({
+      target,
+      controls: [new Zoom(), new ScaleLine({ units: 'metric' })],
+      layers: [
+        new VectorLayer({ source: this.areaSource, style: areaStyle }),
+        this.neighborhoodLayer,
+        new VectorLayer({ source: this.citySource, style: cityStyle }),
+        new VectorLayer({ source: this.findingSource, style: findingStyle }),
+      ],
+      view: new View({ center: [-121.76, 37.69], zoom: 12, enableRotation: false }),
+    })
+  }
+
+  setPlan(plan: PlanState): void {
+    this.citySource.clear()
+    if (plan.city) this.citySource.addFeature(new Feature({ geometry: toGeom(plan.city.geometry), kind: 'city' }))
+    this.areaSource.clear()
+    this.areaSource.addFeatures(
+      plan.areas.map((a) => {
+        const f = new Feature({ geometry: toGeom(a.geometry), kind: 'area', name: a.name, color: a.color })
+        f.setId(a.id)
+        return f
+      }),
+    )
+    const counts = new Map<string, number>()
+    for (const o of plan.officers) if (o.neighborhoodId && o.status !== 'vacant') counts.set(o.neighborhoodId, (counts.get(o.neighborhoodId) ?? 0) + 1)
+    const next = new Map(plan.neighborhoods.map((n) => [n.id, n]))
+    for (const [id] of this.shownRows) {
+      if (!next.has(id)) {
+        const f = this.neighborhoodSource.getFeatureById(id)
+        if (f) this.neighborhoodSource.removeFeature(f)
+      }
+    }
+    const added: Feature[] = []
+    for (const n of plan.neighborhoods) {
+      const f = this.neighborhoodSource.getFeatureById(n.id) as Feature | null
+      if (!f) {
+        const nf = new Feature({ geometry: toGeom(n.geometry), kind: 'neighborhood', name: n.name, areaId: n.areaId, officers: counts.get(n.id) ?? 0 })
+        nf.setId(n.id)
+        added.push(nf)
+      } else {
+        if (this.shownRows.get(n.id) !== n) f.setProperties({ geometry: toGeom(n.geometry), name: n.name, areaId: n.areaId })
+        if (f.get('officers') !== (counts.get(n.id) ?? 0)) f.set('officers', counts.get(n.id) ?? 0)
+      }
+    }
+    this.neighborhoodSource.addFeatures(added)
+    this.shownRows = next
+    this.look.unassigned = new Set(plan.neighborhoods.filter((n) => !counts.get(n.id)).map((n) => n.id))
+    this.neighborhoodLayer.changed()
+    if (!this.fitted) this.fitAll()
+  }
+
+  fitAll(): void {
+    const extent: Extent = createEmpty()
+    for (const s of [this.citySource, this.areaSource, this.neighborhoodSource]) {
+      const e = s.getFeatures().length ? s.getExtent() : null
+      if (e) extendExtent(extent, e)
+    }
+    if (isEmpty(extent)) return
+    this.fitted = true
+    this.map.getView().fit(extent, { padding: [30, 30, 30, 30], duration: 0 })
+  }
+
+  setSelected(id: string | null): void {
+    this.look.selectedId = id
+    this.neighborhoodLayer.changed()
+  }
+
+  setFindings(findings: Finding[], focusedId: string | null): void {
+    this.findingSource.clear()
+    this.findingSource.addFeatures(
+      findings
+        .filter((f) => f.geometry || f.location)
+        .map((f) => {
+          const feat = new Feature({
+            geometry: f.geometry ? toGeom(f.geometry) : new Point(f.location!),
+            severity: f.severity,
+            focused: f.id === focusedId,
+          })
+          feat.setId(f.id)
+          return feat
+        }),
+    )
+  }
+
+  zoomTo(finding: Finding): void {
+    const view = this.map.getView()
+    if (finding.geometry) {
+      const f = this.findingSource.getFeatureById(finding.id)
+      const extent = f?.getGeometry()?.getExtent()
+      if (extent) return view.fit(extent, { padding: [120, 120, 120, 120], maxZoom: 19, duration: 250 })
+    }
+    if (finding.location) view.animate({ center: finding.location, zoom: Math.max(view.getZoom() ?? 12, 16), duration: 250 })
+  }
+
+  zoomToNeighborhood(id: string): void {
+    const extent = this.neighborhoodSource.getFeatureById(id)?.getGeometry()?.getExtent()
+    if (extent) this.map.getView().fit(extent, { padding: [80, 80, 80, 80], maxZoom: 17, duration: 250 })
+  }
+
+  neighborhoodAt(pixel: number[]): string | null {
+    let hit: string | null = null
+    this.map.forEachFeatureAtPixel(pixel, (f) => {
+      hit = f.getId() as string
+      return true
+    }, { layerFilter: (l) => l === this.neighborhoodLayer, hitTolerance: 2 })
+    return hit
+  }
+
+  pixelOf(lon: number, lat: number): [number, number] | null {
+    const p = this.map.getPixelFromCoordinate([lon, lat])
+    return p ? [p[0], p[1]] : null
+  }
+
+  counts(): { areas: number; neighborhoods: number; findings: number } {
+    return { areas: this.areaSource.getFeatures().length, neighborhoods: this.neighborhoodSource.getFeatures().length, findings: this.findingSource.getFeatures().length }
+  }
+
+  dispose(): void {
+    this.map.setTarget(undefined)
+  }
+}

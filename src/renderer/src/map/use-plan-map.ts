@@ -1,0 +1,66 @@
+import { markRaw, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
+import { useFindingsStore } from '../stores/findings'
+import { usePlanStore } from '../stores/plan'
+import { PlanMap } from './plan-map'
+
+declare global {
+  interface Window {
+    /** Read-only hooks for browser tests and support: where a place is on screen, what is drawn. */
+    __acpMap?: { pixelOf(lon: number, lat: number): [number, number] | null; counts(): ReturnType<PlanMap['counts']> }
+  }
+}
+
+/** Owns the PlanMap for one map element and keeps it in step with the stores. */
+export function usePlanMap(target: Ref<HTMLElement | null>) {
+  const planMap = shallowRef<PlanMap | null>(null)
+  const plan = usePlanStore()
+  const findings = useFindingsStore()
+
+  onMounted(() => {
+    const el = target.value!
+    const pm = markRaw(new PlanMap(el))
+    planMap.value = pm
+    const syncCounts = () => {
+      const c = pm.counts()
+      el.dataset.areaCount = String(c.areas)
+      el.dataset.neighborhoodCount = String(c.neighborhoods)
+      el.dataset.findingCount = String(c.findings)
+    }
+    pm.map.on('rendercomplete', () => {
+      syncCounts()
+      if (plan.loaded) el.dataset.mapReady = 'true'
+    })
+    pm.map.on('singleclick', (e) => plan.selectNeighborhood(pm.neighborhoodAt(e.pixel)))
+    pm.map.on('pointermove', (e) => {
+      if (e.dragging) return
+      el.style.cursor = pm.neighborhoodAt(e.pixel) ? 'pointer' : ''
+    })
+    window.__acpMap = { pixelOf: (lon, lat) => pm.pixelOf(lon, lat), counts: () => pm.counts() }
+
+    watch(
+      () => plan.plan,
+      (p) => {
+        pm.setPlan(p)
+        syncCounts()
+      },
+      { immediate: true },
+    )
+    watch(() => plan.selectedNeighborhoodId, (id) => pm.setSelected(id), { immediate: true })
+    watch(
+      [() => findings.report, () => findings.focused],
+      ([r, f]) => {
+        pm.setFindings(r?.findings ?? [], f?.id ?? null)
+        syncCounts()
+      },
+      { immediate: true },
+    )
+    watch(() => findings.focused, (f) => f && pm.zoomTo(f))
+  })
+
+  onBeforeUnmount(() => {
+    planMap.value?.dispose()
+    delete window.__acpMap
+  })
+
+  return { planMap }
+}

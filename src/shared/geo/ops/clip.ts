@@ -1,0 +1,89 @@
+import * as polyclip from 'polyclip-ts'
+import { area as turfArea } from '@turf/turf'
+import type { AreaGeometry, LonLat, Position } from '../../domain'
+import { cleanPolys } from './clean'
+import { bboxOf, crossingPoint, polygonsOf, projectOnSegment, qPt, samePt, segmentsTouch, toGeometry, type Polys } from './geom'
+import { snapOnSegment } from './snap-on-segment'
+
+/** Polygon parts smaller than this (m²) after clipping are rounding debris, not ground. */
+const DEBRIS_M2 = 0.05
+
+type Edge = [Position, Position]
+
+export function edgesOf(geoms: AreaGeometry[]): Edge[] {
+  const out: Edge[] = []
+  for (const g of geoms) for (const poly of polygonsOf(g)) for (const ring of poly) for (let i = 0; i + 1 < ring.length; i++) out.push([ring[i], ring[i + 1]])
+  return out
+}
+
+/**
+ * Puts a clipped vertex back on the 1e-7 grid. Input vertices come back (almost) exactly;
+ * new intersection points are slid onto the existing boundary they lie on, so that
+ * boundary can take the same vertex without changing shape.
+ */
+function settle(v: Position, ref: Edge[]): LonLat {
+  const q = qPt(v)
+  if (Math.abs(q[0] - v[0]) < 1e-9 && Math.abs(q[1] - v[1]) < 1e-9) return q
+  let best: Edge | null = null
+  let bestDist = 1e-9
+  for (const e of ref) {
+    const d = projectOnSegment(e[0], e[1], v).dist
+    if (d <= bestDist) {
+      best = e
+      bestDist = d
+    }
+  }
+  return best ? snapOnSegment(best[0], best[1], v) : q
+}
+
+function toPolys(out: polyclip.Geom, ref: Edge[]): Polys {
+  const polys = cleanPolys((out as Position[][][]).map((poly) => poly.map((ring) => ring.map((v) => settle(v, ref)))))
+  return polys.filter((p) => turfArea({ type: 'Polygon', coordinates: p }) >= DEBRIS_M2)
+}
+
+const coords = (g: AreaGeometry): polyclip.Geom => (g.type === 'Polygon' ? g.coordinates : g.coordinates) as polyclip.Geom
+
+/** Boolean operation on quantized geometries; null when nothing with area is left. `ref` are the plan boundaries to snap new vertices onto. */
+export function clip(op: 'intersection' | 'difference' | 'union', ref: AreaGeometry[], a: AreaGeometry, ...rest: AreaGeometry[]): AreaGeometry | null {
+  const box = bboxOf(a)
+  const refEdges = edgesOf([a, ...rest, ...ref]).filter(
+    (e) => Math.max(e[0][0], e[1][0]) >= box[0] - 1e-6 && Math.min(e[0][0], e[1][0]) <= box[2] + 1e-6,
+  )
+  const polys = toPolys(polyclip[op](coords(a), ...rest.map(coords)), refEdges)
+  return polys.length ? toGeometry(polys) : null
+}
+
+export function areaM2(g: AreaGeometry | null): number {
+  return g ? turfArea(g) : 0
+}
+
+/**
+ * Inserts into g the points where its edges cross the edges of `others`, slid onto the
+ * other edge. Done before subtracting a drawn shape from neighbours, so both sides of the
+ * new boundary get the very same vertices.
+ */
+export function nodeCrossings(g: AreaGeometry, others: AreaGeometry[]): AreaGeometry {
+  const otherEdges = edgesOf(others)
+  const polys = polygonsOf(g).map((poly) =>
+    poly.map((ring) => {
+      const out: LonLat[] = [ring[0]]
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = ring[i], b = ring[i + 1]
+        const hits: [number, LonLat][] = []
+        for (const [c, d] of otherEdges) {
+          if (!segmentsTouch(a, b, c, d)) continue
+          const x = crossingPoint(a, b, c, d)
+          if (!x) continue
+          const s = snapOnSegment(c, d, x)
+          if (samePt(s, a) || samePt(s, b) || hits.some((h) => samePt(h[1], s))) continue
+          hits.push([projectOnSegment(a, b, s).t, s])
+        }
+        hits.sort((u, v) => u[0] - v[0])
+        for (const h of hits) out.push(h[1])
+        out.push(b)
+      }
+      return out
+    }),
+  )
+  return toGeometry(cleanPolys(polys))
+}

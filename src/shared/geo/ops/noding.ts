@@ -1,0 +1,60 @@
+import type { AreaGeometry, LonLat, Position } from '../../domain'
+import { bboxOf, bboxesMeet, polygonsOf, projectOnSegment, samePt, toGeometry } from './geom'
+
+/** A vertex closer than this (degrees, ≈ 1 mm) to another boundary's edge belongs on that edge. */
+export const NODE_TOLERANCE = 1e-8
+
+export function verticesOf(g: AreaGeometry): LonLat[] {
+  const out: LonLat[] = []
+  for (const poly of polygonsOf(g)) for (const ring of poly) for (let i = 0; i + 1 < ring.length; i++) out.push(ring[i])
+  return out
+}
+
+/**
+ * Inserts every point of `pts` that lies strictly inside an edge of `g` into that edge,
+ * so that a boundary shared with a neighbour has the same vertices on both sides
+ * (no T-junction). Returns null when nothing had to be inserted.
+ */
+export function insertPointsOnEdges(g: AreaGeometry, pts: Position[], tol = NODE_TOLERANCE): AreaGeometry | null {
+  const [x0, y0, x1, y1] = bboxOf(g)
+  const sorted = pts.filter((p) => p[0] >= x0 - tol && p[0] <= x1 + tol && p[1] >= y0 - tol && p[1] <= y1 + tol)
+  if (!sorted.length) return null
+  sorted.sort((a, b) => a[0] - b[0])
+  const lowerBound = (x: number): number => {
+    let lo = 0, hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid][0] < x) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  let changed = false
+  const polys = polygonsOf(g).map((poly) =>
+    poly.map((ring) => {
+      const out: LonLat[] = [ring[0]]
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = ring[i], b = ring[i + 1]
+        const minY = Math.min(a[1], b[1]) - tol, maxY = Math.max(a[1], b[1]) + tol
+        const hits: [number, LonLat][] = []
+        for (let k = lowerBound(Math.min(a[0], b[0]) - tol); k < sorted.length && sorted[k][0] <= Math.max(a[0], b[0]) + tol; k++) {
+          const p = sorted[k]
+          if (p[1] < minY || p[1] > maxY || samePt(p, a) || samePt(p, b)) continue
+          const pr = projectOnSegment(a, b, p)
+          if (pr.dist <= tol && pr.t > 0 && pr.t < 1 && !hits.some((h) => samePt(h[1], p))) hits.push([pr.t, [p[0], p[1]]])
+        }
+        if (hits.length) {
+          changed = true
+          hits.sort((u, v) => u[0] - v[0])
+          for (const h of hits) out.push(h[1])
+        }
+        out.push(b)
+      }
+      return out
+    }),
+  )
+  return changed ? toGeometry(polys) : null
+}
+
+/** Whether two geometries' bounding boxes meet (cheap pre-filter before noding). */
+export const mayTouch = (a: AreaGeometry, b: AreaGeometry): boolean => bboxesMeet(bboxOf(a), bboxOf(b))

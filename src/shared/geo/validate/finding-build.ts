@@ -1,0 +1,96 @@
+import type { Finding, FindingKind, Severity, Tolerances } from '../../domain'
+import type { Piece } from './pieces'
+import { piecesGeometry } from './pieces'
+
+/** FNV-1a, enough to keep ids short and stable. */
+function hash(s: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/** Stable id: kind + sorted ids + a coarse anchor, never array order or time. */
+export function findingId(kind: FindingKind, ids: string[], anchor = ''): string {
+  const sorted = [...ids].sort()
+  return `${kind}:${hash(sorted.join('\u0000') + '|' + anchor)}`
+}
+
+export function fmtM2(v: number): string {
+  if (v < 10) return `${v.toFixed(1)} m²`
+  return `${Math.round(v).toLocaleString('en-US')} m²`
+}
+
+export interface GeoFindingInput {
+  kind: FindingKind
+  pieces: Piece[]
+  areaIds: string[]
+  neighborhoodIds: string[]
+  message: (areaM2: number) => string
+  /** Extra part for the id when one set of ids can own several findings (gap pieces). */
+  anchorById?: boolean
+}
+
+export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding {
+  const areaM2 = inp.pieces.reduce((s, p) => s + p.areaM2, 0)
+  const widthM = Math.max(...inp.pieces.map((p) => p.widthM))
+  const sliver = inp.pieces.every((p) => p.widthM < tol.sliverWidthM || p.areaM2 < tol.sliverAreaM2)
+  const biggest = inp.pieces.reduce((a, b) => (b.areaM2 > a.areaM2 ? b : a))
+  // A gap piece is identified by where it is; anchor on the piece's lowest-left vertex.
+  let anchor = ''
+  if (inp.anchorById) {
+    let mx = Infinity, my = Infinity
+    for (const [x, y] of biggest.poly[0]) if (x < mx || (x === mx && y < my)) { mx = x; my = y }
+    anchor = `${Math.round(mx / 10)},${Math.round(my / 10)}`
+  }
+  const severity: Severity = sliver ? 'warning' : 'error'
+  return {
+    id: findingId(inp.kind, [...inp.areaIds.map((a) => 'a:' + a), ...inp.neighborhoodIds.map((n) => 'n:' + n)], anchor),
+    kind: inp.kind,
+    severity,
+    sliver,
+    areaIds: [...inp.areaIds].sort(),
+    neighborhoodIds: [...inp.neighborhoodIds].sort(),
+    officerIds: [],
+    areaM2,
+    widthM,
+    location: [biggest.at[0] / 1e7, biggest.at[1] / 1e7],
+    geometry: piecesGeometry(inp.pieces),
+    message: inp.message(areaM2) + (sliver ? ' (sliver)' : ''),
+  }
+}
+
+export function plainFinding(
+  kind: FindingKind,
+  severity: Severity,
+  ids: { areaIds?: string[]; neighborhoodIds?: string[]; officerIds?: string[] },
+  location: [number, number] | null,
+  message: string,
+  reason?: string,
+): Finding {
+  const areaIds = [...(ids.areaIds ?? [])].sort()
+  const neighborhoodIds = [...(ids.neighborhoodIds ?? [])].sort()
+  const officerIds = [...(ids.officerIds ?? [])].sort()
+  const anchor = location ? `${location[0].toFixed(6)},${location[1].toFixed(6)}|${reason ?? ''}` : ''
+  const f: Finding = {
+    id: findingId(kind, [...areaIds.map((a) => 'a:' + a), ...neighborhoodIds.map((n) => 'n:' + n), ...officerIds.map((o) => 'o:' + o)], anchor),
+    kind,
+    severity,
+    sliver: false,
+    areaIds,
+    neighborhoodIds,
+    officerIds,
+    areaM2: 0,
+    location,
+    message,
+  }
+  if (reason) f.reason = reason
+  return f
+}
+
+export function sortFindings(fs: Finding[]): Finding[] {
+  const sev = (s: Severity) => (s === 'error' ? 0 : 1)
+  return fs.sort((a, b) => sev(a.severity) - sev(b.severity) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}

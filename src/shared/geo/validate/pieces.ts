@@ -1,0 +1,104 @@
+import * as clip from 'polyclip-ts'
+import type { AreaGeometry } from '../../domain'
+import { frameAt, polygonAreaM2 } from './measure'
+import type { Shape } from './shape'
+import { shapeToClip } from './shape'
+import { inscribedCircle } from './width'
+
+export type ClipPoly = [number, number][][]
+export type ClipGeom = ClipPoly[]
+
+/** A connected piece of a gap or overlap, measured on the ground. */
+export interface Piece {
+  poly: ClipPoly
+  areaM2: number
+  widthM: number
+  /** Inside the piece, on the grid. */
+  at: [number, number]
+}
+
+/** Pieces at or below this are floating-point noise of the overlay. */
+export const NOISE_M2 = 1e-6
+
+export function toPieces(geom: ClipGeom): Piece[] {
+  const out: Piece[] = []
+  for (const poly of geom) {
+    if (!poly.length || poly[0].length < 4) continue
+    const r = poly[0]
+    const f = frameAt(r[0][0], r[0][1])
+    const areaM2 = polygonAreaM2(poly, f)
+    if (!(areaM2 > NOISE_M2)) continue
+    const c = inscribedCircle(poly, f)
+    out.push({ poly, areaM2, widthM: c.diameterM, at: [Math.round(c.x), Math.round(c.y)] })
+  }
+  return out
+}
+
+/** Sutherland–Hodgman clip of each ring to a box; keeps overlays local and small. */
+export function clipToBox(s: Shape, box: [number, number, number, number]): ClipGeom {
+  const inside =
+    s.bbox[0] >= box[0] && s.bbox[1] >= box[1] && s.bbox[2] <= box[2] && s.bbox[3] <= box[3]
+  if (inside) return shapeToClip(s)
+  const out: ClipGeom = []
+  for (const part of s.parts) {
+    const rings: [number, number][][] = []
+    for (let k = 0; k < part.length; k++) {
+      const r = s.rings[part[k]]
+      const rb = r.bbox
+      if (rb[0] > box[2] || rb[2] < box[0] || rb[1] > box[3] || rb[3] < box[1]) {
+        if (k === 0) break
+        continue
+      }
+      let pts: [number, number][] = []
+      for (let i = 0; i < r.xs.length - 1; i++) pts.push([r.xs[i], r.ys[i]])
+      pts = clipEdge(pts, (p) => p[0] >= box[0], (a, b) => atX(a, b, box[0]))
+      pts = clipEdge(pts, (p) => p[0] <= box[2], (a, b) => atX(a, b, box[2]))
+      pts = clipEdge(pts, (p) => p[1] >= box[1], (a, b) => atY(a, b, box[1]))
+      pts = clipEdge(pts, (p) => p[1] <= box[3], (a, b) => atY(a, b, box[3]))
+      if (pts.length < 3) {
+        if (k === 0) break
+        continue
+      }
+      pts.push(pts[0])
+      rings.push(pts)
+    }
+    if (rings.length) out.push(rings)
+  }
+  return out
+}
+
+function clipEdge(pts: [number, number][], inside: (p: [number, number]) => boolean, cut: (a: [number, number], b: [number, number]) => [number, number]): [number, number][] {
+  const out: [number, number][] = []
+  for (let i = 0; i < pts.length; i++) {
+    const a = pts[i], b = pts[(i + 1) % pts.length]
+    const ia = inside(a), ib = inside(b)
+    if (ia) out.push(a)
+    if (ia !== ib) out.push(cut(a, b))
+  }
+  return out
+}
+const atX = (a: [number, number], b: [number, number], x: number): [number, number] => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])]
+const atY = (a: [number, number], b: [number, number], y: number): [number, number] => [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y]
+
+export function intersect(a: ClipGeom, b: ClipGeom): ClipGeom {
+  if (!a.length || !b.length) return []
+  return clip.intersection(a, b) as ClipGeom
+}
+export function subtract(a: ClipGeom, ...b: ClipGeom[]): ClipGeom {
+  const rest = b.filter((g) => g.length)
+  if (!a.length) return []
+  if (!rest.length) return a
+  return clip.difference(a, ...rest) as ClipGeom
+}
+export function unite(gs: ClipGeom[]): ClipGeom {
+  const list = gs.filter((g) => g.length)
+  if (!list.length) return []
+  if (list.length === 1) return clip.union(list[0]) as ClipGeom
+  return clip.union(list[0], ...list.slice(1)) as ClipGeom
+}
+
+/** Pieces as one GeoJSON geometry in lon/lat. */
+export function piecesGeometry(pieces: Piece[]): AreaGeometry {
+  const polys = pieces.map((p) => p.poly.map((r) => r.map(([x, y]) => [x / 1e7, y / 1e7])))
+  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
+}

@@ -1,0 +1,98 @@
+import type { AreaGeometry } from '../../domain'
+import { toGrid } from './exact'
+import { ringArea2 } from './validity'
+
+/** One closed ring on the integer grid, oriented so the interior is on the left. */
+export interface Ring {
+  xs: Float64Array
+  ys: Float64Array
+  bbox: [number, number, number, number]
+}
+
+/** A boundary prepared for the checks: grid rings grouped by polygon part. */
+export interface Shape {
+  rings: Ring[]
+  /** Ring indices per polygon part; the first of each is the outer ring. */
+  parts: number[][]
+  bbox: [number, number, number, number]
+  edgeCount: number
+}
+
+const cache = new WeakMap<AreaGeometry, Shape>()
+
+export function shapeOf(g: AreaGeometry): Shape {
+  let s = cache.get(g)
+  if (!s) {
+    s = buildShape(g)
+    cache.set(g, s)
+  }
+  return s
+}
+
+function buildShape(g: AreaGeometry): Shape {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
+  const rings: Ring[] = []
+  const parts: number[][] = []
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  let edgeCount = 0
+  for (const poly of polys) {
+    const part: number[] = []
+    poly.forEach((raw, ri) => {
+      const xs: number[] = [], ys: number[] = []
+      for (const p of raw) {
+        const x = toGrid(p[0]), y = toGrid(p[1])
+        if (xs.length && xs[xs.length - 1] === x && ys[ys.length - 1] === y) continue
+        xs.push(x)
+        ys.push(y)
+      }
+      if (xs.length && (xs[0] !== xs[xs.length - 1] || ys[0] !== ys[ys.length - 1])) {
+        xs.push(xs[0])
+        ys.push(ys[0])
+      }
+      if (xs.length < 4) return
+      const a = ringArea2(xs, ys)
+      if (a === 0) return
+      if ((a > 0) !== (ri === 0)) {
+        xs.reverse()
+        ys.reverse()
+      }
+      const rb: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+      for (let i = 0; i < xs.length; i++) {
+        if (xs[i] < rb[0]) rb[0] = xs[i]
+        if (ys[i] < rb[1]) rb[1] = ys[i]
+        if (xs[i] > rb[2]) rb[2] = xs[i]
+        if (ys[i] > rb[3]) rb[3] = ys[i]
+      }
+      bbox[0] = Math.min(bbox[0], rb[0]); bbox[1] = Math.min(bbox[1], rb[1])
+      bbox[2] = Math.max(bbox[2], rb[2]); bbox[3] = Math.max(bbox[3], rb[3])
+      part.push(rings.length)
+      rings.push({ xs: Float64Array.from(xs), ys: Float64Array.from(ys), bbox: rb })
+      edgeCount += xs.length - 1
+    })
+    if (part.length) parts.push(part)
+  }
+  return { rings, parts, bbox, edgeCount }
+}
+
+export function bboxesOverlap(a: ArrayLike<number>, b: ArrayLike<number>, margin = 0): boolean {
+  return a[0] <= b[2] + margin && b[0] <= a[2] + margin && a[1] <= b[3] + margin && b[1] <= a[3] + margin
+}
+
+/** Undirected edge key, and whether the ring walks it in key order. */
+export function edgeKey(ax: number, ay: number, bx: number, by: number): string {
+  return ax < bx || (ax === bx && ay < by) ? `${ax},${ay},${bx},${by}` : `${bx},${by},${ax},${ay}`
+}
+export function edgeForward(ax: number, ay: number, bx: number, by: number): boolean {
+  return ax < bx || (ax === bx && ay < by)
+}
+
+/** Shape as polyclip input, still on the grid (integers keep the overlay stable). */
+export function shapeToClip(s: Shape): [number, number][][][] {
+  return s.parts.map((part) => part.map((ri) => ringToPairs(s.rings[ri])))
+}
+
+function ringToPairs(r: Ring): [number, number][] {
+  const out: [number, number][] = new Array(r.xs.length)
+  for (let i = 0; i < r.xs.length; i++) out[i] = [r.xs[i], r.ys[i]]
+  return out
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import type { PlanState } from '../../domain'
+import { changeSetSchema } from '../change-set-schema'
+import { idSchema } from '../entity-schemas'
+import type { AppInfo, ApplyResult, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
+
+export const none = z.undefined()
+
+export const profileSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('admin') }),
+  z.strictObject({ role: z.literal('commander'), areaId: idSchema }),
+])
+
+export const tolerancesSchema = z.strictObject({
+  sliverWidthM: z.number().finite().min(0).max(1000),
+  sliverAreaM2: z.number().finite().min(0).max(1_000_000),
+  unassignedIsError: z.boolean(),
+})
+
+export const coreContract = {
+  'app:info': { input: none },
+  'plan:load': { input: none },
+  'session:get': { input: none },
+  'session:setProfile': { input: profileSchema },
+  'changes:apply': { input: changeSetSchema },
+  'history:undo': { input: none },
+  'history:redo': { input: none },
+  'history:list': { input: z.strictObject({ limit: z.number().int().min(1).max(1000) }) },
+  'validation:run': { input: none },
+  'settings:get': { input: none },
+  'settings:set': {
+    input: z.strictObject({
+      tolerances: tolerancesSchema.optional(),
+      tileUrl: z.string().max(500).regex(/^https:\/\/[^\s'"<>]+$/, 'tile URL must be an https:// address').nullable().optional(),
+    }),
+  },
+} as const
+
+export interface CoreOutputs {
+  'app:info': AppInfo
+  'plan:load': PlanState
+  'session:get': SessionInfo
+  'session:setProfile': SessionInfo
+  'changes:apply': ApplyResult
+  'history:undo': ApplyResult
+  'history:redo': ApplyResult
+  'history:list': HistoryEntry[]
+  'validation:run': ValidationReport
+  'settings:get': Settings
+  'settings:set': Settings
+}
