@@ -51,6 +51,13 @@ describe('plan diff', () => {
     expect(d).toEqual({ neighborhoods: { added: [], removed: [], reshaped: [], renamed: [] }, officers: [] })
   })
 
+  it('does not report a shape that was only rewritten (other start vertex, other winding)', () => {
+    const to = fixturePlan()
+    to.neighborhoods[1].geometry = { type: 'MultiPolygon', coordinates: [[[[-121.7, 37.72], [-121.75, 37.72], [-121.75, 37.69], [-121.7, 37.69], [-121.7, 37.72]]]] }
+    expect(JSON.stringify(to.neighborhoods[1].geometry)).not.toBe(JSON.stringify(fixturePlan().neighborhoods[1].geometry))
+    expect(diffPlans(fixturePlan(), to).neighborhoods.reshaped).toEqual([])
+  })
+
   it('reports added, removed and renamed neighborhoods with their area', () => {
     const to = fixturePlan()
     to.neighborhoods = to.neighborhoods.filter((n) => n.id !== 's1')
