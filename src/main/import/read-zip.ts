@@ -108,6 +108,7 @@ export function extractEntries(file: string, bytes: Uint8Array, entries: ZipEntr
     const result = new Uint8Array(e.size)
     let written = 0
     let overflow = false
+    // The running total is a second guard: it cannot pass the limit while every entry keeps to its declared size.
     const inflater = new Inflate((chunk) => {
       total += chunk.length
       if (written + chunk.length > e.size || total > limit) {
