@@ -58,7 +58,7 @@ function group(layer: ParsedLayer, mapping: UnitMapping): Group[] {
     const raw = f.properties[mapping.idField]
     const id = keyOf(raw)
     if (id === null) {
-      const what = raw === undefined || raw === null || raw === '' ? 'no value' : `the value ${JSON.stringify(raw)}, which is not an id`
+      const what = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') ? 'no value' : `the value ${JSON.stringify(raw)}, which is not an id`
       throw new ImportError('missing-id', `${file}: feature ${f.index} has ${what} in the id field '${mapping.idField}'`, {
         file,
         feature: f.index,
