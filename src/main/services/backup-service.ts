@@ -241,12 +241,13 @@ export function backupsToPrune(backups: BackupInfo[], now: Date): BackupInfo[] {
   newestFirst.forEach((b, i) => {
     const age = now.getTime() - Date.parse(b.at)
     let bucket: string | null
-    if (i === 0 || age <= 7 * DAY_MS) bucket = `all:${b.file}`
+    if (age <= 7 * DAY_MS) bucket = `all:${b.file}`
     else if (age <= 30 * DAY_MS) bucket = `day:${b.at.slice(0, 10)}`
     else if (age <= 365 * DAY_MS) bucket = `month:${b.at.slice(0, 7)}`
     else bucket = null
-    if (bucket && !seen.has(bucket)) seen.add(bucket)
-    else doomed.push(b)
+    const fresh = bucket !== null && !seen.has(bucket)
+    if (bucket) seen.add(bucket)
+    if (!fresh && i > 0) doomed.push(b)
   })
   return doomed
 }
