@@ -80,21 +80,33 @@ function clipEdge(pts: [number, number][], inside: (p: [number, number]) => bool
 const atX = (a: [number, number], b: [number, number], x: number): [number, number] => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])]
 const atY = (a: [number, number], b: [number, number], y: number): [number, number] => [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y]
 
+/**
+ * polyclip-ts loses rings on large absolute coordinates; run it on small numbers
+ * relative to a local origin and shift the result back.
+ */
+function local(gs: ClipGeom[], op: (gs: ClipGeom[]) => ClipGeom): ClipGeom {
+  const o = gs[0][0][0][0]
+  const ox = o[0], oy = o[1]
+  const shift = (g: ClipGeom): ClipGeom => g.map((p) => p.map((r) => r.map(([x, y]) => [(x - ox) / SCALE, (y - oy) / SCALE] as [number, number])))
+  const res = op(gs.map(shift))
+  return res.map((p) => p.map((r) => r.map(([x, y]) => [x * SCALE + ox, y * SCALE + oy] as [number, number])))
+}
+const SCALE = 1e7
+
 export function intersect(a: ClipGeom, b: ClipGeom): ClipGeom {
   if (!a.length || !b.length) return []
-  return clip.intersection(a, b) as ClipGeom
+  return local([a, b], ([x, y]) => clip.intersection(x, y) as ClipGeom)
 }
 export function subtract(a: ClipGeom, ...b: ClipGeom[]): ClipGeom {
   const rest = b.filter((g) => g.length)
   if (!a.length) return []
   if (!rest.length) return a
-  return clip.difference(a, ...rest) as ClipGeom
+  return local([a, ...rest], ([x, ...ys]) => clip.difference(x, ...ys) as ClipGeom)
 }
 export function unite(gs: ClipGeom[]): ClipGeom {
   const list = gs.filter((g) => g.length)
   if (!list.length) return []
-  if (list.length === 1) return clip.union(list[0]) as ClipGeom
-  return clip.union(list[0], ...list.slice(1)) as ClipGeom
+  return local(list, ([x, ...ys]) => clip.union(x, ...ys) as ClipGeom)
 }
 
 /** Pieces as one GeoJSON geometry in lon/lat. */

