@@ -13,9 +13,17 @@ export type Channel = keyof typeof CHANNELS
 export type ApiMethod = (typeof CHANNELS)[Channel]
 export const CHANNEL_LIST = Object.keys(CHANNELS) as Channel[]
 
-/** What the preload and the browser-test harness both build `window.api` from: one function per channel. */
-export function buildApi<T>(invoke: (channel: Channel, input: unknown) => Promise<unknown>): T {
+/**
+ * Builds `window.api` from a channel map: one function per channel. It uses nothing but its
+ * arguments, so the browser-test harness can ship this very function into the page as source
+ * text, and the preload and the tests build the api the same way.
+ */
+export function buildApiFrom<T>(channels: Record<string, string>, invoke: (channel: string, input: unknown) => Promise<unknown>): T {
   const api: Record<string, (input?: unknown) => Promise<unknown>> = {}
-  for (const channel of CHANNEL_LIST) api[CHANNELS[channel]] = (input?: unknown) => invoke(channel, input)
+  for (const channel of Object.keys(channels)) api[channels[channel]] = (input?: unknown) => invoke(channel, input)
   return Object.freeze(api) as T
+}
+
+export function buildApi<T>(invoke: (channel: Channel, input: unknown) => Promise<unknown>): T {
+  return buildApiFrom<T>(CHANNELS, invoke as (channel: string, input: unknown) => Promise<unknown>)
 }

@@ -49,7 +49,7 @@ export function neighborhoodStyle(look: NeighborhoodLook) {
           font: selected ? 'bold 13px system-ui, sans-serif' : '12px system-ui, sans-serif',
           fill: new Fill({ color: '#111' }),
           stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
-          overflow: false,
+          overflow: true,
         }),
       }),
     ]

@@ -1,0 +1,67 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { existsSync, readFileSync } from 'node:fs'
+import { extname, join, normalize } from 'node:path'
+import { buildApiFrom, CHANNELS } from '../../../src/shared/ipc/channels'
+import { createDispatch } from '../../../src/main/ipc/dispatch'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import type { Services } from '../../../src/main/services'
+import { makeServices, REPO_ROOT } from '../../helpers/services'
+import { MapPage } from './map-page'
+import { PanelsPage } from './panels-page'
+
+const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer')
+export const APP_ORIGIN = 'http://acp.local'
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2' }
+
+export interface AppHandle {
+  page: Page
+  services: Services & { cleanup(): void; dir: string }
+  map: MapPage
+  panels: PanelsPage
+  /** Every request the page tried that was not the app's own files: must stay empty (offline app). */
+  foreignRequests: string[]
+  /** Calls the real IPC boundary directly, as a compromised renderer could. */
+  invoke(channel: string, input?: unknown): Promise<unknown>
+}
+
+/**
+ * Opens the built renderer in Chromium with a `window.api` built exactly as the preload builds
+ * it (same function, same channel map) but carried by exposeBinding to the real services and a
+ * real SQLite file in this test process. No mocks of our own code.
+ */
+export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: Services) => void } = {}): Promise<AppHandle> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the browser tests (npm test does).')
+  const services = makeServices({ seed: opts.seed ?? true })
+  opts.before?.(services)
+  const dispatch = createDispatch(createHandlers(services), (e) => console.error(e))
+  const foreignRequests: string[] = []
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== APP_ORIGIN) {
+      foreignRequests.push(url.href)
+      return route.abort()
+    }
+    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '')
+    const file = join(RENDERER_DIR, rel)
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
+    return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' })
+  })
+  await page.exposeBinding('__acpInvoke', (_source, channel: string, input: unknown) => dispatch(channel, input))
+  await page.addInitScript({
+    content: `window.api = (${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, i));`,
+  })
+  await page.goto(`${APP_ORIGIN}/index.html`)
+  const map = new MapPage(page)
+  await map.waitReady()
+  return { page, services, map, panels: new PanelsPage(page), foreignRequests, invoke: (c, i) => dispatch(c, i) }
+}
+
+export const test = base.extend<{ app: AppHandle }>({
+  app: async ({ page }, use) => {
+    const app = await openApp(page)
+    await use(app)
+    app.services.cleanup()
+  },
+})
+
+export { expect }

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { openDatabase } from '../../src/main/db/connection'
+import { createServices, type Services } from '../../src/main/services'
+
+export const REPO_ROOT = resolve(__dirname, '../..')
+export const SAMPLE_DIR = join(REPO_ROOT, 'resources', 'geo')
+
+/** Real services on a real SQLite file in a fresh temporary folder. */
+export function makeServices(opts: { seed?: boolean; dbPath?: string; osUser?: string } = {}): Services & { cleanup(): void; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'acp-test-'))
+  const dbPath = opts.dbPath ?? join(dir, 'plan.sqlite')
+  const db = openDatabase(dbPath)
+  const services = createServices({ db, dbPath, userDataPath: dir, sampleDir: SAMPLE_DIR, osUser: opts.osUser ?? 'tester', appVersion: '0.0.0-test' })
+  if (opts.seed ?? true) services.seed.seedIfEmpty(services.session.actor())
+  return {
+    ...services,
+    dir,
+    cleanup() {
+      try {
+        db.close()
+      } catch {
+        /* already closed by the test */
+      }
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
