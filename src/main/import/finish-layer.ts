@@ -54,7 +54,7 @@ export function finishLayer(file: string, raw: RawLayer, opts: ParseOptions): Pa
   }
 
   const crs = pickCrs(file, raw, opts, notices)
-  if (!crs) {
+  if (!crs && !raw.lonLatOnly) {
     const hit = firstOutside(checked)
     if (hit) {
       throw new ImportError(

@@ -82,7 +82,9 @@ export async function parseLayerFile(path: string, opts: ParseOptions = {}): Pro
     size = st.size
   } catch (e) {
     if (e instanceof ImportError) throw e
-    throw new ImportError('file-unreadable', `${file} cannot be opened: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file })
+    const code = (e as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)
+    throw new ImportError('file-unreadable', `${file} cannot be opened: ${why}`, { file })
   }
   checkSize(file, size, opts.maxBytes ?? DEFAULT_MAX_BYTES)
   const bytes = await fsp.readFile(path)

@@ -29,7 +29,9 @@ function polygonsOf(g: Geo | null): { geometry: RawGeometry | null; droppedOther
 
 function parseXml(file: string, text: string): XmlDocument {
   // Refused before any parser sees it: no entity expansion, no external file or URL ever read.
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+  // Only the prologue can declare entities; HTML inside a CDATA description may mention DOCTYPE harmlessly.
+  const rootAt = text.search(/<([\w-]+:)?kml[\s>]/)
+  if (/<!DOCTYPE|<!ENTITY/i.test(rootAt >= 0 ? text.slice(0, rootAt) : text)) {
     throw new ImportError(
       'kml-doctype',
       `${file} declares a DOCTYPE or ENTITY; KML files never need one and such files are refused for safety`,
@@ -77,7 +79,12 @@ export function readKml(file: string, bytes: Uint8Array): RawLayer {
     }
     if (droppedOther) partial++
     const properties: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(f.properties ?? {})) if (!STYLE_KEYS.test(k)) properties[k] = v
+    for (const [k, v] of Object.entries(f.properties ?? {})) {
+      if (STYLE_KEYS.test(k)) continue
+      // togeojson wraps CDATA/HTML descriptions as { '@type': 'html', value }; the text is what a user picks from.
+      const wrapped = typeof v === 'object' && v !== null && '@type' in v && 'value' in v
+      properties[k] = wrapped ? (v as { value: unknown }).value : v
+    }
     features.push({ index, properties, geometry })
   })
   if (features.length === 0) {
