@@ -2,7 +2,7 @@ import type { AreaGeometry, ChangeSet, LonLat, PlanState } from '../../domain'
 import { EditError } from '../../domain'
 import { geometryIssues } from './clean'
 import { areaM2, clip, nodeCrossings } from './clip'
-import { bboxOf, bboxesMeet, qPt } from './geom'
+import { bboxOf, bboxesMeet, qPt, ringSignedArea } from './geom'
 import { holdersOf, nameList } from './holders'
 import { checkColor, checkName, checkNewId } from './lookups'
 import { PlanEdit } from './plan-edit'
@@ -27,12 +27,13 @@ export function drawNeighborhood(plan: PlanState, input: DrawNeighborhoodInput):
   const name = checkName(input.name)
   checkNewId(plan, input.id)
   const color = checkColor(input.color ?? null)
-  const pts = input.ring.map(qPt)
+  const pts = input.ring.map(qPt).filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1])
   if (pts.length && (pts[0][0] !== pts[pts.length - 1][0] || pts[0][1] !== pts[pts.length - 1][1])) pts.push(pts[0])
   if (new Set(pts.map((p) => `${p[0]},${p[1]}`)).size < 3) throw new EditError('too-few-vertices', 'Draw at least three corners')
+  if (ringSignedArea(pts) < 0) pts.reverse()
   const drawn: AreaGeometry = { type: 'Polygon', coordinates: [pts] }
-  if (geometryIssues(drawn).some((i) => i.includes('cross') || i.includes('repeats')))
-    throw new EditError('self-intersection', 'The drawn outline crosses itself; draw it without loops')
+  if (geometryIssues(drawn).length)
+    throw new EditError('self-intersection', 'The drawn outline crosses itself or encloses no ground; draw it without loops')
 
   const ref = holdersOf(plan).map((h) => h.geometry).filter((g) => bboxesMeet(bboxOf(g), bboxOf(area.geometry)))
   let shape = clip('intersection', ref, area.geometry, drawn)
