@@ -1,4 +1,4 @@
-import type { ChangeSet, Finding, FindingSummary, PlanState, Profile, Tolerances } from '../domain'
+import type { ChangeSet, Finding, FindingSummary, Profile, Tolerances } from '../domain'
 
 export interface AppInfo {
   appVersion: string

@@ -1,5 +1,4 @@
 import * as turf from '@turf/turf'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AreaGeometry, LonLat } from '../../../src/shared/domain'
 import { createLookup } from '../../../src/shared/lookup/point-lookup'

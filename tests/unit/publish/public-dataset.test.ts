@@ -22,7 +22,10 @@ function polygonsOf(g: Geo): Position[][][] {
 }
 function allKeys(v: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(v)) v.forEach((x) => allKeys(x, out))
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (out.add(k), allKeys(x, out))
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      out.add(k)
+      allKeys(x, out)
+    }
   return out
 }
 
@@ -48,7 +51,10 @@ describe('public dataset export', () => {
           expect(ring[0]).toEqual(ring[ring.length - 1])
           expect(ring.length).toBeGreaterThanOrEqual(4)
           if (i === 0) expect(signedArea(ring), `${f.id} exterior`).toBeGreaterThan(0)
-          else (holes++, expect(signedArea(ring), `${f.id} hole`).toBeLessThan(0))
+          else {
+            holes++
+            expect(signedArea(ring), `${f.id} hole`).toBeLessThan(0)
+          }
           for (let k = 1; k < ring.length; k++) expect(ring[k]).not.toEqual(ring[k - 1])
         })
       }
