@@ -57,5 +57,5 @@ export function moveVertex(plan: PlanState, input: MoveVertexInput): ChangeSet {
 
   const edit = new PlanEdit(plan)
   for (const h of touched) edit.setGeometry(h, updated.get(holderKey(h))!)
-  return edit.build(`Move vertex in ${nameList(names)}`)
+  return edit.build(`Move vertex in ${nameList(names)}`, { locallyChecked: true })
 }

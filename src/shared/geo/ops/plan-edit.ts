@@ -67,7 +67,8 @@ export class PlanEdit {
     }
   }
 
-  build(label: string): ChangeSet {
+  /** `locallyChecked`: the operation already checked every edge it created (vertex edits), so skip the whole-ring re-check that would slow a drag. */
+  build(label: string, opts: { locallyChecked?: boolean } = {}): ChangeSet {
     const ops: ChangeOp[] = []
     const removedOps: ChangeOp[] = []
     for (const n of this.plan.neighborhoods) {
@@ -94,8 +95,10 @@ export class PlanEdit {
     }
     ops.push(...removedOps)
     for (const op of ops) {
-      if (op.entity === 'officer' || !op.after || op.before?.geometry === op.after.geometry) continue
-      const issues = geometryIssues(op.after.geometry)
+      if (opts.locallyChecked || op.entity === 'officer' || !op.after || op.before?.geometry === op.after.geometry) continue
+      // Only problems this edit introduces: an imported boundary that was already wrong must stay editable.
+      const had = new Set(op.before ? geometryIssues(op.before.geometry) : [])
+      const issues = geometryIssues(op.after.geometry).filter((i) => !had.has(i))
       const name = 'name' in op.after ? op.after.name : op.id
       if (issues.length) throw new EditError('invalid-result', `This change would leave ${name} with an invalid boundary (${issues[0]}); try a simpler line`)
     }

@@ -41,5 +41,5 @@ export function removeVertex(plan: PlanState, input: RemoveVertexInput): ChangeS
   const edit = new PlanEdit(plan)
   for (const h of touched) edit.setGeometry(h, updated.get(holderKey(h))!)
   const names = touched.filter((h) => h.entity === 'neighborhood').map((h) => h.name)
-  return edit.build(`Remove vertex in ${nameList(names)}`)
+  return edit.build(`Remove vertex in ${nameList(names)}`, { locallyChecked: true })
 }
