@@ -28,7 +28,10 @@ function snapToBoundary(p: LonLat, polys: Polys): LonLat | null {
         for (const v of [a, b]) if (distanceM(v, p) <= Math.min(bestM, 0.5)) return v
         const pr = projectOnSegment(a, b, p)
         const m = distanceM(pr.at, p)
-        if (m <= bestM) (bestM = m), (best = snapOnSegment(a, b, pr.at))
+        if (m <= bestM) {
+          bestM = m
+          best = snapOnSegment(a, b, pr.at)
+        }
       }
   return best
 }

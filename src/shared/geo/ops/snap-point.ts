@@ -37,12 +37,18 @@ export function snapPoint(plan: PlanState, input: SnapPointInput): LonLat {
           const a = ring[i], b = ring[i + 1]
           if (!excluded(a)) {
             const m = distanceM(a, p)
-            if (m <= vertexM) (vertexM = m), (vertex = a)
+            if (m <= vertexM) {
+              vertexM = m
+              vertex = a
+            }
           }
           if (vertex || excluded(a) || excluded(b)) continue
           const pr = projectOnSegment(a, b, p)
           const m = distanceM(pr.at, p)
-          if (m <= edgeM) (edgeM = m), (edge = snapOnSegment(a, b, pr.at))
+          if (m <= edgeM) {
+            edgeM = m
+            edge = snapOnSegment(a, b, pr.at)
+          }
         }
   return vertex ? [vertex[0], vertex[1]] : edge ?? qPt(p)
 }

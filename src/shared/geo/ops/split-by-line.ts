@@ -114,7 +114,10 @@ function traceFaces(from: LonLat[], to: LonLat[], side: number[], name: string):
     for (const c of pool) {
       let turn = back - angle(c)
       if (turn <= 0) turn += 2 * Math.PI
-      if (turn < bestTurn) (bestTurn = turn), (best = c)
+      if (turn < bestTurn) {
+        bestTurn = turn
+        best = c
+      }
     }
     if (best < 0) throw new EditError('invalid-result', `Could not follow the boundary of ${name} at ${to[e][0]}, ${to[e][1]}`)
     return best
