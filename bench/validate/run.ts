@@ -1,0 +1,105 @@
+/**
+ * Validator benchmark: full validation of real Chicago (full and simplified) against GEOS
+ * (shapely) doing the same work in the same run, then incremental re-check after one vertex
+ * move on full Chicago and on a generated 1,000-neighborhood / 500,000-position plan.
+ * Run: npx tsx bench/validate/run.ts
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Neighborhood, PlanState, Polygon } from '../../src/shared/domain'
+import { quantize } from '../../src/shared/domain'
+import { createValidator, validatePlan } from '../../src/shared/geo/validate'
+import { CHICAGO_DIR, chicagoAbsent, loadChicago } from '../../tests/unit/validate/chicago-plan'
+import { generatedPlan } from './generated-plan'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]
+const ms = (v: number) => `${v.toFixed(1)} ms`
+
+function ours(plan: PlanState): { ms: number; figures: Record<string, number> } {
+  const times: number[] = []
+  let found = validatePlan(structuredClone(plan))
+  for (let r = 0; r < RUNS; r++) {
+    const fresh = structuredClone(plan) // new geometry objects: no cached shapes
+    const t = performance.now()
+    found = validatePlan(fresh)
+    times.push(performance.now() - t)
+  }
+  const big = (k: string) => found.filter((f) => f.kind === k && f.areaM2 > 1)
+  const sum = (k: string) => Math.round(big(k).reduce((s, f) => s + f.areaM2, 0) * 10) / 10
+  return {
+    ms: median(times),
+    figures: { gaps: big('gap').length, gap_m2: sum('gap'), overlaps: big('overlap').length, overlap_m2: sum('overlap'), area_overlaps: big('area-overlap').length, outside: big('outside-area').length, outside_m2: sum('outside-area') },
+  }
+}
+
+function peer(variant: string): { ms: number; figures: unknown } | string {
+  const py = '/usr/bin/python3'
+  if (!fs.existsSync(py)) return `skipped: ${py} not found`
+  try {
+    const out = execFileSync(py, [path.join(here, 'geos_peer.py'), CHICAGO_DIR, variant, String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const r = JSON.parse(out.trim().split('\n').pop()!)
+    return { ms: r.median_s * 1000, figures: r.figures }
+  } catch (e) {
+    const msg = String((e as { stderr?: string }).stderr ?? e)
+    return msg.includes('No module named') ? 'skipped: shapely is not installed for /usr/bin/python3 (apt-get install python3-shapely)' : `skipped: ${msg.split('\n').filter(Boolean).pop()}`
+  }
+}
+
+/** Moves one vertex of one neighborhood by a few metres (a typical drag). */
+function vertexMove(n: Neighborhood, k: number, dx: number): Neighborhood {
+  const g = n.geometry as Polygon
+  const ring = g.coordinates[0].map((p) => [...p])
+  const i = 1 + (k % (ring.length - 2))
+  ring[i] = [quantize(ring[i][0] + dx), quantize(ring[i][1] + dx)]
+  return { ...n, geometry: { type: 'Polygon', coordinates: [ring, ...g.coordinates.slice(1)] } }
+}
+
+function incremental(label: string, plan: PlanState, moves: number): void {
+  const t0 = performance.now()
+  const v = createValidator(plan)
+  const setup = performance.now() - t0
+  const times: number[] = []
+  const polys = plan.neighborhoods.filter((n) => n.geometry.type === 'Polygon')
+  let s = 11
+  for (let m = 0; m < moves; m++) {
+    s = (s * 48271) % 2147483647
+    const before = polys[s % polys.length]
+    const after = vertexMove(before, s, 0.00003)
+    const t = performance.now()
+    v.apply([{ entity: 'neighborhood', id: before.id, before, after }])
+    times.push(performance.now() - t)
+    v.apply([{ entity: 'neighborhood', id: before.id, before: after, after: before }])
+  }
+  console.log(`${label}: incremental re-check after one vertex move: p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))} (${moves} moves; validator set-up ${ms(setup)})`)
+}
+
+function main(): void {
+  if (chicagoAbsent) console.log(`Chicago data not found at ${CHICAGO_DIR}: real-data benchmarks skipped`)
+  else {
+    for (const variant of ['full', 'simplified'] as const) {
+      const plan = loadChicago(variant)
+      const positions = plan.neighborhoods.reduce((s, n) => s + JSON.stringify(n.geometry.coordinates).split('],[').length, 0)
+      const o = ours(plan)
+      const p = peer(variant)
+      console.log(`Chicago ${variant} (${plan.neighborhoods.length} beats, ~${positions} positions): ours ${ms(o.ms)} (median of ${RUNS})`)
+      console.log(`  ours figures (> 1 m²): ${JSON.stringify(o.figures)}`)
+      if (typeof p === 'string') console.log(`  GEOS peer ${p}`)
+      else {
+        console.log(`  GEOS peer (shapely) ${ms(p.ms)}; ratio ours/GEOS ${(o.ms / p.ms).toFixed(2)}×`)
+        console.log(`  GEOS figures (> 1 m²): ${JSON.stringify(p.figures)}`)
+      }
+    }
+    incremental('Chicago full', loadChicago('full'), Number(process.env.BENCH_MOVES ?? 20))
+  }
+  const gen = generatedPlan()
+  const pos = gen.neighborhoods.reduce((s, n) => s + (n.geometry as Polygon).coordinates[0].length, 0)
+  console.log(`Generated plan: ${gen.neighborhoods.length} neighborhoods, ${pos} positions`)
+  incremental('Generated plan', gen, Number(process.env.BENCH_GEN_MOVES ?? 5))
+}
+
+main()
