@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import * as m0010 from './0010-init'
+import * as m0030 from './0030-workload'
 
 export interface Migration {
   version: number
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** In order. The database's user_version is the version of the last one applied. */
-export const MIGRATIONS: Migration[] = [{ version: 10, name: 'init', up: m0010.up }]
+export const MIGRATIONS: Migration[] = [
+  { version: 10, name: 'init', up: m0010.up },
+  { version: 30, name: 'workload', up: m0030.up },
+]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

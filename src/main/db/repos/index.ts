@@ -1,6 +1,7 @@
 import type { Db } from '../connection'
 import { AreaRepo } from './area-repo'
 import { AuditRepo } from './audit-repo'
+import { CallsRepo } from './calls-repo'
 import { CityRepo } from './city-repo'
 import { NeighborhoodRepo } from './neighborhood-repo'
 import { OfficerRepo } from './officer-repo'
@@ -14,6 +15,7 @@ export interface Repos {
   officers: OfficerRepo
   settings: SettingsRepo
   audit: AuditRepo
+  calls: CallsRepo
 }
 
 export function createRepos(db: Db): Repos {
@@ -25,6 +27,7 @@ export function createRepos(db: Db): Repos {
     officers: new OfficerRepo(db),
     settings: new SettingsRepo(db),
     audit: new AuditRepo(db),
+    calls: new CallsRepo(db),
   }
 }
 

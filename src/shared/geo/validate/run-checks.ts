@@ -8,6 +8,8 @@ import type { Piece } from './pieces'
 import { shapeOf } from './shape'
 import { geometryProblems, type GeometryProblem } from './validity'
 import { peopleFindings } from './people-checks'
+import { newMemo, type Memo } from './memo'
+export { newMemo }
 
 const problemCache = new WeakMap<AreaGeometry, GeometryProblem[]>()
 function problemsOf(g: AreaGeometry): GeometryProblem[] {
@@ -17,16 +19,6 @@ function problemsOf(g: AreaGeometry): GeometryProblem[] {
     problemCache.set(g, p)
   }
   return p
-}
-
-/** Memo tables an incremental validator keeps between runs; keyed by geometry objects. */
-export interface Memo {
-  pairs: Map<string, { ga: AreaGeometry; gb: AreaGeometry; pieces: Piece[] }>
-  outside: Map<string, { g: AreaGeometry; ag: AreaGeometry | null; pieces: Piece[] }>
-}
-
-export function newMemo(): Memo {
-  return { pairs: new Map(), outside: new Map() }
 }
 
 export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo()): Finding[] {
@@ -43,18 +35,18 @@ export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo
   }
   const city = plan.city && validItem('city', 'city', plan.city.name, plan.city.geometry) ? shapeOf(plan.city.geometry) : null
   const areas: Item[] = []
-  for (const a of plan.areas) if (validItem('area', a.id, a.name, a.geometry)) areas.push({ id: a.id, name: a.name, shape: shapeOf(a.geometry) })
+  for (const a of plan.areas) if (validItem('area', a.id, a.name, a.geometry)) areas.push({ id: a.id, name: a.name, shape: shapeOf(a.geometry), geom: a.geometry })
   const nbs: Item[] = []
-  for (const n of plan.neighborhoods) if (validItem('neighborhood', n.id, n.name, n.geometry)) nbs.push({ id: n.id, name: n.name, shape: shapeOf(n.geometry), areaId: n.areaId })
+  for (const n of plan.neighborhoods) if (validItem('neighborhood', n.id, n.name, n.geometry)) nbs.push({ id: n.id, name: n.name, shape: shapeOf(n.geometry), geom: n.geometry, areaId: n.areaId })
   const areaById = new Map(plan.areas.map((a) => [a.id, a]))
   const nbById = new Map(plan.neighborhoods.map((n) => [n.id, n]))
   const areaValid = new Map(areas.map((a) => [a.id, a]))
   const areaName = (id: string) => areaById.get(id)?.name ?? id
 
   // Neighborhoods overlapping each other.
-  for (const { a, b, pieces } of memoPairs(nbs, memo, 'n', (x) => nbById.get(x)!.geometry)) out.push(overlapFinding('overlap', a, b, pieces, tol, 'neighborhood'))
+  for (const { a, b, pieces } of overlappingPairs(nbs, memo, 'n:')) out.push(overlapFinding('overlap', a, b, pieces, tol, 'neighborhood'))
   // Area Commands overlapping each other.
-  for (const { a, b, pieces } of memoPairs(areas, memo, 'a', (x) => areaById.get(x)!.geometry)) out.push(overlapFinding('area-overlap', a, b, pieces, tol, 'area'))
+  for (const { a, b, pieces } of overlappingPairs(areas, memo, 'a:')) out.push(overlapFinding('area-overlap', a, b, pieces, tol, 'area'))
 
   // Neighborhood ground outside its own Area Command.
   for (const n of nbs) {
@@ -64,7 +56,8 @@ export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo
     const key = 'o:' + n.id
     let m = memo.outside.get(key)
     if (!m || m.g !== ng || m.ag !== ag) {
-      m = { g: ng, ag, pieces: outsidePieces(n.shape, area ? area.shape : null) }
+      const reuse = m && m.ag === ag && ag ? { oldP: shapeOf(m.g), wasEmpty: m.pieces.length === 0 } : undefined
+      m = { g: ng, ag, pieces: outsidePieces(n.shape, area ? area.shape : null, reuse) }
       memo.outside.set(key, m)
     }
     if (!m.pieces.length) continue
@@ -80,11 +73,11 @@ export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo
   }
 
   // Gaps: area ground no neighborhood covers; city ground no area covers.
-  for (const p of uncoveredPieces(areas.map((a) => a.shape), nbs.map((n) => n.shape))) {
+  for (const p of uncoveredPieces(areas, nbs, memo, 'gap')) {
     const ids = containing(areas, p.at)
     out.push(uncoveredFinding('gap', p, ids, (m2) => `Gap of ${fmtM2(m2)} in ${ids.map((i) => `Area Command ${areaName(i)}`).join(' / ') || 'the areas'} not covered by any neighborhood`, tol))
   }
-  const areaGaps = city ? uncoveredPieces([city], areas.map((a) => a.shape)) : unionHoles(areas.map((a) => a.shape))
+  const areaGaps = city ? uncoveredPieces([{ id: 'city', name: 'city', shape: city, geom: plan.city!.geometry }], areas, memo, 'area-gap') : unionHoles(areas, memo, 'area-holes')
   for (const p of areaGaps) {
     out.push(uncoveredFinding('area-gap', p, [], (m2) => (city ? `Gap of ${fmtM2(m2)} in the city limit not covered by any Area Command` : `Gap of ${fmtM2(m2)} between Area Commands not covered by any of them`), tol))
   }
@@ -93,15 +86,3 @@ export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo
   return out
 }
 
-function memoPairs(items: Item[], memo: Memo, prefix: string, geomOf: (id: string) => AreaGeometry) {
-  // The pair search is global; the memo only saves the overlay of unchanged pairs.
-  const pairs = overlappingPairsMemo(items, memo, prefix, geomOf)
-  return pairs
-}
-
-function overlappingPairsMemo(items: Item[], memo: Memo, prefix: string, geomOf: (id: string) => AreaGeometry) {
-  void memo
-  void prefix
-  void geomOf
-  return overlappingPairs(items)
-}
