@@ -1,6 +1,7 @@
 import type { Channel, Outputs, ParsedInputOf } from '../../shared/ipc'
 import type { Services } from '../services'
 import { coreHandlers } from './features/core-handlers'
+import { staffingHandlers } from './features/staffing-handlers'
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Outputs[C] | Promise<Outputs[C]>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -11,5 +12,6 @@ export type FeatureHandlers<K extends Channel> = { [C in K]: Handler<C> }
 export function createHandlers(s: Services): Handlers {
   return {
     ...coreHandlers(s),
+    ...staffingHandlers(s),
   }
 }

@@ -6,6 +6,7 @@ import { PlanService } from './plan-service'
 import { SeedService } from './seed-service'
 import { SessionService } from './session-service'
 import { SettingsService } from './settings-service'
+import { createStaffingServices, type StaffingServices } from './staffing-services'
 import { ValidationService } from './validation-service'
 
 export interface ServiceConfig {
@@ -18,7 +19,7 @@ export interface ServiceConfig {
   appVersion: string
 }
 
-export interface Services {
+export interface Services extends StaffingServices {
   config: ServiceConfig
   repos: Repos
   plans: PlanService
@@ -39,5 +40,5 @@ export function createServices(config: ServiceConfig): Services {
   const changes = new ChangeService(repos, validation)
   const session = new SessionService(repos, config.osUser)
   const seed = new SeedService(plans, changes, config.sampleDir)
-  return { config, repos, plans, settings, validation, changes, session, seed }
+  return { config, repos, plans, settings, validation, changes, session, seed, ...createStaffingServices(repos, plans, changes) }
 }

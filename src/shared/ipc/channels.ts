@@ -1,4 +1,5 @@
 import { CORE_CHANNELS } from './features/core-channels'
+import { STAFFING_CHANNELS } from './features/staffing-channels'
 
 /**
  * Channel name -> the api method the preload exposes for it. Kept free of zod so the
@@ -7,6 +8,7 @@ import { CORE_CHANNELS } from './features/core-channels'
  */
 export const CHANNELS = {
   ...CORE_CHANNELS,
+  ...STAFFING_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Channel, CHANNELS } from './channels'
 import { coreContract, type CoreOutputs } from './features/core-contract'
+import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import type { IpcResult } from './result'
 
 export { profileSchema, tolerancesSchema } from './features/core-contract'
@@ -12,10 +13,11 @@ export { profileSchema, tolerancesSchema } from './features/core-contract'
  */
 export const contract = {
   ...coreContract,
+  ...staffingContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs {}
+export interface Outputs extends CoreOutputs, StaffingOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

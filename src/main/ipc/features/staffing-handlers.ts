@@ -1,0 +1,15 @@
+import type { staffingContract } from '../../../shared/ipc/features/staffing-contract'
+import type { Services } from '../../services'
+import type { FeatureHandlers } from '../handlers'
+
+export function staffingHandlers(s: Services): FeatureHandlers<keyof typeof staffingContract> {
+  return {
+    'roster:preview': ({ text, mapping }) => s.officers.preview(text, mapping),
+    'roster:import': ({ text, mapping, skipErrorRows }) => s.officers.import(text, mapping, skipErrorRows, s.session.actor()),
+    'roster:export': () => s.officers.exportCsv(),
+    'workload:import': (input) => s.workload.importCalls(input, s.session.actor()),
+    'workload:clear': () => s.workload.clear(s.session.actor()),
+    'staffing:summary': ({ tolerance }) => s.staffing.summary(tolerance),
+    'staffing:setBaseline': () => s.staffing.setBaseline(),
+  }
+}

@@ -1,0 +1,125 @@
+import { stableStringify, type ChangeOp, type Officer } from '../../shared/domain'
+import { officerSchema } from '../../shared/ipc/entity-schemas'
+import type { RosterImportOut, RosterPreviewOut, RosterPreviewRow, RowError } from '../../shared/ipc/features/staffing-outputs'
+import type { Repos } from '../db/repos'
+import { previewRosterCsv, rosterToCsv, type ColumnMapping, type RosterPreview } from '../roster/roster-csv'
+import { ROSTER_FIELDS, ROSTER_HEADERS } from '../roster/roster-fields'
+import type { Actor } from './actor'
+import { AppError } from './app-error'
+import type { ChangeService } from './change-service'
+
+const PRIVATE = new Set(['employeeId', 'badge', 'personalPhone', 'personalEmail', 'homeAddress', 'notes'])
+const MAX_ERRORS = 1000
+const SAMPLE_ROWS = 200
+
+interface Checked {
+  preview: RosterPreview
+  /** Valid rows with what each would do to the stored roster. */
+  rows: { line: number; officer: Officer; before: Officer | null }[]
+  errors: RowError[]
+}
+
+/** Roster import and export: the CSV checks of src/main/roster plus the plan's own limits, applied as one change set. */
+export class OfficerService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly changes: ChangeService,
+  ) {}
+
+  preview(text: string, mapping?: ColumnMapping): RosterPreviewOut {
+    const { preview, rows, errors } = this.check(text, mapping)
+    const areaName = new Map(this.repos.areas.list().map((a) => [a.id, a.name]))
+    const nbName = new Map(this.repos.neighborhoods.list().map((n) => [n.id, n.name]))
+    const action = (r: Checked['rows'][number]): RosterPreviewRow['action'] =>
+      r.before === null ? 'add' : stableStringify(r.before) === stableStringify(r.officer) ? 'unchanged' : 'update'
+    return {
+      headers: preview.headers,
+      mapping: preview.mapping,
+      fields: ROSTER_FIELDS.map((f) => ({ field: f, label: ROSTER_HEADERS[f], private: PRIVATE.has(f) })),
+      totalRows: preview.totalRows,
+      validRows: rows.length,
+      adds: rows.filter((r) => action(r) === 'add').length,
+      updates: rows.filter((r) => action(r) === 'update').length,
+      unchanged: rows.filter((r) => action(r) === 'unchanged').length,
+      errors: errors.slice(0, MAX_ERRORS),
+      errorCount: errors.length,
+      rowsWithErrors: new Set(errors.map((e) => e.line)).size,
+      unknownHeaders: preview.unknownHeaders,
+      sample: rows.slice(0, SAMPLE_ROWS).map((r) => ({
+        line: r.line,
+        officerId: r.officer.id,
+        displayName: r.officer.displayName,
+        rank: r.officer.rank,
+        shift: r.officer.shift,
+        status: r.officer.status,
+        areaName: r.officer.areaId ? (areaName.get(r.officer.areaId) ?? r.officer.areaId) : '',
+        neighborhoodName: r.officer.neighborhoodId ? (nbName.get(r.officer.neighborhoodId) ?? r.officer.neighborhoodId) : '',
+        action: action(r),
+      })),
+    }
+  }
+
+  /**
+   * Applies every valid row as one change set (one transaction, one audit row, one undo step).
+   * A file with errors is refused unless `skipErrorRows` says the user chose to leave those rows out.
+   */
+  import(text: string, mapping: ColumnMapping, skipErrorRows: boolean, actor: Actor): RosterImportOut {
+    const { rows, errors } = this.check(text, mapping)
+    const badLines = new Set(errors.map((e) => e.line))
+    if (errors.length > 0 && !skipErrorRows) {
+      const first = errors[0]
+      throw new AppError(
+        'roster-has-errors',
+        `Nothing was imported: ${badLines.size} row${badLines.size === 1 ? ' has' : 's have'} errors (first: line ${first.line}${first.column ? `, column "${first.column}"` : ''}: ${first.message}). Fix the file, or choose to skip the rows with errors.`,
+        { errors: errors.slice(0, MAX_ERRORS) },
+      )
+    }
+    if (errors.some((e) => e.line <= 1)) {
+      throw new AppError('roster-unreadable', `Nothing was imported: ${errors.find((e) => e.line <= 1)!.message}`)
+    }
+    const ops: ChangeOp[] = []
+    let added = 0
+    let updated = 0
+    for (const r of rows) {
+      if (r.before && stableStringify(r.before) === stableStringify(r.officer)) continue
+      ops.push({ entity: 'officer', id: r.officer.id, before: r.before, after: r.officer })
+      if (r.before) updated++
+      else added++
+    }
+    const skippedRows = badLines.size
+    if (ops.length === 0) return { applied: null, added, updated, skippedRows }
+    const label = `Import roster: ${added} added, ${updated} updated${skippedRows ? `, ${skippedRows} rows skipped` : ''}`
+    // recheck: the validator follows the new adoptions without a full rebuild.
+    const applied = this.changes.apply({ label, ops }, actor, 'import', { recheck: true })
+    return { applied, added, updated, skippedRows }
+  }
+
+  exportCsv(): { csv: string; fileName: string; officers: number } {
+    const officers = this.repos.officers.list()
+    const csv = rosterToCsv(officers, { areas: this.repos.areas.list(), neighborhoods: this.repos.neighborhoods.list() })
+    return { csv, fileName: `roster-${new Date().toISOString().slice(0, 10)}.csv`, officers: officers.length }
+  }
+
+  private check(text: string, mapping?: ColumnMapping): Checked {
+    const existing = this.repos.officers.list()
+    const preview = previewRosterCsv(text, { areas: this.repos.areas.list(), neighborhoods: this.repos.neighborhoods.list(), existing }, mapping)
+    const byId = new Map(existing.map((o) => [o.id, o]))
+    const errors: RowError[] = [...preview.errors]
+    const rows: Checked['rows'] = []
+    for (const { line, officer } of preview.officers) {
+      // The stored officer must fit the same limits as one typed in the app (lengths, id form).
+      const parsed = officerSchema.safeParse(officer)
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues.slice(0, 3)) {
+          const field = String(issue.path[issue.path.length - 1] ?? '')
+          const column = preview.mapping[field] ?? ROSTER_HEADERS[field as keyof typeof ROSTER_HEADERS] ?? field
+          errors.push({ line, column, message: `${ROSTER_HEADERS[field as keyof typeof ROSTER_HEADERS] ?? field}: ${issue.message}` })
+        }
+        continue
+      }
+      rows.push({ line, officer, before: byId.get(officer.id) ?? null })
+    }
+    errors.sort((a, b) => a.line - b.line)
+    return { preview, rows, errors }
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import type { CallsImportOut, RosterImportOut, RosterPreviewOut, StaffingSummaryOut } from './staffing-outputs'
+
+export type * from './staffing-outputs'
+
+/** Roster fields a column can be mapped to (the order of the export). Kept in step with src/main/roster by a test. */
+export const ROSTER_MAPPING_FIELDS = [
+  'displayName', 'rank', 'email', 'deskPhone', 'employeeId', 'badge', 'personalPhone', 'personalEmail', 'homeAddress', 'notes',
+  'shift', 'status', 'area', 'neighborhood',
+] as const
+
+export const MAX_ROSTER_CSV_CHARS = 20_000_000
+export const MAX_CALLS_CSV_CHARS = 60_000_000
+
+const header = z.string().max(200, 'a column name is longer than 200 characters')
+const csvText = (max: number, what: string) =>
+  z.string().max(max, `${what} is larger than ${Math.round(max / 1_000_000)} MB; split it or remove unused columns`)
+
+const rosterMapping = z.strictObject(Object.fromEntries(ROSTER_MAPPING_FIELDS.map((f) => [f, header.optional()])) as Record<
+  (typeof ROSTER_MAPPING_FIELDS)[number],
+  z.ZodOptional<typeof header>
+>)
+
+const cfsMapping = z.strictObject({
+  lon: header,
+  lat: header,
+  type: header.optional(),
+  minutes: header.optional(),
+  units: header.optional(),
+})
+
+export const staffingContract = {
+  'roster:preview': { input: z.strictObject({ text: csvText(MAX_ROSTER_CSV_CHARS, 'The roster file'), mapping: rosterMapping.optional() }) },
+  'roster:import': {
+    input: z.strictObject({
+      text: csvText(MAX_ROSTER_CSV_CHARS, 'The roster file'),
+      mapping: rosterMapping,
+      /** Must be true to import a file with errors: only then are the rows with errors left out. */
+      skipErrorRows: z.boolean(),
+    }),
+  },
+  'roster:export': { input: z.undefined() },
+  'workload:import': {
+    input: z.strictObject({
+      text: csvText(MAX_CALLS_CSV_CHARS, 'The calls-for-service file'),
+      fileName: z.string().trim().min(1).max(260),
+      /** Absent: guessed from the header. */
+      mapping: cfsMapping.optional(),
+      defaultMinutes: z.number().finite().min(0).max(24 * 60),
+      /** True: read and report only; nothing is stored. */
+      dryRun: z.boolean(),
+    }),
+  },
+  'workload:clear': { input: z.undefined() },
+  'staffing:summary': { input: z.strictObject({ tolerance: z.number().finite().min(0).max(1).optional() }) },
+  'staffing:setBaseline': { input: z.undefined() },
+} as const
+
+export interface StaffingOutputs {
+  'roster:preview': RosterPreviewOut
+  'roster:import': RosterImportOut
+  'roster:export': { csv: string; fileName: string; officers: number }
+  'workload:import': CallsImportOut
+  'workload:clear': { cleared: number }
+  'staffing:summary': StaffingSummaryOut
+  'staffing:setBaseline': { baselineAt: string }
+}
