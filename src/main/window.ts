@@ -1,19 +1,9 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { lockDownContents } from './security'
+import { WEB_PREFERENCES } from './web-preferences'
 
-export const WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-} as const
+export { WEB_PREFERENCES }
 
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
