@@ -1,8 +1,12 @@
 import type { Db } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { createRepos, type Repos } from '../db/repos'
+import { AddressService } from './address-service'
+import { BackupService } from './backup-service'
 import { ChangeService } from './change-service'
+import { LookupService } from './lookup-service'
 import { PlanService } from './plan-service'
+import { PublishService } from './publish-service'
 import { SeedService } from './seed-service'
 import { SessionService } from './session-service'
 import { SettingsService } from './settings-service'
@@ -28,6 +32,9 @@ export interface Services extends StaffingServices {
   changes: ChangeService
   session: SessionService
   seed: SeedService
+  publish: PublishService
+  lookup: LookupService
+  addresses: AddressService
 }
 
 /** The composition root shared by the Electron app, the CLI and the tests. */
@@ -40,5 +47,9 @@ export function createServices(config: ServiceConfig): Services {
   const changes = new ChangeService(repos, validation)
   const session = new SessionService(repos, config.osUser)
   const seed = new SeedService(plans, changes, config.sampleDir)
+  const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await new BackupService(config.db, config.dbPath).backup('publish')).file
+  const publish = new PublishService(repos, plans, validation, backupBeforePublish)
+  const lookup = new LookupService(repos, plans)
+  const addresses = new AddressService(repos)
   return { config, repos, plans, settings, validation, changes, session, seed, ...createStaffingServices(repos, plans, changes) }
 }

@@ -1,4 +1,5 @@
 import { CORE_CHANNELS } from './features/core-channels'
+import { PUBLISH_CHANNELS } from './features/publish-channels'
 import { STAFFING_CHANNELS } from './features/staffing-channels'
 
 /**
@@ -8,6 +9,7 @@ import { STAFFING_CHANNELS } from './features/staffing-channels'
  */
 export const CHANNELS = {
   ...CORE_CHANNELS,
+  ...PUBLISH_CHANNELS,
   ...STAFFING_CHANNELS,
 } as const
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Channel, CHANNELS } from './channels'
 import { coreContract, type CoreOutputs } from './features/core-contract'
+import { publishContract, type PublishOutputs } from './features/publish-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import type { IpcResult } from './result'
 
@@ -13,11 +14,12 @@ export { profileSchema, tolerancesSchema } from './features/core-contract'
  */
 export const contract = {
   ...coreContract,
+  ...publishContract,
   ...staffingContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, StaffingOutputs {}
+export interface Outputs extends CoreOutputs, StaffingOutputs, PublishOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import * as m0010 from './0010-init'
+import * as m0020 from './0020-published-versions'
 import * as m0030 from './0030-workload'
 
 export interface Migration {
@@ -11,6 +12,7 @@ export interface Migration {
 /** In order. The database's user_version is the version of the last one applied. */
 export const MIGRATIONS: Migration[] = [
   { version: 10, name: 'init', up: m0010.up },
+  { version: 20, name: 'published-versions', up: m0020.up },
   { version: 30, name: 'workload', up: m0030.up },
 ]
 

@@ -1,4 +1,5 @@
 import type { Db } from '../connection'
+import { AddressRepo } from './address-repo'
 import { AreaRepo } from './area-repo'
 import { AuditRepo } from './audit-repo'
 import { CallsRepo } from './calls-repo'
@@ -6,6 +7,7 @@ import { CityRepo } from './city-repo'
 import { NeighborhoodRepo } from './neighborhood-repo'
 import { OfficerRepo } from './officer-repo'
 import { SettingsRepo } from './settings-repo'
+import { VersionRepo } from './version-repo'
 
 export interface Repos {
   db: Db
@@ -15,6 +17,8 @@ export interface Repos {
   officers: OfficerRepo
   settings: SettingsRepo
   audit: AuditRepo
+  versions: VersionRepo
+  addresses: AddressRepo
   calls: CallsRepo
 }
 
@@ -27,6 +31,8 @@ export function createRepos(db: Db): Repos {
     officers: new OfficerRepo(db),
     settings: new SettingsRepo(db),
     audit: new AuditRepo(db),
+    versions: new VersionRepo(db),
+    addresses: new AddressRepo(db),
     calls: new CallsRepo(db),
   }
 }

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path'
+import { profileKey, stableStringify, type PlanState } from '../../shared/domain'
+import { summarize } from '../../shared/geo/validate'
+import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo } from '../../shared/ipc/features/publish-contract'
+import { diffPlans, diffToCsv, type PlanDiff } from '../../shared/publish/plan-diff'
+import { buildPublicDataset, DEFAULT_DEPARTMENT, type PublishMeta } from '../../shared/publish/public-dataset'
+import type { Repos } from '../db/repos'
+import type { VersionRow } from '../db/repos/version-repo'
+import { buildPublicSite } from '../public-site/build-site'
+import type { Actor } from './actor'
+import { AppError } from './app-error'
+import type { PlanService } from './plan-service'
+import type { ValidationService } from './validation-service'
+
+export interface PublishOptions extends PublishInput {
+  /** CLI export: the neighborhoods file; the areas file goes beside it as `<name>.areas.geojson`. */
+  outFile?: string
+}
+
+/** Takes a backup of the plan before a publish; returns its file, or null when there is nothing to back up. */
+export type BackupBeforePublish = () => Promise<string | null>
+
+export function planHash(plan: PlanState): string {
+  return createHash('sha256').update(stableStringify(plan)).digest('hex')
+}
+
+/** Write to a temporary name and rename over the target, so a crash never leaves half a file. */
+export function writeFileAtomic(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.partial`)
+  let fd: number | null = null
+  try {
+    fd = openSync(temp, 'w')
+    writeSync(fd, text)
+    fsyncSync(fd)
+    closeSync(fd)
+    fd = null
+    renameSync(temp, path)
+  } catch (e) {
+    if (fd !== null) closeSync(fd)
+    try {
+      unlinkSync(temp)
+    } catch {
+      /* never created */
+    }
+    throw new AppError('write-failed', `Could not write ${path}: ${(e as Error).message}`)
+  }
+}
+
+function toInfo(v: VersionRow): VersionInfo {
+  return {
+    number: v.number, effectiveDate: v.effectiveDate, publishedAt: v.publishedAt, osUser: v.osUser, profile: v.profile,
+    overrideReason: v.overrideReason, summary: v.summary,
+  }
+}
+
+function checkPath(p: string, what: string): string {
+  if (!isAbsolute(p)) throw new AppError('bad-path', `The ${what} must be a full path (it was "${p}").`)
+  return resolve(p)
+}
+
+/**
+ * Publishing: the validator decides, Administration may override with a reason, and each
+ * publish becomes an immutable version holding the plan and the exact bytes residents get.
+ */
+export class PublishService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly plans: PlanService,
+    private readonly validation: ValidationService,
+    private readonly backup: BackupBeforePublish | null = null,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  whyNot(actor: Actor): string | null {
+    return actor.profile.role === 'admin' ? null : 'Only Administration can publish the plan; Area Commanders can review it and the diff.'
+  }
+
+  status(actor: Actor): PublishStatus {
+    const last = this.repos.versions.latest()
+    return {
+      last: last ? toInfo(last) : null,
+      draftChanged: !last || last.planHash !== planHash(this.plans.load()),
+      nextVersion: (last?.number ?? 0) + 1,
+      summary: this.validation.summary(),
+      whyNot: this.whyNot(actor),
+    }
+  }
+
+  versions(): VersionInfo[] {
+    return this.repos.versions.list().map(toInfo)
+  }
+
+  /** The exact bytes of a published version's files. */
+  files(number: number): { neighborhoods: Buffer; areas: Buffer } {
+    const f = this.repos.versions.files(number)
+    if (!f) throw new AppError('unknown-version', `There is no published version ${number}.`)
+    return f
+  }
+
+  async publish(opts: PublishOptions, actor: Actor): Promise<PublishResult> {
+    const why = this.whyNot(actor)
+    if (why) throw new AppError('forbidden', why)
+    const findings = this.validation.findings()
+    const summary = summarize(findings)
+    const reason = opts.overrideReason?.trim() || null
+    if (summary.blocking && !reason) {
+      const kinds = Object.entries(summary.byKind).map(([k, n]) => `${n} ${k}`).join(', ')
+      throw new AppError('blocked', `Publishing is blocked by ${summary.errors} error${summary.errors === 1 ? '' : 's'} (${kinds}). Fix them, or give a reason to publish anyway.`, { summary })
+    }
+    const targets = this.targets(opts)
+    const backupFile = this.backup ? await this.backup() : null
+
+    const plan = this.plans.load()
+    const number = (this.repos.versions.latest()?.number ?? 0) + 1
+    const meta: PublishMeta = { version: number, effectiveDate: opts.effectiveDate, department: DEFAULT_DEPARTMENT }
+    let dataset: { neighborhoods: string; areas: string }
+    try {
+      dataset = buildPublicDataset(plan, meta)
+    } catch (e) {
+      throw new AppError('cannot-publish', `The plan cannot be published: ${(e as Error).message}`)
+    }
+    const site = opts.publicPage ? buildPublicSite(dataset, meta) : null
+    const at = this.now().toISOString()
+    const key = profileKey(actor.profile)
+    // Only the override is worth a blocking-findings note; a reason given when nothing blocks is not an override.
+    const overrideReason = summary.blocking ? reason : null
+    const label = `Published version ${number} (effective ${opts.effectiveDate})${overrideReason ? ` over ${summary.errors} blocking finding${summary.errors === 1 ? '' : 's'}; override reason: ${overrideReason}` : ''}`
+    const written: string[] = []
+
+    this.repos.db.transaction(() => {
+      const auditSeq = this.repos.audit.insert({
+        at, osUser: actor.osUser, profile: key, action: overrideReason ? 'publish-override' : 'publish', label,
+        changeSet: { label, ops: [] }, inverse: { label, ops: [] }, state: null,
+      })
+      this.repos.versions.insert({
+        number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
+        planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq,
+      })
+      // Files last, inside the transaction: if one cannot be written, no version is recorded.
+      const content = { neighborhoods: dataset.neighborhoods, areas: dataset.areas, page: site?.['index.html'] ?? '' }
+      for (const t of targets) {
+        mkdirSync(dirname(t.path), { recursive: true })
+        writeFileAtomic(t.path, content[t.what])
+        written.push(t.path)
+      }
+    })()
+    return { version: toInfo(this.repos.versions.get(number)!), written, backupFile }
+  }
+
+  private targets(opts: PublishOptions): { path: string; what: 'neighborhoods' | 'areas' | 'page' }[] {
+    const out: { path: string; what: 'neighborhoods' | 'areas' | 'page' }[] = []
+    if (opts.outFile) {
+      const file = checkPath(opts.outFile, 'output file')
+      const ext = extname(file)
+      const stem = ext ? file.slice(0, -ext.length) : file
+      out.push({ path: file, what: 'neighborhoods' }, { path: `${stem}.areas${ext || '.geojson'}`, what: 'areas' })
+    }
+    if (opts.outDir) {
+      const dir = checkPath(opts.outDir, 'output folder')
+      out.push({ path: join(dir, 'neighborhoods.geojson'), what: 'neighborhoods' }, { path: join(dir, 'areas.geojson'), what: 'areas' })
+      if (opts.publicPage) out.push({ path: join(dir, 'index.html'), what: 'page' })
+    } else if (opts.publicPage) {
+      throw new AppError('bad-path', 'The public page needs an output folder.')
+    }
+    return out
+  }
+
+  planAt(ref: PlanRef): PlanState {
+    if (ref === 'draft') return this.plans.load()
+    const p = this.repos.versions.snapshot(ref)
+    if (!p) throw new AppError('unknown-version', `There is no published version ${ref}.`)
+    return p
+  }
+
+  diff(from: PlanRef, to: PlanRef): PlanDiff {
+    try {
+      return diffPlans(this.planAt(from), this.planAt(to))
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw new AppError('diff-failed', `Cannot compare ${from === 'draft' ? 'the draft' : `version ${from}`} with ${to === 'draft' ? 'the draft' : `version ${to}`}: ${(e as Error).message}`)
+    }
+  }
+
+  diffCsv(from: PlanRef, to: PlanRef): string {
+    return diffToCsv(this.diff(from, to))
+  }
+}
