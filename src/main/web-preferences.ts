@@ -14,4 +14,6 @@ export const WEB_PREFERENCES = {
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Middle-click would otherwise try to open links in a new window (denied anyway by lockDownContents).
+  disableBlinkFeatures: 'Auxclick',
 } as const

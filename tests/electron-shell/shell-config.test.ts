@@ -53,6 +53,7 @@ describe('the Electron window is locked down', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
