@@ -48,35 +48,33 @@ export class ChangeService {
   }
 
   undo(actor: Actor): ApplyResult {
-    const key = profileKey(actor.profile)
-    const entry = this.repos.audit.lastDone(key)
-    if (!entry) throw new AppError('nothing-to-undo', 'There is nothing to undo.')
-    const cs = entry.inverse
-    this.checkPermission(cs, actor)
-    // Undo returns to a state that was accepted before, so the "no worse" re-check does not apply.
-    const { seq, touched } = this.transact(cs, false, () => {
-      this.repos.audit.markUndone(entry.seq)
-      return this.repos.audit.insert({
-        at: this.now().toISOString(), osUser: actor.osUser, profile: key, action: 'undo', label: `Undo: ${entry.label}`,
-        changeSet: cs, inverse: entry.changeSet, state: null, refSeq: entry.seq,
-      })
-    }, `Cannot undo "${entry.label}"`)
-    return this.result(seq, cs, touched, key)
+    return this.replay(actor, 'undo')
   }
 
   redo(actor: Actor): ApplyResult {
+    return this.replay(actor, 'redo')
+  }
+
+  /**
+   * Undo applies a step's stored inverse, redo its change set again; either way it returns to a
+   * state that was accepted before, so the "no worse" re-check does not apply, but permission and
+   * staleness do: an undo never overwrites what someone changed since.
+   */
+  private replay(actor: Actor, direction: 'undo' | 'redo'): ApplyResult {
     const key = profileKey(actor.profile)
-    const entry = this.repos.audit.lastUndone(key)
-    if (!entry) throw new AppError('nothing-to-redo', 'There is nothing to redo.')
-    const cs = entry.changeSet
+    const entry = direction === 'undo' ? this.repos.audit.lastDone(key) : this.repos.audit.lastUndone(key)
+    if (!entry) throw new AppError(`nothing-to-${direction}`, `There is nothing to ${direction}.`)
+    const [cs, inverse] = direction === 'undo' ? [entry.inverse, entry.changeSet] : [entry.changeSet, entry.inverse]
     this.checkPermission(cs, actor)
+    const verb = direction === 'undo' ? 'Undo' : 'Redo'
     const { seq, touched } = this.transact(cs, false, () => {
-      this.repos.audit.markDone(entry.seq)
+      if (direction === 'undo') this.repos.audit.markUndone(entry.seq)
+      else this.repos.audit.markDone(entry.seq)
       return this.repos.audit.insert({
-        at: this.now().toISOString(), osUser: actor.osUser, profile: key, action: 'redo', label: `Redo: ${entry.label}`,
-        changeSet: cs, inverse: entry.inverse, state: null, refSeq: entry.seq,
+        at: this.now().toISOString(), osUser: actor.osUser, profile: key, action: direction, label: `${verb}: ${entry.label}`,
+        changeSet: cs, inverse, state: null, refSeq: entry.seq,
       })
-    }, `Cannot redo "${entry.label}"`)
+    }, `Cannot ${direction} "${entry.label}"`)
     return this.result(seq, cs, touched, key)
   }
 
