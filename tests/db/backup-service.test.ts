@@ -6,6 +6,7 @@ import { checkFileIntegrity } from '../../src/main/db/integrity'
 import { migrate } from '../../src/main/db/migrate'
 import { MIGRATIONS, type Migration } from '../../src/main/db/migrations'
 import { AppError } from '../../src/main/services/app-error'
+import { createServices } from '../../src/main/services'
 import { backupBeforeMigration, BackupService, backupsToPrune, restoreDatabase, type BackupInfo } from '../../src/main/services/backup-service'
 import { makePlanDb, readTag, tempDir } from './helpers'
 
@@ -85,6 +86,29 @@ describe('backups of the plan', () => {
   })
 })
 
+describe('backups in the app', () => {
+  it('the services take backups of the open plan into backups/ next to it', async () => {
+    const file = join(dir, 'plan.sqlite')
+    const db = openDatabase(file)
+    open.push(db)
+    const s = createServices({ db, dbPath: file, userDataPath: dir, sampleDir: join(__dirname, '../../resources/geo'), osUser: 't', appVersion: 't' })
+    s.seed.seedIfEmpty(s.session.actor())
+    const b = await s.backups.backup('manual')
+    expect(b.file.startsWith(join(dir, 'backups', 'plan-'))).toBe(true)
+    const copy = openDatabase(b.file, { readonly: true })
+    expect(copy.prepare('SELECT count(*) AS n FROM neighborhoods').get()).toEqual({ n: s.plans.load().neighborhoods.length })
+    copy.close()
+  })
+
+  it('an in-memory plan has no backups and says so when asked for one', async () => {
+    const db = openDatabase(':memory:')
+    open.push(db)
+    const s = createServices({ db, dbPath: ':memory:', userDataPath: dir, sampleDir: join(__dirname, '../../resources/geo'), osUser: 't', appVersion: 't' })
+    expect(s.backups.list()).toEqual([])
+    expect((await appError(s.backups.backup('manual'))).code).toBe('backup-unavailable')
+  })
+})
+
 describe('restoring a backup', () => {
   it('puts the backup in place and keeps the current plan aside instead of deleting it', async () => {
     const { db, file } = plan('good')
@@ -147,21 +171,23 @@ describe('restoring a backup', () => {
 })
 
 describe('backup before a schema upgrade', () => {
-  const v20: Migration = { version: 20, name: 'add-notes', up: (db) => db.exec('ALTER TABLE areas ADD COLUMN notes TEXT') }
+  const current = MIGRATIONS[MIGRATIONS.length - 1].version
+  const next: Migration = { version: current + 10, name: 'add-notes', up: (db) => db.exec('ALTER TABLE areas ADD COLUMN notes TEXT') }
 
   it('keeps the old file as a migration backup when the app brings a newer schema', async () => {
-    const { db, file } = plan('schema-10')
+    const { db, file } = plan('old-schema')
     db.close()
-    const migrations = [...MIGRATIONS, v20]
+    const migrations = [...MIGRATIONS, next]
     const b = await backupBeforeMigration(file, { migrations, now: () => new Date('2025-06-01T10:00:00.000Z') })
     expect(b?.reason).toBe('migration')
     const up = openDatabase(file)
-    expect(migrate(up, migrations)).toEqual({ from: 10, to: 20 })
+    expect(migrate(up, migrations)).toEqual({ from: current, to: next.version })
     up.close()
     const old = openDatabase(b!.file, { readonly: true })
-    expect(old.pragma('user_version', { simple: true })).toBe(10)
+    expect(old.pragma('user_version', { simple: true })).toBe(current)
     expect((old.prepare('PRAGMA table_info(areas)').all() as { name: string }[]).map((c) => c.name)).not.toContain('notes')
     old.close()
+    expect(readTag(b!.file).tags).toEqual(['old-schema'])
     // Second start: nothing pending, no new backup.
     expect(await backupBeforeMigration(file, { migrations })).toBeNull()
   })

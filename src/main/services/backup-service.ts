@@ -172,6 +172,7 @@ export class BackupService {
 
   /** Newest first. */
   list(): BackupInfo[] {
+    if (this.dbPath === ':memory:') return []
     return listBackups(this.dbPath, this.backupDir)
   }
 

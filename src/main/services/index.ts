@@ -21,6 +21,8 @@ export interface ServiceConfig {
   sampleDir: string
   osUser: string
   appVersion: string
+  /** Where backups of the plan go; default `<dir of dbPath>/backups`. */
+  backupDir?: string
 }
 
 export interface Services extends StaffingServices {
@@ -32,6 +34,7 @@ export interface Services extends StaffingServices {
   changes: ChangeService
   session: SessionService
   seed: SeedService
+  backups: BackupService
   publish: PublishService
   lookup: LookupService
   addresses: AddressService
@@ -47,9 +50,10 @@ export function createServices(config: ServiceConfig): Services {
   const changes = new ChangeService(repos, validation)
   const session = new SessionService(repos, config.osUser)
   const seed = new SeedService(plans, changes, config.sampleDir)
+  const backups = new BackupService(config.db, config.dbPath, config.backupDir)
   const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await new BackupService(config.db, config.dbPath).backup('publish')).file
   const publish = new PublishService(repos, plans, validation, backupBeforePublish)
   const lookup = new LookupService(repos, plans)
   const addresses = new AddressService(repos)
-  return { config, repos, plans, settings, validation, changes, session, seed, ...createStaffingServices(repos, plans, changes) }
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, ...createStaffingServices(repos, plans, changes) }
 }
