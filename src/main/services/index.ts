@@ -51,9 +51,9 @@ export function createServices(config: ServiceConfig): Services {
   const session = new SessionService(repos, config.osUser)
   const seed = new SeedService(plans, changes, config.sampleDir)
   const backups = new BackupService(config.db, config.dbPath, config.backupDir)
-  const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await new BackupService(config.db, config.dbPath).backup('publish')).file
+  const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await backups.backup('publish')).file
   const publish = new PublishService(repos, plans, validation, backupBeforePublish)
   const lookup = new LookupService(repos, plans)
   const addresses = new AddressService(repos)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, ...createStaffingServices(repos, plans, changes) }
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, ...createStaffingServices(repos, plans, changes) }
 }
