@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChangeSet, Neighborhood, Officer, PlanState } from '../../../src/shared/domain'
+import type { HistoryEntry, IpcResult } from '../../../src/shared/ipc'
 import { openFuzzPlan, prototypeSnapshot, type FuzzPlan } from './plan-fixture'
 
 let fx: FuzzPlan
@@ -25,9 +26,9 @@ describe('text from the renderer is data, stored exactly as typed', () => {
     const name = '<img src=x onerror="alert(1)"><script>alert(\'x\')</script> & Sons'
     const label = 'Rename to <b>bold</b> & "quoted"'
     expect((await fx.dispatch('changes:apply', rename(name, label))).ok).toBe(true)
-    const loaded = await fx.dispatch('plan:load', undefined)
+    const loaded = (await fx.dispatch('plan:load', undefined)) as IpcResult<PlanState>
     expect(loaded.ok && loaded.value.neighborhoods.find((n) => n.id === hood().id)?.name).toBe(name)
-    const history = await fx.dispatch('history:list', { limit: 1 })
+    const history = (await fx.dispatch('history:list', { limit: 1 })) as IpcResult<HistoryEntry[]>
     expect(history.ok && history.value[0].label).toBe(label)
   })
 
