@@ -1,0 +1,165 @@
+import type { PlanState } from '../../shared/domain'
+import type { ImportMapping, ImportMode, ImportPreview, ImportResult, ParentMatch, PreviewUnit } from '../../shared/ipc/features/import-outputs'
+import { buildUnits, normalizeCode, type ImportedUnit } from '../import/build-units'
+import type { ParsedLayer } from '../import/parse-layer'
+import type { Actor } from './actor'
+import { AppError } from './app-error'
+import type { ChangeService } from './change-service'
+import { cityFromLayer } from './import-city'
+import { planAreaImport, planCityImport, planNeighborhoodImport, type ImportPlan, type UnitIn } from './import-plan'
+import { parseSource, toAppError, type ImportSource } from './import-source'
+import type { PlanService } from './plan-service'
+import type { ValidationService } from './validation-service'
+
+export type { ImportSource } from './import-source'
+export type ImportRequest = ImportMapping & { mode: ImportMode }
+/** Takes a backup of the plan before an import; returns its file, or null when there is no file to back up. */
+export type BackupBeforeImport = () => Promise<string | null>
+
+const MAX_ID = 100
+const MAX_NAME = 120
+const LAYER_WORD = { areas: ['Area Command', 'Area Commands'], neighborhoods: ['neighborhood', 'neighborhoods'], city: ['city limit', 'city limits'] } as const
+
+function checkMapping(m: ImportMapping): void {
+  const need = (field: string | undefined, what: string) => {
+    if (!field) throw new AppError('invalid-mapping', `Importing ${LAYER_WORD[m.layer][1]} needs ${what}`)
+  }
+  if (m.layer === 'areas' || m.layer === 'neighborhoods') need(m.idField, 'the field that holds each unit’s id')
+  if (m.layer === 'neighborhoods') need(m.areaField, 'the field that holds each neighborhood’s Area Command id')
+}
+
+function matchParent(value: string, exact: Set<string>, byNorm: Map<string, string[]>): { parentId: string | null; parentMatch: ParentMatch } {
+  if (exact.has(value)) return { parentId: value, parentMatch: 'exact' }
+  const c = byNorm.get(normalizeCode(value)) ?? []
+  if (c.length === 1) return { parentId: c[0], parentMatch: 'normalized' }
+  return { parentId: null, parentMatch: c.length > 1 ? 'ambiguous' : 'none' }
+}
+
+/** Units as the plan will hold them; names and ids the app could not edit later are caught here. */
+function toUnitsIn(file: string, units: ImportedUnit[], named: boolean, notices: string[]): { units: UnitIn[]; problems: string[] } {
+  const longIds = units.filter((u) => u.id.length > MAX_ID)
+  const problems = longIds.length
+    ? [`${file}: feature ${longIds[0].featureIndexes[0]} has an id longer than ${MAX_ID} characters${longIds.length > 1 ? ` (and ${longIds.length - 1} more)` : ''}; pick the field that holds a short code`]
+    : []
+  const long = units.filter((u) => u.name.length > MAX_NAME).length
+  if (long > 0) notices.push(`${file}: ${long} name${long === 1 ? ' was' : 's were'} longer than ${MAX_NAME} characters and ${long === 1 ? 'was' : 'were'} shortened`)
+  return {
+    units: units.map((u) => ({ id: u.id, name: u.name.slice(0, MAX_NAME), named, parentId: u.parentId, geometry: u.geometry })),
+    problems,
+  }
+}
+
+interface Prepared {
+  layer: ParsedLayer
+  notices: string[]
+  units: UnitIn[]
+  previewUnits: PreviewUnit[]
+  unitProblems: string[]
+  plan: (mode: ImportMode) => ImportPlan
+}
+
+/**
+ * Imports Area Commands, neighborhoods or the city limit from a GeoJSON, zipped Shapefile or
+ * KML layer. `preview` stores nothing; `apply` stores the whole layer as ONE change set (one
+ * transaction, one audit row, one undo step), after a backup of the plan.
+ */
+export class ImportService {
+  constructor(
+    private readonly plans: PlanService,
+    private readonly changes: ChangeService,
+    private readonly validation: ValidationService,
+    private readonly backup: BackupBeforeImport | null = null,
+  ) {}
+
+  async preview(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
+    const p = await this.prepare(source, mapping, false)
+    const replace = p.plan('replace')
+    const add = p.plan('add')
+    return {
+      file: p.layer.file,
+      format: p.layer.format,
+      crs: p.layer.crs,
+      fields: p.layer.fields,
+      featureCount: p.layer.features.length,
+      notices: p.notices,
+      units: p.previewUnits,
+      geojson: {
+        type: 'FeatureCollection',
+        features: p.units.map((u, i) => ({
+          type: 'Feature',
+          properties: { id: u.id, name: u.name, parentId: u.parentId, parentMatch: p.previewUnits[i].parentMatch ?? null },
+          geometry: u.geometry,
+        })),
+      },
+      replaceRemoves: replace.removed,
+      replaceUnassigns: replace.unassigned,
+      problems: { replace: [...p.unitProblems, ...replace.problems], add: [...p.unitProblems, ...add.problems] },
+    }
+  }
+
+  async apply(source: ImportSource, request: ImportRequest, actor: Actor): Promise<ImportResult> {
+    if (actor.profile.role !== 'admin') {
+      throw new AppError('forbidden', 'Only Administration can import layers; switch to the Administration profile to import.')
+    }
+    const p = await this.prepare(source, request, true)
+    const planned = p.plan(request.mode)
+    const problems = [...p.unitProblems, ...planned.problems]
+    if (problems.length > 0) throw new AppError('import-refused', `${p.layer.file} was not imported: ${problems[0]}`, { problems })
+    const backupFile = this.backup ? await this.backup() : null
+    const [one, many] = LAYER_WORD[request.layer]
+    const n = request.layer === 'city' ? 1 : p.units.length
+    const label = `Import ${n} ${n === 1 ? one : many} from ${p.layer.file} (${request.mode})`
+    // The live validator knows nothing of a whole new layer; drop it so the result's summary is built from the stored plan.
+    this.validation.reset()
+    const applied = this.changes.apply({ label, ops: planned.ops }, actor, 'import', { recheck: false })
+    return {
+      layer: request.layer, mode: request.mode, file: p.layer.file, seq: applied.seq,
+      added: planned.added, replaced: planned.replaced, unchanged: planned.unchanged, removed: planned.removed, unassigned: planned.unassigned,
+      notices: p.notices, backupFile, summary: applied.summary,
+    }
+  }
+
+  /** Parses and maps the layer; `strict` makes unknown parent areas an error (apply) instead of a per-unit mark (preview). */
+  private async prepare(source: ImportSource, mapping: ImportMapping, strict: boolean): Promise<Prepared> {
+    checkMapping(mapping)
+    const layer = await parseSource(source, mapping.crs)
+    const current: PlanState = this.plans.load()
+    const notices = [...layer.notices]
+    try {
+      if (mapping.layer === 'city') {
+        const city = cityFromLayer(layer, mapping.nameField, notices)
+        const unit: UnitIn = { id: 'city', name: city.name, named: true, parentId: null, geometry: city.geometry }
+        const previewUnits = [{ id: 'city', name: city.name, featureIndexes: layer.features.map((f) => f.index), exists: current.city !== null }]
+        return { layer, notices, units: [unit], previewUnits, unitProblems: [], plan: (mode) => planCityImport(current, city, mode) }
+      }
+      const mapped = { idField: mapping.idField!, nameField: mapping.nameField, parentField: mapping.layer === 'neighborhoods' ? mapping.areaField : undefined }
+      const areaIds = current.areas.map((a) => a.id)
+      const raw = buildUnits(layer, mapped)
+      let built = raw
+      if (mapping.layer === 'neighborhoods') {
+        try {
+          built = buildUnits(layer, mapped, areaIds)
+        } catch (e) {
+          if (strict) throw e
+        }
+      }
+      notices.push(...built.notices)
+      const { units, problems } = toUnitsIn(layer.file, built.units, !!mapping.nameField, notices)
+      const exists = new Set(mapping.layer === 'areas' ? areaIds : current.neighborhoods.map((n) => n.id))
+      const exact = new Set(areaIds)
+      const byNorm = new Map<string, string[]>()
+      for (const id of areaIds) byNorm.set(normalizeCode(id), [...(byNorm.get(normalizeCode(id)) ?? []), id])
+      const previewUnits = raw.units.map((r, i): PreviewUnit => {
+        const base = { id: r.id, name: units[i].name, featureIndexes: r.featureIndexes, exists: exists.has(r.id) }
+        if (mapping.layer !== 'neighborhoods' || r.parentId === null) return base
+        const m = matchParent(r.parentId, exact, byNorm)
+        units[i].parentId = m.parentId
+        return { ...base, parentValue: r.parentId, ...m }
+      })
+      const planFor = mapping.layer === 'areas' ? planAreaImport : planNeighborhoodImport
+      return { layer, notices, units, previewUnits, unitProblems: problems, plan: (mode) => planFor(current, units, mode) }
+    } catch (e) {
+      throw toAppError(e, layer.file)
+    }
+  }
+}
