@@ -1,0 +1,54 @@
+import { AppError } from '../services/app-error'
+import { bool, str } from './args'
+import { EXIT, InputError, UsageError, type CliCommand } from './command'
+import { summaryLine } from './import'
+import { openPlan } from './open-plan'
+import { resolve } from 'node:path'
+import { isoDateSchema } from '../../shared/ipc/features/publish-contract'
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'Publish the plan as a new version: the public neighborhoods GeoJSON, with the Area Commands beside it.',
+  flags: {
+    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    out: { type: 'string', required: true, arg: '<file.geojson>', help: 'the neighborhoods file; the areas go to <name>.areas.geojson beside it' },
+    force: { type: 'boolean', help: 'publish even though blocking findings exist (recorded as an override in the audit log)' },
+    reason: { type: 'string', arg: '<text>', help: 'the override reason recorded with --force (default: "forced from the command line")' },
+    date: { type: 'string', arg: '<YYYY-MM-DD>', help: 'effective date of the version (default: today)' },
+  },
+  notes: [
+    'Only public fields leave the building (domain.md). Files are written under a temporary name and renamed.',
+    'Exit 1 when blocking findings exist and --force is not given (the findings summary goes to stderr).',
+  ],
+  async run(flags, io) {
+    const date = str(flags, 'date') ?? today()
+    if (!isoDateSchema.safeParse(date).success) throw new UsageError(`export: --date must be a calendar date YYYY-MM-DD, not '${date}'`)
+    if (str(flags, 'reason') && !bool(flags, 'force')) throw new UsageError('export: --reason applies with --force only')
+    const plan = await openPlan(str(flags, 'db')!)
+    try {
+      const { publish, validation } = plan.services
+      const summary = validation.summary()
+      if (summary.blocking && !bool(flags, 'force')) {
+        const kinds = Object.entries(summary.byKind).map(([k, n]) => `${n} ${k}`).join(', ')
+        io.err(`export: not published: ${summaryLine(summary)} (${kinds}). Run validate for the findings, or add --force to publish anyway.`)
+        return EXIT.blocked
+      }
+      const reason = summary.blocking ? (str(flags, 'reason') ?? 'forced from the command line (--force)') : undefined
+      const r = await publish.publish({ effectiveDate: date, outFile: resolve(str(flags, 'out')!), overrideReason: reason }, plan.actor)
+      io.out(`Published version ${r.version.number} (effective ${r.version.effectiveDate})${r.version.overrideReason ? ` over blocking findings; override recorded: ${r.version.overrideReason}` : ''}.`)
+      for (const f of r.written) io.out(`wrote ${f}`)
+      if (r.backupFile) io.out(`Backup taken before publishing: ${r.backupFile}`)
+      return EXIT.ok
+    } catch (e) {
+      if (e instanceof AppError) throw new InputError(e.message)
+      throw e
+    } finally {
+      plan.close()
+    }
+  },
+}

@@ -1,0 +1,80 @@
+import type { FindingSummary } from '../../shared/domain'
+import type { ImportLayer, ImportMode, ImportResult } from '../../shared/ipc/features/import-outputs'
+import { AppError } from '../services/app-error'
+import { str } from './args'
+import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
+import { openPlan } from './open-plan'
+
+const WORDS: Record<ImportLayer, [string, string]> = { areas: ['Area Command', 'Area Commands'], neighborhoods: ['neighborhood', 'neighborhoods'], city: ['city limit', 'city limits'] }
+
+/** Which flags each layer needs and which it does not take, checked before anything is opened. */
+function checkLayerFlags(layer: ImportLayer, idField?: string, areaField?: string): void {
+  if (layer !== 'city' && !idField) throw new UsageError(`import: --layer ${layer} needs --id-field <F> (the field holding each unit's id)`)
+  if (layer === 'neighborhoods' && !areaField) throw new UsageError('import: --layer neighborhoods needs --area-field <F> (the field holding each neighborhood\'s Area Command id)')
+  if (layer !== 'neighborhoods' && areaField) throw new UsageError(`import: --area-field applies to --layer neighborhoods only`)
+  if (layer === 'city' && idField) throw new UsageError('import: --id-field does not apply to --layer city (the city limit is one boundary)')
+}
+
+export function summaryLine(s: FindingSummary): string {
+  const counts = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
+  return `${counts}; ${s.blocking ? 'publishing is blocked' : 'nothing blocks publishing'}`
+}
+
+function report(r: ImportResult, io: CliIo): void {
+  const [one, many] = WORDS[r.layer]
+  const n = r.added.length + r.replaced.length + r.unchanged.length
+  const parts = [`${r.added.length} added`, `${r.replaced.length} replaced`, `${r.unchanged.length} unchanged`]
+  if (r.mode === 'replace') parts.push(`${r.removed.length} removed`)
+  if (r.unassigned.length) parts.push(`${r.unassigned.length} officer${r.unassigned.length === 1 ? '' : 's'} left without a neighborhood (${r.unassigned.slice(0, 8).join(', ')}${r.unassigned.length > 8 ? ', …' : ''})`)
+  io.out(`Imported ${n} ${n === 1 ? one : many} from ${r.file} (${r.mode}): ${parts.join(', ')}. Undoable as one step (#${r.seq}).`)
+  for (const notice of r.notices) io.out(`notice: ${notice}`)
+  if (r.backupFile) io.out(`Backup taken before the import: ${r.backupFile}`)
+  io.out(`Plan now: ${summaryLine(r.summary)} (run validate for the findings).`)
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import Area Commands, neighborhoods or the city limit from GeoJSON, a zipped Shapefile or KML, in one undoable step.',
+  flags: {
+    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    layer: { type: 'string', required: true, values: ['areas', 'neighborhoods', 'city'], help: 'what the file holds' },
+    file: { type: 'string', required: true, arg: '<f>', help: 'the layer: .geojson/.json, .zip (Shapefile with .prj), .kml or .kmz' },
+    'id-field': { type: 'string', arg: '<F>', help: 'field holding each unit\'s id (areas, neighborhoods)' },
+    'area-field': { type: 'string', arg: '<F>', help: 'field holding each neighborhood\'s Area Command id (neighborhoods)' },
+    'name-field': { type: 'string', arg: '<F>', help: 'field holding the name (default: the id; for the city, the file name)' },
+    mode: { type: 'string', values: ['replace', 'add'], help: 'replace the whole layer (default) or add new ids only' },
+    crs: { type: 'string', arg: '<EPSG>', help: 'coordinate system of a file that names none, e.g. EPSG:2227' },
+  },
+  usages: [
+    'npm run cli -- import --db <file> --layer areas --file <f> --id-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>]',
+    'npm run cli -- import --db <file> --layer neighborhoods --file <f> --id-field <F> --area-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>]',
+    'npm run cli -- import --db <file> --layer city --file <f> [--name-field <F>] [--mode replace|add] [--crs <EPSG>]',
+  ],
+  notes: [
+    'Features sharing an id become one multi-part unit; a neighborhood\'s area id is matched exactly, then ignoring case,',
+    'spaces and leading zeros (\'04\' = \'4\'). Invalid polygons are stored as they are and reported by validate.',
+    'Replacing areas is refused while neighborhoods or officers use an area that would disappear; replacing neighborhoods',
+    'leaves officers of removed neighborhoods unassigned. A backup is taken before every import.',
+  ],
+  async run(flags, io) {
+    const layer = str(flags, 'layer') as ImportLayer
+    const idField = str(flags, 'id-field')
+    const areaField = str(flags, 'area-field')
+    checkLayerFlags(layer, idField, areaField)
+    const plan = await openPlan(str(flags, 'db')!)
+    try {
+      const result = await plan.services.imports.apply(
+        str(flags, 'file')!,
+        { layer, idField, areaField, nameField: str(flags, 'name-field'), crs: str(flags, 'crs'), mode: (str(flags, 'mode') ?? 'replace') as ImportMode },
+        plan.actor,
+      )
+      report(result, io)
+      return EXIT.ok
+    } catch (e) {
+      if (e instanceof AppError) throw new InputError(e.message)
+      throw e
+    } finally {
+      plan.close()
+    }
+  },
+}

@@ -1,0 +1,52 @@
+import type { LookupAnswer } from '../../shared/lookup/point-lookup'
+import type { PublicOfficer } from '../../shared/publish/public-dataset'
+import { bool, num, str } from './args'
+import { EXIT, UsageError, type CliCommand } from './command'
+import { openPlan } from './open-plan'
+
+function person(o: PublicOfficer): string {
+  return `${o.rank} ${o.name} (${[o.email, o.phone].filter(Boolean).join(', ')})`
+}
+
+/** The same words the public page uses, one fact per line. */
+export function describeAnswer(a: LookupAnswer): string[] {
+  const lines: string[] = []
+  lines.push(a.neighborhood ? `Neighborhood: ${a.neighborhood.name} (${a.neighborhood.id})` : 'Neighborhood: none is mapped at this point')
+  lines.push(`Area Command: ${a.area ? `${a.area.name} (${a.area.id})` : 'none'}`)
+  if (a.neighborhood) lines.push(a.officers.length ? `Officers: ${a.officers.map(person).join('; ')}` : 'Officers: no officer has adopted this neighborhood yet')
+  lines.push(
+    a.commander
+      ? `Area Commander: ${person(a.commander)}`
+      : `Area Commander: not assigned at present; contact the ${a.department.name} non-emergency line, ${a.department.nonEmergencyPhone}`,
+  )
+  lines.push(`Emergencies: call ${a.department.emergency}; non-emergency ${a.department.nonEmergencyPhone}`)
+  return lines
+}
+
+export const lookupCommand: CliCommand = {
+  name: 'lookup',
+  summary: 'Who is the neighborhood officer at a point: neighborhood, Area Command, officers and commander (public fields only).',
+  flags: {
+    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    lon: { type: 'number', required: true, arg: '<x>', help: 'longitude, WGS84 degrees' },
+    lat: { type: 'number', required: true, arg: '<y>', help: 'latitude, WGS84 degrees' },
+    json: { type: 'boolean', help: 'print the answer as JSON' },
+  },
+  notes: ['Exit 1 when the point is outside every Area Command; 2 on bad numbers.'],
+  async run(flags, io) {
+    const lon = num(flags, 'lon')!
+    const lat = num(flags, 'lat')!
+    if (Math.abs(lon) > 180) throw new UsageError(`lookup: --lon must be between -180 and 180, not ${lon}`)
+    if (Math.abs(lat) > 90) throw new UsageError(`lookup: --lat must be between -90 and 90, not ${lat}`)
+    const plan = await openPlan(str(flags, 'db')!)
+    try {
+      const a = plan.services.lookup.lookup(lon, lat)
+      if (bool(flags, 'json')) io.out(JSON.stringify(a ? { lon, lat, inside: true, ...a } : { lon, lat, inside: false }, null, 2))
+      else if (a) for (const l of describeAnswer(a)) io.out(l)
+      else io.out(`${lon}, ${lat} is outside the city: no Area Command covers it.`)
+      return a ? EXIT.ok : EXIT.blocked
+    } finally {
+      plan.close()
+    }
+  },
+}

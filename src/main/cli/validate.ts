@@ -1,0 +1,28 @@
+import { summarize } from '../../shared/geo/validate'
+import { bool, str } from './args'
+import { EXIT, type CliCommand } from './command'
+import { openPlan } from './open-plan'
+import { formatFindings } from './print-findings'
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'Check the plan against every rule (gaps, overlaps, outside-area, invalid geometry, slivers, staffing).',
+  flags: {
+    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    json: { type: 'boolean', help: 'print exactly the JSON object {summary, findings} on stdout' },
+  },
+  notes: ['Exit code: 0 when nothing blocks publishing, 1 when something does, 2 on a usage or input error.', 'Tolerances are the plan\'s settings (set in the app).'],
+  async run(flags, io) {
+    const plan = await openPlan(str(flags, 'db')!)
+    try {
+      const { validation, plans, settings } = plan.services
+      const findings = validation.findings()
+      const summary = summarize(findings)
+      if (bool(flags, 'json')) io.out(JSON.stringify({ summary, findings }))
+      else io.out(formatFindings(plans.load(), findings, summary, settings.get().tolerances))
+      return summary.blocking ? EXIT.blocked : EXIT.ok
+    } finally {
+      plan.close()
+    }
+  },
+}
