@@ -7,7 +7,7 @@ function quantizeGeometry(g: AreaGeometry): AreaGeometry {
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(q)) }
 }
 
-/** What is stored is always on the 1e-7 degree grid, whatever the caller sent (Z values are dropped too). */
+/** What is stored is always on the 1e-9 degree grid, whatever the caller sent (Z values are dropped too). */
 export function normalizeChangeSet(cs: ChangeSet): ChangeSet {
   return {
     label: cs.label.trim(),

@@ -9,7 +9,7 @@ import type { SettingsService } from './settings-service'
 
 /** Kinds an edit must never make worse: these are what the topological editor promises. */
 const GUARDED: FindingKind[] = ['overlap', 'outside-area', 'area-overlap', 'area-gap']
-/** Rounding to the 1e-7 degree grid moves areas by a fraction of a square metre. */
+/** Rounding to the coordinate grid and clipping move areas by a fraction of a square metre. */
 const SLACK_M2 = 0.5
 
 function touchedIds(cs: ChangeSet): string[] {

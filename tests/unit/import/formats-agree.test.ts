@@ -83,12 +83,12 @@ describe('the same layer as GeoJSON, zipped Shapefile and KML', () => {
     layer.features.forEach((f, i) => expect(maxVertexDistance(f.geometry, SAMPLE_FEATURES[i].geometry)).toBeLessThan(0.01))
   })
 
-  it('quantizes output to the 1e-7° grid, so shared vertices are bit-identical', async () => {
-    const off = { type: 'Polygon', coordinates: [[[-121.76000004999, 37.6900000500001], [-121.75, 37.69], [-121.75, 37.7], [-121.76000004999, 37.6900000500001]]] }
+  it('quantizes output to the 1e-9° grid, so shared vertices are bit-identical', async () => {
+    const off = { type: 'Polygon', coordinates: [[[-121.7600000000499, 37.690000000500001], [-121.75, 37.69], [-121.75, 37.7], [-121.7600000000499, 37.690000000500001]]] }
     const layer = await parseLayerBuffer('one.geojson', bytes(JSON.stringify(off)))
     const ring = (layer.features[0].geometry as { coordinates: number[][][] }).coordinates[0]
-    expect(ring[0]).toEqual([quantize(-121.76000004999), quantize(37.6900000500001)])
-    expect(ring[0]).toEqual([-121.76, 37.6900001])
+    expect(ring[0]).toEqual([quantize(-121.7600000000499), quantize(37.690000000500001)])
+    expect(ring[0]).toEqual([-121.76, 37.690000001])
   })
 })
 

@@ -55,7 +55,7 @@ describe('sample-city checks catch broken data', () => {
     expect(ringProblems(clockwise).join()).toMatch(/not counter-clockwise/)
 
     const fine = cloneCity(original).hoods[0]
-    fine.polygon.coordinates[0][3][1] += 3e-9
+    fine.polygon.coordinates[0][3][1] += 3e-11
     expect(ringProblems(fine).join()).toMatch(/position 3 .* not quantized/)
 
     const crossing = cloneCity(original).hoods[0]

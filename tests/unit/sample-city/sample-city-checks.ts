@@ -20,7 +20,7 @@ export function ringProblems(shape: Shape): string[] {
   if (!first || first[0] !== last[0] || first[1] !== last[1]) out.push(`${shape.label}: ring is not closed (first ${first} last ${last})`)
   ring.forEach((p, i) => {
     if (p.length !== 2 || quantize(p[0]) !== p[0] || quantize(p[1]) !== p[1])
-      out.push(`${shape.label}: position ${i} [${p}] is not quantized to 1e-7 degrees`)
+      out.push(`${shape.label}: position ${i} [${p}] is not quantized to the 1e-9 degree grid`)
     const q = ring[i + 1]
     if (q && q[0] === p[0] && q[1] === p[1]) out.push(`${shape.label}: position ${i} is repeated`)
   })

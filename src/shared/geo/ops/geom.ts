@@ -1,10 +1,10 @@
 import type { AreaGeometry, LonLat, Position } from '../../domain'
-import { quantize } from '../../domain'
+import { COORD_GRID, quantize } from '../../domain'
 
 /** Polygons -> rings -> closed rings of positions; the working form of every operation. */
 export type Polys = LonLat[][][]
 
-const GRID = 1e7
+const GRID = COORD_GRID
 
 export function polygonsOf(g: AreaGeometry): Polys {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates

@@ -1,13 +1,13 @@
 import type { LonLat, Position } from '../../domain'
-import { quantize } from '../../domain'
+import { COORD_GRID, quantize } from '../../domain'
 
-const GRID = 1e7
-/** How many grid steps (1 step ≈ 1 cm) the point may slide along the edge to land almost exactly on it. */
+const GRID = COORD_GRID
+/** How many grid steps (1 step ≈ 0.1 mm) the point may slide along the edge to land almost exactly on it. */
 const WINDOW = 25
 
 /**
  * A quantized point on segment a-b (both quantized) close to `target`.
- * Rounding an intersection to the 1e-7 grid moves it up to ~5 cm off the edge, which over a
+ * Rounding an intersection to the grid moves it up to half a step off the edge, which over a
  * long shared edge changes areas by square metres and leaves a T-junction. Sliding a few
  * grid steps along the edge finds a grid point whose distance to the line is a tiny
  * fraction of a step, so neighbours can take the same vertex without changing shape.

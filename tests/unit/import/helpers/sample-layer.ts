@@ -5,7 +5,7 @@ import { writeDbf, writeShp, type ShpShape } from './shapefile-writer'
 
 /**
  * Two neighbouring units near Livermore (−121.76, 37.69): a block with a hole (a park excluded),
- * and a two-part unit. Vertices sit on the 1e-7° grid the importer quantizes to.
+ * and a two-part unit. Vertices sit on the grid the importer quantizes to.
  */
 export const SAMPLE_FEATURES: { properties: { BEAT: string; NAME: string; AREA_NUM: number }; geometry: AreaGeometry }[] = [
   {
