@@ -10,6 +10,22 @@ export interface IntegrityResult {
   problems: string[]
 }
 
+let nativeBinding: string | undefined
+
+/**
+ * Inside Electron, better-sqlite3 must load the Electron-ABI build (see native-binding.ts).
+ * The app calls this once at start; the helper connections opened here and by the backup
+ * service (checks, backups, restores) then use it too.
+ */
+export function setSqliteBinding(path: string | undefined): void {
+  nativeBinding = path
+}
+
+/** A bare connection for checks and file operations: no pragmas, no WAL switch. */
+export function openRawDatabase(file: string, timeoutMs: number): Db {
+  return new Database(file, { fileMustExist: true, timeout: timeoutMs, ...(nativeBinding ? { nativeBinding } : {}) })
+}
+
 /** The companion files SQLite keeps beside a database in WAL mode. */
 export const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
 
@@ -32,7 +48,7 @@ export function checkFileIntegrity(file: string, mode: IntegrityMode = 'full'): 
   if (!existsSync(file)) return { ok: false, problems: [`there is no file at ${file}`] }
   let db: Db | null = null
   try {
-    db = new Database(file, { fileMustExist: true, timeout: 2000 })
+    db = openRawDatabase(file, 2000)
     return checkIntegrity(db, mode)
   } catch (e) {
     return { ok: false, problems: [errorText(e)] }

@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { Db } from '../db/connection'
-import { checkIntegrity, errorText, fileStamp, isLockError, moveDatabaseFiles, parseFileStamp, SIDE_FILES } from '../db/integrity'
+import { checkIntegrity, errorText, fileStamp, isLockError, moveDatabaseFiles, openRawDatabase, parseFileStamp, SIDE_FILES } from '../db/integrity'
 import { MIGRATIONS, type Migration } from '../db/migrations'
 import { AppError } from './app-error'
 
@@ -56,7 +55,7 @@ export function listBackups(dbPath: string, backupDir = defaultBackupDir(dbPath)
 function sealAndVerify(file: string, shownAs: string): number {
   let db: Db | null = null
   try {
-    db = new Database(file, { fileMustExist: true, timeout: 2000 })
+    db = openRawDatabase(file, 2000)
     db.pragma('journal_mode = DELETE')
     const check = checkIntegrity(db, 'full')
     if (!check.ok) throw new AppError('backup-damaged', `${shownAs} is damaged (${check.problems.join('; ')}).`)
@@ -79,7 +78,7 @@ function assertNotInUse(dbPath: string): void {
   if (!existsSync(dbPath)) return
   let db: Db | null = null
   try {
-    db = new Database(dbPath, { fileMustExist: true, timeout: 0 })
+    db = openRawDatabase(dbPath, 0)
     db.pragma('locking_mode = EXCLUSIVE')
     db.exec('BEGIN EXCLUSIVE; COMMIT')
   } catch (e) {
@@ -220,7 +219,7 @@ export async function backupBeforeMigration(
   if (!existsSync(dbPath)) return null
   const migrations = opts.migrations ?? MIGRATIONS
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0
-  const db = new Database(dbPath, { fileMustExist: true, timeout: 5000 })
+  const db = openRawDatabase(dbPath, 5000)
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     if (version === 0 || version >= latest) return null
