@@ -6,6 +6,7 @@ import type Geometry from 'ol/geom/Geometry'
 import { Point } from 'ol/geom'
 import VectorLayer from 'ol/layer/Vector'
 import OlMap from 'ol/Map'
+import type MapBrowserEvent from 'ol/MapBrowserEvent'
 import { useGeographic } from 'ol/proj'
 import VectorSource from 'ol/source/Vector'
 import View from 'ol/View'
@@ -34,6 +35,8 @@ export class PlanMap {
   private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
   private shownRows = new Map<string, Neighborhood>()
   private fitted = false
+  /** Whether a plain map click selects the neighborhood under it; drawing tools turn it off. */
+  selectOnClick: (e: MapBrowserEvent) => boolean = () => true
 
   constructor(target: HTMLElement) {
     this.neighborhoodLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodStyle(this.look), declutter: false })

@@ -30,7 +30,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       syncCounts()
       if (plan.loaded) el.dataset.mapReady = 'true'
     })
-    pm.map.on('singleclick', (e) => plan.selectNeighborhood(pm.neighborhoodAt(e.pixel)))
+    pm.map.on('singleclick', (e) => pm.selectOnClick(e) && plan.selectNeighborhood(pm.neighborhoodAt(e.pixel)))
     pm.map.on('pointermove', (e) => {
       if (e.dragging) return
       el.style.cursor = pm.neighborhoodAt(e.pixel) ? 'pointer' : ''

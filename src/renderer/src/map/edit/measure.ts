@@ -1,0 +1,66 @@
+import { area as turfArea } from '@turf/turf'
+import type { AreaGeometry, Neighborhood, PlanState } from '../../../../shared/domain'
+
+export interface AreaReadout {
+  id: string
+  name: string
+  km2: number
+  /** km² as stored, to show the change while a gesture is previewed. */
+  storedKm2: number
+  role: 'edited' | 'neighbour'
+}
+
+const km2 = (g: AreaGeometry): number => turfArea(g) / 1e6
+
+function vertexKeys(g: AreaGeometry): Set<string> {
+  const out = new Set<string>()
+  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of poly) for (const c of ring) out.add(`${c[0]},${c[1]}`)
+  return out
+}
+
+function bbox(g: AreaGeometry): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+    for (const c of poly[0]) {
+      if (c[0] < b[0]) b[0] = c[0]
+      if (c[1] < b[1]) b[1] = c[1]
+      if (c[0] > b[2]) b[2] = c[0]
+      if (c[1] > b[3]) b[3] = c[1]
+    }
+  return b
+}
+
+/** Neighborhoods of the same area sharing at least one vertex with `n` (vertices are shared exactly). */
+export function neighboursOf(plan: PlanState, n: Neighborhood): Neighborhood[] {
+  const b = bbox(n.geometry)
+  const mine = vertexKeys(n.geometry)
+  return plan.neighborhoods.filter((o) => {
+    if (o.id === n.id || o.areaId !== n.areaId) return false
+    const ob = bbox(o.geometry)
+    if (ob[0] > b[2] || ob[2] < b[0] || ob[1] > b[3] || ob[3] < b[1]) return false
+    for (const k of vertexKeys(o.geometry)) if (mine.has(k)) return true
+    return false
+  })
+}
+
+/**
+ * km² of the edited neighborhoods and their neighbours, in `shown` (a preview or the stored
+ * plan) next to the stored figure. Edited ones first, then neighbours by name.
+ */
+export function areaReadout(stored: PlanState, shown: PlanState, editedIds: string[]): AreaReadout[] {
+  const storedById = new Map(stored.neighborhoods.map((n) => [n.id, n]))
+  const shownById = new Map(shown.neighborhoods.map((n) => [n.id, n]))
+  const out: AreaReadout[] = []
+  const seen = new Set<string>()
+  const push = (n: Neighborhood, role: AreaReadout['role']) => {
+    if (seen.has(n.id)) return
+    seen.add(n.id)
+    const before = storedById.get(n.id)
+    out.push({ id: n.id, name: n.name, km2: km2(n.geometry), storedKm2: before ? km2(before.geometry) : 0, role })
+  }
+  const edited = editedIds.map((id) => shownById.get(id)).filter((n): n is Neighborhood => !!n)
+  for (const n of edited) push(n, 'edited')
+  const neighbours = edited.flatMap((n) => neighboursOf(shown, n)).sort((a, b) => a.name.localeCompare(b.name))
+  for (const n of neighbours) push(n, 'neighbour')
+  return out
+}
