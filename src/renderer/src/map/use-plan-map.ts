@@ -1,6 +1,7 @@
 import { markRaw, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
 import { useFindingsStore } from '../stores/findings'
 import { usePlanStore } from '../stores/plan'
+import { installRosterMapHooks } from '../components/roster/map-hooks'
 import { PlanMap } from './plan-map'
 
 declare global {
@@ -36,6 +37,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       el.style.cursor = pm.neighborhoodAt(e.pixel) ? 'pointer' : ''
     })
     window.__acpMap = { pixelOf: (lon, lat) => pm.pixelOf(lon, lat), counts: () => pm.counts() }
+    installRosterMapHooks(pm, el)
 
     watch(
       () => plan.plan,

@@ -8,3 +8,7 @@ export const STAFFING_CHANNELS = {
   'staffing:summary': 'staffingSummary',
   'staffing:setBaseline': 'setStaffingBaseline',
 } as const
+
+/** Largest CSV text accepted over IPC (characters); kept here, free of zod, so the renderer can check a file before sending it. */
+export const MAX_ROSTER_CSV_CHARS = 20_000_000
+export const MAX_CALLS_CSV_CHARS = 60_000_000

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_CALLS_CSV_CHARS, MAX_ROSTER_CSV_CHARS } from './staffing-channels'
 import type { CallsImportOut, RosterImportOut, RosterPreviewOut, StaffingSummaryOut } from './staffing-outputs'
 
 export type * from './staffing-outputs'
@@ -9,8 +10,7 @@ export const ROSTER_MAPPING_FIELDS = [
   'shift', 'status', 'area', 'neighborhood',
 ] as const
 
-export const MAX_ROSTER_CSV_CHARS = 20_000_000
-export const MAX_CALLS_CSV_CHARS = 60_000_000
+export { MAX_CALLS_CSV_CHARS, MAX_ROSTER_CSV_CHARS }
 
 const header = z.string().max(200, 'a column name is longer than 200 characters')
 const csvText = (max: number, what: string) =>
