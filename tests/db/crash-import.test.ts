@@ -96,8 +96,7 @@ describe('a crash in the middle of a large import', () => {
     // Kill times spread evenly (one random moment per slot) over twice the transaction time,
     // so kills land before, during and after the commit.
     const outcomes: { delayMs: number; outcome: 'none' | 'all' }[] = []
-    for (let i = 0; i < KILLS; i++) {
-      const delayMs = ((i + Math.random()) / KILLS) * 2 * txMs
+    const killAt = async (delayMs: number, i: number) => {
       const file = freshCopy(`run-${i}.sqlite`)
       const run = startImport(file)
       await run.applying
@@ -115,11 +114,17 @@ describe('a crash in the middle of a large import', () => {
       expect(outcome, `rows after a kill ${delayMs.toFixed(0)} ms into the import: ${JSON.stringify(c)}`).not.toBeNull()
       outcomes.push({ delayMs, outcome: outcome! })
     }
+    for (let i = 0; i < KILLS; i++) await killAt(((i + Math.random()) / KILLS) * 2 * txMs, i)
+    // On a machine whose load changed since the measurement, widen the window until both sides of
+    // the commit were hit (a few extra kills at most).
+    for (let extra = 0; extra < 4 && !outcomes.some((o) => o.outcome === 'all'); extra++) await killAt((2 + extra) * 2 * txMs, KILLS + extra)
+    for (let extra = 0; extra < 4 && !outcomes.some((o) => o.outcome === 'none'); extra++) await killAt(Math.random() * txMs * 0.25 ** (extra + 1), KILLS + 4 + extra)
 
     const none = outcomes.filter((o) => o.outcome === 'none').length
-    console.log(`import transaction ${txMs.toFixed(0)} ms; ${KILLS} kills between 0 and ${(2 * txMs).toFixed(0)} ms: ${none} left none of the import, ${KILLS - none} all of it`)
+    const maxDelay = Math.max(...outcomes.map((o) => o.delayMs))
+    console.log(`import transaction ${txMs.toFixed(0)} ms; ${outcomes.length} kills between 0 and ${maxDelay.toFixed(0)} ms: ${none} left none of the import, ${outcomes.length - none} all of it`)
     // Both sides of the commit were hit, so the check above really covered a torn import.
     expect(none).toBeGreaterThan(0)
-    expect(KILLS - none).toBeGreaterThan(0)
+    expect(outcomes.length - none).toBeGreaterThan(0)
   }, 150_000)
 })
