@@ -9,8 +9,10 @@ export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<un
 function describeIssues(err: z.ZodError): string {
   return err.issues
     .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) => (i.path.length ? `${i.path.map((p) => String(p).slice(0, 40)).join('.')}: ${i.message}` : i.message))
     .join('; ')
+    // Messages quote ids and values; a hostile megabyte-long id must not come back whole.
+    .slice(0, 1000)
 }
 
 /**
@@ -21,9 +23,10 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = (
   return async (channel, input) => {
     if (typeof channel !== 'string' || !Object.hasOwn(CHANNELS, channel)) return fail('unknown-channel', `There is no channel named ${String(channel).slice(0, 60)}.`)
     const c = channel as Channel
-    const parsed = contract[c].input.safeParse(input)
-    if (!parsed.success) return fail('invalid-input', `${c}: ${describeIssues(parsed.error)}`)
     try {
+      // Inside the try: a hostile input (say, arrays nested 20,000 deep) may make parsing itself throw.
+      const parsed = contract[c].input.safeParse(input)
+      if (!parsed.success) return fail('invalid-input', `${c}: ${describeIssues(parsed.error)}`)
       const handler = handlers[c] as (i: unknown) => unknown
       return ok(await handler(parsed.data))
     } catch (e) {

@@ -9,6 +9,8 @@ import { normalizeChangeSet } from './normalize-change-set'
 
 /** The validator's view of a change, checked inside the transaction before it commits. */
 export interface ChangeGuard {
+  /** Brings the guard's view up to the stored plan; called before anything is written. */
+  prepare(): void
   /** Throws AppError when the change makes the plan worse in a way an edit must never do. */
   check(cs: ChangeSet): Finding[]
   /** Called after a transaction rolled back, so cached validation state follows the database. */
@@ -92,6 +94,8 @@ export class ChangeService {
 
   private transact(cs: ChangeSet, recheck: boolean, audit: () => number, context?: string): { seq: number; touched: Finding[] } {
     let wrote = false
+    // The re-check compares before and after: its "before" must be taken before the first write.
+    if (recheck) this.guard.prepare()
     try {
       return this.repos.db.transaction(() => {
         for (const op of cs.ops) {

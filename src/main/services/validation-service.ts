@@ -40,6 +40,10 @@ export class ValidationService implements ChangeGuard {
     return this.validator
   }
 
+  prepare(): void {
+    this.live()
+  }
+
   findings(): Finding[] {
     return this.live().findings()
   }

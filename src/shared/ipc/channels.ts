@@ -1,4 +1,5 @@
 import { CORE_CHANNELS } from './features/core-channels'
+import { IMPORT_CHANNELS } from './features/import-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
 import { STAFFING_CHANNELS } from './features/staffing-channels'
 
@@ -9,6 +10,7 @@ import { STAFFING_CHANNELS } from './features/staffing-channels'
  */
 export const CHANNELS = {
   ...CORE_CHANNELS,
+  ...IMPORT_CHANNELS,
   ...PUBLISH_CHANNELS,
   ...STAFFING_CHANNELS,
 } as const

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Channel, CHANNELS } from './channels'
 import { coreContract, type CoreOutputs } from './features/core-contract'
+import { importContract, type ImportOutputs } from './features/import-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import type { IpcResult } from './result'
@@ -14,12 +15,13 @@ export { profileSchema, tolerancesSchema } from './features/core-contract'
  */
 export const contract = {
   ...coreContract,
+  ...importContract,
   ...publishContract,
   ...staffingContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, StaffingOutputs, PublishOutputs {}
+export interface Outputs extends CoreOutputs, ImportOutputs, StaffingOutputs, PublishOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

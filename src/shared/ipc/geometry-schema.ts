@@ -11,8 +11,8 @@ export const GEOMETRY_LIMITS = { positionsPerGeometry: 250_000, ringsPerGeometry
 export function geometryProblem(g: unknown): string | null {
   if (!g || typeof g !== 'object' || Array.isArray(g)) return 'geometry must be a GeoJSON Polygon or MultiPolygon object'
   const o = g as Record<string, unknown>
-  for (const k of Object.keys(o)) if (k !== 'type' && k !== 'coordinates' && k !== 'bbox') return `geometry has an unexpected member "${k}"`
-  if (o.type !== 'Polygon' && o.type !== 'MultiPolygon') return `geometry type must be Polygon or MultiPolygon, not ${JSON.stringify(o.type)?.slice(0, 40)}`
+  for (const k of Object.keys(o)) if (k !== 'type' && k !== 'coordinates' && k !== 'bbox') return `geometry has an unexpected member "${k.slice(0, 40)}"`
+  if (o.type !== 'Polygon' && o.type !== 'MultiPolygon') return `geometry type must be Polygon or MultiPolygon, not ${typeof o.type === 'string' ? JSON.stringify(o.type.slice(0, 40)) : typeof o.type}`
   const polys = o.type === 'Polygon' ? [o.coordinates] : o.coordinates
   if (!Array.isArray(polys)) return 'geometry coordinates must be an array'
   if (polys.length > GEOMETRY_LIMITS.polygonsPerGeometry) return `geometry has ${polys.length} polygons; the limit is ${GEOMETRY_LIMITS.polygonsPerGeometry}`
