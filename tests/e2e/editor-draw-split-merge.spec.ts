@@ -1,16 +1,16 @@
 import { difference, featureCollection, feature, intersect, pointOnFeature } from '@turf/turf'
-import type { LonLat } from '../../src/shared/domain'
+import type { AreaGeometry, LonLat } from '../../src/shared/domain'
 import { expect, test } from './harness/app-fixture'
 import { clickPath, m2 } from './editor-helpers'
 
-const inside = (n: { geometry: Parameters<typeof feature>[0] }): LonLat => pointOnFeature(n.geometry).geometry.coordinates as LonLat
-const overlapM2 = (a: Parameters<typeof feature>[0], b: Parameters<typeof feature>[0]) => {
+const inside = (n: { geometry: AreaGeometry }): LonLat => pointOnFeature(n.geometry).geometry.coordinates as LonLat
+const overlapM2 = (a: AreaGeometry, b: AreaGeometry) => {
   const x = intersect(featureCollection([feature(a), feature(b)]))
-  return x ? m2(x.geometry) : 0
+  return x ? m2(x.geometry as AreaGeometry) : 0
 }
-const outsideM2 = (g: Parameters<typeof feature>[0], area: Parameters<typeof feature>[0]) => {
+const outsideM2 = (g: AreaGeometry, area: AreaGeometry) => {
   const x = difference(featureCollection([feature(g), feature(area)]))
-  return x ? m2(x.geometry) : 0
+  return x ? m2(x.geometry as AreaGeometry) : 0
 }
 
 test('a drawn neighborhood is clipped to its area and takes ground from neighbors only when asked', async ({ app }, testInfo) => {
