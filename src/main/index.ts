@@ -1,13 +1,13 @@
-import { app, BrowserWindow, session, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, session, type WebFrameMain } from 'electron'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase } from './db/connection'
 import { createDispatch } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { electronSqliteBinding } from './native-binding'
 import { contentSecurityPolicy, hardenSession, lockDownContents } from './security'
 import { createServices, type Services } from './services'
+import { openPlanForApp, type RecoveryChoice } from './startup'
 import { createMainWindow } from './window'
 
 // The composition root: everything with logic lives in services that never import electron.
@@ -28,6 +28,13 @@ function isOurFrame(frame: WebFrameMain | null): boolean {
   return process.env.ELECTRON_RENDERER_URL ? url.startsWith(process.env.ELECTRON_RENDERER_URL) : url.startsWith('file://')
 }
 
+async function askRecovery(report: { message: string; latestBackup: { file: string; at: string } | null }): Promise<RecoveryChoice> {
+  const buttons = report.latestBackup ? ['Restore the latest backup', 'Start with an empty plan', 'Quit'] : ['Start with an empty plan', 'Quit']
+  const { response } = await dialog.showMessageBox({ type: 'error', title: 'The plan database is damaged', message: 'The plan database is damaged', detail: report.message, buttons, defaultId: 0, cancelId: buttons.length - 1 })
+  const choices: RecoveryChoice[] = report.latestBackup ? ['restore-latest', 'start-empty', 'quit'] : ['start-empty', 'quit']
+  return choices[response]
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
@@ -38,12 +45,21 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
   app.on('web-contents-created', (_e, contents) => lockDownContents(contents))
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     const dbPath = dbPathFromArgs()
     const appRoot = app.getAppPath()
-    const db = openDatabase(dbPath, { nativeBinding: electronSqliteBinding(appRoot, process.resourcesPath) })
+    let opened
+    try {
+      opened = await openPlanForApp({ dbPath, nativeBinding: electronSqliteBinding(appRoot, process.resourcesPath), askRecovery })
+    } catch (e) {
+      // A locked, too-new or unreadable database: say what and where, then stop cleanly.
+      dialog.showErrorBox('Area Command Planner cannot open its plan', (e as Error).message)
+      app.exit(1)
+      return
+    }
+    if (!opened) return app.quit()
     services = createServices({
-      db,
+      db: opened.db,
       dbPath,
       userDataPath: app.getPath('userData'),
       sampleDir: app.isPackaged ? join(process.resourcesPath, 'geo') : join(appRoot, 'resources', 'geo'),
@@ -51,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
     })
     services.seed.seedIfEmpty(services.session.actor())
+    void services.backups.dailyIfDue().catch((e) => console.error('Daily backup failed:', e))
     const s = services
     hardenSession(session.defaultSession, () => {
       const tile = s.settings.get().tileUrl
