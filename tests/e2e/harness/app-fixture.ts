@@ -60,6 +60,8 @@ export const test = base.extend<{ app: AppHandle }>({
   app: async ({ page }, use) => {
     const app = await openApp(page)
     await use(app)
+    // Close the page first: a call still in flight must not reach a closed database.
+    await page.close().catch(() => {})
     app.services.cleanup()
   },
 })
