@@ -132,6 +132,14 @@ export class PlanMap {
       const extent = f?.getGeometry()?.getExtent()
       if (extent) return view.fit(extent, { padding: [120, 120, 120, 120], maxZoom: 19, duration: 250 })
     }
+    // Findings about people (no officer, no commander) are about a whole neighborhood or area: show all of it.
+    const whole = finding.neighborhoodIds[0]
+      ? this.neighborhoodSource.getFeatureById(finding.neighborhoodIds[0])
+      : finding.areaIds[0]
+        ? this.areaSource.getFeatureById(finding.areaIds[0])
+        : null
+    const wholeExtent = whole?.getGeometry()?.getExtent()
+    if (wholeExtent) return view.fit(wholeExtent, { padding: [80, 80, 80, 80], maxZoom: 17, duration: 250 })
     if (finding.location) view.animate({ center: finding.location, zoom: Math.max(view.getZoom() ?? 12, 16), duration: 250 })
   }
 
