@@ -1,6 +1,11 @@
 import * as turf from '@turf/turf'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { openDatabase } from '../../src/main/db/connection'
+import { createServices } from '../../src/main/services'
+import { writeOp } from '../../src/main/services/entity-store'
 import { createLookup } from '../../src/shared/lookup/point-lookup'
 import { chicagoDir, loadChicagoPlan } from './chicago-plan'
 
@@ -63,3 +68,31 @@ console.log(`index build:                 ${tBuild.toFixed(1)} ms`)
 console.log(`createLookup, ${N} lookups:  ${tOurs.toFixed(1)} ms (target < 100 ms)`)
 console.log(`naive turf loop, ${N} lookups: ${tTurf.toFixed(1)} ms (${(tTurf / tOurs).toFixed(0)}x slower)`)
 console.log(`answers agreeing with turf:  ${agree}/${N}`)
+
+// The same lookups through the app's LookupService on a plan stored in SQLite (what the app and `cli lookup` use).
+const tmp = mkdtempSync(path.join(tmpdir(), 'bench-lookup-'))
+try {
+  const dbPath = path.join(tmp, 'plan.sqlite')
+  const db = openDatabase(dbPath)
+  const s = createServices({ db, dbPath, userDataPath: tmp, sampleDir: tmp, osUser: 'bench', appVersion: 'bench' })
+  db.transaction(() => {
+    for (const o of plan.officers) writeOp(s.repos, { entity: 'officer', id: o.id, before: null, after: o })
+    for (const a of plan.areas) writeOp(s.repos, { entity: 'area', id: a.id, before: null, after: a })
+    for (const n of plan.neighborhoods) writeOp(s.repos, { entity: 'neighborhood', id: n.id, before: null, after: n })
+  })()
+  const t3 = performance.now()
+  s.lookup.lookup(pts[0][0], pts[0][1])
+  const tServiceBuild = performance.now() - t3
+  s.lookup.lookupMany(pts.slice(0, 2000))
+  const t4 = performance.now()
+  const viaService = s.lookup.lookupMany(pts)
+  const tService = performance.now() - t4
+  const t5 = performance.now()
+  for (const [x, y] of pts) s.lookup.lookup(x, y)
+  const tServiceOne = performance.now() - t5
+  const same = viaService.filter((a, i) => (a?.neighborhood?.id ?? null) === ours[i]).length
+  console.log(`LookupService (SQLite plan): load + index ${tServiceBuild.toFixed(1)} ms; ${N} lookups ${tService.toFixed(1)} ms in one batch, ${tServiceOne.toFixed(1)} ms one call each (target < 100 ms); agreeing: ${same}/${N}`)
+  db.close()
+} finally {
+  rmSync(tmp, { recursive: true, force: true })
+}

@@ -8,7 +8,7 @@ type Lookup = ReturnType<typeof createLookup>
 
 /**
  * "Who is my officer?" on the plan as stored, answered with exactly the public fields the
- * published page shows. The index is rebuilt only after the plan changed (new audit row).
+ * published page shows. The index is rebuilt only after something was written to the database.
  */
 export class LookupService {
   private cached: { key: string; lookup: Lookup } | null = null
@@ -18,7 +18,7 @@ export class LookupService {
   ) {}
 
   private current(): Lookup {
-    const key = `${this.repos.audit.recent(1)[0]?.seq ?? 0}`
+    const key = this.repos.versions.planStamp()
     if (this.cached?.key !== key) this.cached = { key, lookup: createLookup(this.plans.load(), DEFAULT_DEPARTMENT) }
     return this.cached.lookup
   }
@@ -34,5 +34,11 @@ export class LookupService {
       throw new AppError('bad-coordinates', `Longitude must be between -180 and 180 and latitude between -90 and 90 (got ${lon}, ${lat}).`)
     }
     return this.current().lookup(lon, lat)
+  }
+
+  /** Many points against one state of the plan (bulk checks, benchmarks): one freshness check in all. */
+  lookupMany(points: readonly (readonly [number, number])[]): (LookupAnswer | null)[] {
+    const lk = this.current()
+    return points.map(([lon, lat]) => lk.lookup(lon, lat))
   }
 }

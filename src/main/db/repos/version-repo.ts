@@ -41,6 +41,7 @@ export class VersionRepo {
   private readonly latestStmt
   private readonly snapshotStmt
   private readonly filesStmt
+  private readonly stampStmt
   constructor(db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO published_versions (number, effective_date, published_at, os_user, profile, override_reason,
       summary, plan_hash, plan_snapshot, neighborhoods_geojson, areas_geojson, audit_seq)
@@ -49,7 +50,17 @@ export class VersionRepo {
     this.getStmt = db.prepare<[number], Row>(`SELECT ${SUMMARY_COLS} FROM published_versions WHERE number = ?`)
     this.latestStmt = db.prepare<[], Row>(`SELECT ${SUMMARY_COLS} FROM published_versions ORDER BY number DESC LIMIT 1`)
     this.snapshotStmt = db.prepare<[number], { plan_snapshot: string }>('SELECT plan_snapshot FROM published_versions WHERE number = ?')
+    // total_changes() counts rows this connection wrote; data_version moves when another connection commits.
+    this.stampStmt = db.prepare<[], number>('SELECT total_changes()').pluck()
+    this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck()
     this.filesStmt = db.prepare<[number], { n: Buffer; a: Buffer }>('SELECT neighborhoods_geojson AS n, areas_geojson AS a FROM published_versions WHERE number = ?')
+  }
+
+  private readonly dataVersionStmt
+
+  /** Changes whenever the stored plan may have changed: cheap enough to check before each lookup. */
+  planStamp(): string {
+    return `${this.stampStmt.get() ?? 0}:${this.dataVersionStmt.get() ?? 0}`
   }
 
   insert(v: NewVersion): void {
