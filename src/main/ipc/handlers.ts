@@ -1,6 +1,7 @@
 import type { Channel, Outputs, ParsedInputOf } from '../../shared/ipc'
 import type { Services } from '../services'
 import { coreHandlers } from './features/core-handlers'
+import { importHandlers } from './features/import-handlers'
 import { publishHandlers } from './features/publish-handlers'
 import { staffingHandlers } from './features/staffing-handlers'
 
@@ -13,6 +14,7 @@ export type FeatureHandlers<K extends Channel> = { [C in K]: Handler<C> }
 export function createHandlers(s: Services): Handlers {
   return {
     ...coreHandlers(s),
+    ...importHandlers(s),
     ...publishHandlers(s),
     ...staffingHandlers(s),
   }

@@ -4,6 +4,7 @@ import { createRepos, type Repos } from '../db/repos'
 import { AddressService } from './address-service'
 import { BackupService } from './backup-service'
 import { ChangeService } from './change-service'
+import { ImportService } from './import-service'
 import { LookupService } from './lookup-service'
 import { PlanService } from './plan-service'
 import { PublishService } from './publish-service'
@@ -38,6 +39,7 @@ export interface Services extends StaffingServices {
   publish: PublishService
   lookup: LookupService
   addresses: AddressService
+  imports: ImportService
 }
 
 /** The composition root shared by the Electron app, the CLI and the tests. */
@@ -54,6 +56,7 @@ export function createServices(config: ServiceConfig): Services {
   const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await backups.backup('publish')).file
   const publish = new PublishService(repos, plans, validation, backupBeforePublish)
   const lookup = new LookupService(repos, plans)
+  const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file)
   const addresses = new AddressService(repos)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, ...createStaffingServices(repos, plans, changes) }
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, ...createStaffingServices(repos, plans, changes) }
 }
