@@ -14,6 +14,7 @@ import ScaleLine from 'ol/control/ScaleLine'
 import Zoom from 'ol/control/Zoom'
 import type { AreaGeometry, Finding, Neighborhood, PlanState } from '../../../shared/domain'
 import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
+import { highlightStyle } from './highlight-style'
 
 // Everything on the map is in WGS84 lon/lat, like the plan itself.
 useGeographic()
@@ -31,6 +32,8 @@ export class PlanMap {
   readonly areaSource = new VectorSource()
   readonly neighborhoodSource = new VectorSource()
   readonly findingSource = new VectorSource()
+  /** Diff ground gained/lost and the looked-up point: drawn over everything, never hit-tested. */
+  readonly highlightSource = new VectorSource()
   readonly neighborhoodLayer: VectorLayer<VectorSource>
   private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
   private shownRows = new Map<string, Neighborhood>()
@@ -48,6 +51,7 @@ export class PlanMap {
         this.neighborhoodLayer,
         new VectorLayer({ source: this.citySource, style: cityStyle }),
         new VectorLayer({ source: this.findingSource, style: findingStyle }),
+        new VectorLayer({ source: this.highlightSource, style: highlightStyle }),
       ],
       view: new View({ center: [-121.76, 37.69], zoom: 12, enableRotation: false }),
     })
@@ -141,6 +145,21 @@ export class PlanMap {
     const wholeExtent = whole?.getGeometry()?.getExtent()
     if (wholeExtent) return view.fit(wholeExtent, { padding: [80, 80, 80, 80], maxZoom: 17, duration: 250 })
     if (finding.location) view.animate({ center: finding.location, zoom: Math.max(view.getZoom() ?? 12, 16), duration: 250 })
+  }
+
+  setHighlight(h: { areas: { geometry: AreaGeometry; kind: string }[]; point: [number, number] | null }): void {
+    this.highlightSource.clear()
+    this.highlightSource.addFeatures(h.areas.map((a) => new Feature({ geometry: toGeom(a.geometry), kind: a.kind })))
+    if (h.point) this.highlightSource.addFeature(new Feature({ geometry: new Point(h.point), kind: 'point' }))
+  }
+
+  /** Diffs often move a few thousand m² in a city of many km²: bring that ground into view. */
+  zoomToHighlight(): void {
+    const areas = this.highlightSource.getFeatures().filter((f) => f.get('kind') !== 'point')
+    if (!areas.length) return
+    const extent = createEmpty()
+    for (const f of areas) extendExtent(extent, f.getGeometry()!.getExtent())
+    this.map.getView().fit(extent, { padding: [120, 120, 120, 120], maxZoom: 16, duration: 250 })
   }
 
   zoomToNeighborhood(id: string): void {

@@ -1,6 +1,7 @@
 import { markRaw, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
 import { useFindingsStore } from '../stores/findings'
 import { usePlanStore } from '../stores/plan'
+import { usePublishStore } from '../stores/publish'
 import { installRosterMapHooks } from '../components/roster/map-hooks'
 import { PlanMap } from './plan-map'
 
@@ -16,6 +17,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
   const planMap = shallowRef<PlanMap | null>(null)
   const plan = usePlanStore()
   const findings = useFindingsStore()
+  const publish = usePublishStore()
 
   onMounted(() => {
     const el = target.value!
@@ -57,6 +59,12 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       { immediate: true },
     )
     watch(() => findings.focused, (f) => f && pm.zoomTo(f))
+    watch(() => publish.highlight, (h) => {
+      pm.setHighlight(h)
+      el.dataset.highlightCount = String(h.areas.length)
+    }, { immediate: true })
+    watch(() => publish.diff, (d) => d && pm.zoomToHighlight())
+    watch(() => publish.lookupAnswer, (a) => a?.neighborhood && pm.zoomToNeighborhood(a.neighborhood.id))
   })
 
   onBeforeUnmount(() => {
