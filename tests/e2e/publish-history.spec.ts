@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { LonLat, PlanState, Position } from '../../src/shared/domain'
 import { moveVertex } from '../../src/shared/geo/ops'
-import { expect, test } from './harness/app-fixture'
+import { expect, openApp, test } from './harness/app-fixture'
 
 const key = (p: Position) => `${p[0]},${p[1]}`
 function vertices(g: { type: string; coordinates: unknown }): Position[] {
@@ -116,4 +116,34 @@ test('a commander sees why they cannot publish', async ({ app }) => {
   await page.getByTestId('publish-open').click()
   await expect(page.getByTestId('publish-why-not')).toContainText('Only Administration can publish')
   await expect(page.getByTestId('publish-submit')).toBeDisabled()
+})
+
+test('over a blocking finding Administration must give a reason, which the version list then shows', async ({ page }, testInfo) => {
+  const app = await openApp(page, {
+    before: (s) => {
+      const plan = s.plans.load()
+      const o = plan.officers.find((x) => x.areaId === 'NE' && x.neighborhoodId)!
+      const nw = plan.neighborhoods.find((n) => n.areaId === 'NW')!
+      s.changes.apply({ label: 'Adopt across areas', ops: [{ entity: 'officer', id: o.id, before: o, after: { ...o, neighborhoodId: nw.id } }] }, s.session.actor())
+    },
+  })
+  try {
+    await page.getByTestId('publish-open').click()
+    const dialog = page.getByTestId('publish-dialog')
+    await expect(dialog.getByTestId('publish-findings')).toContainText('Publishing is blocked.')
+    await expect(dialog.getByTestId('publish-findings')).toContainText('officer-outside-area')
+    await dialog.getByTestId('publish-public-page').uncheck()
+    await expect(dialog.getByTestId('publish-submit')).toBeDisabled()
+    await dialog.getByTestId('publish-override-reason').fill('Transfer paperwork signed; roster catches up Monday')
+    await page.screenshot({ path: testInfo.outputPath('publish-override.png') })
+    await dialog.getByTestId('publish-submit').click()
+    await expect(dialog.getByTestId('publish-done')).toContainText('Override recorded: “Transfer paperwork signed; roster catches up Monday”')
+    await dialog.getByTestId('publish-close').click()
+    await app.panels.tab('history').click()
+    await expect(page.locator('[data-version="1"]')).toContainText('override: Transfer paperwork signed')
+    expect(app.services.repos.audit.recent(1)[0]).toMatchObject({ action: 'publish-override', label: expect.stringContaining('Transfer paperwork signed') })
+  } finally {
+    await page.close()
+    app.services.cleanup()
+  }
 })
