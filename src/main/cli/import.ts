@@ -71,6 +71,8 @@ export const importCommand: CliCommand = {
       report(result, io)
       return EXIT.ok
     } catch (e) {
+      // The parser speaks to the app's dialog; on the command line, say which flag picks the CRS.
+      if (e instanceof AppError && e.code === 'projected-no-crs') throw new InputError(`${e.message} with --crs <EPSG> (for example --crs EPSG:2227)`)
       if (e instanceof AppError) throw new InputError(e.message)
       throw e
     } finally {
