@@ -4,6 +4,7 @@ import { exportCommand } from './cli/export'
 import { importCommand } from './cli/import'
 import { initCommand } from './cli/init'
 import { lookupCommand } from './cli/lookup'
+import { restoreCommand } from './cli/restore'
 import { validateCommand } from './cli/validate'
 
 /**
@@ -16,6 +17,7 @@ const COMMANDS: CliCommand[] = [
   validateCommand,
   exportCommand,
   lookupCommand,
+  restoreCommand,
 ]
 
 function overview(): string {
