@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush'
+import { GRID } from './exact'
 import { edgeAgainst } from './segments'
 import { ringInside } from './sectors'
 import type { Shape } from './shape'
@@ -124,7 +125,7 @@ function ringAllInOrOn(p: Shape, q: Shape): boolean {
  * (area edges count +1, neighbourhood edges -1 in their walking direction), grouped into
  * boxes that no other group's box touches. Outside these boxes coverage is exact.
  */
-export function residualBoxes(plus: (Shape | null)[], minus: (Shape | null)[], margin = 20): Box[] {
+export function residualBoxes(plus: (Shape | null)[], minus: (Shape | null)[], margin = GRID * 2e-6): Box[] {
   const net = new Map<string, number>()
   const add = (shapes: (Shape | null)[], sign: number) => {
     for (const s of shapes) {

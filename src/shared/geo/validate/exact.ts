@@ -1,23 +1,62 @@
+import { COORD_GRID } from '../../domain'
+
 /**
- * Exact predicates on the 1e-7 degree grid. Coordinates become integers (units of 1e-7°),
- * so orientation tests are exact while products stay below 2^53 and fall back to BigInt
- * beyond: shared vertices and collinear edges are decided without epsilon guesses.
+ * Exact predicates on the app's coordinate grid. Coordinates become integers (COORD_GRID
+ * steps per degree, up to 1.8e11), so differences are exact doubles; products of long
+ * segments can pass 2^53, so orientation uses a floating-point filter with a proven error
+ * bound and falls back to BigInt only when the filter cannot decide (Shewchuk's scheme):
+ * shared vertices and collinear edges are decided without epsilon guesses.
  */
-export const GRID = 1e7
-const SAFE = 2 ** 53
+export const GRID = COORD_GRID
 
 export function toGrid(v: number): number {
   return Math.round(v * GRID)
 }
 
+/**
+ * With exact differences, p and q each carry a relative error of at most 2^-53 and the
+ * subtraction another 2^-53 of the result: |err| <= 2^-53 (|p| + |q|) + 2^-53 |det|, so
+ * 2^-51 (|p| + |q|) bounds it with room to spare.
+ */
+const FILTER = 2 ** -51
+
 /** Sign of the cross product (b - a) × (c - a): > 0 left turn, < 0 right turn, 0 collinear. */
 export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   const p = (bx - ax) * (cy - ay)
   const q = (by - ay) * (cx - ax)
-  if (Math.abs(p) < SAFE && Math.abs(q) < SAFE) return Math.sign(p - q)
-  const r =
-    BigInt(bx - ax) * BigInt(cy - ay) - BigInt(by - ay) * BigInt(cx - ax)
-  return r > 0n ? 1 : r < 0n ? -1 : 0
+  const det = p - q
+  const bound = FILTER * (Math.abs(p) + Math.abs(q))
+  if (det > bound) return 1
+  if (-det > bound) return -1
+  if (bound === 0) return 0
+  return exactSign(bx - ax, cy - ay, by - ay, cx - ax, det)
+}
+
+/** Sign of (b - a) × (d - c), exact like `orient`. */
+export function cross(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
+  const p = (bx - ax) * (dy - cy)
+  const q = (by - ay) * (dx - cx)
+  const det = p - q
+  const bound = FILTER * (Math.abs(p) + Math.abs(q))
+  if (det > bound) return 1
+  if (-det > bound) return -1
+  if (bound === 0) return 0
+  return exactSign(bx - ax, dy - cy, by - ay, dx - cx, det)
+}
+
+/**
+ * Sign of p*q - r*s in BigInt. Grid points and midpoints of grid edges (halves) are exact;
+ * constructed crossing points are not on the grid, and there the rounded sign is the answer.
+ */
+function exactSign(p: number, q: number, r: number, s: number, det: number): number {
+  let k = 1n
+  if (!(Number.isInteger(p) && Number.isInteger(q) && Number.isInteger(r) && Number.isInteger(s))) {
+    p *= 2; q *= 2; r *= 2; s *= 2
+    if (!(Number.isInteger(p) && Number.isInteger(q) && Number.isInteger(r) && Number.isInteger(s))) return Math.sign(det)
+    k = 4n
+  }
+  const v = (BigInt(p) * BigInt(q) - BigInt(r) * BigInt(s)) * k
+  return v > 0n ? 1 : v < 0n ? -1 : 0
 }
 
 function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
@@ -69,7 +108,9 @@ export function segmentContact(
 
 /** Dot product sign of (b - o)·(c - o); only used with collinear points. */
 function orientDot(ox: number, oy: number, bx: number, by: number, cx: number, cy: number): number {
-  return Math.sign((bx - ox) * (cx - ox) + (by - oy) * (cy - oy))
+  // Collinear directions: the dot product's sign is that of either coordinate pair.
+  const sx = Math.sign(bx - ox) * Math.sign(cx - ox)
+  return sx !== 0 ? sx : Math.sign(by - oy) * Math.sign(cy - oy)
 }
 
 /** Half-plane + cross ordering of directions around a vertex, counter-clockwise from +x. */

@@ -1,6 +1,10 @@
 import type { Finding, FindingKind, Severity, Tolerances } from '../../domain'
 import type { Piece } from './pieces'
+import { GRID } from './exact'
 import { piecesGeometry } from './pieces'
+
+/** Gap ids anchor on a ~10 cm cell (1e-6°), so a vertex nudged by a grid step keeps its id. */
+const ANCHOR_STEP = GRID / 1e6
 
 /** FNV-1a, enough to keep ids short and stable. */
 function hash(s: string): string {
@@ -43,7 +47,7 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
   if (inp.anchorById) {
     let mx = Infinity, my = Infinity
     for (const [x, y] of biggest.poly[0]) if (x < mx || (x === mx && y < my)) { mx = x; my = y }
-    anchor = `${Math.round(mx / 10)},${Math.round(my / 10)}`
+    anchor = `${Math.round(mx / ANCHOR_STEP)},${Math.round(my / ANCHOR_STEP)}`
   }
   const severity: Severity = sliver ? 'warning' : 'error'
   return {
@@ -56,7 +60,7 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
     officerIds: [],
     areaM2,
     widthM,
-    location: [biggest.at[0] / 1e7, biggest.at[1] / 1e7],
+    location: [Math.round(biggest.at[0]) / GRID, Math.round(biggest.at[1]) / GRID],
     geometry: piecesGeometry(inp.pieces),
     message: inp.message(areaM2) + (sliver ? ' (sliver)' : ''),
   }

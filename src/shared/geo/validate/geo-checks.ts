@@ -2,6 +2,7 @@ import type { AreaGeometry, Finding, FindingKind, Tolerances } from '../../domai
 import { bboxIndex, mayLeave, mergeBoxes, pairMayOverlap, unmatchedEdges, type Box } from './coverage'
 import { changedBox, SignedEdges, type Memo } from './memo'
 import { fmtM2, geometricFinding } from './finding-build'
+import { GRID } from './exact'
 import { clipToBox, intersect, subtract, toPieces, unite, type Piece } from './pieces'
 import { shapeLocate } from './sectors'
 import { shapeOf as shapeOfGeom, type Shape } from './shape'
@@ -16,7 +17,8 @@ export interface Item {
   areaId?: string
 }
 
-const MARGIN = 20
+/** Boxes reach ~20 cm (2e-6°) past what they hold, so the overlay never cuts along a boundary. */
+const MARGIN = GRID * 2e-6
 
 function pairBox(a: Shape, b: Shape): Box {
   return [

@@ -1,7 +1,7 @@
 import type { ChangeOp, Finding, PlanState, Tolerances } from '../../domain'
 import { DEFAULT_TOLERANCES } from '../../domain'
 import { sortFindings } from './finding-build'
-import { newMemo, runChecks } from './run-checks'
+import { runChecks } from './run-checks'
 
 export interface PlanValidator {
   findings(): Finding[]
@@ -30,14 +30,13 @@ export function applyOps(plan: PlanState, ops: ChangeOp[]): PlanState {
 
 export function createValidator(plan: PlanState, tol?: Tolerances): PlanValidator {
   const t = { ...DEFAULT_TOLERANCES, ...tol }
-  const memo = newMemo()
   let state = plan
-  let current = sortFindings(runChecks(state, t, memo))
+  let current = sortFindings(runChecks(state, t))
   return {
     findings: () => current,
     apply(ops) {
       state = applyOps(state, ops)
-      current = sortFindings(runChecks(state, t, memo))
+      current = sortFindings(runChecks(state, t))
       return current
     },
     findingsFor(ids) {

@@ -1,11 +1,12 @@
 /**
  * Ground measurements for small pieces: a local equirectangular projection using the
  * WGS84 radii of curvature at the piece's latitude (sub-0.1% error over a few km).
- * Input rings are on the 1e-7° grid.
+ * Input rings are on the coordinate grid (integers, COORD_GRID steps per degree).
  */
+import { GRID } from './exact'
 const A = 6378137
 const E2 = 0.00669437999014
-const RAD = Math.PI / 180 / 1e7
+const RAD = Math.PI / 180 / GRID
 
 export interface LocalFrame {
   x0: number

@@ -1,5 +1,6 @@
 import type { Finding, PlanState, Tolerances } from '../../domain'
 import { plainFinding } from './finding-build'
+import { GRID } from './exact'
 import { shapeOf } from './shape'
 
 function anchorOf(g: { type: string } | undefined | null): [number, number] | null {
@@ -7,7 +8,7 @@ function anchorOf(g: { type: string } | undefined | null): [number, number] | nu
   try {
     const s = shapeOf(g as never)
     if (!s.rings.length) return null
-    return [s.rings[0].xs[0] / 1e7, s.rings[0].ys[0] / 1e7]
+    return [s.rings[0].xs[0] / GRID, s.rings[0].ys[0] / GRID]
   } catch {
     return null
   }

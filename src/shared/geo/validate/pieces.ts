@@ -1,6 +1,7 @@
 import * as clip from 'polyclip-ts'
 import type { AreaGeometry } from '../../domain'
-import { frameAt, polygonAreaM2 } from './measure'
+import { GRID } from './exact'
+import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
 import type { Shape } from './shape'
 import { shapeToClip } from './shape'
 import { inscribedCircle } from './width'
@@ -20,6 +21,14 @@ export interface Piece {
 /** Pieces at or below this are floating-point noise of the overlay. */
 export const NOISE_M2 = 1e-6
 
+const WIDTH_PRECISION_M = 0.05
+
+function perimeterM(r: [number, number][], f: LocalFrame): number {
+  let p = 0
+  for (let i = 0; i < r.length - 1; i++) p += Math.hypot((r[i + 1][0] - r[i][0]) * f.kx, (r[i + 1][1] - r[i][1]) * f.ky)
+  return p
+}
+
 export function toPieces(geom: ClipGeom): Piece[] {
   const out: Piece[] = []
   for (const poly of geom) {
@@ -28,8 +37,15 @@ export function toPieces(geom: ClipGeom): Piece[] {
     const f = frameAt(r[0][0], r[0][1])
     const areaM2 = polygonAreaM2(poly, f)
     if (!(areaM2 > NOISE_M2)) continue
-    const c = inscribedCircle(poly, f)
-    out.push({ poly, areaM2, widthM: c.diameterM, at: [Math.round(c.x), Math.round(c.y)] })
+    // No inscribed circle is wider than the disc of the same area, nor (convex case) than
+    // 4 A / perimeter; below the search precision that bound is the width.
+    const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(poly[0], f))
+    if (bound <= WIDTH_PRECISION_M) {
+      out.push({ poly, areaM2, widthM: bound, at: [r[0][0], r[0][1]] })
+      continue
+    }
+    const c = inscribedCircle(poly, f, Math.max(WIDTH_PRECISION_M, bound / 100))
+    out.push({ poly, areaM2, widthM: c.diameterM, at: [c.x, c.y] })
   }
   return out
 }
@@ -91,7 +107,7 @@ function local(gs: ClipGeom[], op: (gs: ClipGeom[]) => ClipGeom): ClipGeom {
   const res = op(gs.map(shift))
   return res.map((p) => p.map((r) => r.map(([x, y]) => [x * SCALE + ox, y * SCALE + oy] as [number, number])))
 }
-const SCALE = 1e7
+const SCALE = GRID
 
 export function intersect(a: ClipGeom, b: ClipGeom): ClipGeom {
   if (!a.length || !b.length) return []
@@ -111,6 +127,6 @@ export function unite(gs: ClipGeom[]): ClipGeom {
 
 /** Pieces as one GeoJSON geometry in lon/lat. */
 export function piecesGeometry(pieces: Piece[]): AreaGeometry {
-  const polys = pieces.map((p) => p.poly.map((r) => r.map(([x, y]) => [x / 1e7, y / 1e7])))
+  const polys = pieces.map((p) => p.poly.map((r) => r.map(([x, y]) => [Math.round(x) / GRID, Math.round(y) / GRID])))
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
 }

@@ -1,15 +1,10 @@
 import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
-import { fmtM2, plainFinding } from './finding-build'
-import {
-  containing, outsidePieces, overlapFinding, overlappingPairs, uncoveredFinding, uncoveredPieces, unionHoles, type Item,
-} from './geo-checks'
-import { geometricFinding } from './finding-build'
-import type { Piece } from './pieces'
+import { plainFinding } from './finding-build'
+import { legacyGeoFindings } from './legacy-checks'
+import { overlayFindings, type Item } from './overlay-checks'
 import { shapeOf } from './shape'
 import { geometryProblems, type GeometryProblem } from './validity'
 import { peopleFindings } from './people-checks'
-import { newMemo, type Memo } from './memo'
-export { newMemo }
 
 const problemCache = new WeakMap<AreaGeometry, GeometryProblem[]>()
 function problemsOf(g: AreaGeometry): GeometryProblem[] {
@@ -21,7 +16,7 @@ function problemsOf(g: AreaGeometry): GeometryProblem[] {
   return p
 }
 
-export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo()): Finding[] {
+export function runChecks(plan: PlanState, tol: Tolerances): Finding[] {
   const out: Finding[] = []
   const validItem = (kind: 'city' | 'area' | 'neighborhood', id: string, name: string, g: AreaGeometry): boolean => {
     const probs = problemsOf(g)
@@ -35,52 +30,23 @@ export function runChecks(plan: PlanState, tol: Tolerances, memo: Memo = newMemo
   }
   const city = plan.city && validItem('city', 'city', plan.city.name, plan.city.geometry) ? shapeOf(plan.city.geometry) : null
   const areas: Item[] = []
-  for (const a of plan.areas) if (validItem('area', a.id, a.name, a.geometry)) areas.push({ id: a.id, name: a.name, shape: shapeOf(a.geometry), geom: a.geometry })
+  const areaIndex = new Map<string, number>()
+  for (const a of plan.areas) {
+    if (!validItem('area', a.id, a.name, a.geometry)) continue
+    areaIndex.set(a.id, areas.length)
+    areas.push({ id: a.id, name: a.name, shape: shapeOf(a.geometry) })
+  }
+  const areaExists = new Set(plan.areas.map((a) => a.id))
   const nbs: Item[] = []
-  for (const n of plan.neighborhoods) if (validItem('neighborhood', n.id, n.name, n.geometry)) nbs.push({ id: n.id, name: n.name, shape: shapeOf(n.geometry), geom: n.geometry, areaId: n.areaId })
-  const areaById = new Map(plan.areas.map((a) => [a.id, a]))
-  const nbById = new Map(plan.neighborhoods.map((n) => [n.id, n]))
-  const areaValid = new Map(areas.map((a) => [a.id, a]))
-  const areaName = (id: string) => areaById.get(id)?.name ?? id
-
-  // Neighborhoods overlapping each other.
-  for (const { a, b, pieces } of overlappingPairs(nbs, memo, 'n:')) out.push(overlapFinding('overlap', a, b, pieces, tol, 'neighborhood'))
-  // Area Commands overlapping each other.
-  for (const { a, b, pieces } of overlappingPairs(areas, memo, 'a:')) out.push(overlapFinding('area-overlap', a, b, pieces, tol, 'area'))
-
-  // Neighborhood ground outside its own Area Command.
-  for (const n of nbs) {
-    const area = areaValid.get(n.areaId ?? '')
-    if (!area && areaById.has(n.areaId ?? '')) continue // its area is invalid: reported there
-    const ng = nbById.get(n.id)!.geometry, ag = area ? areaById.get(area.id)!.geometry : null
-    const key = 'o:' + n.id
-    let m = memo.outside.get(key)
-    if (!m || m.g !== ng || m.ag !== ag) {
-      const reuse = m && m.ag === ag && ag ? { oldP: shapeOf(m.g), wasEmpty: m.pieces.length === 0 } : undefined
-      m = { g: ng, ag, pieces: outsidePieces(n.shape, area ? area.shape : null, reuse) }
-      memo.outside.set(key, m)
-    }
-    if (!m.pieces.length) continue
-    const where = area ? `its Area Command ${area.name}` : `any Area Command (its area "${n.areaId}" does not exist)`
-    out.push(geometricFinding({ kind: 'outside-area', pieces: m.pieces, areaIds: area ? [area.id] : [], neighborhoodIds: [n.id], message: (m2) => `${n.name} has ${fmtM2(m2)} outside ${where}` }, tol))
+  const nbAreaIds: string[] = []
+  for (const n of plan.neighborhoods) {
+    if (!validItem('neighborhood', n.id, n.name, n.geometry)) continue
+    const ai = areaIndex.get(n.areaId ?? '')
+    nbs.push({ id: n.id, name: n.name, shape: shapeOf(n.geometry), area: ai ?? (areaExists.has(n.areaId ?? '') ? -2 : -1) })
+    nbAreaIds.push(n.areaId ?? '')
   }
-  // Area Command ground outside the city limit.
-  if (city) {
-    for (const a of areas) {
-      const pieces = outsidePieces(a.shape, city)
-      if (pieces.length) out.push(geometricFinding({ kind: 'area-overlap', pieces, areaIds: [a.id], neighborhoodIds: [], message: (m2) => `Area Command ${a.name} extends ${fmtM2(m2)} beyond the city limit` }, tol))
-    }
-  }
-
-  // Gaps: area ground no neighborhood covers; city ground no area covers.
-  for (const p of uncoveredPieces(areas, nbs, memo, 'gap')) {
-    const ids = containing(areas, p.at)
-    out.push(uncoveredFinding('gap', p, ids, (m2) => `Gap of ${fmtM2(m2)} in ${ids.map((i) => `Area Command ${areaName(i)}`).join(' / ') || 'the areas'} not covered by any neighborhood`, tol))
-  }
-  const areaGaps = city ? uncoveredPieces([{ id: 'city', name: 'city', shape: city, geom: plan.city!.geometry }], areas, memo, 'area-gap') : unionHoles(areas, memo, 'area-holes')
-  for (const p of areaGaps) {
-    out.push(uncoveredFinding('area-gap', p, [], (m2) => (city ? `Gap of ${fmtM2(m2)} in the city limit not covered by any Area Command` : `Gap of ${fmtM2(m2)} between Area Commands not covered by any of them`), tol))
-  }
+  const geo = overlayFindings({ areas, nbs, city, nbAreaId: (i) => nbAreaIds[i] }, tol)
+  out.push(...(geo ?? legacyGeoFindings(plan, tol, (g) => problemsOf(g).length === 0)))
 
   out.push(...peopleFindings(plan, tol))
   return out

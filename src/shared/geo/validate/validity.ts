@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { AreaGeometry, Position } from '../../domain'
-import { orient, ringLocate, segmentContact, toGrid } from './exact'
+import { GRID, orient, ringLocate, segmentContact, toGrid } from './exact'
 
 export interface GeometryProblem {
   reason: string
@@ -9,7 +9,7 @@ export interface GeometryProblem {
 
 /**
  * Why a boundary is not a valid area, with a point to zoom to. Empty when valid.
- * Exact on the 1e-7° grid; turf's booleanValid accepts a bow-tie, so this does not use it.
+ * Exact on the coordinate grid (COORD_GRID); turf's booleanValid accepts a bow-tie, so this does not use it.
  */
 export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
   const out: GeometryProblem[] = []
@@ -75,7 +75,7 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
     for (let i = 0; i < r.xs.length - 1; i++) {
       const loc = ringLocate(shell.xs, shell.ys, 0, shell.xs.length, r.xs[i], r.ys[i])
       if (loc === 0) continue
-      if (loc < 0) out.push({ reason: `a hole of polygon ${r.poly + 1} lies outside its outer ring`, location: [r.xs[i] / 1e7, r.ys[i] / 1e7] })
+      if (loc < 0) out.push({ reason: `a hole of polygon ${r.poly + 1} lies outside its outer ring`, location: [r.xs[i] / GRID, r.ys[i] / GRID] })
       break
     }
   }
@@ -119,7 +119,7 @@ function selfIntersections(rings: { xs: number[]; ys: number[]; poly: number }[]
     for (let i = 0; i < r.xs.length - 1; i++) {
       const k = r.xs[i] + ',' + r.ys[i]
       if (seen.has(k)) {
-        out.push({ reason: 'ring touches itself at a vertex', location: [r.xs[i] / 1e7, r.ys[i] / 1e7] })
+        out.push({ reason: 'ring touches itself at a vertex', location: [r.xs[i] / GRID, r.ys[i] / GRID] })
         return
       }
       seen.set(k, i)
@@ -150,7 +150,7 @@ function selfIntersections(rings: { xs: number[]; ys: number[]; poly: number }[]
 
 function problem(reason: string, ax: number, ay: number, bx: number, by: number, q: { xs: number[]; ys: number[] }, j: number): GeometryProblem {
   const loc = meetingPoint(ax, ay, bx, by, q.xs[j], q.ys[j], q.xs[j + 1], q.ys[j + 1])
-  return { reason, location: [loc[0] / 1e7, loc[1] / 1e7] }
+  return { reason, location: [loc[0] / GRID, loc[1] / GRID] }
 }
 
 function meetingPoint(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): [number, number] {

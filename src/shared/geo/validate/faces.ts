@@ -1,0 +1,149 @@
+import Flatbush from 'flatbush'
+import type { Arrangement } from './arrangement'
+import { ringLocate } from './exact'
+import { shapeLocate } from './sectors'
+import type { Shape } from './shape'
+
+/**
+ * Which owners contain each face: owners bounding the face's first edge say so by their
+ * side; every other owner is asked about the edge's midpoint, which lies on none of their
+ * boundaries because all their nearby edges were noded into the arrangement.
+ */
+export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: Iterable<number>): Map<number, number[]> {
+  const idx = new Flatbush(Math.max(1, shapes.length))
+  for (const s of shapes) {
+    if (s && s.rings.length) idx.add(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3])
+    else idx.add(Infinity, Infinity, Infinity, Infinity)
+  }
+  idx.finish()
+  const out = new Map<number, number[]>()
+  for (const f of faceIds) {
+    const edges = arr.faces[f].edges
+    let label: number[] | null = null
+    for (let k = 0; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, idx, edges[k])
+    out.set(f, label ?? [])
+  }
+  return out
+}
+
+function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
+  const e = h >> 1, dir = h & 1 ? -1 : 1
+  const own = arr.owners[e], side = arr.sides[e]
+  const p = arr.org[h], q = arr.org[h ^ 1]
+  const mx = (arr.vx[p] + arr.vx[q]) / 2, my = (arr.vy[p] + arr.vy[q]) / 2
+  const label: number[] = []
+  for (let k = 0; k < own.length; k++) if (side[k] * dir > 0) label.push(own[k])
+  for (const o of idx.search(mx, my, mx, my)) {
+    if (own.includes(o)) continue
+    const l = shapeLocate(shapes[o]!, mx, my)
+    if (l === 0) return null
+    if (l > 0) label.push(o)
+  }
+  return label.sort((a, b) => a - b)
+}
+
+/** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */
+export interface FacePiece {
+  poly: [number, number][][]
+  faces: number[]
+}
+
+/**
+ * Connected pieces of the faces carrying each key (joined across shared edges), as rings.
+ * Pieces with only holes are islands inside another piece of the same key and join it.
+ * `dropIfUnbounded` keys lose pieces that reach a clockwise (outermost) ring: the world outside.
+ */
+export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
+  const byKey = new Map<string, number[]>()
+  for (const [f, keys] of keysOf) for (const k of keys) {
+    const l = byKey.get(k)
+    if (l) l.push(f)
+    else byKey.set(k, [f])
+  }
+  const out = new Map<string, FacePiece[]>()
+  for (const [key, faces] of byKey) {
+    const inKey = new Set(faces)
+    const parent = new Map<number, number>(faces.map((f) => [f, f]))
+    const find = (f: number): number => {
+      let r = f
+      while (parent.get(r) !== r) r = parent.get(r)!
+      parent.set(f, r)
+      return r
+    }
+    for (const f of faces) for (const h of arr.faces[f].edges) {
+      const g = arr.face[h ^ 1]
+      if (g !== f && inKey.has(g)) {
+        const a = find(f), b = find(g)
+        if (a !== b) parent.set(a, b)
+      }
+    }
+    const comps = new Map<number, number[]>()
+    for (const f of faces) {
+      const r = find(f)
+      const l = comps.get(r)
+      if (l) l.push(f)
+      else comps.set(r, [f])
+    }
+    const pieces: FacePiece[] = []
+    const orphanHoles: [number, number][][] = []
+    for (const comp of comps.values()) {
+      if (dropIfUnbounded.has(key) && comp.some((f) => arr.faces[f].area2 < 0)) continue
+      const set = new Set(comp)
+      const rings = boundaryRings(arr, comp, set)
+      const shells = rings.filter((r) => r.area2 > 0), holes = rings.filter((r) => r.area2 < 0)
+      if (!shells.length) {
+        orphanHoles.push(...holes.map((h) => h.pts))
+        continue
+      }
+      const polys = shells.map((s) => ({ poly: [s.pts], faces: comp, area2: s.area2 }))
+      for (const h of holes) attachHole(polys, h.pts)
+      pieces.push(...polys.map((p) => ({ poly: p.poly, faces: p.faces })))
+    }
+    const sized = pieces.map((p) => ({ ...p, area2: ringArea2(p.poly[0]) }))
+    for (const h of orphanHoles) attachHole(sized, h)
+    out.set(key, sized.map((p) => ({ poly: p.poly, faces: p.faces })))
+  }
+  return out
+}
+
+/** A hole goes to the smallest shell that contains its first vertex. */
+function attachHole(polys: { poly: [number, number][][]; area2: number }[], hole: [number, number][]): void {
+  let best: { poly: [number, number][][]; area2: number } | null = null
+  const [x, y] = hole[0]
+  for (const p of polys) {
+    if (best && p.area2 >= best.area2) continue
+    const r = p.poly[0]
+    const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
+    if (polys.length === 1 || ringLocate(xs, ys, 0, xs.length, x, y) >= 0) best = p
+  }
+  if (best) best.poly.push(hole)
+}
+
+function ringArea2(r: [number, number][]): number {
+  let s = 0
+  const x0 = r[0][0], y0 = r[0][1]
+  for (let i = 0; i < r.length - 1; i++) s += (r[i][0] - x0) * (r[i + 1][1] - y0) - (r[i + 1][0] - x0) * (r[i][1] - y0)
+  return s
+}
+
+function boundaryRings(arr: Arrangement, comp: number[], set: Set<number>): { pts: [number, number][]; area2: number }[] {
+  const rings: { pts: [number, number][]; area2: number }[] = []
+  const done = new Set<number>()
+  for (const f of comp) for (const h0 of arr.faces[f].edges) {
+    if (done.has(h0) || set.has(arr.face[h0 ^ 1])) continue
+    const pts: [number, number][] = []
+    let h = h0
+    let guard = 0
+    do {
+      done.add(h)
+      pts.push([arr.vx[arr.org[h]], arr.vy[arr.org[h]]])
+      // Turn around the end vertex past every edge whose far side is still this piece.
+      let e = arr.next[h]
+      while (set.has(arr.face[e ^ 1]) && guard++ < 1e7) e = arr.next[e ^ 1]
+      h = e
+    } while (h !== h0 && guard++ < 1e7)
+    pts.push(pts[0])
+    if (pts.length >= 4) rings.push({ pts, area2: ringArea2(pts) })
+  }
+  return rings
+}
