@@ -17,6 +17,24 @@ export type ImportRequest = ImportMapping & { mode: ImportMode }
 export type BackupBeforeImport = () => Promise<string | null>
 
 const MAX_ID = 100
+const SAMPLES = 3
+
+/** A few distinct values of each field, so the user can tell which field holds what. */
+function sampleValues(layer: ParsedLayer): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const field of layer.fields) {
+    const seen = new Set<string>()
+    for (const f of layer.features) {
+      const v = f.properties[field]
+      if (v === null || v === undefined || (typeof v === 'object')) continue
+      const s = String(v).trim()
+      if (s !== '') seen.add(s.length > 40 ? `${s.slice(0, 39)}…` : s)
+      if (seen.size >= SAMPLES) break
+    }
+    out[field] = [...seen]
+  }
+  return out
+}
 const MAX_NAME = 120
 const LAYER_WORD = { areas: ['Area Command', 'Area Commands'], neighborhoods: ['neighborhood', 'neighborhoods'], city: ['city limit', 'city limits'] } as const
 
@@ -72,6 +90,8 @@ export class ImportService {
   ) {}
 
   async preview(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
+    // The dialog cannot offer the fields before it has read the file: a preview with no field mapped only lists them.
+    if (mapping.layer !== 'city' && !mapping.idField && !mapping.nameField && !mapping.areaField) return this.fieldsOnly(source, mapping)
     const p = await this.prepare(source, mapping, false)
     const replace = p.plan('replace')
     const add = p.plan('add')
@@ -80,6 +100,7 @@ export class ImportService {
       format: p.layer.format,
       crs: p.layer.crs,
       fields: p.layer.fields,
+      samples: sampleValues(p.layer),
       featureCount: p.layer.features.length,
       notices: p.notices,
       units: p.previewUnits,
@@ -116,6 +137,20 @@ export class ImportService {
       layer: request.layer, mode: request.mode, file: p.layer.file, seq: applied.seq,
       added: planned.added, replaced: planned.replaced, unchanged: planned.unchanged, removed: planned.removed, unassigned: planned.unassigned,
       notices: p.notices, backupFile, summary: applied.summary,
+    }
+  }
+
+  private async fieldsOnly(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
+    const layer = await parseSource(source, mapping.crs)
+    const need = [`Choose the field that holds each unit’s id${mapping.layer === 'neighborhoods' ? ' and the one that holds its Area Command' : ''}`]
+    return {
+      file: layer.file, format: layer.format, crs: layer.crs, fields: layer.fields, samples: sampleValues(layer),
+      featureCount: layer.features.length, notices: [...layer.notices], units: [],
+      geojson: {
+        type: 'FeatureCollection',
+        features: layer.features.map((f) => ({ type: 'Feature', properties: { id: `#${f.index}`, name: '', parentId: null, parentMatch: null }, geometry: f.geometry })),
+      },
+      replaceRemoves: [], replaceUnassigns: [], problems: { replace: need, add: need },
     }
   }
 

@@ -47,6 +47,8 @@ export interface ImportPreview {
   /** The coordinate system the file was read in. */
   crs: string
   fields: string[]
+  /** Up to three distinct values of each field, as text, so the user can tell which field holds what. */
+  samples?: Record<string, string[]>
   featureCount: number
   notices: string[]
   units: PreviewUnit[]
