@@ -37,6 +37,8 @@ export interface CommitTiming {
   ok: boolean
   /** performance.now() at the release of the drag, when the change was stored, when the map had drawn it. */
   releasedAt: number
+  /** When the change set was built in the renderer (the pure operation ran). */
+  builtAt: number
   storedAt: number
   renderedAt: number
 }
@@ -139,9 +141,14 @@ export class MapEditor {
 
   private async timedCommit(make: (p: PlanState) => ChangeSet): Promise<boolean> {
     const releasedAt = this.reshape.lastReleaseAt
-    const ok = await this.host.commit(make)
+    let builtAt = NaN
+    const ok = await this.host.commit((p) => {
+      const cs = make(p)
+      builtAt = performance.now()
+      return cs
+    })
     const storedAt = performance.now()
-    this.pm.map.once('rendercomplete', () => this.timings.push({ ok, releasedAt, storedAt, renderedAt: performance.now() }))
+    this.pm.map.once('rendercomplete', () => this.timings.push({ ok, releasedAt, builtAt, storedAt, renderedAt: performance.now() }))
     this.pm.map.render()
     return ok
   }

@@ -33,7 +33,10 @@ interface Drag {
   /** The plan the move applies to: stored, or stored plus the inserted vertex. */
   base: PlanState
   from: LonLat
+  /** Where the vertex goes: the pointer snapped to a nearby vertex or edge... */
   to: LonLat
+  /** ...or the pointer itself, used when the snapped spot is already a corner (corners never merge). */
+  raw: LonLat
   startPixel: number[]
   moved: boolean
   previewTimer: number | null
@@ -90,7 +93,7 @@ export class ReshapeInteraction extends PointerInteraction {
       edge = { segment: hit.segment, at: hit.at }
       from = snapOnSegment(hit.segment[0], hit.segment[1], hit.at)
     }
-    this.drag = { areaId: hit.areaId, edge, base, from, to: from, startPixel: evt.pixel, moved: false, previewTimer: null, lastPreview: 0 }
+    this.drag = { areaId: hit.areaId, edge, base, from, to: from, raw: from, startPixel: evt.pixel, moved: false, previewTimer: null, lastPreview: 0 }
     this.sketch.setHover(null)
     this.sketch.setHandle(from)
     return true
@@ -101,7 +104,8 @@ export class ReshapeInteraction extends PointerInteraction {
     if (!d) return
     if (!d.moved && Math.hypot(evt.pixel[0] - d.startPixel[0], evt.pixel[1] - d.startPixel[1]) < CLICK_PX) return
     d.moved = true
-    d.to = snapPoint(d.base, { areaId: d.areaId, point: evt.coordinate as LonLat, toleranceM: this.toleranceM(), exclude: [d.from] })
+    d.raw = evt.coordinate as LonLat
+    d.to = snapPoint(d.base, { areaId: d.areaId, point: d.raw, toleranceM: this.toleranceM(), exclude: [d.from] })
     this.sketch.setHandle(d.to)
     const wait = PREVIEW_MS - (performance.now() - d.lastPreview)
     if (wait <= 0) this.preview()
@@ -115,7 +119,7 @@ export class ReshapeInteraction extends PointerInteraction {
     d.previewTimer = null
     d.lastPreview = performance.now()
     try {
-      const cs = moveVertex(d.base, { areaId: d.areaId, from: d.from, to: d.to, editAreas: this.host.editAreas() })
+      const cs = this.move(d, d.base)
       const after = applyChangeSet(d.base, cs)
       const ids = neighborhoodsTouched(cs)
       const byId = new Map(after.neighborhoods.map((n) => [n.id, n]))
@@ -129,12 +133,22 @@ export class ReshapeInteraction extends PointerInteraction {
     }
   }
 
+  /** moveVertex to the snapped spot; if another corner is already there, to the pointer itself. */
+  private move(d: Drag, plan: PlanState): ChangeSet {
+    const input = { areaId: d.areaId, from: d.from, editAreas: this.host.editAreas() }
+    try {
+      return moveVertex(plan, { ...input, to: d.to })
+    } catch (e) {
+      if (!(e instanceof EditError) || e.code !== 'degenerate' || (d.to[0] === d.raw[0] && d.to[1] === d.raw[1])) throw e
+      return moveVertex(plan, { ...input, to: d.raw })
+    }
+  }
+
   /** The change set for the drag, built again from the plan as stored at release. */
   private gesture(d: Drag, stored: PlanState): ChangeSet {
-    const editAreas = this.host.editAreas()
-    if (!d.edge) return moveVertex(stored, { areaId: d.areaId, from: d.from, to: d.to, editAreas })
+    if (!d.edge) return this.move(d, stored)
     const insert = insertVertex(stored, { areaId: d.areaId, segment: d.edge.segment, at: d.edge.at })
-    const move = moveVertex(applyChangeSet(stored, insert), { areaId: d.areaId, from: d.from, to: d.to, editAreas })
+    const move = this.move(d, applyChangeSet(stored, insert))
     return composeChangeSets(insert, move, move.label.replace(/^Move vertex/, 'Reshape'))
   }
 
