@@ -22,6 +22,14 @@ const styles: Record<string, Style> = {
   partner: new Style({ fill: new Fill({ color: 'rgba(0,158,115,0.25)' }), stroke: new Stroke({ color: '#009e73', width: 3, lineDash: [10, 4] }), zIndex: 7 }),
 }
 
+/** Previewed pieces carry their name, so "which part is which" is visible before storing. */
+function sketchStyle(f: FeatureLike): Style | Style[] {
+  const base = styles[f.get('look') as string]
+  const label = f.get('label') as string | undefined
+  if (!label) return base
+  return [base, new Style({ text: new Text({ text: label, font: 'bold 13px system-ui, sans-serif', fill: new Fill({ color: '#003c5e' }), stroke: new Stroke({ color: '#fff', width: 4 }), overflow: true }), zIndex: 11 })]
+}
+
 function editedStyle(f: FeatureLike): Style {
   return new Style({
     stroke: new Stroke({ color: '#cc79a7', width: 3, lineDash: [2, 5] }),
@@ -38,7 +46,7 @@ function editedStyle(f: FeatureLike): Style {
 export class SketchLayer {
   readonly source = new VectorSource()
   readonly editedSource = new VectorSource()
-  readonly layer = new VectorLayer({ source: this.source, style: (f) => styles[f.get('look') as string], updateWhileInteracting: true, updateWhileAnimating: true })
+  readonly layer = new VectorLayer({ source: this.source, style: sketchStyle, updateWhileInteracting: true, updateWhileAnimating: true })
   readonly editedLayer = new VectorLayer({ source: this.editedSource, style: editedStyle })
 
   private put(key: string, geometry: Geometry | null, look: string): void {
@@ -66,9 +74,12 @@ export class SketchLayer {
   }
 
   /** Shapes as the gesture would leave them; replaces the previous preview. */
-  setPreview(geoms: AreaGeometry[], ok = true): void {
+  setPreview(geoms: AreaGeometry[], ok = true, labels: string[] = []): void {
     for (const f of this.source.getFeatures()) if (String(f.getId()).startsWith('preview:')) this.source.removeFeature(f)
-    geoms.forEach((g, i) => this.put(`preview:${i}`, format.readGeometry(g) as Geometry, ok ? 'preview' : 'preview-bad'))
+    geoms.forEach((g, i) => {
+      this.put(`preview:${i}`, format.readGeometry(g) as Geometry, ok ? 'preview' : 'preview-bad')
+      this.source.getFeatureById(`preview:${i}`)?.set('label', labels[i])
+    })
   }
 
   setPending(shape: LonLat[] | null, closed: boolean): void {

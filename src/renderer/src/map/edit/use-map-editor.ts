@@ -53,6 +53,16 @@ export function useMapEditor(planMap: ShallowRef<PlanMap | null>): void {
       window.__acpEditor = { timings: () => m.timings.slice() }
       watch([() => editor.tool, () => editor.partnerId, () => plan.selectedNeighborhoodId], () => m.syncTool())
       watch(() => editor.pending, (p) => !p && m.sketch.setPending(null, false))
+      // A named shape waiting for confirmation shows its pieces, labelled, as they would be stored.
+      watch(
+        [() => editor.preview, () => editor.pending],
+        ([p, pending]) => {
+          if (editor.tool !== 'draw' && editor.tool !== 'split') return
+          if (!pending) return m.sketch.setPreview([])
+          const rows = (p?.editedIds ?? []).map((id) => p!.plan.neighborhoods.find((n) => n.id === id)).filter((n) => !!n)
+          m.sketch.setPreview(rows.map((n) => n.geometry), true, rows.map((n) => n.name))
+        },
+      )
       watch(
         [() => editor.partnerId, () => plan.plan],
         ([id]) => m.sketch.setPartner((id && plan.neighborhoodById.get(id)?.geometry) || null),
