@@ -15,6 +15,7 @@ import Zoom from 'ol/control/Zoom'
 import type { AreaGeometry, Finding, Neighborhood, PlanState } from '../../../shared/domain'
 import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
 import { highlightStyle } from './highlight-style'
+import { ImportPreviewLayer } from './import-preview'
 
 // Everything on the map is in WGS84 lon/lat, like the plan itself.
 useGeographic()
@@ -35,6 +36,8 @@ export class PlanMap {
   /** Diff ground gained/lost and the looked-up point: drawn over everything, never hit-tested. */
   readonly highlightSource = new VectorSource()
   readonly neighborhoodLayer: VectorLayer<VectorSource>
+  /** The import dialog's units, drawn over the plan until they are imported or the dialog closes. */
+  readonly importPreview = new ImportPreviewLayer()
   private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
   private shownRows = new Map<string, Neighborhood>()
   private fitted = false
@@ -52,6 +55,7 @@ export class PlanMap {
         new VectorLayer({ source: this.citySource, style: cityStyle }),
         new VectorLayer({ source: this.findingSource, style: findingStyle }),
         new VectorLayer({ source: this.highlightSource, style: highlightStyle }),
+        this.importPreview.layer,
       ],
       view: new View({ center: [-121.76, 37.69], zoom: 12, enableRotation: false }),
     })
@@ -160,6 +164,16 @@ export class PlanMap {
     const extent = createEmpty()
     for (const f of areas) extendExtent(extent, f.getGeometry()!.getExtent())
     this.map.getView().fit(extent, { padding: [120, 120, 120, 120], maxZoom: 16, duration: 250 })
+  }
+
+  /** Shows the units an import would store and brings all of them into view. */
+  showImportPreview(geojson: Parameters<ImportPreviewLayer['set']>[0]): void {
+    this.importPreview.set(geojson)
+    // Two sets of labels on the same ground are unreadable: while previewing, only the file's units are named.
+    this.look.showLabels = !geojson
+    this.neighborhoodLayer.changed()
+    const extent = this.importPreview.extent()
+    if (extent) this.map.getView().fit(extent, { padding: [50, 50, 50, 50], maxZoom: 17, duration: 0 })
   }
 
   zoomToNeighborhood(id: string): void {

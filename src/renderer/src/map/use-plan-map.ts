@@ -2,6 +2,7 @@ import { markRaw, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from
 import { useFindingsStore } from '../stores/findings'
 import { usePlanStore } from '../stores/plan'
 import { usePublishStore } from '../stores/publish'
+import { useImportStore } from '../stores/import'
 import { installRosterMapHooks } from '../components/roster/map-hooks'
 import { PlanMap } from './plan-map'
 
@@ -18,6 +19,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
   const plan = usePlanStore()
   const findings = useFindingsStore()
   const publish = usePublishStore()
+  const imports = useImportStore()
 
   onMounted(() => {
     const el = target.value!
@@ -64,6 +66,11 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       el.dataset.highlightCount = String(h.areas.length)
     }, { immediate: true })
     watch(() => publish.diff, (d) => d && pm.zoomToHighlight())
+    watch(() => imports.mapPreview, (g) => {
+      pm.showImportPreview(g)
+      el.dataset.importPreviewCount = String(pm.importPreview.count())
+      el.dataset.importRemovedCount = String(pm.importPreview.removedCount())
+    }, { immediate: true })
     watch(() => publish.lookupAnswer, (a) => a?.neighborhood && pm.zoomToNeighborhood(a.neighborhood.id))
   })
 

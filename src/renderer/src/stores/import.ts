@@ -1,0 +1,185 @@
+import type { Feature, FeatureCollection } from 'geojson'
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { AreaGeometry } from '../../../shared/domain'
+import type { ImportLayer, ImportMode, ImportPreview, ImportResult } from '../../../shared/ipc/features/import-outputs'
+import { MAX_IMPORT_BYTES } from '../../../shared/ipc/features/import-contract'
+import { api } from '../api'
+import { formatSize, guessFields } from '../components/import/guess-fields'
+import { usePlanStore } from './plan'
+
+export interface PickedFile {
+  name: string
+  size: number
+  bytes: Uint8Array<ArrayBuffer>
+}
+
+/** Reads a picked file with progress; the bytes go to the main process, which does all parsing. */
+function readFile(f: File, onProgress: (fraction: number) => void): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader()
+    r.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total)
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer))
+    r.onerror = () => reject(new Error(`${f.name} could not be read: ${r.error?.message ?? 'unknown error'}`))
+    r.readAsArrayBuffer(f)
+  })
+}
+
+/**
+ * The layer import dialog: the file, the field mapping, the preview (drawn on the map by the
+ * plan map) and the result. Nothing is stored until `apply`; the main process parses.
+ */
+export const useImportStore = defineStore('import', () => {
+  const plan = usePlanStore()
+  const open = ref(false)
+  const layer = ref<ImportLayer>('neighborhoods')
+  const file = shallowRef<PickedFile | null>(null)
+  const crs = ref('')
+  const idField = ref('')
+  const nameField = ref('')
+  const areaField = ref('')
+  const mode = ref<ImportMode>('replace')
+  const preview = shallowRef<ImportPreview | null>(null)
+  /** What the dialog is waiting for, shown as progress; null when idle. */
+  const busy = ref<string | null>(null)
+  const error = ref<string | null>(null)
+  const result = shallowRef<ImportResult | null>(null)
+  let ticket = 0
+
+  const needsId = computed(() => layer.value !== 'city')
+  const mappingComplete = computed(() => (!needsId.value || !!idField.value) && (layer.value !== 'neighborhoods' || !!areaField.value))
+  const problems = computed(() => (preview.value ? preview.value.problems[mode.value] : []))
+  const canImport = computed(() => !!file.value && !!preview.value && mappingComplete.value && preview.value.units.length > 0 && problems.value.length === 0 && !busy.value && !result.value)
+  /** The preview drawn on the map while the dialog is open, with what a replace would remove from the plan. */
+  const mapPreview = computed((): FeatureCollection | null => {
+    const p = preview.value
+    if (!open.value || result.value || !p) return null
+    if (mode.value !== 'replace' || layer.value === 'city' || p.replaceRemoves.length === 0) return p.geojson
+    const gone = new Set(p.replaceRemoves)
+    const rows: { id: string; name: string; geometry: AreaGeometry }[] = layer.value === 'areas' ? plan.plan.areas : plan.plan.neighborhoods
+    const removed = rows.filter((r) => gone.has(r.id)).map((r): Feature => ({ type: 'Feature', properties: { id: r.id, name: r.name, removed: true }, geometry: r.geometry }))
+    return { type: 'FeatureCollection', features: [...p.geojson.features, ...removed] }
+  })
+
+  function request() {
+    const f = file.value!
+    return {
+      file: { name: f.name, bytes: f.bytes },
+      layer: layer.value,
+      ...(idField.value && needsId.value ? { idField: idField.value } : {}),
+      ...(nameField.value ? { nameField: nameField.value } : {}),
+      ...(areaField.value && layer.value === 'neighborhoods' ? { areaField: areaField.value } : {}),
+      ...(crs.value.trim() ? { crs: crs.value.trim() } : {}),
+    }
+  }
+
+  /**
+   * Previews the file as mapped. With `guess`, first asks for the file's fields alone and picks
+   * the mapping from their names. A newer call wins over an older one still in flight.
+   */
+  async function refresh(guess = false): Promise<void> {
+    if (!file.value) return
+    const mine = ++ticket
+    error.value = null
+    busy.value = preview.value ? `Checking ${preview.value.featureCount} features…` : `Checking ${file.value.name}…`
+    try {
+      if (guess) {
+        const fieldsOnly = await api.previewImport({ file: request().file, layer: layer.value, ...(crs.value.trim() ? { crs: crs.value.trim() } : {}) })
+        if (mine !== ticket) return
+        const g = guessFields(fieldsOnly.fields, layer.value)
+        idField.value = g.idField
+        nameField.value = g.nameField
+        areaField.value = g.areaField
+        preview.value = fieldsOnly
+        busy.value = `Checking ${fieldsOnly.featureCount} features…`
+      }
+      const alreadyShown = guess && layer.value === 'city' && !nameField.value
+      if (mappingComplete.value && !alreadyShown) {
+        const p = await api.previewImport(request())
+        if (mine !== ticket) return
+        preview.value = p
+      } else if (!guess) {
+        // Keep the fields and the raw outline on screen; the dialog says which field is still missing.
+        const p = await api.previewImport({ file: request().file, layer: layer.value, ...(crs.value.trim() ? { crs: crs.value.trim() } : {}) })
+        if (mine !== ticket) return
+        preview.value = p
+      }
+    } catch (e) {
+      if (mine !== ticket) return
+      error.value = (e as Error).message
+      preview.value = null
+    } finally {
+      if (mine === ticket) busy.value = null
+    }
+  }
+
+  async function chooseFile(f: File): Promise<void> {
+    ticket++
+    preview.value = null
+    result.value = null
+    error.value = null
+    file.value = null
+    if (f.size > MAX_IMPORT_BYTES) {
+      error.value = `${f.name} is ${formatSize(f.size)}; the import limit is ${formatSize(MAX_IMPORT_BYTES)}`
+      return
+    }
+    const label = `Reading ${f.name} (${formatSize(f.size)})…`
+    busy.value = label
+    try {
+      const bytes = await readFile(f, (x) => (busy.value = `${label} ${Math.round(x * 100)}%`))
+      file.value = { name: f.name, size: f.size, bytes }
+    } catch (e) {
+      error.value = (e as Error).message
+      busy.value = null
+      return
+    }
+    await refresh(true)
+  }
+
+  async function setLayer(l: ImportLayer): Promise<void> {
+    layer.value = l
+    if (l === 'city') mode.value = 'replace'
+    await refresh(true)
+  }
+
+  async function apply(): Promise<void> {
+    if (!canImport.value) return
+    const mine = ++ticket
+    busy.value = 'Storing…'
+    error.value = null
+    try {
+      const r = await api.applyImport({ ...request(), mode: mode.value })
+      busy.value = 'Reloading the plan…'
+      await plan.load()
+      // A stored change always leaves one step to undo and nothing to redo.
+      plan.setHistoryFlags(true, false)
+      result.value = r
+    } catch (e) {
+      error.value = (e as Error).message
+    } finally {
+      if (mine === ticket) busy.value = null
+    }
+  }
+
+  function show(): void {
+    close()
+    open.value = true
+  }
+
+  function close(): void {
+    ticket++
+    open.value = false
+    file.value = null
+    preview.value = null
+    result.value = null
+    error.value = null
+    busy.value = null
+    idField.value = nameField.value = areaField.value = ''
+  }
+
+  return {
+    open, layer, file, crs, idField, nameField, areaField, mode, preview, busy, error, result,
+    needsId, mappingComplete, problems, canImport, mapPreview,
+    refresh, chooseFile, setLayer, apply, show, close,
+  }
+})
