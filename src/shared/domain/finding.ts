@@ -46,13 +46,18 @@ export interface Tolerances {
   sliverAreaM2: number
   /** Whether an unassigned neighborhood is an error rather than a warning. Default false. */
   unassignedIsError: boolean
+  /** Pieces smaller than this (square metres) are below the precision of any police boundary layer: counted in the summary, not listed. Default 1. */
+  minPieceAreaM2?: number
 }
 
-export const DEFAULT_TOLERANCES: Tolerances = { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: false }
+export const DEFAULT_TOLERANCES: Tolerances = { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: false, minPieceAreaM2: 1 }
 
 export interface FindingSummary {
   errors: number
   warnings: number
   blocking: boolean
   byKind: Partial<Record<FindingKind, number>>
+  /** Gap, overlap and outside-area pieces below `minPieceAreaM2`, left out of the list. */
+  ignoredPieces?: number
+  ignoredM2?: number
 }

@@ -104,11 +104,10 @@ function meet(ax: number, ay: number, bx: number, by: number, cx: number, cy: nu
   const o3 = orient(cx, cy, dx, dy, ax, ay), o4 = orient(cx, cy, dx, dy, bx, by)
   if (o3 !== 0 && o3 === o4) return false
   if (o1 * o2 < 0 && o3 * o4 < 0) {
-    const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx)
-    const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den
     // Unsnapped: labels come from exact point tests against the original rings, which a
-    // point moved off its edges by snapping could fail.
-    const px = ax + t * (bx - ax), py = ay + t * (by - ay)
+    // point moved off its edges by snapping could fail. Computed from the segments in a
+    // fixed order, so a partial re-run puts the point on exactly the same double.
+    const [px, py] = less(ax, ay, cx, cy) || (ax === cx && ay === cy && less(bx, by, dx, dy)) ? crossing(ax, ay, bx, by, cx, cy, dx, dy) : crossing(cx, cy, dx, dy, ax, ay, bx, by)
     if (!((px === ax && py === ay) || (px === bx && py === by))) si.push(px, py)
     if (!((px === cx && py === cy) || (px === dx && py === dy))) sj.push(px, py)
     return true
@@ -118,6 +117,12 @@ function meet(ax: number, ay: number, bx: number, by: number, cx: number, cy: nu
   if (o3 === 0 && strictlyInside(cx, cy, dx, dy, ax, ay)) sj.push(ax, ay)
   if (o4 === 0 && strictlyInside(cx, cy, dx, dy, bx, by)) sj.push(bx, by)
   return false
+}
+
+function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): [number, number] {
+  const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx)
+  const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den
+  return [ax + t * (bx - ax), ay + t * (by - ay)]
 }
 
 /** Points along a segment, in order of their projection on it (snapped points may sit beside it). */

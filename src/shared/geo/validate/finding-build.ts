@@ -96,5 +96,7 @@ export function plainFinding(
 
 export function sortFindings(fs: Finding[]): Finding[] {
   const sev = (s: Severity) => (s === 'error' ? 0 : 1)
-  return fs.sort((a, b) => sev(a.severity) - sev(b.severity) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const str = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0)
+  // Ties past the id (tiny pieces anchored on the same cell) go by size and place, not by arrival.
+  return fs.sort((a, b) => sev(a.severity) - sev(b.severity) || str(a.kind, b.kind) || str(a.id, b.id) || a.areaM2 - b.areaM2 || (a.location?.[0] ?? 0) - (b.location?.[0] ?? 0) || (a.location?.[1] ?? 0) - (b.location?.[1] ?? 0) || str(a.message, b.message))
 }

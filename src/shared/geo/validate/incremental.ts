@@ -1,7 +1,7 @@
 import type { ChangeOp, Finding, PlanState, Tolerances } from '../../domain'
 import { DEFAULT_TOLERANCES } from '../../domain'
-import { sortFindings } from './finding-build'
-import { runChecks } from './run-checks'
+import type { GeoChange } from './geo-state'
+import { assemble, newGeoState } from './run-checks'
 
 export interface PlanValidator {
   findings(): Finding[]
@@ -28,15 +28,28 @@ export function applyOps(plan: PlanState, ops: ChangeOp[]): PlanState {
   return next
 }
 
+function changeOf(ops: ChangeOp[]): GeoChange {
+  const c: GeoChange = { city: false, areas: new Set(), nbs: new Set() }
+  for (const op of ops) {
+    if (op.entity === 'city') c.city = true
+    else if (op.entity === 'area') c.areas.add(op.id)
+    else if (op.entity === 'neighborhood') c.nbs.add(op.id)
+  }
+  return c
+}
+
 export function createValidator(plan: PlanState, tol?: Tolerances): PlanValidator {
   const t = { ...DEFAULT_TOLERANCES, ...tol }
   let state = plan
-  let current = sortFindings(runChecks(state, t))
+  const geo = newGeoState(state, t)
+  let current = assemble(state, geo, t)
   return {
     findings: () => current,
     apply(ops) {
+      const prev = state
       state = applyOps(state, ops)
-      current = sortFindings(runChecks(state, t))
+      if (!geo.update(prev, state, changeOf(ops))) geo.build(state)
+      current = assemble(state, geo, t)
       return current
     },
     findingsFor(ids) {

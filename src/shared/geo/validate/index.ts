@@ -1,16 +1,17 @@
 import type { ChangeOp, Finding, FindingSummary, PlanState, Tolerances } from '../../domain'
 import { DEFAULT_TOLERANCES } from '../../domain'
-import { sortFindings } from './finding-build'
-import { runChecks } from './run-checks'
+import { assemble, ignoredOf, newGeoState } from './run-checks'
 
 export { geometryProblems } from './validity'
 export { createValidator, type PlanValidator } from './incremental'
 
 /** Every rule of the plan, as findings sorted by severity, kind, id. */
 export function validatePlan(plan: PlanState, tol?: Tolerances): Finding[] {
-  return sortFindings(runChecks(plan, { ...DEFAULT_TOLERANCES, ...tol }))
+  const t = { ...DEFAULT_TOLERANCES, ...tol }
+  return assemble(plan, newGeoState(plan, t), t)
 }
 
+/** Counts per severity and kind; for lists from `validatePlan`/a validator, also the pieces left out below the floor. */
 export function summarize(findings: Finding[]): FindingSummary {
   const s: FindingSummary = { errors: 0, warnings: 0, blocking: false, byKind: {} }
   for (const f of findings) {
@@ -19,6 +20,11 @@ export function summarize(findings: Finding[]): FindingSummary {
     s.byKind[f.kind] = (s.byKind[f.kind] ?? 0) + 1
   }
   s.blocking = s.errors > 0
+  const ignored = ignoredOf.get(findings)
+  if (ignored?.pieces) {
+    s.ignoredPieces = ignored.pieces
+    s.ignoredM2 = ignored.m2
+  }
   return s
 }
 

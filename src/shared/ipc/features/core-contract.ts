@@ -15,6 +15,7 @@ export const tolerancesSchema = z.strictObject({
   sliverWidthM: z.number().finite().min(0).max(1000),
   sliverAreaM2: z.number().finite().min(0).max(1_000_000),
   unassignedIsError: z.boolean(),
+  minPieceAreaM2: z.number().finite().min(0).max(10_000).optional(),
 })
 
 export const coreContract = {

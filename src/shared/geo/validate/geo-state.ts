@@ -1,0 +1,240 @@
+import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
+import type { Box } from './coverage'
+import { legacyGeoFindings } from './legacy-checks'
+import { changedBox } from './memo'
+import { findingsForKey, perPieceKey, type KeyContext } from './overlay-checks'
+import type { Owner } from './owners'
+import { computePieces, pieceOrder, type StoredPiece } from './region'
+import { shapeOf, type Shape } from './shape'
+
+/** Ids of the rows an edit touched. */
+export interface GeoChange {
+  city: boolean
+  areas: Set<string>
+  nbs: Set<string>
+}
+
+/** Pieces below the floor: counted, not listed. */
+export interface Ignored {
+  pieces: number
+  m2: number
+}
+
+const MARGIN = 2
+
+/**
+ * The geometric findings of a plan, kept per key (gap, overlap pair, neighborhood outside
+ * its area, …) so an edit re-does only the pieces near what it changed: labels of ground
+ * the edit did not move stay the same, so a piece that does not come near the change is
+ * the same piece after it, and a piece that does lies within the change box grown by the
+ * old pieces reaching it; that region's arrangement is built alone.
+ */
+export class GeoState {
+  private owners: (Owner | null)[] = []
+  private slotOf = new Map<string, number>()
+  private hasCity = false
+  private pieces = new Map<string, StoredPiece[]>()
+  private listed = new Map<string, Finding[]>()
+  private ignored = new Map<string, Ignored>()
+  private fallback: Finding[] | null = null
+  private perPiece = new WeakMap<StoredPiece, Finding>()
+  private ctx: KeyContext
+
+  constructor(private tol: Tolerances, private valid: (g: AreaGeometry) => boolean) {
+    const names = new Map<string, string>()
+    this.ctx = { owners: this.owners, hasCity: false, areaName: (id) => names.get(id) ?? id }
+    this.areaNames = names
+  }
+  private areaNames: Map<string, string>
+
+  build(plan: PlanState): void {
+    this.owners.length = 0
+    this.slotOf.clear()
+    this.pieces.clear()
+    this.listed.clear()
+    this.ignored.clear()
+    this.areaNames.clear()
+    this.fallback = null
+    for (const a of plan.areas) {
+      this.areaNames.set(a.id, a.name)
+      if (this.valid(a.geometry)) this.place('a:' + a.id, { kind: 'area', id: a.id, name: a.name, shape: shapeOf(a.geometry), area: -1, areaId: '' })
+    }
+    const areaIds = new Set(plan.areas.map((a) => a.id))
+    for (const n of plan.neighborhoods) {
+      if (this.valid(n.geometry)) this.place('n:' + n.id, this.nbOwner(n, areaIds))
+    }
+    this.hasCity = !!plan.city && this.valid(plan.city.geometry)
+    this.ctx.hasCity = this.hasCity
+    if (this.hasCity) this.place('c', { kind: 'city', id: 'city', name: plan.city!.name, shape: shapeOf(plan.city!.geometry), area: -1, areaId: '' })
+    const all = computePieces(this.owners, this.hasCity)
+    if (!all) {
+      const floor = this.tol.minPieceAreaM2 ?? 0
+      const ign: Ignored = { pieces: 0, m2: 0 }
+      this.fallback = legacyGeoFindings(plan, this.tol, this.valid).filter((f) => {
+        if (f.areaM2 >= floor) return true
+        ign.pieces++
+        ign.m2 += f.areaM2
+        return false
+      })
+      this.ignored.set('', ign)
+      return
+    }
+    for (const [key, list] of all) {
+      this.pieces.set(key, list)
+      this.refresh(key)
+    }
+  }
+
+  /** Takes an edit in; false when only a full `build` can (city, areas appearing or renamed, …). */
+  update(prev: PlanState, plan: PlanState, change: GeoChange): boolean {
+    if (this.fallback || change.city) return false
+    let box: Box | null = null
+    const grow = (b: ArrayLike<number>) => {
+      if (!box) box = [b[0], b[1], b[2], b[3]]
+      else box = [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])]
+    }
+    for (const id of change.areas) {
+      const slot = this.slotOf.get('a:' + id)
+      const old = slot === undefined ? null : this.owners[slot]
+      const next = plan.areas.find((a) => a.id === id)
+      const was = old ? 'valid' : prev.areas.some((a) => a.id === id) ? 'invalid' : 'absent'
+      const now = next ? (this.valid(next.geometry) ? 'valid' : 'invalid') : 'absent'
+      if (was !== now) return false
+      if (!next || !old || now !== 'valid') continue
+      if (next.name !== old.name) return false
+      const s = shapeOf(next.geometry)
+      const b = shapeChange(old.shape, s)
+      if (b) grow(b)
+      this.owners[slot!] = { ...old, shape: s }
+    }
+    const areaIds = change.nbs.size ? new Set(plan.areas.map((a) => a.id)) : new Set<string>()
+    for (const id of change.nbs) {
+      const key = 'n:' + id
+      const slot = this.slotOf.get(key)
+      const old = slot === undefined ? null : this.owners[slot]
+      const next = plan.neighborhoods.find((n) => n.id === id)
+      if (!next || !this.valid(next.geometry)) {
+        if (old) {
+          grow(old.shape.bbox)
+          this.owners[slot!] = null
+          this.slotOf.delete(key)
+        }
+        continue
+      }
+      const owner = this.nbOwner(next, areaIds)
+      if (!old) {
+        grow(owner.shape.bbox)
+        this.place(key, owner)
+        continue
+      }
+      if (old.name !== owner.name || old.areaId !== owner.areaId || old.area !== owner.area) {
+        grow(old.shape.bbox)
+        grow(owner.shape.bbox)
+      } else {
+        const b = shapeChange(old.shape, owner.shape)
+        if (b) grow(b)
+      }
+      this.owners[slot!] = owner
+    }
+    if (!box) return true
+    return this.redo(box)
+  }
+
+  private redo(changed: Box): boolean {
+    const near = grown(changed, MARGIN)
+    const region: Box = [...near]
+    const touched = new Set<string>()
+    for (const [key, list] of this.pieces) {
+      for (const p of list) {
+        if (!meets(p.bbox, near)) continue
+        touched.add(key)
+        region[0] = Math.min(region[0], p.bbox[0]); region[1] = Math.min(region[1], p.bbox[1])
+        region[2] = Math.max(region[2], p.bbox[2]); region[3] = Math.max(region[3], p.bbox[3])
+      }
+    }
+    const local = computePieces(this.owners, this.hasCity, grown(region, MARGIN))
+    if (!local) return false
+    for (const [key, list] of local) if (list.some((p) => meets(p.bbox, near))) touched.add(key)
+    for (const key of touched) {
+      const kept = (this.pieces.get(key) ?? []).filter((p) => !meets(p.bbox, near))
+      const added = (local.get(key) ?? []).filter((p) => meets(p.bbox, near))
+      const all = kept.concat(added).sort(pieceOrder)
+      if (all.length) this.pieces.set(key, all)
+      else this.pieces.delete(key)
+      this.refresh(key)
+    }
+    return true
+  }
+
+  /** Lists the key's findings again, leaving out those smaller than the floor (a gap piece is its own finding). */
+  private refresh(key: string): void {
+    const list = this.pieces.get(key)
+    this.listed.delete(key)
+    this.ignored.delete(key)
+    if (!list) return
+    const floor = this.tol.minPieceAreaM2 ?? 0
+    const ign: Ignored = { pieces: 0, m2: 0 }
+    let shown: Finding[]
+    if (perPieceKey(key)) {
+      shown = []
+      for (const p of list) {
+        if (p.areaM2 < floor) {
+          ign.pieces++
+          ign.m2 += p.areaM2
+          continue
+        }
+        let f = this.perPiece.get(p)
+        if (!f) {
+          f = findingsForKey(key, [p], this.ctx, this.tol)[0]
+          this.perPiece.set(p, f)
+        }
+        shown.push(f)
+      }
+    } else if (list.reduce((s, p) => s + p.areaM2, 0) < floor) {
+      // Judged on the finding's whole area: 157 crumbs of one beat adding up to 1.5 m² are listed.
+      shown = []
+      ign.pieces = list.length
+      ign.m2 = list.reduce((s, p) => s + p.areaM2, 0)
+    } else shown = findingsForKey(key, list, this.ctx, this.tol)
+    if (shown.length) this.listed.set(key, shown)
+    if (ign.pieces) this.ignored.set(key, ign)
+  }
+
+  findings(): Finding[] {
+    if (this.fallback) return this.fallback
+    const out: Finding[] = []
+    for (const fs of this.listed.values()) for (const f of fs) out.push(f)
+    return out
+  }
+
+  ignoredTotal(): Ignored {
+    const t: Ignored = { pieces: 0, m2: 0 }
+    for (const i of this.ignored.values()) {
+      t.pieces += i.pieces
+      t.m2 += i.m2
+    }
+    return t
+  }
+
+  private place(key: string, o: Owner): void {
+    this.slotOf.set(key, this.owners.length)
+    this.owners.push(o)
+  }
+
+  private nbOwner(n: PlanState['neighborhoods'][number], areaIds: Set<string>): Owner {
+    const areaId = n.areaId ?? ''
+    const slot = this.slotOf.get('a:' + areaId)
+    return { kind: 'nb', id: n.id, name: n.name, shape: shapeOf(n.geometry), area: slot ?? (areaIds.has(areaId) ? -2 : -1), areaId }
+  }
+}
+
+const grown = (b: Box, m: number): Box => [b[0] - m, b[1] - m, b[2] + m, b[3] + m]
+const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+
+/** Box around the ground two versions of a boundary disagree on (null: the same). */
+function shapeChange(a: Shape, b: Shape): Box | null {
+  if (a === b) return null
+  const sameParts = a.rings.length === b.rings.length && a.parts.length === b.parts.length && a.parts.every((p, i) => p.length === b.parts[i].length && p.every((r, k) => r === b.parts[i][k]))
+  if (!sameParts) return [Math.min(a.bbox[0], b.bbox[0]), Math.min(a.bbox[1], b.bbox[1]), Math.max(a.bbox[2], b.bbox[2]), Math.max(a.bbox[3], b.bbox[3])]
+  return changedBox(a, b)
+}

@@ -1,0 +1,168 @@
+import Flatbush from 'flatbush'
+import { buildArrangement, collectSegments, type Arrangement } from './arrangement'
+import type { Box } from './coverage'
+import { ringLocate } from './exact'
+import { labelFaces, piecesByKey } from './faces'
+import { faceKeys, type Owner } from './owners'
+import { toPieces, type Piece } from './pieces'
+import type { Shape } from './shape'
+
+/** A measured piece of one key, with its box and (gaps) the ids of the areas it lies in. */
+export interface StoredPiece extends Piece {
+  bbox: Box
+  areaIds: string[]
+}
+
+/**
+ * Pieces of every key from the arrangement of all boundaries (no `region`), or of the
+ * boundaries reaching `region`: then only faces that are faces of the whole plan too are
+ * used (those lying within the region), so every piece lying within it comes out exactly
+ * as a full run makes it. Null when the arrangement is inconsistent there.
+ */
+export function computePieces(owners: (Owner | null)[], hasCity: boolean, region?: Box): Map<string, StoredPiece[]> | null {
+  const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
+  const { segs, owner } = collectSegments(shapes, region)
+  const arr = buildArrangement(segs, owner)
+  const faces = region ? trustedFaces(arr, region) : arr.faces.map((_, f) => f)
+  for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
+  const labels = labelFaces(arr, shapes, faces)
+  const keys = new Map<number, string[]>()
+  for (const [f, l] of labels) {
+    const k = faceKeys(l, owners, hasCity)
+    if (k.length) keys.set(f, k)
+  }
+  const raw = piecesByKey(arr, keys, hasCity ? new Set() : new Set(['ag']))
+  const out = new Map<string, StoredPiece[]>()
+  for (const [key, list] of raw) {
+    const measured: StoredPiece[] = []
+    for (const fp of list) {
+      const poly = canonicalPoly(fp.poly)
+      const [p] = toPieces([poly])
+      if (!p) continue
+      const areaIds = new Set<string>()
+      for (const f of fp.faces) for (const o of labels.get(f) ?? []) if (owners[o]!.kind === 'area') areaIds.add(owners[o]!.id)
+      measured.push({ ...p, bbox: polyBox(poly), areaIds: [...areaIds].sort() })
+    }
+    if (measured.length) out.set(key, measured.sort(pieceOrder))
+  }
+  return out
+}
+
+/** Pieces of one key in an order that does not depend on how they were found. */
+export function pieceOrder(a: StoredPiece, b: StoredPiece): number {
+  const p = a.poly[0][0], q = b.poly[0][0]
+  return p[0] - q[0] || p[1] - q[1] || a.areaM2 - b.areaM2 || a.poly[0].length - b.poly[0].length
+}
+
+function polyBox(poly: [number, number][][]): Box {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const [x, y] of poly[0]) {
+    if (x < b[0]) b[0] = x
+    if (y < b[1]) b[1] = y
+    if (x > b[2]) b[2] = x
+    if (y > b[3]) b[3] = y
+  }
+  return b
+}
+
+/** Rings start at their lowest-left vertex, holes in that order: same piece, same numbers. */
+function canonicalPoly(poly: [number, number][][]): [number, number][][] {
+  const rings = poly.map(canonicalRing)
+  const holes = rings.slice(1).sort((a, b) => a[0][0] - b[0][0] || a[0][1] - b[0][1])
+  return [rings[0], ...holes]
+}
+
+function canonicalRing(r: [number, number][]): [number, number][] {
+  const n = r.length - 1
+  let best = 0
+  for (let i = 1; i < n; i++) {
+    const p = r[i], q = r[best]
+    if (p[0] < q[0] || (p[0] === q[0] && p[1] < q[1])) best = i
+    else if (p[0] === q[0] && p[1] === q[1]) {
+      // The ring passes the same vertex twice (pinched): pick by the vertex after it.
+      const a = r[i + 1], b = r[best + 1]
+      if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) best = i
+    }
+  }
+  if (best === 0) return r
+  const out = r.slice(best, n).concat(r.slice(0, best))
+  out.push(out[0])
+  return out
+}
+
+const within = (b: ArrayLike<number>, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3]
+
+/**
+ * Faces of a partial arrangement that are faces of the whole plan: a bounded face lying in
+ * the region is one (every edge that could split it reaches the region and was taken); an
+ * outer ring of a connected part is one when the bounded face directly around it is.
+ */
+function trustedFaces(arr: Arrangement, region: Box): number[] {
+  const out: number[] = []
+  const cw: number[] = []
+  arr.faces.forEach((f, i) => {
+    if (!within(f.bbox, region)) return
+    if (f.area2 > 0) out.push(i)
+    else cw.push(i)
+  })
+  if (!cw.length) return out
+  const comp = components(arr)
+  const ccw: number[] = []
+  arr.faces.forEach((f, i) => f.area2 > 0 && ccw.push(i))
+  if (!ccw.length) return out
+  const idx = new Flatbush(ccw.length)
+  for (const f of ccw) {
+    const b = arr.faces[f].bbox
+    idx.add(b[0], b[1], b[2], b[3])
+  }
+  idx.finish()
+  const ringCache = new Map<number, { xs: number[]; ys: number[] }>()
+  const ringOf = (f: number) => {
+    let r = ringCache.get(f)
+    if (!r) {
+      const xs: number[] = [], ys: number[] = []
+      for (const h of arr.faces[f].edges) {
+        xs.push(arr.vx[arr.org[h]])
+        ys.push(arr.vy[arr.org[h]])
+      }
+      xs.push(xs[0])
+      ys.push(ys[0])
+      r = { xs, ys }
+      ringCache.set(f, r)
+    }
+    return r
+  }
+  for (const f of cw) {
+    const v = arr.org[arr.faces[f].edges[0]]
+    const x = arr.vx[v], y = arr.vy[v]
+    let best = -1
+    for (const k of idx.search(x, y, x, y)) {
+      const g = ccw[k]
+      if (comp[arr.org[arr.faces[g].edges[0]]] === comp[v]) continue
+      if (best >= 0 && arr.faces[g].area2 >= arr.faces[best].area2) continue
+      const r = ringOf(g)
+      if (ringLocate(r.xs, r.ys, 0, r.xs.length, x, y) > 0) best = g
+    }
+    if (best >= 0 && within(arr.faces[best].bbox, region)) out.push(f)
+  }
+  return out
+}
+
+/** Connected part of the edge graph each vertex belongs to. */
+function components(arr: Arrangement): Int32Array {
+  const parent = new Int32Array(arr.vx.length)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
+  const find = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]]
+      v = parent[v]
+    }
+    return v
+  }
+  for (let h = 0; h < arr.org.length; h += 2) {
+    const a = find(arr.org[h]), b = find(arr.org[h + 1])
+    if (a !== b) parent[a] = b
+  }
+  for (let i = 0; i < parent.length; i++) parent[i] = find(i)
+  return parent
+}
