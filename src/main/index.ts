@@ -65,6 +65,11 @@ if (!app.requestSingleInstanceLock()) {
       sampleDir: app.isPackaged ? join(process.resourcesPath, 'geo') : join(appRoot, 'resources', 'geo'),
       osUser: userInfo().username,
       appVersion: app.getVersion(),
+      requestRestart: () =>
+        setTimeout(() => {
+          app.relaunch()
+          app.exit(0)
+        }, 300),
     })
     services.seed.seedIfEmpty(services.session.actor())
     void services.backups.dailyIfDue().catch((e) => console.error('Daily backup failed:', e))

@@ -2,6 +2,7 @@ import { restoreDatabase, backupBeforeMigration } from './services/backup-servic
 import { setSqliteBinding } from './db/integrity'
 import { openPlanDatabase, type DamageReport, type OpenedPlan } from './db/open-checked'
 import { AppError } from './services/app-error'
+import { applyPendingRestore } from './services/pending-restore'
 
 export type RecoveryChoice = 'restore-latest' | 'start-empty' | 'quit'
 
@@ -20,6 +21,8 @@ export interface StartupOptions {
  */
 export async function openPlanForApp(opts: StartupOptions): Promise<OpenedPlan | null> {
   setSqliteBinding(opts.nativeBinding)
+  // A restore chosen in the app before it restarted: nothing holds the file yet.
+  applyPendingRestore(opts.dbPath)
   const open = () => openPlanDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding })
   let opened: OpenedPlan
   try {

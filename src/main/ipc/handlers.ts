@@ -1,5 +1,6 @@
 import type { Channel, Outputs, ParsedInputOf } from '../../shared/ipc'
 import type { Services } from '../services'
+import { backupHandlers } from './features/backup-handlers'
 import { coreHandlers } from './features/core-handlers'
 import { importHandlers } from './features/import-handlers'
 import { publishHandlers } from './features/publish-handlers'
@@ -14,6 +15,7 @@ export type FeatureHandlers<K extends Channel> = { [C in K]: Handler<C> }
 export function createHandlers(s: Services): Handlers {
   return {
     ...coreHandlers(s),
+    ...backupHandlers(s),
     ...importHandlers(s),
     ...publishHandlers(s),
     ...staffingHandlers(s),

@@ -24,6 +24,8 @@ export interface ServiceConfig {
   appVersion: string
   /** Where backups of the plan go; default `<dir of dbPath>/backups`. */
   backupDir?: string
+  /** The Electron shell restarts the app (to finish a restore); absent in the CLI and tests. */
+  requestRestart?: () => void
 }
 
 export interface Services extends StaffingServices {

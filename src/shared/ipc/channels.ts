@@ -1,3 +1,4 @@
+import { BACKUP_CHANNELS } from './features/backup-channels'
 import { CORE_CHANNELS } from './features/core-channels'
 import { IMPORT_CHANNELS } from './features/import-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
@@ -10,6 +11,7 @@ import { STAFFING_CHANNELS } from './features/staffing-channels'
  */
 export const CHANNELS = {
   ...CORE_CHANNELS,
+  ...BACKUP_CHANNELS,
   ...IMPORT_CHANNELS,
   ...PUBLISH_CHANNELS,
   ...STAFFING_CHANNELS,

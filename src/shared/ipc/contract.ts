@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Channel, CHANNELS } from './channels'
+import { backupContract, type BackupOutputs } from './features/backup-contract'
 import { coreContract, type CoreOutputs } from './features/core-contract'
 import { importContract, type ImportOutputs } from './features/import-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
@@ -15,13 +16,14 @@ export { profileSchema, tolerancesSchema } from './features/core-contract'
  */
 export const contract = {
   ...coreContract,
+  ...backupContract,
   ...importContract,
   ...publishContract,
   ...staffingContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, ImportOutputs, StaffingOutputs, PublishOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
