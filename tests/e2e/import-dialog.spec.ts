@@ -4,7 +4,20 @@ import { departmentLayer, dumpPlan, previewCount, vertexHausdorff, writeGeoJson,
 
 const NE_OLD = ['NE-altamont', 'NE-jensen', 'NE-midtown', 'NE-northfront', 'NE-springtown', 'NE-sunset', 'NE-vasco']
 
+/** Records every progress text the dialog shows, however briefly. */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = [])
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="import-progress"]')?.textContent?.trim()
+      if (t && seen[seen.length - 1] !== t) seen.push(t)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+}
+const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)
+
 async function openImport(page: Page, file: string): Promise<void> {
+  await recordProgress(page)
   await page.getByTestId('import-open').click()
   await expect(page.getByTestId('import-dialog')).toBeVisible()
   await page.getByTestId('import-layer-neighborhoods').check()
@@ -66,6 +79,10 @@ test('a neighborhoods GeoJSON: preview with fields and units on the map, mapping
   await expect(page.getByTestId('import-summary')).toContainText('Imported neighborhoods from neighborhoods-2025.geojson (replace)')
   await expect(page.getByTestId('import-summary-added')).toContainText('2 added: NE-west, NE-east')
   await expect(page.getByTestId('import-summary-removed')).toContainText('7 removed')
+  const steps = await progressSeen(page)
+  expect(steps.some((t) => /^Reading neighborhoods-2025\.geojson \(\d+\.\d KB\)…/.test(t)), steps.join(' | ')).toBe(true)
+  expect(steps).toContain('Checking 14 features…')
+  expect(steps).toContain('Storing…')
   await page.screenshot({ path: testInfo.outputPath('import-done.png') })
   await page.getByTestId('import-ok').click()
   await expect(page.getByTestId('import-dialog')).toHaveCount(0)

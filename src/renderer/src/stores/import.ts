@@ -4,7 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { AreaGeometry } from '../../../shared/domain'
 import type { ImportLayer, ImportMode, ImportPreview, ImportResult } from '../../../shared/ipc/features/import-outputs'
 import { MAX_IMPORT_BYTES } from '../../../shared/ipc/features/import-contract'
-import { api } from '../api'
+import { api, ApiError } from '../api'
 import { formatSize, guessFields } from '../components/import/guess-fields'
 import { usePlanStore } from './plan'
 
@@ -43,6 +43,8 @@ export const useImportStore = defineStore('import', () => {
   /** What the dialog is waiting for, shown as progress; null when idle. */
   const busy = ref<string | null>(null)
   const error = ref<string | null>(null)
+  /** Set when the refusal is about the coordinate system, so the dialog can point at the CRS field. */
+  const crsProblem = ref(false)
   const result = shallowRef<ImportResult | null>(null)
   let ticket = 0
 
@@ -81,6 +83,7 @@ export const useImportStore = defineStore('import', () => {
     if (!file.value) return
     const mine = ++ticket
     error.value = null
+    crsProblem.value = false
     busy.value = preview.value ? `Checking ${preview.value.featureCount} features…` : `Checking ${file.value.name}…`
     try {
       if (guess) {
@@ -107,6 +110,7 @@ export const useImportStore = defineStore('import', () => {
     } catch (e) {
       if (mine !== ticket) return
       error.value = (e as Error).message
+      crsProblem.value = e instanceof ApiError && /crs/.test(e.code)
       preview.value = null
     } finally {
       if (mine === ticket) busy.value = null
@@ -173,12 +177,13 @@ export const useImportStore = defineStore('import', () => {
     preview.value = null
     result.value = null
     error.value = null
+    crsProblem.value = false
     busy.value = null
     idField.value = nameField.value = areaField.value = ''
   }
 
   return {
-    open, layer, file, crs, idField, nameField, areaField, mode, preview, busy, error, result,
+    open, layer, file, crs, idField, nameField, areaField, mode, preview, busy, error, crsProblem, result,
     needsId, mappingComplete, problems, canImport, mapPreview,
     refresh, chooseFile, setLayer, apply, show, close,
   }
