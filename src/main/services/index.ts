@@ -56,8 +56,9 @@ export function createServices(config: ServiceConfig): Services {
   const seed = new SeedService(plans, changes, config.sampleDir)
   const backups = new BackupService(config.db, config.dbPath, config.backupDir)
   const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await backups.backup('publish')).file
-  const publish = new PublishService(repos, plans, validation, backupBeforePublish)
-  const lookup = new LookupService(repos, plans)
+  const department = () => settings.get().department
+  const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department)
+  const lookup = new LookupService(repos, plans, department)
   const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file)
   const addresses = new AddressService(repos)
   return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, ...createStaffingServices(repos, plans, changes) }

@@ -1,5 +1,5 @@
 import { createLookup, type LookupAnswer } from '../../shared/lookup/point-lookup'
-import { DEFAULT_DEPARTMENT } from '../../shared/publish/public-dataset'
+import type { DepartmentContact } from '../../shared/publish/public-dataset'
 import type { Repos } from '../db/repos'
 import { AppError } from './app-error'
 import type { PlanService } from './plan-service'
@@ -15,11 +15,13 @@ export class LookupService {
   constructor(
     private readonly repos: Repos,
     private readonly plans: PlanService,
+    private readonly department: () => DepartmentContact,
   ) {}
 
   private current(): Lookup {
-    const key = this.repos.versions.planStamp()
-    if (this.cached?.key !== key) this.cached = { key, lookup: createLookup(this.plans.load(), DEFAULT_DEPARTMENT) }
+    const department = this.department()
+    const key = `${this.repos.versions.planStamp()}|${JSON.stringify(department)}`
+    if (this.cached?.key !== key) this.cached = { key, lookup: createLookup(this.plans.load(), department) }
     return this.cached.lookup
   }
 

@@ -5,7 +5,7 @@ import { profileKey, stableStringify, type PlanState } from '../../shared/domain
 import { summarize } from '../../shared/geo/validate'
 import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo } from '../../shared/ipc/features/publish-contract'
 import { diffPlans, diffToCsv, type PlanDiff } from '../../shared/publish/plan-diff'
-import { buildPublicDataset, DEFAULT_DEPARTMENT, type PublishMeta } from '../../shared/publish/public-dataset'
+import { buildPublicDataset, DEFAULT_DEPARTMENT, type DepartmentContact, type PublishMeta } from '../../shared/publish/public-dataset'
 import type { Repos } from '../db/repos'
 import type { VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
@@ -71,6 +71,7 @@ export class PublishService {
     private readonly validation: ValidationService,
     private readonly backup: BackupBeforePublish | null = null,
     private readonly now: () => Date = () => new Date(),
+    private readonly department: () => DepartmentContact = () => DEFAULT_DEPARTMENT,
   ) {}
 
   whyNot(actor: Actor): string | null {
@@ -114,7 +115,7 @@ export class PublishService {
 
     const plan = this.plans.load()
     const number = (this.repos.versions.latest()?.number ?? 0) + 1
-    const meta: PublishMeta = { version: number, effectiveDate: opts.effectiveDate, department: DEFAULT_DEPARTMENT }
+    const meta: PublishMeta = { version: number, effectiveDate: opts.effectiveDate, department: this.department() }
     let dataset: { neighborhoods: string; areas: string }
     try {
       dataset = buildPublicDataset(plan, meta)

@@ -1,4 +1,5 @@
 import { DEFAULT_TOLERANCES, type Tolerances } from '../../shared/domain'
+import { DEFAULT_DEPARTMENT, type DepartmentContact } from '../../shared/publish/public-dataset'
 import type { Settings } from '../../shared/ipc/outputs'
 import type { Repos } from '../db/repos'
 
@@ -10,12 +11,14 @@ export class SettingsService {
     return {
       tolerances: { ...DEFAULT_TOLERANCES, ...(this.repos.settings.get<Partial<Tolerances>>('tolerances') ?? {}) },
       tileUrl: this.repos.settings.get<string | null>('tileUrl') ?? null,
+      department: { ...DEFAULT_DEPARTMENT, ...(this.repos.settings.get<Partial<DepartmentContact>>('department') ?? {}) },
     }
   }
 
-  set(patch: { tolerances?: Tolerances; tileUrl?: string | null }): Settings {
+  set(patch: { tolerances?: Partial<Tolerances>; tileUrl?: string | null; department?: DepartmentContact }): Settings {
     this.repos.db.transaction(() => {
-      if (patch.tolerances) this.repos.settings.set('tolerances', patch.tolerances)
+      if (patch.tolerances) this.repos.settings.set('tolerances', { ...this.get().tolerances, ...patch.tolerances })
+      if (patch.department) this.repos.settings.set('department', patch.department)
       if (patch.tileUrl !== undefined) this.repos.settings.set('tileUrl', patch.tileUrl)
     })()
     const s = this.get()

@@ -1,4 +1,5 @@
 import type { ChangeSet, Finding, FindingSummary, Profile, Tolerances } from '../domain'
+import type { DepartmentContact } from '../publish/public-dataset'
 
 export interface AppInfo {
   appVersion: string
@@ -55,4 +56,6 @@ export interface Settings {
   tolerances: Tolerances
   /** Optional XYZ tile template; the app is fully usable without one. */
   tileUrl: string | null
+  /** The department's public contact, printed on the public map and export. */
+  department: DepartmentContact
 }

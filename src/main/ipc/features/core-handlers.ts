@@ -1,5 +1,6 @@
 import type { coreContract } from '../../../shared/ipc/features/core-contract'
 import { SCHEMA_VERSION } from '../../db/migrate'
+import { AppError } from '../../services/app-error'
 import type { Services } from '../../services'
 import type { FeatureHandlers } from '../handlers'
 
@@ -23,6 +24,9 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
       s.repos.audit.recent(limit).map((e) => ({ seq: e.seq, at: e.at, osUser: e.osUser, profile: e.profile, action: e.action, label: e.label, state: e.state })),
     'validation:run': () => s.validation.report(),
     'settings:get': () => s.settings.get(),
-    'settings:set': (patch) => s.settings.set(patch),
+    'settings:set': (patch) => {
+      if (s.session.current().role !== 'admin') throw new AppError('forbidden', 'Only Administration changes the department contact and the plan-check tolerances.')
+      return s.settings.set(patch)
+    },
   }
 }

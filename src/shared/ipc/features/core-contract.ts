@@ -32,6 +32,14 @@ export const coreContract = {
   'settings:set': {
     input: z.strictObject({
       tolerances: tolerancesSchema.optional(),
+      department: z
+        .strictObject({
+          name: z.string().trim().min(1, 'the department needs a name').max(120),
+          address: z.string().trim().max(200),
+          nonEmergencyPhone: z.string().trim().min(1, 'the public needs a non-emergency number').max(40),
+          emergency: z.string().trim().min(1).max(20),
+        })
+        .optional(),
       tileUrl: z.string().max(500).regex(/^https:\/\/[^\s'"<>]+$/, 'tile URL must be an https:// address').nullable().optional(),
     }),
   },

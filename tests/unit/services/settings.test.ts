@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDispatch } from '../../../src/main/ipc/dispatch'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import { makeServices } from '../../helpers/services'
+import { dumpTables } from '../../helpers/table-dump'
+
+const opened: { cleanup(): void }[] = []
+afterEach(() => opened.splice(0).forEach((s) => s.cleanup()))
+
+describe('plan settings', () => {
+  it('prints the department contact Administration sets on the lookup answer and the published file', async () => {
+    const s = makeServices()
+    opened.push(s)
+    const dispatch = createDispatch(createHandlers(s))
+    const department = { name: 'Springfield Police Department', address: '1 Main St', nonEmergencyPhone: '555-0100', emergency: '9-1-1' }
+    expect(await dispatch('settings:set', { department })).toMatchObject({ ok: true, value: { department } })
+    const n = s.plans.load().neighborhoods[0]
+    const [lon, lat] = (n.geometry.type === 'Polygon' ? n.geometry.coordinates[0] : n.geometry.coordinates[0][0])
+      .slice(0, 3)
+      .reduce((acc, p) => [acc[0] + p[0] / 3, acc[1] + p[1] / 3], [0, 0])
+    expect(s.lookup.lookup(lon, lat)?.department.name).toBe('Springfield Police Department')
+  })
+
+  it('new tolerances change the plan check at once', async () => {
+    const s = makeServices()
+    opened.push(s)
+    const dispatch = createDispatch(createHandlers(s))
+    expect(s.validation.report().summary.errors).toBe(0)
+    // With unassigned neighborhoods as errors, a neighborhood left without officers blocks publishing.
+    const plan = s.plans.load()
+    const n = plan.neighborhoods[0]
+    const ops = plan.officers.filter((o) => o.neighborhoodId === n.id).map((o) => ({ entity: 'officer' as const, id: o.id, before: o, after: { ...o, neighborhoodId: null } }))
+    s.changes.apply({ label: 'Unassign', ops }, s.session.actor())
+    expect(s.validation.report().summary.errors).toBe(0)
+    await dispatch('settings:set', { tolerances: { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: true } })
+    expect(s.validation.report().summary.errors).toBe(1)
+  })
+
+  it('refuses a commander and bad values, changing nothing', async () => {
+    const s = makeServices()
+    opened.push(s)
+    const dispatch = createDispatch(createHandlers(s))
+    const before = dumpTables(s.config.db)
+    expect(await dispatch('settings:set', { department: { name: '', address: '', nonEmergencyPhone: '', emergency: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await dispatch('settings:set', { tolerances: { sliverWidthM: -1, sliverAreaM2: 100, unassignedIsError: false } })).toMatchObject({ ok: false })
+    expect(dumpTables(s.config.db)).toEqual(before)
+    await dispatch('session:setProfile', { role: 'commander', areaId: 'NE' })
+    const r = await dispatch('settings:set', { tolerances: { sliverWidthM: 50, sliverAreaM2: 100, unassignedIsError: false } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(s.settings.get().tolerances.sliverWidthM).toBe(5)
+  })
+})
