@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test, type AppHandle } from './harness/app-fixture'
 import { departmentLayer, dumpPlan, previewCount, vertexHausdorff, writeGeoJson, writeShapefileZip } from './import-helpers'
 
@@ -125,4 +127,37 @@ test('the same layer as a zipped Shapefile in State Plane feet (.prj) goes throu
   for (const f of layer) worst = Math.max(worst, vertexHausdorff(after.neighborhoods.find((n) => n.id === f.props.NBHD_ID)!.geometry, f.geometry))
   expect(worst).toBeLessThan(0.01)
   testInfo.annotations.push({ type: 'worst vertex distance, Shapefile vs GeoJSON (m)', description: worst.toExponential(2) })
+})
+
+test('a city limit in two pieces is dissolved into one boundary and replaces the stored one; switching to a commander closes the dialog', async ({ app }) => {
+  const page = app.page
+  const plan = app.services.plans.load()
+  const [w, s, e, n] = [-121.83, 37.64, -121.70, 37.73]
+  const mid = (w + e) / 2
+  const rect = (x0: number, x1: number) => ({ type: 'Polygon', coordinates: [[[x0, s], [x1, s], [x1, n], [x0, n], [x0, s]]] })
+  const file = join(app.services.dir, 'city-limit.geojson')
+  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
+    { type: 'Feature', properties: { CITY_NAME: 'Livermore (official)' }, geometry: rect(w, mid) },
+    { type: 'Feature', properties: { CITY_NAME: 'Livermore (official)' }, geometry: rect(mid, e) },
+  ] }))
+
+  await page.getByTestId('import-open').click()
+  await page.getByTestId('import-layer-city').check()
+  await page.getByTestId('import-file').setInputFiles(file)
+  await expect(page.getByTestId('import-name-field')).toHaveValue('CITY_NAME')
+  await expect(page.getByTestId('import-notices')).toContainText('2 features were dissolved into one city limit')
+  await expect(page.getByTestId('import-mode-replace')).toContainText('Replaces the city limit stored in the plan')
+  await expect.poll(() => previewCount(app)).toBe(1)
+  await page.getByTestId('import-apply').click()
+  await page.getByTestId('import-ok').click()
+  const after = app.services.plans.load()
+  expect(after.city!.name).toBe('Livermore (official)')
+  expect(after.city!.geometry).not.toEqual(plan.city!.geometry)
+  expect(after.neighborhoods).toEqual(plan.neighborhoods)
+
+  await page.getByTestId('import-open').click()
+  await expect(page.getByTestId('import-dialog')).toBeVisible()
+  await page.getByTestId('profile-select').selectOption('commander:S')
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0)
+  await expect(page.getByTestId('import-open')).toBeDisabled()
 })
