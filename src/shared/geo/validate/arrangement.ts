@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush'
 import { orient } from './exact'
+import { PointTable, pairKey } from './point-table'
 import type { Shape } from './shape'
 
 /**
@@ -54,25 +55,27 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
 const less = (ax: number, ay: number, bx: number, by: number) => ax < bx || (ax === bx && ay < by)
 
 /** Unique undirected segments in canonical direction, with per-owner interior side. */
-function mergeIdentical(segs: Seg[], owner: number[]) {
-  const index = new Map<string, number>()
+function mergeIdentical(segs: Seg[], owner: number[], pts: PointTable) {
+  const index = new Map<number, number>()
   const us: Seg[] = []
   const own: number[][] = [], side: number[][] = []
   for (let i = 0; i < segs.length; i++) {
-    let { ax, ay, bx, by } = segs[i]
+    const sg = segs[i]
+    let p = pts.id(sg.ax, sg.ay), q = pts.id(sg.bx, sg.by)
     let s = 1
-    if (!less(ax, ay, bx, by)) {
-      ;[ax, ay, bx, by] = [bx, by, ax, ay]
+    if (!less(sg.ax, sg.ay, sg.bx, sg.by)) {
+      ;[p, q] = [q, p]
       s = -1
     }
-    const key = ax + ',' + ay + ',' + bx + ',' + by
+    const key = pairKey(p, q)
     let u = index.get(key)
     if (u === undefined) {
       u = us.length
       index.set(key, u)
-      us.push({ ax, ay, bx, by })
-      own.push([])
-      side.push([])
+      us.push(s > 0 ? sg : { ax: sg.bx, ay: sg.by, bx: sg.ax, by: sg.ay })
+      own.push([owner[i]])
+      side.push([s])
+      continue
     }
     addSide(own[u], side[u], owner[i], s)
   }
@@ -208,22 +211,11 @@ function dirCmp(ux: number, uy: number, vx: number, vy: number): number {
 }
 
 export function buildArrangement(segs: Seg[], owner: number[]): Arrangement {
-  const { us, own, side } = mergeIdentical(segs, owner)
+  const pts = new PointTable(segs.length)
+  const { us, own, side } = mergeIdentical(segs, owner, pts)
   const chains = node(us)
-  const vx: number[] = [], vy: number[] = []
-  const vid = new Map<string, number>()
-  const vertex = (x: number, y: number): number => {
-    const k = x + ',' + y
-    let v = vid.get(k)
-    if (v === undefined) {
-      v = vx.length
-      vid.set(k, v)
-      vx.push(x)
-      vy.push(y)
-    }
-    return v
-  }
-  const eid = new Map<string, number>()
+  const vertex = (x: number, y: number): number => pts.id(x, y)
+  const eid = new Map<number, number>()
   const ea: number[] = [], eb: number[] = []
   const owners: number[][] = [], sides: number[][] = []
   const addEdge = (p: number, q: number, o: number[], s: number[]) => {
@@ -233,15 +225,16 @@ export function buildArrangement(segs: Seg[], owner: number[]): Arrangement {
       ;[p, q] = [q, p]
       sign = -1
     }
-    const k = p + ',' + q
+    const k = pairKey(p, q)
     let e = eid.get(k)
     if (e === undefined) {
       e = ea.length
       eid.set(k, e)
       ea.push(p)
       eb.push(q)
-      owners.push([])
-      sides.push([])
+      owners.push(o.slice())
+      sides.push(sign > 0 ? s.slice() : s.map((v) => -v))
+      return
     }
     for (let i = 0; i < o.length; i++) addSide(owners[e], sides[e], o[i], s[i] * sign)
   }
@@ -254,6 +247,7 @@ export function buildArrangement(segs: Seg[], owner: number[]): Arrangement {
       prev = cur
     }
   }
+  const vx = pts.xs, vy = pts.ys
   // Owners whose sides cancel do not bound anything here; edges left with no owner vanish.
   const keep: number[] = []
   for (let e = 0; e < ea.length; e++) {

@@ -5,25 +5,61 @@ import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 
 /**
- * Which owners contain each face: owners bounding the face's first edge say so by their
- * side; every other owner is asked about the edge's midpoint, which lies on none of their
- * boundaries because all their nearby edges were noded into the arrangement.
+ * Which owners contain each face. One face per connected group is asked by a point test
+ * (owners bounding its edge say so by their side; every other owner is asked about the
+ * edge's midpoint, which lies on none of their boundaries because all their nearby edges
+ * were noded in); from there labels spread face to face: crossing an edge leaves the owners
+ * whose interior is on this side of it and enters those whose interior is on the other.
  */
 export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: Iterable<number>): Map<number, number[]> {
-  const idx = new Flatbush(Math.max(1, shapes.length))
-  for (const s of shapes) {
-    if (s && s.rings.length) idx.add(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3])
-    else idx.add(Infinity, Infinity, Infinity, Infinity)
+  let idx: Flatbush | null = null
+  const index = () => {
+    if (idx) return idx
+    idx = new Flatbush(Math.max(1, shapes.length))
+    for (const s of shapes) {
+      if (s && s.rings.length) idx.add(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3])
+      else idx.add(Infinity, Infinity, Infinity, Infinity)
+    }
+    idx.finish()
+    return idx
   }
-  idx.finish()
+  const wanted = new Uint8Array(arr.faces.length)
+  for (const f of faceIds) wanted[f] = 1
   const out = new Map<number, number[]>()
-  for (const f of faceIds) {
-    const edges = arr.faces[f].edges
+  const queue: number[] = []
+  for (const f0 of faceIds) {
+    if (out.has(f0)) continue
+    const edges = arr.faces[f0].edges
     let label: number[] | null = null
-    for (let k = 0; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, idx, edges[k])
-    out.set(f, label ?? [])
+    for (let k = 0; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, index(), edges[k])
+    out.set(f0, label ?? [])
+    queue.push(f0)
+    while (queue.length) {
+      const f = queue.pop()!
+      const lf = out.get(f)!
+      for (const h of arr.faces[f].edges) {
+        const g = arr.face[h ^ 1]
+        if (!wanted[g] || out.has(g)) continue
+        out.set(g, crossEdge(arr, lf, h))
+        queue.push(g)
+      }
+    }
   }
   return out
+}
+
+/** Label of the face right of half-edge h, from the label of the face left of it. */
+function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
+  const e = h >> 1, dir = h & 1 ? -1 : 1
+  const own = arr.owners[e], side = arr.sides[e]
+  const label = left.slice()
+  for (let k = 0; k < own.length; k++) {
+    if (side[k] * dir > 0) {
+      const i = label.indexOf(own[k])
+      if (i >= 0) label.splice(i, 1)
+    } else if (!label.includes(own[k])) label.push(own[k])
+  }
+  return label.sort((a, b) => a - b)
 }
 
 function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {

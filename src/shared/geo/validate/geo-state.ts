@@ -38,6 +38,8 @@ export class GeoState {
   private ignored = new Map<string, Ignored>()
   private fallback: Finding[] | null = null
   private perPiece = new WeakMap<StoredPiece, Finding>()
+  /** Box around all pieces of a key: most keys are passed over without looking at their pieces. */
+  private keyBox = new Map<string, Float64Array>()
   private ctx: KeyContext
 
   constructor(private tol: Tolerances, private valid: (g: AreaGeometry) => boolean) {
@@ -53,6 +55,7 @@ export class GeoState {
     this.pieces.clear()
     this.listed.clear()
     this.ignored.clear()
+    this.keyBox.clear()
     this.areaNames.clear()
     this.fallback = null
     for (const a of plan.areas) {
@@ -79,10 +82,7 @@ export class GeoState {
       this.ignored.set('', ign)
       return
     }
-    for (const [key, list] of all) {
-      this.pieces.set(key, list)
-      this.refresh(key)
-    }
+    for (const [key, list] of all) this.store(key, list)
   }
 
   /** Takes an edit in; false when only a full `build` can (city, areas appearing or renamed, …). */
@@ -145,6 +145,8 @@ export class GeoState {
     const region: Box = [...near]
     const touched = new Set<string>()
     for (const [key, list] of this.pieces) {
+      const kb = this.keyBox.get(key)!
+      if (kb[0] > near[2] || near[0] > kb[2] || kb[1] > near[3] || near[1] > kb[3]) continue
       for (const p of list) {
         if (!meets(p.bbox, near)) continue
         touched.add(key)
@@ -154,24 +156,52 @@ export class GeoState {
     }
     const local = computePieces(this.owners, this.hasCity, grown(region, MARGIN))
     if (!local) return false
-    for (const [key, list] of local) if (list.some((p) => meets(p.bbox, near))) touched.add(key)
+    const added = new Map<string, StoredPiece[]>()
+    for (const [key, list] of local) {
+      const mine = list.filter((p) => meets(p.bbox, near))
+      if (!mine.length) continue
+      added.set(key, mine)
+      if (!perPieceKey(key)) touched.add(key)
+    }
     for (const key of touched) {
-      const kept = (this.pieces.get(key) ?? []).filter((p) => !meets(p.bbox, near))
-      const added = (local.get(key) ?? []).filter((p) => meets(p.bbox, near))
-      const all = kept.concat(added).sort(pieceOrder)
+      const kept = perPieceKey(key) ? [] : this.pieces.get(key)?.filter((p) => !meets(p.bbox, near)) ?? []
+      const all = perPieceKey(key) ? [] : kept.concat(added.get(key) ?? []).sort(pieceOrder)
       if (all.length) this.pieces.set(key, all)
       else this.pieces.delete(key)
       this.refresh(key)
     }
+    for (const [key, list] of added) if (perPieceKey(key)) this.store(key, list)
     return true
   }
+
+  /** Pieces of a key; gap pieces each under a key of their own, so an edit touches only those near it. */
+  private store(key: string, list: StoredPiece[]): void {
+    if (!perPieceKey(key)) {
+      this.pieces.set(key, list)
+      this.refresh(key)
+      return
+    }
+    for (const p of list) {
+      const k = `${key}#${this.seq++}`
+      this.pieces.set(k, [p])
+      this.refresh(k)
+    }
+  }
+  private seq = 0
 
   /** Lists the key's findings again, leaving out those smaller than the floor (a gap piece is its own finding). */
   private refresh(key: string): void {
     const list = this.pieces.get(key)
     this.listed.delete(key)
     this.ignored.delete(key)
+    this.keyBox.delete(key)
     if (!list) return
+    const kb = new Float64Array([Infinity, Infinity, -Infinity, -Infinity])
+    for (const p of list) {
+      kb[0] = Math.min(kb[0], p.bbox[0]); kb[1] = Math.min(kb[1], p.bbox[1])
+      kb[2] = Math.max(kb[2], p.bbox[2]); kb[3] = Math.max(kb[3], p.bbox[3])
+    }
+    this.keyBox.set(key, kb)
     const floor = this.tol.minPieceAreaM2 ?? 0
     const ign: Ignored = { pieces: 0, m2: 0 }
     let shown: Finding[]
@@ -185,7 +215,7 @@ export class GeoState {
         }
         let f = this.perPiece.get(p)
         if (!f) {
-          f = findingsForKey(key, [p], this.ctx, this.tol)[0]
+          f = findingsForKey(key.split('#')[0], [p], this.ctx, this.tol)[0]
           this.perPiece.set(p, f)
         }
         shown.push(f)

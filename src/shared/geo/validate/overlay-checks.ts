@@ -10,7 +10,7 @@ export interface KeyContext {
 }
 
 /** Keys with one finding per piece (gaps are told apart by where they are). */
-export const perPieceKey = (key: string) => key === 'g' || key === 'ag'
+export const perPieceKey = (key: string) => key[0] === 'g' || key.startsWith('ag')
 
 /** The finding(s) of one key from all of its pieces (`list` non-empty, in piece order). */
 export function findingsForKey(key: string, list: StoredPiece[], ctx: KeyContext, tol: Tolerances): Finding[] {
