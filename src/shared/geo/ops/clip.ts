@@ -1,6 +1,6 @@
 import * as polyclip from 'polyclip-ts'
 import { area as turfArea } from '@turf/turf'
-import type { AreaGeometry, LonLat, Position } from '../../domain'
+import { COORD_QUANTUM, type AreaGeometry, type LonLat, type Position } from '../../domain'
 import { cleanPolys } from './clean'
 import { bboxOf, crossingPoint, polygonsOf, projectOnSegment, qPt, samePt, segmentsTouch, toGeometry, type Polys } from './geom'
 import { snapOnSegment } from './snap-on-segment'
@@ -16,14 +16,17 @@ export function edgesOf(geoms: AreaGeometry[]): Edge[] {
   return out
 }
 
+/** polyclip hands input vertices back to within float noise: far less than a grid step. */
+const SAME_VERTEX = COORD_QUANTUM / 1000
+
 /**
- * Puts a clipped vertex back on the 1e-7 grid. Input vertices come back (almost) exactly;
+ * Puts a clipped vertex back on the coordinate grid. Input vertices come back (almost) exactly;
  * new intersection points are slid onto the existing boundary they lie on, so that
  * boundary can take the same vertex without changing shape.
  */
 function settle(v: Position, ref: Edge[]): LonLat {
   const q = qPt(v)
-  if (Math.abs(q[0] - v[0]) < 1e-9 && Math.abs(q[1] - v[1]) < 1e-9) return q
+  if (Math.abs(q[0] - v[0]) < SAME_VERTEX && Math.abs(q[1] - v[1]) < SAME_VERTEX) return q
   let best: Edge | null = null
   let bestDist = 1e-9
   for (const e of ref) {

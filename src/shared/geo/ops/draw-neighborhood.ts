@@ -5,6 +5,7 @@ import { areaM2, clip, nodeCrossings } from './clip'
 import { bboxOf, bboxesMeet, qPt, ringSignedArea } from './geom'
 import { holdersOf, nameList } from './holders'
 import { checkColor, checkName, checkNewId } from './lookups'
+import { insertPointsOnEdges, verticesOf } from './noding'
 import { PlanEdit } from './plan-edit'
 
 export interface DrawNeighborhoodInput {
@@ -48,9 +49,12 @@ export function drawNeighborhood(plan: PlanState, input: DrawNeighborhoodInput):
   } else {
     // Give the new outline the crossing points first, so each neighbour's cut uses the same vertices.
     shape = nodeCrossings(shape, neighbours.map((n) => n.geometry))
+    const crossings = verticesOf(shape)
     for (const n of neighbours) {
       const before = areaM2(n.geometry)
-      const rest = clip('difference', [shape, ...ref], n.geometry, shape)
+      // The neighbour takes the same crossing vertices before the cut, so both sides of the new boundary share them exactly.
+      const noded = insertPointsOnEdges(n.geometry, crossings) ?? n.geometry
+      const rest = clip('difference', [shape, ...ref], noded, shape)
       if (!rest || areaM2(rest) < MIN_M2)
         throw new EditError('swallows-neighbor', `The new outline covers all of ${n.name}; delete or rename ${n.name} instead`)
       if (Math.abs(before - areaM2(rest)) < 0.01) continue

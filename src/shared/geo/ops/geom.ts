@@ -1,5 +1,5 @@
 import type { AreaGeometry, LonLat, Position } from '../../domain'
-import { COORD_GRID, quantize } from '../../domain'
+import { COORD_GRID, COORD_QUANTUM, quantize } from '../../domain'
 
 /** Polygons -> rings -> closed rings of positions; the working form of every operation. */
 export type Polys = LonLat[][][]
@@ -94,7 +94,7 @@ export function pointInPolys(p: Position, polys: Polys): boolean {
   return polys.some((poly) => pointInRing(p, poly[0]) && !poly.slice(1).some((h) => pointInRing(p, h)))
 }
 
-export function pointOnBoundary(p: Position, polys: Polys, tol = 1e-9): boolean {
+export function pointOnBoundary(p: Position, polys: Polys, tol = COORD_QUANTUM): boolean {
   for (const poly of polys)
     for (const ring of poly)
       for (let i = 0; i + 1 < ring.length; i++) if (projectOnSegment(ring[i], ring[i + 1], p).dist <= tol) return true

@@ -1,8 +1,12 @@
-import type { AreaGeometry, LonLat, Position } from '../../domain'
+import { COORD_QUANTUM, type AreaGeometry, type LonLat, type Position } from '../../domain'
 import { bboxOf, bboxesMeet, polygonsOf, projectOnSegment, samePt, toGeometry } from './geom'
 
-/** A vertex closer than this (degrees, ≈ 1 mm) to another boundary's edge belongs on that edge. */
-export const NODE_TOLERANCE = 1e-8
+/**
+ * A vertex closer than one grid step (≈ 0.1 mm) to another boundary's edge belongs on that
+ * edge: snapped crossing points sit a fraction of a step off the line. A wider tolerance would
+ * pull genuinely separate vertices onto an edge and fold it into a zigzag.
+ */
+export const NODE_TOLERANCE = COORD_QUANTUM
 
 export function verticesOf(g: AreaGeometry): LonLat[] {
   const out: LonLat[] = []
