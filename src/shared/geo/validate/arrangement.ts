@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import { orient } from './exact'
-import { PointTable, pairKey } from './point-table'
+import { PairTable, PointTable } from './point-table'
 import type { Shape } from './shape'
 
 /**
@@ -25,16 +25,15 @@ export interface Arrangement {
   faces: { edges: number[]; area2: number; bbox: [number, number, number, number] }[]
 }
 
-export interface Seg {
-  ax: number
-  ay: number
-  bx: number
-  by: number
+/** Segments as flat [ax, ay, bx, by, …] with the owner of each. */
+export interface Segments {
+  c: number[]
+  owner: number[]
 }
 
 /** Segments of owners' rings whose boxes reach `box` (all of them without a box). */
-export function collectSegments(shapes: (Shape | null)[], box?: [number, number, number, number]): { segs: Seg[]; owner: number[] } {
-  const segs: Seg[] = []
+export function collectSegments(shapes: (Shape | null)[], box?: [number, number, number, number]): Segments {
+  const c: number[] = []
   const owner: number[] = []
   shapes.forEach((s, o) => {
     if (!s) return
@@ -44,42 +43,48 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
       for (let k = 0; k < xs.length - 1; k++) {
         const ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
         if (box && ((ax < bx ? bx : ax) < box[0] || (ax < bx ? ax : bx) > box[2] || (ay < by ? by : ay) < box[1] || (ay < by ? ay : by) > box[3])) continue
-        segs.push({ ax, ay, bx, by })
+        c.push(ax, ay, bx, by)
         owner.push(o)
       }
     }
   })
-  return { segs, owner }
+  return { c, owner }
 }
 
 const less = (ax: number, ay: number, bx: number, by: number) => ax < bx || (ax === bx && ay < by)
 
-/** Unique undirected segments in canonical direction, with per-owner interior side. */
-function mergeIdentical(segs: Seg[], owner: number[], pts: PointTable) {
-  const index = new Map<number, number>()
-  const us: Seg[] = []
-  const own: number[][] = [], side: number[][] = []
-  for (let i = 0; i < segs.length; i++) {
-    const sg = segs[i]
-    let p = pts.id(sg.ax, sg.ay), q = pts.id(sg.bx, sg.by)
+/** Unique undirected segments, each from its lesser end, with the ids of both ends and per-owner interior side. */
+interface Unique {
+  c: number[]
+  p: number[]
+  q: number[]
+  own: number[][]
+  side: number[][]
+}
+
+function mergeIdentical(segs: Segments, pts: PointTable): Unique {
+  const index = new PairTable(segs.owner.length)
+  const u: Unique = { c: [], p: [], q: [], own: [], side: [] }
+  const sc = segs.c
+  for (let i = 0; i < segs.owner.length; i++) {
+    let ax = sc[4 * i], ay = sc[4 * i + 1], bx = sc[4 * i + 2], by = sc[4 * i + 3]
     let s = 1
-    if (!less(sg.ax, sg.ay, sg.bx, sg.by)) {
-      ;[p, q] = [q, p]
+    if (!less(ax, ay, bx, by)) {
+      ;[ax, ay, bx, by] = [bx, by, ax, ay]
       s = -1
     }
-    const key = pairKey(p, q)
-    let u = index.get(key)
-    if (u === undefined) {
-      u = us.length
-      index.set(key, u)
-      us.push(s > 0 ? sg : { ax: sg.bx, ay: sg.by, bx: sg.ax, by: sg.ay })
-      own.push([owner[i]])
-      side.push([s])
-      continue
-    }
-    addSide(own[u], side[u], owner[i], s)
+    const p = pts.id(ax, ay), q = pts.id(bx, by)
+    const k = index.get(p, q)
+    if (k === undefined) {
+      index.set(p, q, u.p.length)
+      u.c.push(ax, ay, bx, by)
+      u.p.push(p)
+      u.q.push(q)
+      u.own.push([segs.owner[i]])
+      u.side.push([s])
+    } else addSide(u.own[k], u.side[k], segs.owner[i], s)
   }
-  return { us, own, side }
+  return u
 }
 
 function addSide(own: number[], side: number[], o: number, s: number): void {
@@ -98,8 +103,8 @@ function strictlyInside(ax: number, ay: number, bx: number, by: number, px: numb
 }
 
 /**
- * Where segments c-d meets a-b, the points to split each at (pushed as x, y pairs).
- * A proper crossing is snapped to the nearest grid point; `true` when that happened.
+ * Where segment c-d meets a-b, the points to split each at (pushed as x, y pairs); `true`
+ * for a proper crossing, whose point is constructed (not on the grid).
  */
 function meet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, si: number[], sj: number[]): boolean {
   const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy)
@@ -128,78 +133,48 @@ function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy
   return [ax + t * (bx - ax), ay + t * (by - ay)]
 }
 
-/** Points along a segment, in order of their projection on it (snapped points may sit beside it). */
-function chain(s: Seg, sp: number[]): number[] {
-  const pts: [number, number, number][] = []
-  const dx = s.bx - s.ax, dy = s.by - s.ay
-  for (let k = 0; k < sp.length; k += 2) pts.push([sp[k], sp[k + 1], (sp[k] - s.ax) * dx + (sp[k + 1] - s.ay) * dy])
-  pts.sort((a, b) => a[2] - b[2] || a[0] - b[0] || a[1] - b[1])
-  const out = [s.ax, s.ay]
-  for (const [x, y] of pts) {
-    if (x === out[out.length - 2] && y === out[out.length - 1]) continue
-    if (x === s.bx && y === s.by) continue
+/** Split points of a segment in order along it, without its ends or repeats. */
+function chain(ax: number, ay: number, bx: number, by: number, sp: number[]): number[] {
+  const order: number[] = []
+  for (let k = 0; k < sp.length; k += 2) order.push(k)
+  const dx = bx - ax, dy = by - ay
+  const t = (k: number) => (sp[k] - ax) * dx + (sp[k + 1] - ay) * dy
+  order.sort((i, j) => t(i) - t(j) || sp[i] - sp[j] || sp[i + 1] - sp[j + 1])
+  const out: number[] = []
+  for (const k of order) {
+    const x = sp[k], y = sp[k + 1]
+    if (out.length && x === out[out.length - 2] && y === out[out.length - 1]) continue
+    if ((x === bx && y === by) || (x === ax && y === ay)) continue
     out.push(x, y)
   }
-  out.push(s.bx, s.by)
   return out
 }
 
-/** Re-noding of pieces bent by snapping; off while crossings are not snapped. */
-const SNAP_ROUNDS = false
-
-/**
- * Splits every segment where others cross, touch or overlap it, staying on the integer
- * grid: crossings are snapped to the nearest grid point (as GEOS's snap-rounding noder
- * does), and the bent pieces next to a snapped point are noded again until nothing new
- * appears, so the final edges meet only at shared vertices. Returns each segment's chain.
- */
-function node(us: Seg[]): number[][] {
-  const splits: number[][] = us.map(() => [])
-  if (us.length < 2) return us.map((s) => [s.ax, s.ay, s.bx, s.by])
-  const idx = new Flatbush(us.length)
-  for (const s of us) idx.add(Math.min(s.ax, s.bx) - 1, Math.min(s.ay, s.by) - 1, Math.max(s.ax, s.bx) + 1, Math.max(s.ay, s.by) + 1)
+/** Points where other segments cross, touch or overlap each segment (undefined: none). */
+function node(u: Unique): (number[] | undefined)[] {
+  const n = u.p.length
+  const splits: (number[] | undefined)[] = new Array(n)
+  if (n < 2) return splits
+  const c = u.c
+  const idx = new Flatbush(n)
+  for (let i = 0; i < n; i++) {
+    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
+    idx.add(ax, Math.min(ay, by), bx, Math.max(ay, by))
+  }
   idx.finish()
-  const snapped = new Set<string>()
-  for (let i = 0; i < us.length; i++) {
-    const { ax, ay, bx, by } = us[i]
-    for (const j of idx.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
+  const si: number[] = [], sj: number[] = []
+  for (let i = 0; i < n; i++) {
+    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
+    for (const j of idx.search(ax, Math.min(ay, by), bx, Math.max(ay, by))) {
       if (j <= i) continue
-      const { ax: cx, ay: cy, bx: dx, by: dy } = us[j]
-      const n = splits[i].length
-      if (meet(ax, ay, bx, by, cx, cy, dx, dy, splits[i], splits[j])) snapped.add(splits[i].length > n ? splits[i][n] + ',' + splits[i][n + 1] : splits[j][splits[j].length - 2] + ',' + splits[j][splits[j].length - 1])
+      si.length = 0
+      sj.length = 0
+      meet(ax, ay, bx, by, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], si, sj)
+      if (si.length) (splits[i] ??= []).push(...si)
+      if (sj.length) (splits[j] ??= []).push(...sj)
     }
   }
-  let chains = us.map((s, i) => chain(s, splits[i]))
-  for (let round = 0; round < 8 && snapped.size && SNAP_ROUNDS; round++) {
-    const dirty: [number, number][] = []
-    chains.forEach((c, i) => {
-      for (let k = 0; k < c.length - 2; k += 2) {
-        if (snapped.has(c[k] + ',' + c[k + 1]) || snapped.has(c[k + 2] + ',' + c[k + 3])) dirty.push([i, k])
-      }
-    })
-    snapped.clear()
-    const added = new Set<number>()
-    for (const [i, k] of dirty) {
-      const c = chains[i]
-      const ax = c[k], ay = c[k + 1], bx = c[k + 2], by = c[k + 3]
-      for (const j of idx.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
-        const d = chains[j]
-        for (let m = 0; m < d.length - 2; m += 2) {
-          if (j === i && m === k) continue
-          const cx = d[m], cy = d[m + 1], dx = d[m + 2], dy = d[m + 3]
-          if (Math.max(cx, dx) < Math.min(ax, bx) || Math.min(cx, dx) > Math.max(ax, bx) || Math.max(cy, dy) < Math.min(ay, by) || Math.min(cy, dy) > Math.max(ay, by)) continue
-          const si: number[] = [], sj: number[] = []
-          const crossed = meet(ax, ay, bx, by, cx, cy, dx, dy, si, sj)
-          if (si.length) { splits[i].push(...si); added.add(i) }
-          if (sj.length) { splits[j].push(...sj); added.add(j) }
-          if (crossed) snapped.add((si.length ? si[0] + ',' + si[1] : sj[0] + ',' + sj[1]))
-        }
-      }
-    }
-    if (!added.size) break
-    chains = chains.map((c, i) => (added.has(i) ? chain(us[i], splits[i]) : c))
-  }
-  return chains
+  return splits
 }
 
 /** Half-plane, then cross-product order of directions counter-clockwise from +x. */
@@ -210,57 +185,73 @@ function dirCmp(ux: number, uy: number, vx: number, vy: number): number {
   return -orient(0, 0, ux, uy, vx, vy)
 }
 
-export function buildArrangement(segs: Seg[], owner: number[]): Arrangement {
-  const pts = new PointTable(segs.length)
-  const { us, own, side } = mergeIdentical(segs, owner, pts)
-  const chains = node(us)
-  const vertex = (x: number, y: number): number => pts.id(x, y)
-  const eid = new Map<number, number>()
+export function buildArrangement(segs: Segments): Arrangement {
+  const pts = new PointTable(segs.owner.length)
+  const u = mergeIdentical(segs, pts)
+  const splits = node(u)
+  const eid = new PairTable(segs.owner.length)
   const ea: number[] = [], eb: number[] = []
   const owners: number[][] = [], sides: number[][] = []
-  const addEdge = (p: number, q: number, o: number[], s: number[]) => {
+  // Edges share their segment's owner lists until a second segment lands on them.
+  const shared: boolean[] = []
+  const addEdge = (p: number, q: number, o: number[], s: number[], forward: boolean) => {
     if (p === q) return
-    let sign = 1
-    if (p > q) {
-      ;[p, q] = [q, p]
-      sign = -1
-    }
-    const k = pairKey(p, q)
-    let e = eid.get(k)
+    const a = forward ? p : q, b = forward ? q : p
+    const e = eid.get(a, b)
     if (e === undefined) {
-      e = ea.length
-      eid.set(k, e)
-      ea.push(p)
-      eb.push(q)
-      owners.push(o.slice())
-      sides.push(sign > 0 ? s.slice() : s.map((v) => -v))
+      eid.set(a, b, ea.length)
+      ea.push(forward ? p : q)
+      eb.push(forward ? q : p)
+      owners.push(o)
+      sides.push(forward ? s : s.map((v) => -v))
+      shared.push(forward)
       return
     }
-    for (let i = 0; i < o.length; i++) addSide(owners[e], sides[e], o[i], s[i] * sign)
+    if (shared[e]) {
+      owners[e] = owners[e].slice()
+      sides[e] = sides[e].slice()
+      shared[e] = false
+    }
+    for (let i = 0; i < o.length; i++) addSide(owners[e], sides[e], o[i], forward ? s[i] : -s[i])
   }
-  for (let i = 0; i < us.length; i++) {
-    const c = chains[i]
-    let prev = vertex(c[0], c[1])
-    for (let k = 2; k < c.length; k += 2) {
-      const cur = vertex(c[k], c[k + 1])
-      addEdge(prev, cur, own[i], side[i])
+  const c = u.c
+  for (let i = 0; i < u.p.length; i++) {
+    const sp = splits[i]
+    if (!sp) {
+      addEdge(u.p[i], u.q[i], u.own[i], u.side[i], true)
+      continue
+    }
+    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
+    const ch = chain(ax, ay, bx, by, sp)
+    let prev = u.p[i], px = ax, py = ay
+    for (let k = 0; k <= ch.length; k += 2) {
+      const x = k < ch.length ? ch[k] : bx, y = k < ch.length ? ch[k + 1] : by
+      const cur = k < ch.length ? pts.id(x, y) : u.q[i]
+      addEdge(prev, cur, u.own[i], u.side[i], less(px, py, x, y))
       prev = cur
+      px = x
+      py = y
     }
   }
   const vx = pts.xs, vy = pts.ys
   // Owners whose sides cancel do not bound anything here; edges left with no owner vanish.
   const keep: number[] = []
   for (let e = 0; e < ea.length; e++) {
-    const o: number[] = [], s: number[] = []
-    for (let k = 0; k < owners[e].length; k++) {
-      if (sides[e][k] !== 0) {
-        o.push(owners[e][k])
-        s.push(Math.sign(sides[e][k]))
+    const so = sides[e]
+    let clean = true
+    for (let k = 0; k < so.length; k++) if (so[k] !== 1 && so[k] !== -1) clean = false
+    if (!clean) {
+      const o: number[] = [], s: number[] = []
+      for (let k = 0; k < so.length; k++) {
+        if (so[k] !== 0) {
+          o.push(owners[e][k])
+          s.push(Math.sign(so[k]))
+        }
       }
+      owners[e] = o
+      sides[e] = s
     }
-    owners[e] = o
-    sides[e] = s
-    if (o.length) keep.push(e)
+    if (owners[e].length) keep.push(e)
   }
   const E = keep.length
   const org = new Int32Array(2 * E)

@@ -97,20 +97,28 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
     else byKey.set(k, [f])
   }
   const out = new Map<string, FacePiece[]>()
+  const F = arr.faces.length
+  const parent = new Int32Array(F)
+  const mark = new Int32Array(F)
+  let stamp = 0
+  const find = (f: number): number => {
+    while (parent[f] !== f) {
+      parent[f] = parent[parent[f]]
+      f = parent[f]
+    }
+    return f
+  }
   for (const [key, faces] of byKey) {
-    const inKey = new Set(faces)
-    const parent = new Map<number, number>(faces.map((f) => [f, f]))
-    const find = (f: number): number => {
-      let r = f
-      while (parent.get(r) !== r) r = parent.get(r)!
-      parent.set(f, r)
-      return r
+    stamp++
+    for (const f of faces) {
+      parent[f] = f
+      mark[f] = stamp
     }
     for (const f of faces) for (const h of arr.faces[f].edges) {
       const g = arr.face[h ^ 1]
-      if (g !== f && inKey.has(g)) {
+      if (g !== f && mark[g] === stamp) {
         const a = find(f), b = find(g)
-        if (a !== b) parent.set(a, b)
+        if (a !== b) parent[a] = b
       }
     }
     const comps = new Map<number, number[]>()
@@ -142,17 +150,35 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
   return out
 }
 
+type Shell = { poly: [number, number][][]; area2: number; box?: [number, number, number, number] }
+
 /** A hole goes to the smallest shell that contains its first vertex. */
-function attachHole(polys: { poly: [number, number][][]; area2: number }[], hole: [number, number][]): void {
-  let best: { poly: [number, number][][]; area2: number } | null = null
+function attachHole(polys: Shell[], hole: [number, number][]): void {
+  let best: Shell | null = null
   const [x, y] = hole[0]
   for (const p of polys) {
     if (best && p.area2 >= best.area2) continue
     const r = p.poly[0]
-    const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
-    if (polys.length === 1 || ringLocate(xs, ys, 0, xs.length, x, y) >= 0) best = p
+    if (polys.length > 1) {
+      const b = (p.box ??= ringBox(r))
+      if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue
+      const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
+      if (ringLocate(xs, ys, 0, xs.length, x, y) < 0) continue
+    }
+    best = p
   }
   if (best) best.poly.push(hole)
+}
+
+function ringBox(r: [number, number][]): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const [x, y] of r) {
+    if (x < b[0]) b[0] = x
+    if (y < b[1]) b[1] = y
+    if (x > b[2]) b[2] = x
+    if (y > b[3]) b[3] = y
+  }
+  return b
 }
 
 function ringArea2(r: [number, number][]): number {

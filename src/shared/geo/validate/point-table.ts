@@ -61,5 +61,55 @@ export class PointTable {
   }
 }
 
-/** Key of an ordered pair of small non-negative integers (ids below 2^26), exact as a double. */
-export const pairKey = (p: number, q: number) => p * 67108864 + q
+/** Map from pairs of point ids (non-negative int32) to small integers, without boxed keys. */
+export class PairTable {
+  private keys: Int32Array
+  private vals: Int32Array
+  private mask: number
+  private count = 0
+
+  constructor(expected = 1024) {
+    let cap = 1024
+    while (cap < expected * 2) cap *= 2
+    this.keys = new Int32Array(2 * cap).fill(-1)
+    this.vals = new Int32Array(cap)
+    this.mask = cap - 1
+  }
+
+  private slot(p: number, q: number): number {
+    let i = (Math.imul(p, 0x9e3779b1) ^ Math.imul(q + 0x7f4a7c15, 0x85ebca77)) & this.mask
+    while (this.keys[2 * i] >= 0 && (this.keys[2 * i] !== p || this.keys[2 * i + 1] !== q)) i = (i + 1) & this.mask
+    return i
+  }
+
+  get(p: number, q: number): number | undefined {
+    const i = this.slot(p, q)
+    return this.keys[2 * i] < 0 ? undefined : this.vals[i]
+  }
+
+  set(p: number, q: number, v: number): void {
+    const i = this.slot(p, q)
+    if (this.keys[2 * i] < 0) {
+      this.keys[2 * i] = p
+      this.keys[2 * i + 1] = q
+      this.count++
+    }
+    this.vals[i] = v
+    if (this.count * 2 > this.vals.length) this.grow()
+  }
+
+  private grow(): void {
+    const oldK = this.keys, oldV = this.vals
+    const cap = oldV.length * 2
+    this.keys = new Int32Array(2 * cap).fill(-1)
+    this.vals = new Int32Array(cap)
+    this.mask = cap - 1
+    for (let i = 0; i < oldV.length; i++) {
+      if (oldK[2 * i] < 0) continue
+      const j = this.slot(oldK[2 * i], oldK[2 * i + 1])
+      this.keys[2 * j] = oldK[2 * i]
+      this.keys[2 * j + 1] = oldK[2 * i + 1]
+      this.vals[j] = oldV[i]
+    }
+  }
+}

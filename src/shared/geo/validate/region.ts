@@ -21,8 +21,7 @@ export interface StoredPiece extends Piece {
  */
 export function computePieces(owners: (Owner | null)[], hasCity: boolean, region?: Box): Map<string, StoredPiece[]> | null {
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
-  const { segs, owner } = collectSegments(shapes, region)
-  const arr = buildArrangement(segs, owner)
+  const arr = buildArrangement(collectSegments(shapes, region))
   const faces = region ? trustedFaces(arr, region) : arr.faces.map((_, f) => f)
   for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
   const labels = labelFaces(arr, shapes, faces)
