@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush'
 import { orient } from './exact'
 import { PairTable, PointTable } from './point-table'
-import type { Shape } from './shape'
+import type { Ring, Shape } from './shape'
 
 /**
  * Planar arrangement of the boundaries of many polygons ("owners"), the way GEOS's overlay
@@ -40,6 +40,13 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
     for (const r of s.rings) {
       if (box && (r.bbox[0] > box[2] || r.bbox[2] < box[0] || r.bbox[1] > box[3] || r.bbox[3] < box[1])) continue
       const xs = r.xs, ys = r.ys
+      if (box && xs.length > 64) {
+        for (const k of edgeIndex(r).search(box[0], box[1], box[2], box[3])) {
+          c.push(xs[k], ys[k], xs[k + 1], ys[k + 1])
+          owner.push(o)
+        }
+        continue
+      }
       for (let k = 0; k < xs.length - 1; k++) {
         const ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
         if (box && ((ax < bx ? bx : ax) < box[0] || (ax < bx ? ax : bx) > box[2] || (ay < by ? by : ay) < box[1] || (ay < by ? ay : by) > box[3])) continue
@@ -49,6 +56,21 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
     }
   })
   return { c, owner }
+}
+
+const edgeIndexes = new WeakMap<Ring, Flatbush>()
+
+/** Index of a long ring's edges, kept with the ring: an edit's region takes a few of thousands. */
+function edgeIndex(r: Ring): Flatbush {
+  let idx = edgeIndexes.get(r)
+  if (!idx) {
+    const xs = r.xs, ys = r.ys
+    idx = new Flatbush(xs.length - 1)
+    for (let k = 0; k < xs.length - 1; k++) idx.add(Math.min(xs[k], xs[k + 1]), Math.min(ys[k], ys[k + 1]), Math.max(xs[k], xs[k + 1]), Math.max(ys[k], ys[k + 1]))
+    idx.finish()
+    edgeIndexes.set(r, idx)
+  }
+  return idx
 }
 
 const less = (ax: number, ay: number, bx: number, by: number) => ax < bx || (ax === bx && ay < by)

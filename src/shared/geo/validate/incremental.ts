@@ -1,6 +1,7 @@
 import type { ChangeOp, Finding, PlanState, Tolerances } from '../../domain'
 import { DEFAULT_TOLERANCES } from '../../domain'
 import type { GeoChange } from './geo-state'
+import { PeopleMemo } from './people-checks'
 import { assemble, newGeoState } from './run-checks'
 
 export interface PlanValidator {
@@ -42,14 +43,15 @@ export function createValidator(plan: PlanState, tol?: Tolerances): PlanValidato
   const t = { ...DEFAULT_TOLERANCES, ...tol }
   let state = plan
   const geo = newGeoState(state, t)
-  let current = assemble(state, geo, t)
+  const memo = new PeopleMemo()
+  let current = assemble(state, geo, t, memo)
   return {
     findings: () => current,
     apply(ops) {
       const prev = state
       state = applyOps(state, ops)
       if (!geo.update(prev, state, changeOf(ops))) geo.build(state)
-      current = assemble(state, geo, t)
+      current = assemble(state, geo, t, memo)
       return current
     },
     findingsFor(ids) {

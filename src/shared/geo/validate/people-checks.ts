@@ -14,8 +14,27 @@ function anchorOf(g: { type: string } | undefined | null): [number, number] | nu
   }
 }
 
+/**
+ * Findings of the last run by what they were made from, so a validator does not rebuild a
+ * thousand unchanged "no adopting officer" findings after each edit; keeps only what the
+ * latest run used.
+ */
+export class PeopleMemo {
+  private prev = new Map<string, Finding>()
+  private next = new Map<string, Finding>()
+  get(key: string, make: () => Finding): Finding {
+    const f = this.prev.get(key) ?? make()
+    this.next.set(key, f)
+    return f
+  }
+  turn(): void {
+    this.prev = this.next
+    this.next = new Map()
+  }
+}
+
 /** Staffing rules: adoption, officers in the right area, one neighborhood per person, commanders. */
-export function peopleFindings(plan: PlanState, tol: Tolerances): Finding[] {
+export function peopleFindings(plan: PlanState, tol: Tolerances, memo?: PeopleMemo): Finding[] {
   const out: Finding[] = []
   const nbById = new Map(plan.neighborhoods.map((n) => [n.id, n]))
   const areaById = new Map(plan.areas.map((a) => [a.id, a]))
@@ -24,7 +43,10 @@ export function peopleFindings(plan: PlanState, tol: Tolerances): Finding[] {
   for (const o of plan.officers) if (o.status !== 'vacant' && o.neighborhoodId) adopted.add(o.neighborhoodId)
   for (const n of plan.neighborhoods) {
     if (adopted.has(n.id)) continue
-    out.push(plainFinding('unassigned-neighborhood', tol.unassignedIsError ? 'error' : 'warning', { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, anchorOf(n.geometry), `${n.name} has no adopting officer`))
+    const severity = tol.unassignedIsError ? 'error' : 'warning'
+    const at = anchorOf(n.geometry)
+    const make = () => plainFinding('unassigned-neighborhood', severity, { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, at, `${n.name} has no adopting officer`)
+    out.push(memo ? memo.get(`${severity}|${n.id}|${n.areaId ?? ''}|${n.name}|${at?.[0]}|${at?.[1]}`, make) : make())
   }
   for (const o of plan.officers) {
     if (!o.neighborhoodId) continue
@@ -52,5 +74,6 @@ export function peopleFindings(plan: PlanState, tol: Tolerances): Finding[] {
     if (a.commanderId && officerIds.has(a.commanderId)) continue
     out.push(plainFinding('no-commander', 'warning', { areaIds: [a.id] }, anchorOf(a.geometry), a.commanderId ? `Area Command ${a.name} names a commander (${a.commanderId}) who is not on the roster` : `Area Command ${a.name} has no commander`))
   }
+  memo?.turn()
   return out
 }

@@ -2,7 +2,7 @@ import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
 import { plainFinding, sortFindings } from './finding-build'
 import { GeoState, type Ignored } from './geo-state'
 import { geometryProblems, type GeometryProblem } from './validity'
-import { peopleFindings } from './people-checks'
+import { peopleFindings, type PeopleMemo } from './people-checks'
 
 const problemCache = new WeakMap<AreaGeometry, GeometryProblem[]>()
 function problemsOf(g: AreaGeometry): GeometryProblem[] {
@@ -33,8 +33,8 @@ function validityFindings(plan: PlanState): Finding[] {
 }
 
 /** Every rule of the plan: geometric findings kept in `geo`, the cheap rest redone. */
-export function assemble(plan: PlanState, geo: GeoState, tol: Tolerances): Finding[] {
-  const out = sortFindings([...validityFindings(plan), ...geo.findings(), ...peopleFindings(plan, tol)])
+export function assemble(plan: PlanState, geo: GeoState, tol: Tolerances, memo?: PeopleMemo): Finding[] {
+  const out = sortFindings([...validityFindings(plan), ...geo.findings(), ...peopleFindings(plan, tol, memo)])
   ignoredOf.set(out, geo.ignoredTotal())
   return out
 }
