@@ -10,11 +10,13 @@ function toArea(r: Row): AreaCommand {
 
 export class AreaRepo {
   private readonly listStmt
+  private readonly refsStmt
   private readonly getStmt
   private readonly putStmt
   private readonly delStmt
   constructor(db: Db) {
     this.listStmt = db.prepare<[], Row>('SELECT id, name, color, commander_id, geometry FROM areas ORDER BY id')
+    this.refsStmt = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM areas ORDER BY id')
     this.getStmt = db.prepare<[string], Row>('SELECT id, name, color, commander_id, geometry FROM areas WHERE id = ?')
     this.putStmt = db.prepare(`INSERT INTO areas (id, name, color, commander_id, geometry, minx, miny, maxx, maxy)
       VALUES (@id, @name, @color, @commanderId, @geometry, @minx, @miny, @maxx, @maxy)
@@ -25,6 +27,10 @@ export class AreaRepo {
   list(): AreaCommand[] {
     return this.listStmt.all().map(toArea)
   }
+  listRefs(): Pick<AreaCommand, 'id' | 'name'>[] {
+    return this.refsStmt.all()
+  }
+
   get(id: string): AreaCommand | null {
     const r = this.getStmt.get(id)
     return r ? toArea(r) : null

@@ -10,11 +10,13 @@ function toNeighborhood(r: Row): Neighborhood {
 
 export class NeighborhoodRepo {
   private readonly listStmt
+  private readonly refsStmt
   private readonly getStmt
   private readonly putStmt
   private readonly delStmt
   constructor(db: Db) {
     this.listStmt = db.prepare<[], Row>('SELECT id, area_id, name, color, geometry FROM neighborhoods ORDER BY id')
+    this.refsStmt = db.prepare<[], { id: string; area_id: string; name: string }>('SELECT id, area_id, name FROM neighborhoods ORDER BY id')
     this.getStmt = db.prepare<[string], Row>('SELECT id, area_id, name, color, geometry FROM neighborhoods WHERE id = ?')
     this.putStmt = db.prepare(`INSERT INTO neighborhoods (id, area_id, name, color, geometry, minx, miny, maxx, maxy)
       VALUES (@id, @areaId, @name, @color, @geometry, @minx, @miny, @maxx, @maxy)
@@ -25,6 +27,11 @@ export class NeighborhoodRepo {
   list(): Neighborhood[] {
     return this.listStmt.all().map(toNeighborhood)
   }
+  /** Ids, areas and names without geometry: what permission checks need, cheap on a city of thousands. */
+  listRefs(): Pick<Neighborhood, 'id' | 'areaId' | 'name'>[] {
+    return this.refsStmt.all().map((r) => ({ id: r.id, areaId: r.area_id, name: r.name }))
+  }
+
   get(id: string): Neighborhood | null {
     const r = this.getStmt.get(id)
     return r ? toNeighborhood(r) : null
