@@ -101,23 +101,8 @@ export function pointOnBoundary(p: Position, polys: Polys, tol = COORD_QUANTUM):
   return false
 }
 
-export type BBox = [number, number, number, number]
-const bboxCache = new WeakMap<object, BBox>()
-
-export function bboxOf(g: AreaGeometry): BBox {
-  const hit = bboxCache.get(g)
-  if (hit) return hit
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-    for (const c of poly[0]) {
-      if (c[0] < b[0]) b[0] = c[0]
-      if (c[1] < b[1]) b[1] = c[1]
-      if (c[0] > b[2]) b[2] = c[0]
-      if (c[1] > b[3]) b[3] = c[1]
-    }
-  bboxCache.set(g, b)
-  return b
-}
+export { bboxOf, bboxesMeet, type BBox } from '../bbox'
+import type { BBox } from '../bbox'
 
 export function bboxOfPoints(pts: Position[], pad = 0): BBox {
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity]
@@ -127,7 +112,6 @@ export function bboxOfPoints(pts: Position[], pad = 0): BBox {
   return [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]
 }
 
-export const bboxesMeet = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
 /** Metres per degree near a latitude (local equirectangular; fine for snapping distances). */
 export function metresPerDegree(lat: number): [number, number] {

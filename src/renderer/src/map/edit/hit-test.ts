@@ -1,3 +1,4 @@
+import { bboxOf, bboxesMeet, type BBox } from '../../../../shared/geo/bbox'
 import type OlMap from 'ol/Map'
 import type { AreaGeometry, LonLat, Neighborhood, PlanState } from '../../../../shared/domain'
 
@@ -7,25 +8,7 @@ export type Hit =
   | { kind: 'edge'; segment: [LonLat, LonLat]; at: LonLat; neighborhoodId: string; areaId: string }
   | { kind: 'locked'; neighborhoodId: string; areaId: string }
 
-type BBox = [number, number, number, number]
-const boxes = new WeakMap<AreaGeometry, BBox>()
-
-function bboxOf(g: AreaGeometry): BBox {
-  let b = boxes.get(g)
-  if (b) return b
-  b = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-    for (const c of poly[0]) {
-      if (c[0] < b[0]) b[0] = c[0]
-      if (c[1] < b[1]) b[1] = c[1]
-      if (c[0] > b[2]) b[2] = c[0]
-      if (c[1] > b[3]) b[3] = c[1]
-    }
-  boxes.set(g, b)
-  return b
-}
-
-const meets = (a: BBox, b: BBox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1]
+const meets = bboxesMeet
 
 function ringContains(p: LonLat, ring: number[][]): boolean {
   let inside = false

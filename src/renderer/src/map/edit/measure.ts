@@ -1,3 +1,4 @@
+import { bboxOf } from '../../../../shared/geo/bbox'
 import { area as turfArea } from '@turf/turf'
 import type { AreaGeometry, Neighborhood, PlanState } from '../../../../shared/domain'
 
@@ -18,25 +19,14 @@ function vertexKeys(g: AreaGeometry): Set<string> {
   return out
 }
 
-function bbox(g: AreaGeometry): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-    for (const c of poly[0]) {
-      if (c[0] < b[0]) b[0] = c[0]
-      if (c[1] < b[1]) b[1] = c[1]
-      if (c[0] > b[2]) b[2] = c[0]
-      if (c[1] > b[3]) b[3] = c[1]
-    }
-  return b
-}
 
 /** Neighborhoods of the same area sharing at least one vertex with `n` (vertices are shared exactly). */
 export function neighboursOf(plan: PlanState, n: Neighborhood): Neighborhood[] {
-  const b = bbox(n.geometry)
+  const b = bboxOf(n.geometry)
   const mine = vertexKeys(n.geometry)
   return plan.neighborhoods.filter((o) => {
     if (o.id === n.id || o.areaId !== n.areaId) return false
-    const ob = bbox(o.geometry)
+    const ob = bboxOf(o.geometry)
     if (ob[0] > b[2] || ob[2] < b[0] || ob[1] > b[3] || ob[3] < b[1]) return false
     for (const k of vertexKeys(o.geometry)) if (mine.has(k)) return true
     return false
