@@ -58,7 +58,7 @@ const inside = Object.values(result.byArea).reduce((s, t) => s + t.calls, 0)
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`
 console.log(`Workload aggregation, Chicago: ${plan.neighborhoods.length} beats (${plan.beatFeatures} features, same-id pieces merged), ${plan.areas.length} districts`)
 console.log(`  ${N.toLocaleString('en-US')} generated calls in the districts' bbox; ${inside.toLocaleString('en-US')} inside a district, ${result.outside.calls.toLocaleString('en-US')} outside (reported)`)
-console.log(`  ours  (flatbush + packed rings): index build ${fmt(t1 - t0)}, aggregate ${fmt(t2 - t1)}, total ${fmt(t2 - t0)}  [target < 1000 ms]`)
+console.log(`  ours  (flatbush + banded prepared rings): index build ${fmt(t1 - t0)}, aggregate ${fmt(t2 - t1)}, total ${fmt(t2 - t0)}  [target < 1000 ms]`)
 console.log(`  naive (turf booleanPointInPolygon over every beat, then every district): ${fmt(naiveSubsetMs)} for the first ${NAIVE_SUBSET.toLocaleString('en-US')} calls,`)
 console.log(`        extrapolated x${N / NAIVE_SUBSET} to ${N.toLocaleString('en-US')} calls: ~${(naiveExtrapolatedMs / 1000).toFixed(1)} s (not run in full: too slow)`)
 console.log(`  speed-up: ~${(naiveExtrapolatedMs / (t2 - t0)).toFixed(0)}x; disagreements with turf on the subset: ${disagreements}`)

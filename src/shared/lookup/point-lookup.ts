@@ -9,7 +9,7 @@ import {
   type DepartmentContact,
   type PublicOfficer,
 } from '../publish/public-dataset'
-import { containsPoint, prepareGeometry, type PreparedGeometry } from './prepared-polygon'
+import { containsPoint, prepareGeometry, type PreparedGeometry } from '../geo/prepared-polygon'
 
 export interface LookupAnswer {
   neighborhood: { id: string; name: string } | null

@@ -1,3 +1,2 @@
 export * from './workload'
 export * from './balance'
-export { packGeometry, inPolygon, type PackedPolygon } from './point-in-polygon'

@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush'
 import type { PlanState } from '../domain'
-import { inPolygon, packGeometry, type PackedPolygon } from './point-in-polygon'
+import type { AreaGeometry } from '../domain'
+import { containsPoint, prepareGeometry, type PreparedGeometry } from '../geo/prepared-polygon'
 
 export interface CallPoint {
   lon: number
@@ -41,25 +42,17 @@ export interface PointIndex {
 }
 
 interface Layer {
-  parts: PackedPolygon[]
-  owner: number[]
+  parts: PreparedGeometry[]
   tree: Flatbush | null
 }
 
-function buildLayer(geoms: { geometry: Parameters<typeof packGeometry>[0] }[]): Layer {
-  const parts: PackedPolygon[] = []
-  const owner: number[] = []
-  geoms.forEach((g, i) => {
-    for (const p of packGeometry(g.geometry)) {
-      parts.push(p)
-      owner.push(i)
-    }
-  })
-  if (parts.length === 0) return { parts, owner, tree: null }
+function buildLayer(geoms: { geometry: AreaGeometry }[]): Layer {
+  const parts = geoms.map((g) => prepareGeometry(g.geometry))
+  if (parts.length === 0) return { parts, tree: null }
   const tree = new Flatbush(parts.length)
-  for (const p of parts) tree.add(p.minX, p.minY, p.maxX, p.maxY)
+  for (const p of parts) tree.add(...p.bbox)
   tree.finish()
-  return { parts, owner, tree }
+  return { parts, tree }
 }
 
 /** Owner index of the first feature (in plan order) containing the point, or -1; plan order settles overlaps. */
@@ -67,7 +60,7 @@ function find(layer: Layer, x: number, y: number): number {
   if (!layer.tree) return -1
   const hits = layer.tree.search(x, y, x, y)
   if (hits.length > 1) hits.sort((a, b) => a - b)
-  for (const h of hits) if (inPolygon(layer.parts[h], x, y)) return layer.owner[h]
+  for (const h of hits) if (containsPoint(layer.parts[h], x, y)) return h
   return -1
 }
 
