@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush'
 import { orient } from './exact'
 import { PairTable, PointTable } from './point-table'
+import { snapRound } from './snap-round'
 import type { Ring, Shape } from './shape'
 
 /**
@@ -207,10 +208,11 @@ function dirCmp(ux: number, uy: number, vx: number, vy: number): number {
   return -orient(0, 0, ux, uy, vx, vy)
 }
 
-export function buildArrangement(segs: Segments): Arrangement {
+/** With `snap`, crossings are snap-rounded to the grid (consistent on dirty layers); without, kept as exact as doubles allow. */
+export function buildArrangement(segs: Segments, snap = false): Arrangement {
   const pts = new PointTable(segs.owner.length)
   const u = mergeIdentical(segs, pts)
-  const splits = node(u)
+  const splits = snap ? snapRound(u.c, pts) : node(u)
   const eid = new PairTable(segs.owner.length)
   const ea: number[] = [], eb: number[] = []
   const owners: number[][] = [], sides: number[][] = []

@@ -29,7 +29,8 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
   const queue: number[] = []
   for (const f0 of faceIds) {
     if (out.has(f0)) continue
-    const edges = arr.faces[f0].edges
+    // Longest edges first: their midpoints lie farthest from where snapping bent anything.
+    const edges = arr.faces[f0].edges.slice().sort((a, b) => edgeLen2(arr, b) - edgeLen2(arr, a))
     let label: number[] | null = null
     for (let k = 0; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, index(), edges[k])
     out.set(f0, label ?? [])
@@ -46,6 +47,11 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
     }
   }
   return out
+}
+
+function edgeLen2(arr: Arrangement, h: number): number {
+  const p = arr.org[h], q = arr.org[h ^ 1]
+  return (arr.vx[q] - arr.vx[p]) ** 2 + (arr.vy[q] - arr.vy[p]) ** 2
 }
 
 /** Label of the face right of half-edge h, from the label of the face left of it. */

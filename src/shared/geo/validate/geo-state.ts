@@ -37,12 +37,17 @@ export class GeoState {
   private listed = new Map<string, Finding[]>()
   private ignored = new Map<string, Ignored>()
   private fallback: Finding[] | null = null
+  /** The plan's exact arrangement was inconsistent: built snap-rounded. */
+  private snap = false
   private perPiece = new WeakMap<StoredPiece, Finding>()
   /** Box around all pieces of a key: most keys are passed over without looking at their pieces. */
   private keyBox = new Map<string, Float64Array>()
   private ctx: KeyContext
 
+  private sliver: { widthM: number; areaM2: number }
+
   constructor(private tol: Tolerances, private valid: (g: AreaGeometry) => boolean) {
+    this.sliver = { widthM: tol.sliverWidthM, areaM2: tol.sliverAreaM2 }
     const names = new Map<string, string>()
     this.ctx = { owners: this.owners, hasCity: false, areaName: (id) => names.get(id) ?? id }
     this.areaNames = names
@@ -69,7 +74,12 @@ export class GeoState {
     this.hasCity = !!plan.city && this.valid(plan.city.geometry)
     this.ctx.hasCity = this.hasCity
     if (this.hasCity) this.place('c', { kind: 'city', id: 'city', name: plan.city!.name, shape: shapeOf(plan.city!.geometry), area: -1, areaId: '' })
-    const all = computePieces(this.owners, this.hasCity)
+    this.snap = false
+    let all = computePieces(this.owners, this.hasCity, this.sliver)
+    if (!all) {
+      this.snap = true
+      all = computePieces(this.owners, this.hasCity, this.sliver, undefined, true)
+    }
     if (!all) {
       const floor = this.tol.minPieceAreaM2 ?? 0
       const ign: Ignored = { pieces: 0, m2: 0 }
@@ -87,7 +97,8 @@ export class GeoState {
 
   /** Takes an edit in; false when only a full `build` can (city, areas appearing or renamed, …). */
   update(prev: PlanState, plan: PlanState, change: GeoChange): boolean {
-    if (this.fallback || change.city) return false
+    // Snap-rounded plans are small dirty layers: rebuilt whole, so they match a fresh run.
+    if (this.fallback || this.snap || change.city) return false
     let box: Box | null = null
     const grow = (b: ArrayLike<number>) => {
       if (!box) box = [b[0], b[1], b[2], b[3]]
@@ -154,7 +165,7 @@ export class GeoState {
         region[2] = Math.max(region[2], p.bbox[2]); region[3] = Math.max(region[3], p.bbox[3])
       }
     }
-    const local = computePieces(this.owners, this.hasCity, grown(region, MARGIN))
+    const local = computePieces(this.owners, this.hasCity, this.sliver, grown(region, MARGIN))
     if (!local) return false
     const added = new Map<string, StoredPiece[]>()
     for (const [key, list] of local) {

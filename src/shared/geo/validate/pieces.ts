@@ -29,7 +29,12 @@ function perimeterM(r: [number, number][], f: LocalFrame): number {
   return p
 }
 
-export function toPieces(geom: ClipGeom): Piece[] {
+/**
+ * Measured pieces. With `sliver` (the tolerances), a piece's width is searched only as far
+ * as telling it from the sliver width needs, then to a bounded effort: exact enough to
+ * classify, approximate (a lower bound) as a reported figure on long thin pieces.
+ */
+export function toPieces(geom: ClipGeom, sliver?: { widthM: number; areaM2: number }): Piece[] {
   const out: Piece[] = []
   for (const poly of geom) {
     if (!poly.length || poly[0].length < 4) continue
@@ -44,7 +49,10 @@ export function toPieces(geom: ClipGeom): Piece[] {
       out.push({ poly, areaM2, widthM: bound, at: [r[0][0], r[0][1]] })
       continue
     }
-    const c = inscribedCircle(poly, f, Math.max(WIDTH_PRECISION_M, bound / 100))
+    const precision = Math.max(WIDTH_PRECISION_M, bound / 100)
+    const c = sliver
+      ? inscribedCircle(poly, f, precision, { budget: 300, cutM: areaM2 < sliver.areaM2 ? undefined : sliver.widthM })
+      : inscribedCircle(poly, f, precision)
     out.push({ poly, areaM2, widthM: c.diameterM, at: [c.x, c.y] })
   }
   return out

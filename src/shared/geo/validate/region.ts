@@ -17,11 +17,12 @@ export interface StoredPiece extends Piece {
  * Pieces of every key from the arrangement of all boundaries (no `region`), or of the
  * boundaries reaching `region`: then only faces that are faces of the whole plan too are
  * used (those lying within the region), so every piece lying within it comes out exactly
- * as a full run makes it. Null when the arrangement is inconsistent there.
+ * as a full run makes it. Null when the arrangement is inconsistent there. `snap`: crossings
+ * snap-rounded to the grid, for dirty layers whose exact arrangement is inconsistent.
  */
-export function computePieces(owners: (Owner | null)[], hasCity: boolean, region?: Box): Map<string, StoredPiece[]> | null {
+export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver: { widthM: number; areaM2: number }, region?: Box, snap = false): Map<string, StoredPiece[]> | null {
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
-  const arr = buildArrangement(collectSegments(shapes, region))
+  const arr = buildArrangement(collectSegments(shapes, region), snap)
   const faces = region ? trustedFaces(arr, region) : arr.faces.map((_, f) => f)
   for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
   const labels = labelFaces(arr, shapes, faces)
@@ -36,7 +37,7 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, region
     const measured: StoredPiece[] = []
     for (const fp of list) {
       const poly = canonicalPoly(fp.poly)
-      const [p] = toPieces([poly])
+      const [p] = toPieces([poly], sliver)
       if (!p) continue
       const areaIds = new Set<string>()
       for (const f of fp.faces) for (const o of labels.get(f) ?? []) if (owners[o]!.kind === 'area') areaIds.add(owners[o]!.id)

@@ -4,7 +4,7 @@ import type { LocalFrame } from './measure'
  * Largest inscribed circle of a piece (polylabel's cell search), in local metres.
  * Gives the width GEOS CoverageGapFinder measures, and a point inside the piece to zoom to.
  */
-export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05): { x: number; y: number; diameterM: number } {
+export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
   const rings = poly.map((r) => r.map(([x, y]) => [(x - f.x0) * f.kx, (y - f.y0) * f.ky] as [number, number]))
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
   for (const [x, y] of rings[0]) {
@@ -15,7 +15,7 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   }
   const w = maxX - minX, h = maxY - minY
   // Very thin, long pieces would start with too many cells; a coarser start still converges.
-  const cellSize = Math.max(Math.min(w, h), Math.sqrt((w * h) / 400), 1e-9)
+  const cellSize = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
   const toGrid = (c: Cell) => ({ x: c.x / f.kx + f.x0, y: c.y / f.ky + f.y0, diameterM: Math.max(0, c.d) * 2 })
   const heap: Cell[] = []
   const push = (c: Cell) => {
@@ -54,8 +54,15 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   let best = centroidCell(rings, cell)
   const bboxCell = cell(minX + w / 2, minY + h / 2, 0)
   if (bboxCell.d > best.d) best = bboxCell
+  if (opts.cutM !== undefined) {
+    // Whether a circle as wide as the cut fits decides sliver or not; that search prunes
+    // everything narrower, so it stays short even on long thin pieces.
+    const found = widerThan(rings, opts.cutM / 2, minX, minY, w, h, cell)
+    if (found && found.d > best.d) best = found
+  }
+  const budget = opts.budget ?? 20000
   let guard = 0
-  while (heap.length && guard++ < 20000) {
+  while (heap.length && guard++ < budget) {
     const c = pop()
     if (c.d > best.d) best = c
     if (c.max - best.d <= precisionM) continue
@@ -66,6 +73,24 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     push(cell(c.x + hh, c.y + hh, hh))
   }
   return toGrid(best)
+}
+
+/** A cell whose centre is at least r inside the piece, or null when none is. */
+function widerThan(rings: [number, number][][], r: number, minX: number, minY: number, w: number, h: number, cell: (x: number, y: number, h: number) => Cell): Cell | null {
+  const size = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
+  const stack: Cell[] = []
+  for (let x = minX; x < minX + w; x += size) for (let y = minY; y < minY + h; y += size) stack.push(cell(x + size / 2, y + size / 2, size / 2))
+  let guard = 0
+  while (stack.length && guard++ < 200000) {
+    const c = stack.pop()!
+    if (c.d >= r) return c
+    if (c.max < r) continue
+    const hh = c.half / 2
+    // Narrower than a millimetre short of the cut: as good as not fitting.
+    if (c.max - c.d < 1e-3) continue
+    stack.push(cell(c.x - hh, c.y - hh, hh), cell(c.x + hh, c.y - hh, hh), cell(c.x - hh, c.y + hh, hh), cell(c.x + hh, c.y + hh, hh))
+  }
+  return null
 }
 
 interface Cell {
