@@ -51,7 +51,9 @@ export function toPieces(geom: ClipGeom, sliver?: { widthM: number; areaM2: numb
     }
     const precision = Math.max(WIDTH_PRECISION_M, bound / 100)
     const c = sliver
-      ? inscribedCircle(poly, f, precision, { budget: 300, cutM: areaM2 < sliver.areaM2 ? undefined : sliver.widthM })
+      ? areaM2 < sliver.areaM2
+        ? inscribedCircle(poly, f, precision, { budget: 60 })
+        : inscribedCircle(poly, f, precision, { budget: 150, cutM: sliver.widthM })
       : inscribedCircle(poly, f, precision)
     out.push({ poly, areaM2, widthM: c.diameterM, at: [c.x, c.y] })
   }

@@ -5,9 +5,18 @@ import type { LocalFrame } from './measure'
  * Gives the width GEOS CoverageGapFinder measures, and a point inside the piece to zoom to.
  */
 export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
-  const rings = poly.map((r) => r.map(([x, y]) => [(x - f.x0) * f.kx, (y - f.y0) * f.ky] as [number, number]))
+  const rings: Flat[] = poly.map((r) => {
+    const out = new Float64Array(2 * r.length)
+    r.forEach(([x, y], i) => {
+      out[2 * i] = (x - f.x0) * f.kx
+      out[2 * i + 1] = (y - f.y0) * f.ky
+    })
+    return out
+  })
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
-  for (const [x, y] of rings[0]) {
+  const r0 = rings[0]
+  for (let i = 0; i < r0.length; i += 2) {
+    const x = r0[i], y = r0[i + 1]
     if (x < minX) minX = x
     if (y < minY) minY = y
     if (x > maxX) maxX = x
@@ -76,7 +85,7 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
 }
 
 /** A cell whose centre is at least r inside the piece, or null when none is. */
-function widerThan(rings: [number, number][][], r: number, minX: number, minY: number, w: number, h: number, cell: (x: number, y: number, h: number) => Cell): Cell | null {
+function widerThan(rings: Flat[], r: number, minX: number, minY: number, w: number, h: number, cell: (x: number, y: number, h: number) => Cell): Cell | null {
   const size = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
   const stack: Cell[] = []
   for (let x = minX; x < minX + w; x += size) for (let y = minY; y < minY + h; y += size) stack.push(cell(x + size / 2, y + size / 2, size / 2))
@@ -101,47 +110,50 @@ interface Cell {
   max: number
 }
 
-function centroidCell(rings: [number, number][][], cell: (x: number, y: number, h: number) => Cell): Cell {
+function centroidCell(rings: Flat[], cell: (x: number, y: number, h: number) => Cell): Cell {
   const r = rings[0]
   let a = 0, cx = 0, cy = 0
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const f = r[i][0] * r[j][1] - r[j][0] * r[i][1]
-    cx += (r[i][0] + r[j][0]) * f
-    cy += (r[i][1] + r[j][1]) * f
+  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+    const f = r[i] * r[j + 1] - r[j] * r[i + 1]
+    cx += (r[i] + r[j]) * f
+    cy += (r[i + 1] + r[j + 1]) * f
     a += f * 3
   }
-  if (a === 0) return cell(r[0][0], r[0][1], 0)
+  if (a === 0) return cell(r[0], r[1], 0)
   return cell(cx / a, cy / a, 0)
 }
 
-function signedDist(x: number, y: number, rings: [number, number][][]): number {
+/** A ring in local metres as one flat array [x0, y0, x1, y1, …], closed. */
+type Flat = Float64Array
+
+function signedDist(x: number, y: number, rings: Flat[]): number {
   let inside = false
   let min = Infinity
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i], b = ring[j]
-      if ((a[1] > y) !== (b[1] > y) && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside
-      const d = segDist2(x, y, a, b)
+  for (const r of rings) {
+    const n = r.length
+    let ax = r[n - 2], ay = r[n - 1]
+    for (let i = 0; i < n; i += 2) {
+      const bx = r[i], by = r[i + 1]
+      if ((by > y) !== (ay > y) && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside
+      let px = bx, py = by
+      let dx = ax - bx, dy = ay - by
+      if (dx !== 0 || dy !== 0) {
+        const t = ((x - bx) * dx + (y - by) * dy) / (dx * dx + dy * dy)
+        if (t > 1) {
+          px = ax
+          py = ay
+        } else if (t > 0) {
+          px += dx * t
+          py += dy * t
+        }
+      }
+      dx = x - px
+      dy = y - py
+      const d = dx * dx + dy * dy
       if (d < min) min = d
+      ax = bx
+      ay = by
     }
   }
   return (inside ? 1 : -1) * Math.sqrt(min)
-}
-
-function segDist2(px: number, py: number, a: [number, number], b: [number, number]): number {
-  let x = a[0], y = a[1]
-  let dx = b[0] - x, dy = b[1] - y
-  if (dx !== 0 || dy !== 0) {
-    const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy)
-    if (t > 1) {
-      x = b[0]
-      y = b[1]
-    } else if (t > 0) {
-      x += dx * t
-      y += dy * t
-    }
-  }
-  dx = px - x
-  dy = py - y
-  return dx * dx + dy * dy
 }
