@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Neighborhood, PlanState, Polygon } from '../../src/shared/domain'
@@ -64,6 +65,8 @@ function incremental(label: string, plan: PlanState, moves: number): void {
   const v = createValidator(plan)
   const setup = performance.now() - t0
   const times: number[] = []
+  // CPU time of this process (includes V8's GC helper threads): wall time on a loaded machine also counts time waiting for a core.
+  const cpu: number[] = []
   const polys = plan.neighborhoods.filter((n) => n.geometry.type === 'Polygon')
   let s = 11
   for (let m = 0; m < moves; m++) {
@@ -71,14 +74,18 @@ function incremental(label: string, plan: PlanState, moves: number): void {
     const before = polys[s % polys.length]
     const after = vertexMove(before, s, 0.00003)
     const t = performance.now()
+    const c0 = process.cpuUsage()
     v.apply([{ entity: 'neighborhood', id: before.id, before, after }])
     times.push(performance.now() - t)
+    const c = process.cpuUsage(c0)
+    cpu.push((c.user + c.system) / 1000)
     v.apply([{ entity: 'neighborhood', id: before.id, before: after, after: before }])
   }
-  console.log(`${label}: incremental re-check after one vertex move: p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))} (${moves} moves; validator set-up ${ms(setup)})`)
+  console.log(`${label}: incremental re-check after one vertex move: p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))} wall; CPU p50 ${ms(pct(cpu, 50))}, p95 ${ms(pct(cpu, 95))} (${moves} moves; validator set-up ${ms(setup)})`)
 }
 
 function main(): void {
+  console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)`)
   if (chicagoAbsent) console.log(`Chicago data not found at ${CHICAGO_DIR}: real-data benchmarks skipped`)
   else {
     for (const variant of ['full', 'simplified'] as const) {
@@ -94,12 +101,12 @@ function main(): void {
         console.log(`  GEOS figures (> 1 m²): ${JSON.stringify(p.figures)}`)
       }
     }
-    incremental('Chicago full', loadChicago('full'), Number(process.env.BENCH_MOVES ?? 20))
+    incremental('Chicago full', loadChicago('full'), Number(process.env.BENCH_MOVES ?? 200))
   }
   const gen = generatedPlan()
   const pos = gen.neighborhoods.reduce((s, n) => s + (n.geometry as Polygon).coordinates[0].length, 0)
   console.log(`Generated plan: ${gen.neighborhoods.length} neighborhoods, ${pos} positions`)
-  incremental('Generated plan', gen, Number(process.env.BENCH_GEN_MOVES ?? 5))
+  incremental('Generated plan', gen, Number(process.env.BENCH_GEN_MOVES ?? 100))
 }
 
 main()

@@ -228,7 +228,7 @@ export function buildArrangement(segs: Segments, snap = false): Arrangement {
       eb.push(forward ? q : p)
       owners.push(o)
       sides.push(forward ? s : s.map((v) => -v))
-      shared.push(forward)
+      shared.push(true)
       return
     }
     if (shared[e]) {

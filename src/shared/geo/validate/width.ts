@@ -90,13 +90,13 @@ function widerThan(rings: Flat[], r: number, minX: number, minY: number, w: numb
   const stack: Cell[] = []
   for (let x = minX; x < minX + w; x += size) for (let y = minY; y < minY + h; y += size) stack.push(cell(x + size / 2, y + size / 2, size / 2))
   let guard = 0
-  while (stack.length && guard++ < 200000) {
+  while (stack.length && guard++ < 50000) {
     const c = stack.pop()!
     if (c.d >= r) return c
     if (c.max < r) continue
     const hh = c.half / 2
-    // Narrower than a millimetre short of the cut: as good as not fitting.
-    if (c.max - c.d < 1e-3) continue
+    // Within 0.1% of the cut: as good as not fitting.
+    if (c.max - c.d < Math.max(1e-3, r / 1000)) continue
     stack.push(cell(c.x - hh, c.y - hh, hh), cell(c.x + hh, c.y - hh, hh), cell(c.x - hh, c.y + hh, hh), cell(c.x + hh, c.y + hh, hh))
   }
   return null
