@@ -63,23 +63,33 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   let best = centroidCell(rings, cell)
   const bboxCell = cell(minX + w / 2, minY + h / 2, 0)
   if (bboxCell.d > best.d) best = bboxCell
-  if (opts.cutM !== undefined) {
-    // Whether a circle as wide as the cut fits decides sliver or not; that search prunes
-    // everything narrower, so it stays short even on long thin pieces.
-    const found = widerThan(rings, opts.cutM / 2, minX, minY, w, h, cell)
-    if (found && found.d > best.d) best = found
-  }
   const budget = opts.budget ?? 20000
   let guard = 0
+  // Cells dropped as within precision hold nothing deeper than this.
+  let dropped = -Infinity
   while (heap.length && guard++ < budget) {
     const c = pop()
     if (c.d > best.d) best = c
-    if (c.max - best.d <= precisionM) continue
+    if (c.max - best.d <= precisionM) {
+      if (c.max > dropped) dropped = c.max
+      continue
+    }
     const hh = c.half / 2
     push(cell(c.x - hh, c.y - hh, hh))
     push(cell(c.x + hh, c.y - hh, hh))
     push(cell(c.x - hh, c.y + hh, hh))
     push(cell(c.x + hh, c.y + hh, hh))
+  }
+  if (opts.cutM !== undefined) {
+    // Whether a circle as wide as the cut fits decides sliver or not. When the bounded
+    // search above did not settle it, a search that prunes everything narrower does: it
+    // stays short even on long thin pieces.
+    const r = opts.cutM / 2
+    const ceiling = Math.max(dropped, heap.length ? heap[0].max : -Infinity)
+    if (best.d < r && ceiling >= r) {
+      const found = widerThan(rings, r, minX, minY, w, h, cell)
+      if (found && found.d > best.d) best = found
+    }
   }
   return toGrid(best)
 }
