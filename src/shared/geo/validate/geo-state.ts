@@ -4,6 +4,7 @@ import { legacyGeoFindings } from './legacy-checks'
 import { changedBox } from './memo'
 import { findingsForKey, perPieceKey, type KeyContext } from './overlay-checks'
 import type { Owner } from './owners'
+import type { SliverRule } from './pieces'
 import { computePieces, pieceOrder, type StoredPiece } from './region'
 import { shapeOf, type Shape } from './shape'
 
@@ -44,10 +45,10 @@ export class GeoState {
   private keyBox = new Map<string, Float64Array>()
   private ctx: KeyContext
 
-  private sliver: { widthM: number; areaM2: number }
+  private sliver: SliverRule
 
   constructor(private tol: Tolerances, private valid: (g: AreaGeometry) => boolean) {
-    this.sliver = { widthM: tol.sliverWidthM, areaM2: tol.sliverAreaM2 }
+    this.sliver = { widthM: tol.sliverWidthM, areaM2: tol.sliverAreaM2, floorM2: tol.minPieceAreaM2 }
     const names = new Map<string, string>()
     this.ctx = { owners: this.owners, hasCity: false, areaName: (id) => names.get(id) ?? id }
     this.areaNames = names

@@ -4,7 +4,7 @@ import type { Box } from './coverage'
 import { ringLocate } from './exact'
 import { labelFaces, piecesByKey } from './faces'
 import { faceKeys, type Owner } from './owners'
-import { toPieces, type Piece } from './pieces'
+import { toPieces, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
 
 /** A measured piece of one key, with its box and (gaps) the ids of the areas it lies in. */
@@ -20,7 +20,7 @@ export interface StoredPiece extends Piece {
  * as a full run makes it. Null when the arrangement is inconsistent there. `snap`: crossings
  * snap-rounded to the grid, for dirty layers whose exact arrangement is inconsistent.
  */
-export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver: { widthM: number; areaM2: number }, region?: Box, snap = false): Map<string, StoredPiece[]> | null {
+export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, region?: Box, snap = false): Map<string, StoredPiece[]> | null {
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
   const arr = buildArrangement(collectSegments(shapes, region), snap)
   const faces = region ? trustedFaces(arr, region) : arr.faces.map((_, f) => f)

@@ -87,27 +87,38 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     const r = opts.cutM / 2
     const ceiling = Math.max(dropped, heap.length ? heap[0].max : -Infinity)
     if (best.d < r && ceiling >= r) {
-      const found = widerThan(rings, r, minX, minY, w, h, cell)
+      const found = widerThan(rings, r, minX, minY, w, h)
       if (found && found.d > best.d) best = found
     }
   }
   return toGrid(best)
 }
 
-/** A cell whose centre is at least r inside the piece, or null when none is. */
-function widerThan(rings: Flat[], r: number, minX: number, minY: number, w: number, h: number, cell: (x: number, y: number, h: number) => Cell): Cell | null {
+/** A cell whose centre is at least r inside the piece, or null when none is (plain number stacks: no garbage). */
+function widerThan(rings: Flat[], r: number, minX: number, minY: number, w: number, h: number): Cell | null {
   const size = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
-  const stack: Cell[] = []
-  for (let x = minX; x < minX + w; x += size) for (let y = minY; y < minY + h; y += size) stack.push(cell(x + size / 2, y + size / 2, size / 2))
+  const xs: number[] = [], ys: number[] = [], hs: number[] = []
+  // Within 0.1% of the cut: as good as not fitting.
+  const fine = Math.max(1e-3, r / 1000)
+  const visit = (x: number, y: number, half: number): Cell | null => {
+    const d = signedDist(x, y, rings)
+    if (d >= r) return { x, y, half, d, max: d + half * Math.SQRT2 }
+    if (d + half * Math.SQRT2 >= r && half * Math.SQRT2 >= fine) {
+      xs.push(x)
+      ys.push(y)
+      hs.push(half)
+    }
+    return null
+  }
+  for (let x = minX; x < minX + w; x += size) for (let y = minY; y < minY + h; y += size) {
+    const hit = visit(x + size / 2, y + size / 2, size / 2)
+    if (hit) return hit
+  }
   let guard = 0
-  while (stack.length && guard++ < 50000) {
-    const c = stack.pop()!
-    if (c.d >= r) return c
-    if (c.max < r) continue
-    const hh = c.half / 2
-    // Within 0.1% of the cut: as good as not fitting.
-    if (c.max - c.d < Math.max(1e-3, r / 1000)) continue
-    stack.push(cell(c.x - hh, c.y - hh, hh), cell(c.x + hh, c.y - hh, hh), cell(c.x - hh, c.y + hh, hh), cell(c.x + hh, c.y + hh, hh))
+  while (xs.length && guard++ < 50000) {
+    const x = xs.pop()!, y = ys.pop()!, hh = hs.pop()! / 2
+    const hit = visit(x - hh, y - hh, hh) ?? visit(x + hh, y - hh, hh) ?? visit(x - hh, y + hh, hh) ?? visit(x + hh, y + hh, hh)
+    if (hit) return hit
   }
   return null
 }
