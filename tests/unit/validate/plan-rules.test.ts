@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { summarize, validatePlan } from '../../../src/shared/geo/validate'
 import type { Finding, PlanState } from '../../../src/shared/domain'
-import { area, cleanPlan, hood, officer, rect } from './fixtures'
+import { area, cleanPlan, DEG_PER_M_LAT, DEG_PER_M_LON, hood, LAT0, LON0, officer, rect } from './fixtures'
+import { quantize } from '../../../src/shared/domain'
+import type { AreaGeometry } from '../../../src/shared/domain'
+
+/** A polygon from corners in metres (counter-clockwise). */
+const polygon = (pts: [number, number][]): AreaGeometry => ({ type: 'Polygon', coordinates: [[...pts, pts[0]].map(([x, y]) => [quantize(LON0 + x * DEG_PER_M_LON), quantize(LAT0 + y * DEG_PER_M_LAT)])] })
 
 const kinds = (fs: Finding[]) => fs.map((f) => f.kind)
 const only = (fs: Finding[], kind: string) => fs.filter((f) => f.kind === kind)
@@ -85,6 +90,24 @@ describe('plan validation on hand-made plans', () => {
     expect(g2[0]).toMatchObject({ sliver: false, severity: 'error' })
     expect(g2[0].widthM).toBeGreaterThan(29)
     expect(summarize(validatePlan(wide)).blocking).toBe(true)
+  })
+
+  it('tells a long slanted gap just under 5 m wide (sliver) from one just over (error)', () => {
+    // Springtown's top edge slants from (0, 500 - w0) to (1000, 500 - w1): a ~1 km wedge-free strip under Vasco.
+    const strip = (w: number) => {
+      const p = cleanPlan()
+      const d = (w * Math.hypot(1000, 40)) / 1000 // vertical gap that gives width w across a 1-in-25 slope
+      p.neighborhoods[0] = hood('Springtown', 'N', polygon([[0, 0], [1000, 0], [1000, 480 - d], [0, 520 - d]]))
+      p.neighborhoods[1] = hood('Vasco', 'N', polygon([[0, 520], [1000, 480], [1000, 1000], [0, 1000]]))
+      return only(validatePlan(p), 'gap')
+    }
+    const under = strip(4.9), over = strip(5.1)
+    expect(under).toHaveLength(1)
+    expect(over).toHaveLength(1)
+    expect(under[0]).toMatchObject({ sliver: true, severity: 'warning' })
+    expect(over[0]).toMatchObject({ sliver: false, severity: 'error' })
+    expect(over[0].widthM).toBeGreaterThanOrEqual(5)
+    expect(under[0].widthM).toBeLessThan(5)
   })
 
   it('reports the part of a neighborhood outside its Area Command', () => {
