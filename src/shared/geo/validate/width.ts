@@ -65,13 +65,14 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   if (bboxCell.d > best.d) best = bboxCell
   const budget = opts.budget ?? 20000
   let guard = 0
-  // Cells dropped as within precision hold nothing deeper than this.
-  let dropped = -Infinity
+  // Cells set aside as within precision that could still hold a circle as wide as the cut.
+  const cutR = opts.cutM === undefined ? undefined : opts.cutM / 2
+  const frontier: Cell[] = []
   while (heap.length && guard++ < budget) {
     const c = pop()
     if (c.d > best.d) best = c
     if (c.max - best.d <= precisionM) {
-      if (c.max > dropped) dropped = c.max
+      if (cutR !== undefined && c.max >= cutR) frontier.push(c)
       continue
     }
     const hh = c.half / 2
@@ -85,9 +86,10 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     // search above did not settle it, a search that prunes everything narrower does: it
     // stays short even on long thin pieces.
     const r = opts.cutM / 2
-    const ceiling = Math.max(dropped, heap.length ? heap[0].max : -Infinity)
-    if (best.d < r && ceiling >= r) {
-      const found = widerThan(rings, r, minX, minY, w, h)
+    for (const c of heap) if (c.max >= r) frontier.push(c)
+    // The cells left and set aside cover the piece: start from those that could hold it.
+    if (best.d < r && frontier.length) {
+      const found = widerThan(rings, r, frontier)
       if (found && found.d > best.d) best = found
     }
   }
@@ -95,8 +97,7 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
 }
 
 /** A cell whose centre is at least r inside the piece, or null when none is (plain number stacks: no garbage). */
-function widerThan(rings: Flat[], r: number, minX: number, minY: number, w: number, h: number): Cell | null {
-  const size = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
+function widerThan(rings: Flat[], r: number, start: Cell[]): Cell | null {
   const xs: number[] = [], ys: number[] = [], hs: number[] = []
   // Within 0.1% of the cut: as good as not fitting.
   const fine = Math.max(1e-3, r / 1000)
@@ -110,9 +111,13 @@ function widerThan(rings: Flat[], r: number, minX: number, minY: number, w: numb
     }
     return null
   }
-  for (let x = minX; x < minX + w; x += size) for (let y = minY; y < minY + h; y += size) {
-    const hit = visit(x + size / 2, y + size / 2, size / 2)
-    if (hit) return hit
+  for (const c of start) {
+    if (c.d >= r) return c
+    if (c.half * Math.SQRT2 >= fine) {
+      xs.push(c.x)
+      ys.push(c.y)
+      hs.push(c.half)
+    }
   }
   let guard = 0
   while (xs.length && guard++ < 50000) {
