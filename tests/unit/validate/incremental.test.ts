@@ -87,6 +87,11 @@ describe('incremental re-check', () => {
 
   it.skipIf(chicagoAbsent)('gives exactly what a fresh validation gives after random vertex moves on Chicago', () => {
     if (chicagoAbsent) console.warn(chicagoSkipMessage)
-    randomEdits(loadChicago('full'), 4, 5, 0.0004)
+    randomEdits(loadChicago('full'), 8, 5, 0.0004)
+  })
+
+  it.skipIf(chicagoAbsent)('gives exactly what a fresh validation gives after random vertex moves on the dirty simplified Chicago layers', () => {
+    if (chicagoAbsent) console.warn(chicagoSkipMessage)
+    randomEdits(loadChicago('simplified'), 24, 17, 0.002)
   })
 })

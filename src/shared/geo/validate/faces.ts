@@ -55,7 +55,7 @@ function edgeLen2(arr: Arrangement, h: number): number {
 }
 
 /** Label of the face right of half-edge h, from the label of the face left of it. */
-function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
+export function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
   const e = h >> 1, dir = h & 1 ? -1 : 1
   const own = arr.owners[e], side = arr.sides[e]
   const label = left.slice()

@@ -166,7 +166,7 @@ export class GeoState {
         region[2] = Math.max(region[2], p.bbox[2]); region[3] = Math.max(region[3], p.bbox[3])
       }
     }
-    const local = computePieces(this.owners, this.hasCity, this.sliver, grown(region, MARGIN))
+    const local = computePieces(this.owners, this.hasCity, this.sliver, { region: grown(region, MARGIN), near })
     if (!local) return false
     const added = new Map<string, StoredPiece[]>()
     for (const [key, list] of local) {
@@ -203,17 +203,19 @@ export class GeoState {
 
   /** Lists the key's findings again, leaving out those smaller than the floor (a gap piece is its own finding). */
   private refresh(key: string): void {
-    const list = this.pieces.get(key)
+    const all = this.pieces.get(key)
     this.listed.delete(key)
     this.ignored.delete(key)
     this.keyBox.delete(key)
-    if (!list) return
+    if (!all) return
     const kb = new Float64Array([Infinity, Infinity, -Infinity, -Infinity])
-    for (const p of list) {
+    for (const p of all) {
       kb[0] = Math.min(kb[0], p.bbox[0]); kb[1] = Math.min(kb[1], p.bbox[1])
       kb[2] = Math.max(kb[2], p.bbox[2]); kb[3] = Math.max(kb[3], p.bbox[3])
     }
     this.keyBox.set(key, kb)
+    const list = all.some((p) => p.noise) ? all.filter((p) => !p.noise) : all
+    if (!list.length) return
     const floor = this.tol.minPieceAreaM2 ?? 0
     const ign: Ignored = { pieces: 0, m2: 0 }
     let shown: Finding[]

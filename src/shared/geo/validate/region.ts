@@ -2,7 +2,7 @@ import Flatbush from 'flatbush'
 import { buildArrangement, collectSegments, type Arrangement } from './arrangement'
 import type { Box } from './coverage'
 import { ringLocate } from './exact'
-import { labelFaces, piecesByKey } from './faces'
+import { crossEdge, labelFaces, piecesByKey } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { toPieces, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
@@ -11,19 +11,21 @@ import type { Shape } from './shape'
 export interface StoredPiece extends Piece {
   bbox: Box
   areaIds: string[]
+  /** Below the overlay's noise level: never listed nor counted. */
+  noise?: true
 }
 
 /**
- * Pieces of every key from the arrangement of all boundaries (no `region`), or of the
- * boundaries reaching `region`: then only faces that are faces of the whole plan too are
+ * Pieces of every key from the arrangement of all boundaries (no `local`), or of the
+ * boundaries reaching `local.region`: then only faces that are faces of the whole plan too are
  * used (those lying within the region), so every piece lying within it comes out exactly
  * as a full run makes it. Null when the arrangement is inconsistent there. `snap`: crossings
  * snap-rounded to the grid, for dirty layers whose exact arrangement is inconsistent.
  */
-export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, region?: Box, snap = false): Map<string, StoredPiece[]> | null {
+export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }, snap = false): Map<string, StoredPiece[]> | null {
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
-  const arr = buildArrangement(collectSegments(shapes, region), snap)
-  const faces = region ? trustedFaces(arr, region) : arr.faces.map((_, f) => f)
+  const arr = buildArrangement(collectSegments(shapes, local?.region), snap)
+  const faces = local ? trustedFaces(arr, local.region) : arr.faces.map((_, f) => f)
   for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
   const labels = labelFaces(arr, shapes, faces)
   const keys = new Map<number, string[]>()
@@ -37,15 +39,52 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
     const measured: StoredPiece[] = []
     for (const fp of list) {
       const poly = canonicalPoly(fp.poly)
+      const bbox = polyBox(poly)
+      if (local) {
+        if (!meets(bbox, local.near)) continue
+        // Open ground in no area that goes on out of sight is the ground around all areas
+        // (or around an island), which a full run leaves out too; anything else would be
+        // a piece the plan keeps, and those all lie within the region.
+        if (continuesOutside(arr, fp.faces, key, labels, owners, hasCity)) {
+          if (key === 'ag') continue
+          return null
+        }
+      }
       const [p] = toPieces([poly], sliver)
-      if (!p) continue
+      if (!p) {
+        // Floating-point dust: kept (never listed) so an edit next to it re-does it too.
+        measured.push({ poly, areaM2: 0, widthM: 0, at: poly[0][0], bbox, areaIds: [], noise: true })
+        continue
+      }
       const areaIds = new Set<string>()
       for (const f of fp.faces) for (const o of labels.get(f) ?? []) if (owners[o]!.kind === 'area') areaIds.add(owners[o]!.id)
-      measured.push({ ...p, bbox: polyBox(poly), areaIds: [...areaIds].sort() })
+      measured.push({ ...p, bbox, areaIds: [...areaIds].sort() })
     }
     if (measured.length) out.set(key, measured.sort(pieceOrder))
   }
   return out
+}
+
+const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+
+/**
+ * Whether a piece found in a partial arrangement goes on past the faces known there: the
+ * face across one of its edges is not a whole-plan face but carries the same key (its
+ * label follows from crossing the edge, whose owners are all known). Ground the plan
+ * does not keep as a piece (the open ground around all areas, noise) can reach an edit
+ * unseen; such a piece is only judged by a full run.
+ */
+function continuesOutside(arr: Arrangement, faces: number[], key: string, labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): boolean {
+  for (const f of faces) {
+    const lf = labels.get(f)
+    if (!lf) continue
+    for (const h of arr.faces[f].edges) {
+      const g = arr.face[h ^ 1]
+      if (labels.has(g)) continue
+      if (faceKeys(crossEdge(arr, lf, h), owners, hasCity).includes(key)) return true
+    }
+  }
+  return false
 }
 
 /** Pieces of one key in an order that does not depend on how they were found. */
