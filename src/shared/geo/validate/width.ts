@@ -88,12 +88,47 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     const r = opts.cutM / 2
     for (const c of heap) if (c.max >= r) frontier.push(c)
     // The cells left and set aside cover the piece: start from those that could hold it.
-    if (best.d < r && frontier.length) {
+    if (best.d < r && frontier.length && hullWidth(rings[0]) >= opts.cutM) {
       const found = widerThan(rings, r, frontier)
       if (found && found.d > best.d) best = found
     }
   }
   return toGrid(best)
+}
+
+/**
+ * Smallest width of the outer ring's convex hull (rotating calipers): no circle wider than
+ * that fits, so a straight thin piece is settled without a search.
+ */
+function hullWidth(r: Flat): number {
+  const pts: [number, number][] = []
+  for (let i = 0; i < r.length - 2; i += 2) pts.push([r[i], r[i + 1]])
+  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+  const lower: [number, number][] = [], upper: [number, number][] = []
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop()
+    lower.push(p)
+  }
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const p = pts[i]
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop()
+    upper.push(p)
+  }
+  const hull = lower.slice(0, -1).concat(upper.slice(0, -1))
+  const n = hull.length
+  if (n < 3) return 0
+  // For each hull edge, the farthest hull point; the least of those distances is the width.
+  let best = Infinity
+  let k = 1
+  for (let i = 0; i < n; i++) {
+    const a = hull[i], b = hull[(i + 1) % n]
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1])
+    if (len === 0) continue
+    while (k < i + 2 * n && Math.abs(cross(a, b, hull[(k + 1) % n])) > Math.abs(cross(a, b, hull[k % n]))) k++
+    best = Math.min(best, Math.abs(cross(a, b, hull[k % n])) / len)
+  }
+  return best
 }
 
 /** A cell whose centre is at least r inside the piece, or null when none is (plain number stacks: no garbage). */
