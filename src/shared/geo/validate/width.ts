@@ -63,7 +63,9 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   let best = centroidCell(rings, cell)
   const bboxCell = cell(minX + w / 2, minY + h / 2, 0)
   if (bboxCell.d > best.d) best = bboxCell
-  const budget = opts.budget ?? 20000
+  // Narrower than the cut across its hull: a sliver for sure, the width only a figure.
+  const hullW = opts.cutM === undefined ? Infinity : hullWidth(rings[0])
+  const budget = hullW < (opts.cutM ?? 0) ? Math.min(40, opts.budget ?? 40) : opts.budget ?? 20000
   let guard = 0
   // Cells set aside as within precision that could still hold a circle as wide as the cut.
   const cutR = opts.cutM === undefined ? undefined : opts.cutM / 2
@@ -88,7 +90,7 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     const r = opts.cutM / 2
     for (const c of heap) if (c.max >= r) frontier.push(c)
     // The cells left and set aside cover the piece: start from those that could hold it.
-    if (best.d < r && frontier.length && hullWidth(rings[0]) >= opts.cutM) {
+    if (best.d < r && frontier.length && hullW >= opts.cutM) {
       const found = widerThan(rings, r, frontier)
       if (found && found.d > best.d) best = found
     }
