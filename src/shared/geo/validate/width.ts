@@ -33,7 +33,9 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     while (i > 0) {
       const p = (i - 1) >> 1
       if (heap[p].max >= heap[i].max) break
-      ;[heap[p], heap[i]] = [heap[i], heap[p]]
+      const t = heap[p]
+      heap[p] = heap[i]
+      heap[i] = t
       i = p
     }
   }
@@ -48,7 +50,9 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
         if (l < heap.length && heap[l].max > heap[m].max) m = l
         if (r < heap.length && heap[r].max > heap[m].max) m = r
         if (m === i) break
-        ;[heap[m], heap[i]] = [heap[i], heap[m]]
+        const t = heap[m]
+        heap[m] = heap[i]
+        heap[i] = t
         i = m
       }
     }
