@@ -44,8 +44,10 @@ export function formatFindings(plan: PlanState, findings: Finding[], summary: Fi
 
 export function summaryText(s: FindingSummary): string {
   const total = s.errors + s.warnings
-  if (total === 0) return 'Summary: no findings; nothing blocks publishing.'
+  // Sub-square-metre crumbs are counted, not listed: say so, so nobody thinks they were missed.
+  const ignored = s.ignoredPieces ? ` ${s.ignoredPieces} piece${s.ignoredPieces === 1 ? '' : 's'} under the minimum piece area (${(s.ignoredM2 ?? 0).toFixed(1)} m² in all) are counted but not listed.` : ''
+  if (total === 0) return `Summary: no findings; nothing blocks publishing.${ignored}`
   const kinds = FINDING_KINDS.filter((k) => s.byKind[k]).map((k) => `${k} ${s.byKind[k]}`).join(', ')
   const head = `Summary: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (${kinds})`
-  return `${head}; ${s.blocking ? 'publishing is blocked' : 'nothing blocks publishing'}.`
+  return `${head}; ${s.blocking ? 'publishing is blocked' : 'nothing blocks publishing'}.${ignored}`
 }
