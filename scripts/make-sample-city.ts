@@ -12,7 +12,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { area as turfArea, polygon as turfPolygon } from '@turf/turf'
 import { quantize } from '../src/shared/domain/geometry'
+
+/**
+ * The sample is authored at 1e-7 degrees (about 1 cm: plenty for an illustrative map), which
+ * also lies on the app's finer storage grid; rounding here keeps the committed files stable
+ * whatever that grid is.
+ */
+const sampleGrid = (v: number): number => quantize(Math.round(v * 1e7) / 1e7)
 import type { Officer } from '../src/shared/domain/entities'
+import { mulberry32 } from './lib/mulberry32'
 
 type XY = [number, number]
 const LON0 = -121.761
@@ -63,18 +71,8 @@ const SEEDS: Seed[] = [
   { areaId: 'S', name: 'Wente', at: [-0.5, -5.2], weight: 1.0 },
 ]
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
-const toLonLat = ([x, y]: XY): XY => [quantize(LON0 + x / KX), quantize(LAT0 + y / KY)]
+const toLonLat = ([x, y]: XY): XY => [sampleGrid(LON0 + x / KX), sampleGrid(LAT0 + y / KY)]
 const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 const geodesicM2 = (ring: XY[]) => turfArea(turfPolygon([ring]))

@@ -8,6 +8,7 @@ import { createServices } from '../../src/main/services'
 import { writeOp } from '../../src/main/services/entity-store'
 import { createLookup } from '../../src/shared/lookup/point-lookup'
 import { chicagoDir, loadChicagoPlan } from './chicago-plan'
+import { mulberry32 as prng } from '../../scripts/lib/mulberry32'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = chicagoDir(here, 2)
@@ -19,17 +20,6 @@ if (!loaded) {
 const { plan } = loaded
 const N = 10_000
 
-// mulberry32: the same 10,000 points on every run and machine.
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const [minX, minY, maxX, maxY] = turf.bbox(turf.featureCollection(plan.areas.map((a) => turf.feature(a.geometry))))
 const rnd = prng(20240607)
 const pts: [number, number][] = Array.from({ length: N }, () => [minX + rnd() * (maxX - minX), minY + rnd() * (maxY - minY)])

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { AreaCommand, AreaGeometry, Neighborhood, Position } from '../../src/shared/domain'
+import { mulberry32 } from '../../scripts/lib/mulberry32'
+
+/** The same points on every run. */
+export const prng = mulberry32
 
 interface Fc {
   features: { properties: Record<string, string>; geometry: AreaGeometry }[]
@@ -68,14 +72,3 @@ export function loadChicagoPlan(dir: string): ChicagoPlan | null {
   return { areas, neighborhoods, beatFeatures: beats.features.length, bbox }
 }
 
-/** mulberry32: the same points on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
