@@ -12,7 +12,7 @@ import VectorSource from 'ol/source/Vector'
 import View from 'ol/View'
 import ScaleLine from 'ol/control/ScaleLine'
 import Zoom from 'ol/control/Zoom'
-import type { AreaGeometry, Finding, Neighborhood, PlanState } from '../../../shared/domain'
+import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanState } from '../../../shared/domain'
 import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
@@ -22,6 +22,33 @@ useGeographic()
 
 const format = new GeoJSON()
 const toGeom = (g: AreaGeometry): Geometry => format.readGeometry(g) as Geometry
+
+/**
+ * Brings a source in step with plan rows: removes features of rows that are gone, rebuilds
+ * those whose row object was replaced, adds new ones. Returns the rows now shown.
+ */
+function syncRows<R extends { id: string }>(source: VectorSource, shown: Map<string, R>, rows: R[], props: (r: R) => Record<string, unknown>): Map<string, R> {
+  const next = new Map(rows.map((r) => [r.id, r]))
+  for (const id of shown.keys()) {
+    if (next.has(id)) continue
+    const f = source.getFeatureById(id)
+    if (f) source.removeFeature(f)
+  }
+  const added: Feature[] = []
+  for (const r of rows) {
+    if (shown.get(r.id) === r) continue
+    const f = source.getFeatureById(r.id) as Feature | null
+    if (f) {
+      f.setProperties(props(r))
+      continue
+    }
+    const nf = new Feature(props(r))
+    nf.setId(r.id)
+    added.push(nf)
+  }
+  if (added.length) source.addFeatures(added)
+  return next
+}
 
 /**
  * The OpenLayers side of the plan. Plain class, never reactive: Vue components hand it plain
@@ -40,6 +67,10 @@ export class PlanMap {
   readonly importPreview = new ImportPreviewLayer()
   private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
   private shownRows = new Map<string, Neighborhood>()
+  private shownNeighborhoodList: Neighborhood[] | null = null
+  private shownAreas = new Map<string, AreaCommand>()
+  private shownAreaList: AreaCommand[] | null = null
+  private shownCity: CityLimit | null | undefined = undefined
   private fitted = false
   /** Whether a plain map click selects the neighborhood under it; drawing tools turn it off. */
   selectOnClick: (e: MapBrowserEvent) => boolean = () => true
@@ -61,40 +92,30 @@ export class PlanMap {
     })
   }
 
+  /**
+   * Shows the plan. A stored change replaces a few row objects and keeps the rest (see
+   * applyChangeSet), so only features whose row object changed are rebuilt: re-reading the
+   * 23 district outlines of a real city after every vertex drag cost more than the drag itself.
+   */
   setPlan(plan: PlanState): void {
-    this.citySource.clear()
-    if (plan.city) this.citySource.addFeature(new Feature({ geometry: toGeom(plan.city.geometry), kind: 'city' }))
-    this.areaSource.clear()
-    this.areaSource.addFeatures(
-      plan.areas.map((a) => {
-        const f = new Feature({ geometry: toGeom(a.geometry), kind: 'area', name: a.name, color: a.color })
-        f.setId(a.id)
-        return f
-      }),
-    )
+    if (plan.city !== this.shownCity) {
+      this.citySource.clear()
+      if (plan.city) this.citySource.addFeature(new Feature({ geometry: toGeom(plan.city.geometry), kind: 'city' }))
+      this.shownCity = plan.city
+    }
+    if (plan.areas !== this.shownAreaList) {
+      this.shownAreas = syncRows(this.areaSource, this.shownAreas, plan.areas, (a) => ({ geometry: toGeom(a.geometry), kind: 'area', name: a.name, color: a.color }))
+      this.shownAreaList = plan.areas
+    }
     const counts = new Map<string, number>()
     for (const o of plan.officers) if (o.neighborhoodId && o.status !== 'vacant') counts.set(o.neighborhoodId, (counts.get(o.neighborhoodId) ?? 0) + 1)
-    const next = new Map(plan.neighborhoods.map((n) => [n.id, n]))
-    for (const [id] of this.shownRows) {
-      if (!next.has(id)) {
-        const f = this.neighborhoodSource.getFeatureById(id)
-        if (f) this.neighborhoodSource.removeFeature(f)
-      }
-    }
-    const added: Feature[] = []
+    if (plan.neighborhoods !== this.shownNeighborhoodList)
+      this.shownRows = syncRows(this.neighborhoodSource, this.shownRows, plan.neighborhoods, (n) => ({ geometry: toGeom(n.geometry), kind: 'neighborhood', name: n.name, areaId: n.areaId }))
+    this.shownNeighborhoodList = plan.neighborhoods
     for (const n of plan.neighborhoods) {
-      const f = this.neighborhoodSource.getFeatureById(n.id) as Feature | null
-      if (!f) {
-        const nf = new Feature({ geometry: toGeom(n.geometry), kind: 'neighborhood', name: n.name, areaId: n.areaId, officers: counts.get(n.id) ?? 0 })
-        nf.setId(n.id)
-        added.push(nf)
-      } else {
-        if (this.shownRows.get(n.id) !== n) f.setProperties({ geometry: toGeom(n.geometry), name: n.name, areaId: n.areaId })
-        if (f.get('officers') !== (counts.get(n.id) ?? 0)) f.set('officers', counts.get(n.id) ?? 0)
-      }
+      const f = this.neighborhoodSource.getFeatureById(n.id)
+      if (f && f.get('officers') !== (counts.get(n.id) ?? 0)) f.set('officers', counts.get(n.id) ?? 0)
     }
-    this.neighborhoodSource.addFeatures(added)
-    this.shownRows = next
     this.look.unassigned = new Set(plan.neighborhoods.filter((n) => !counts.get(n.id)).map((n) => n.id))
     this.neighborhoodLayer.changed()
     if (!this.fitted) this.fitAll()
