@@ -8,6 +8,7 @@ import type { Services } from '../../../src/main/services'
 import { makeServices, REPO_ROOT } from '../../helpers/services'
 import { MapPage } from './map-page'
 import { PanelsPage } from './panels-page'
+import { fromWire, toWire, type Wire } from './wire'
 
 const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer')
 export const APP_ORIGIN = 'http://acp.local'
@@ -26,8 +27,8 @@ export interface AppHandle {
 
 /**
  * Opens the built renderer in Chromium with a `window.api` built exactly as the preload builds
- * it (same function, same channel map) but carried by exposeBinding to the real services and a
- * real SQLite file in this test process. No mocks of our own code.
+ * it (same function, same channel map) but carried by exposeBinding (see wire.ts) to the real
+ * services and a real SQLite file in this test process. No mocks of our own code.
  */
 export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: Services) => void } = {}): Promise<AppHandle> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the browser tests (npm test does).')
@@ -46,9 +47,12 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
     return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' })
   })
-  await page.exposeBinding('__acpInvoke', (_source, channel: string, input: unknown) => dispatch(channel, input))
+  await page.exposeBinding('__acpInvoke', async (_source, channel: string, input: Wire) => toWire(await dispatch(channel, fromWire(input))))
   await page.addInitScript({
-    content: `window.api = (${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, i));`,
+    content: `{
+      const toWire = (${toWire.toString()}), fromWire = (${fromWire.toString()});
+      window.api = (${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i)).then(fromWire));
+    }`,
   })
   await page.goto(`${APP_ORIGIN}/index.html`)
   const map = new MapPage(page)
