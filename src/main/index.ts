@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, net, session, type WebFrameMain } from 'electron'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { createDispatch } from './ipc/dispatch'
@@ -70,14 +70,14 @@ if (!app.requestSingleInstanceLock()) {
           app.relaunch()
           app.exit(0)
         }, 300),
+      // Chromium's network stack: the system proxy and certificate store apply to tiles too.
+      fetchTile: (url, init) => net.fetch(url, init),
     })
     services.seed.seedIfEmpty(services.session.actor())
     void services.backups.dailyIfDue().catch((e) => console.error('Daily backup failed:', e))
     const s = services
-    hardenSession(session.defaultSession, () => {
-      const tile = s.settings.get().tileUrl
-      return contentSecurityPolicy(tile ? new URL(tile.replace(/\{[a-z]\}/g, '0')).origin : null)
-    })
+    // Tiles reach the renderer over IPC, so its policy never names a remote server.
+    hardenSession(session.defaultSession, contentSecurityPolicy())
     registerIpc(createDispatch(createHandlers(s), (e) => console.error(e)), isOurFrame)
     win = createMainWindow()
   })

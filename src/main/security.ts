@@ -1,8 +1,12 @@
 import type { Session, WebContents } from 'electron'
 
-/** No remote code, no eval, nothing but our own files (plus an optional tile server for images). */
-export function contentSecurityPolicy(tileOrigin: string | null): string {
-  const img = ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])].join(' ')
+/**
+ * No remote code, no eval, nothing but our own files. The optional background map's tiles
+ * come from the main process over IPC and are shown as blob: images, so no remote origin
+ * is ever allowed here.
+ */
+export function contentSecurityPolicy(): string {
+  const img = ["'self'", 'data:', 'blob:'].join(' ')
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -18,11 +22,11 @@ export function contentSecurityPolicy(tileOrigin: string | null): string {
   ].join('; ')
 }
 
-export function hardenSession(ses: Session, csp: () => string): void {
+export function hardenSession(ses: Session, csp: string): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp()] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
   })
 }
 

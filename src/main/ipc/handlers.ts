@@ -5,6 +5,7 @@ import { coreHandlers } from './features/core-handlers'
 import { importHandlers } from './features/import-handlers'
 import { publishHandlers } from './features/publish-handlers'
 import { staffingHandlers } from './features/staffing-handlers'
+import { tilesHandlers } from './features/tiles-handlers'
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Outputs[C] | Promise<Outputs[C]>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -19,5 +20,6 @@ export function createHandlers(s: Services): Handlers {
     ...importHandlers(s),
     ...publishHandlers(s),
     ...staffingHandlers(s),
+    ...tilesHandlers(s),
   }
 }

@@ -11,6 +11,7 @@ import { PublishService } from './publish-service'
 import { SeedService } from './seed-service'
 import { SessionService } from './session-service'
 import { SettingsService } from './settings-service'
+import { TileService, type TileFetch } from './tile-service'
 import { createStaffingServices, type StaffingServices } from './staffing-services'
 import { ValidationService } from './validation-service'
 
@@ -26,6 +27,8 @@ export interface ServiceConfig {
   backupDir?: string
   /** The Electron shell restarts the app (to finish a restore); absent in the CLI and tests. */
   requestRestart?: () => void
+  /** How background-map tiles are fetched; default Node's fetch. */
+  fetchTile?: TileFetch
 }
 
 export interface Services extends StaffingServices {
@@ -42,6 +45,7 @@ export interface Services extends StaffingServices {
   lookup: LookupService
   addresses: AddressService
   imports: ImportService
+  tiles: TileService
 }
 
 /** The composition root shared by the Electron app, the CLI and the tests. */
@@ -61,5 +65,6 @@ export function createServices(config: ServiceConfig): Services {
   const lookup = new LookupService(repos, plans, department)
   const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file)
   const addresses = new AddressService(repos)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, ...createStaffingServices(repos, plans, changes) }
+  const tiles = new TileService(settings, config.fetchTile)
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, ...createStaffingServices(repos, plans, changes) }
 }

@@ -10,16 +10,18 @@ export class SettingsService {
   get(): Settings {
     return {
       tolerances: { ...DEFAULT_TOLERANCES, ...(this.repos.settings.get<Partial<Tolerances>>('tolerances') ?? {}) },
-      tileUrl: this.repos.settings.get<string | null>('tileUrl') ?? null,
+      tileUrl: this.repos.settings.get<string | null>('tileUrl') || null,
+      tileAttribution: this.repos.settings.get<string | null>('tileAttribution') || null,
       department: { ...DEFAULT_DEPARTMENT, ...(this.repos.settings.get<Partial<DepartmentContact>>('department') ?? {}) },
     }
   }
 
-  set(patch: { tolerances?: Partial<Tolerances>; tileUrl?: string | null; department?: DepartmentContact }): Settings {
+  set(patch: { tolerances?: Partial<Tolerances>; tileUrl?: string | null; tileAttribution?: string | null; department?: DepartmentContact }): Settings {
     this.repos.db.transaction(() => {
       if (patch.tolerances) this.repos.settings.set('tolerances', { ...this.get().tolerances, ...patch.tolerances })
       if (patch.department) this.repos.settings.set('department', patch.department)
       if (patch.tileUrl !== undefined) this.repos.settings.set('tileUrl', patch.tileUrl)
+      if (patch.tileAttribution !== undefined) this.repos.settings.set('tileAttribution', patch.tileAttribution)
     })()
     const s = this.get()
     for (const l of this.listeners) l(s)

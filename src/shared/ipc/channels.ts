@@ -3,6 +3,7 @@ import { CORE_CHANNELS } from './features/core-channels'
 import { IMPORT_CHANNELS } from './features/import-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
 import { STAFFING_CHANNELS } from './features/staffing-channels'
+import { TILES_CHANNELS } from './features/tiles-channels'
 
 /**
  * Channel name -> the api method the preload exposes for it. Kept free of zod so the
@@ -15,6 +16,7 @@ export const CHANNELS = {
   ...IMPORT_CHANNELS,
   ...PUBLISH_CHANNELS,
   ...STAFFING_CHANNELS,
+  ...TILES_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS

@@ -5,6 +5,7 @@ import { coreContract, type CoreOutputs } from './features/core-contract'
 import { importContract, type ImportOutputs } from './features/import-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
+import { tilesContract, type TilesOutputs } from './features/tiles-contract'
 import type { IpcResult } from './result'
 
 export { profileSchema, tolerancesSchema } from './features/core-contract'
@@ -20,10 +21,11 @@ export const contract = {
   ...importContract,
   ...publishContract,
   ...staffingContract,
+  ...tilesContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

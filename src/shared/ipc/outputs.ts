@@ -54,8 +54,10 @@ export interface ValidationReport {
 
 export interface Settings {
   tolerances: Tolerances
-  /** Optional XYZ tile template; the app is fully usable without one. */
+  /** Optional XYZ tile template for a background map; the app is fully usable without one. */
   tileUrl: string | null
+  /** Credit the tile provider requires, shown in the map corner ("© OpenStreetMap contributors"). */
+  tileAttribution: string | null
   /** The department's public contact, printed on the public map and export. */
   department: DepartmentContact
 }

@@ -133,11 +133,14 @@ function hostileInputs(channel: Channel, plan: PlanState): fc.Arbitrary<unknown>
       fc.constantFrom<unknown>(
         { tileUrl: 'javascript:alert(1)' }, { tileUrl: 'file:///etc/passwd' }, { tileUrl: 'http://tiles.example/{z}/{x}/{y}.png' },
         { tileUrl: 'https://tiles.example/"><script>alert(1)</script>' }, { tileUrl: `https://${'a'.repeat(600)}` },
+        { tileUrl: 'https://tiles.example/tile.png' }, { tileUrl: 'http://localhost.evil.example/{z}/{x}/{y}.png' }, { tileAttribution: 'x'.repeat(201) },
         { tolerances: { sliverWidthM: -1, sliverAreaM2: 100, unassignedIsError: false } },
         { tolerances: { sliverWidthM: 5, sliverAreaM2: 1e12, unassignedIsError: false } },
         { tolerances: { sliverWidthM: 5, sliverAreaM2: 100 } },
       ),
     )
+  if (channel === 'tiles:get')
+    families.push(fc.constantFrom<unknown>({ z: 0, x: 1, y: 0 }, { z: 3, x: 8, y: 0 }, { z: 21, x: 0, y: 0 }, { z: -1, x: 0, y: 0 }, { z: 2, x: 1.5, y: 0 }, { z: 2, x: 0, y: 0, url: 'file:///etc/passwd' }))
   if (channel === 'history:list') families.push(fc.constantFrom<unknown>({ limit: 0 }, { limit: 1.5 }, { limit: 1001 }, { limit: '5' }, { limit: -1 }, { limit: 1e308 }))
   return fc.oneof(...families)
 }

@@ -10,12 +10,14 @@ import type MapBrowserEvent from 'ol/MapBrowserEvent'
 import { useGeographic } from 'ol/proj'
 import VectorSource from 'ol/source/Vector'
 import View from 'ol/View'
+import Attribution from 'ol/control/Attribution'
 import ScaleLine from 'ol/control/ScaleLine'
 import Zoom from 'ol/control/Zoom'
 import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanState } from '../../../shared/domain'
 import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
+import { BackgroundLayer, type LoadTile } from './background-layer'
 
 // Everything on the map is in WGS84 lon/lat, like the plan itself.
 useGeographic()
@@ -65,6 +67,8 @@ export class PlanMap {
   readonly neighborhoodLayer: VectorLayer<VectorSource>
   /** The import dialog's units, drawn over the plan until they are imported or the dialog closes. */
   readonly importPreview = new ImportPreviewLayer()
+  /** The optional tile map under everything; hidden until a tile URL is set. */
+  readonly background: BackgroundLayer
   private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
   private shownRows = new Map<string, Neighborhood>()
   private shownNeighborhoodList: Neighborhood[] | null = null
@@ -75,12 +79,14 @@ export class PlanMap {
   /** Whether a plain map click selects the neighborhood under it; drawing tools turn it off. */
   selectOnClick: (e: MapBrowserEvent) => boolean = () => true
 
-  constructor(target: HTMLElement) {
+  constructor(target: HTMLElement, loadTile: LoadTile, onBackgroundProblem: (problem: string | null) => void) {
+    this.background = new BackgroundLayer(loadTile, onBackgroundProblem)
     this.neighborhoodLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodStyle(this.look), declutter: false })
     this.map = new OlMap({
       target,
-      controls: [new Zoom(), new ScaleLine({ units: 'metric' })],
+      controls: [new Zoom(), new ScaleLine({ units: 'metric' }), new Attribution({ collapsible: false })],
       layers: [
+        this.background.layer,
         new VectorLayer({ source: this.areaSource, style: areaStyle }),
         this.neighborhoodLayer,
         new VectorLayer({ source: this.citySource, style: cityStyle }),

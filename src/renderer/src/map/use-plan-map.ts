@@ -1,8 +1,10 @@
-import { markRaw, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
+import { markRaw, onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
+import { api } from '../api'
 import { useFindingsStore } from '../stores/findings'
 import { usePlanStore } from '../stores/plan'
 import { usePublishStore } from '../stores/publish'
 import { useImportStore } from '../stores/import'
+import { useSettingsStore } from '../stores/settings'
 import { installRosterMapHooks } from '../components/roster/map-hooks'
 import { PlanMap } from './plan-map'
 
@@ -20,10 +22,13 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
   const findings = useFindingsStore()
   const publish = usePublishStore()
   const imports = useImportStore()
+  const settings = useSettingsStore()
+  /** Why the background map is not showing, while it is not. */
+  const backgroundProblem = ref<string | null>(null)
 
   onMounted(() => {
     const el = target.value!
-    const pm = markRaw(new PlanMap(el))
+    const pm = markRaw(new PlanMap(el, (z, x, y) => api.getTile({ z, x, y }), (p) => (backgroundProblem.value = p)))
     planMap.value = pm
     const syncCounts = () => {
       const c = pm.counts()
@@ -71,6 +76,8 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       el.dataset.importPreviewCount = String(pm.importPreview.count())
       el.dataset.importRemovedCount = String(pm.importPreview.removedCount())
     }, { immediate: true })
+    watch(() => settings.settings, (st) => pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null), { immediate: true })
+    if (!settings.settings) void settings.load()
     watch(() => publish.lookupAnswer, (a) => a?.neighborhood && pm.zoomToNeighborhood(a.neighborhood.id))
   })
 
@@ -79,5 +86,5 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
     delete window.__acpMap
   })
 
-  return { planMap }
+  return { planMap, backgroundProblem }
 }

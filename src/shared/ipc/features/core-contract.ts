@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tileTemplateProblem } from '../../map/tile-template'
 import type { PlanState } from '../../domain'
 import { changeSetSchema } from '../change-set-schema'
 import { idSchema } from '../entity-schemas'
@@ -40,7 +41,16 @@ export const coreContract = {
           emergency: z.string().trim().min(1).max(20),
         })
         .optional(),
-      tileUrl: z.string().max(500).regex(/^https:\/\/[^\s'"<>]+$/, 'tile URL must be an https:// address').nullable().optional(),
+      tileUrl: z
+        .string()
+        .trim()
+        .superRefine((t, ctx) => {
+          const problem = tileTemplateProblem(t)
+          if (problem) ctx.addIssue({ code: 'custom', message: problem })
+        })
+        .nullable()
+        .optional(),
+      tileAttribution: z.string().trim().max(200, 'the attribution is longer than 200 characters').nullable().optional(),
     }),
   },
 } as const

@@ -1,0 +1,4 @@
+/** The optional background map's tiles, fetched by the main process. */
+export const TILES_CHANNELS = {
+  'tiles:get': 'getTile',
+} as const
