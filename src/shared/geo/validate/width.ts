@@ -7,10 +7,10 @@ import type { LocalFrame } from './measure'
 export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
   const rings: Flat[] = poly.map((r) => {
     const out = new Float64Array(2 * r.length)
-    r.forEach(([x, y], i) => {
-      out[2 * i] = (x - f.x0) * f.kx
-      out[2 * i + 1] = (y - f.y0) * f.ky
-    })
+    for (let i = 0; i < r.length; i++) {
+      out[2 * i] = (r[i][0] - f.x0) * f.kx
+      out[2 * i + 1] = (r[i][1] - f.y0) * f.ky
+    }
     return out
   })
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
@@ -25,30 +25,119 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   const w = maxX - minX, h = maxY - minY
   // Very thin, long pieces would start with too many cells; a coarser start still converges.
   const cellSize = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
-  const toGrid = (c: Cell) => ({ x: c.x / f.kx + f.x0, y: c.y / f.ky + f.y0, diameterM: Math.max(0, c.d) * 2 })
-  const heap: Cell[] = []
-  const push = (c: Cell) => {
-    heap.push(c)
-    let i = heap.length - 1
+  const cells = scratch.reset(rings)
+  const cell = (x: number, y: number, half: number): number => cells.add(x, y, half)
+  const half0 = cellSize / 2
+  for (let x = minX; x < maxX; x += cellSize) for (let y = minY; y < maxY; y += cellSize) cells.push(cells.add(x + half0, y + half0, half0))
+  let best = centroidCell(rings, cell)
+  const bboxCell = cell(minX + w / 2, minY + h / 2, 0)
+  if (cells.d[bboxCell] > cells.d[best]) best = bboxCell
+  // Narrower than the cut across its hull: a sliver for sure, the width only a figure.
+  const hullW = opts.cutM === undefined ? Infinity : hullWidth(rings[0])
+  const budget = hullW < (opts.cutM ?? 0) ? Math.min(40, opts.budget ?? 40) : opts.budget ?? 20000
+  let guard = 0
+  // Cells set aside as within precision that could still hold a circle as wide as the cut.
+  const cutR = opts.cutM === undefined ? undefined : opts.cutM / 2
+  const frontier: Cell[] = []
+  while (cells.size && guard++ < budget) {
+    const c = cells.pop()
+    const { d, max } = cells
+    if (d[c] > d[best]) best = c
+    if (max[c] - d[best] <= precisionM) {
+      if (cutR !== undefined && max[c] >= cutR) frontier.push(cells.get(c))
+      continue
+    }
+    const x = cells.x[c], y = cells.y[c], hh = cells.half[c] / 2
+    cells.push(cells.add(x - hh, y - hh, hh))
+    cells.push(cells.add(x + hh, y - hh, hh))
+    cells.push(cells.add(x - hh, y + hh, hh))
+    cells.push(cells.add(x + hh, y + hh, hh))
+  }
+  let found = cells.get(best)
+  if (opts.cutM !== undefined) {
+    // Whether a circle as wide as the cut fits decides sliver or not. When the bounded
+    // search above did not settle it, a search that prunes everything narrower does: it
+    // stays short even on long thin pieces.
+    const r = opts.cutM / 2
+    for (let i = 0; i < cells.size; i++) if (cells.max[cells.heap[i]] >= r) frontier.push(cells.get(cells.heap[i]))
+    // The cells left and set aside cover the piece: start from those that could hold it.
+    if (found.d < r && frontier.length && hullW >= opts.cutM) {
+      const wider = widerThan(rings, r, frontier)
+      if (wider && wider.d > found.d) found = wider
+    }
+  }
+  return { x: found.x / f.kx + f.x0, y: found.y / f.ky + f.y0, diameterM: Math.max(0, found.d) * 2 }
+}
+
+/**
+ * The search's cells as columns of numbers, reused from piece to piece: a plan check searches
+ * a few hundred thousand cells, and one object each kept the garbage collector busy for a
+ * fifth of the whole check.
+ */
+class Cells {
+  x = new Float64Array(1024)
+  y = new Float64Array(1024)
+  half = new Float64Array(1024)
+  d = new Float64Array(1024)
+  /** Upper bound on the distance to the boundary of any point in the cell. */
+  max = new Float64Array(1024)
+  /** A max-heap of cell numbers by their upper bound (`max`). */
+  heap = new Int32Array(1024)
+  size = 0
+  private n = 0
+  private rings: Flat[] = []
+
+  reset(rings: Flat[]): this {
+    this.n = 0
+    this.size = 0
+    this.rings = rings
+    return this
+  }
+
+  /** A new cell centred at x, y; its number. */
+  add(x: number, y: number, half: number): number {
+    if (this.n === this.x.length) this.grow()
+    const i = this.n++
+    const d = signedDist(x, y, this.rings)
+    this.x[i] = x
+    this.y[i] = y
+    this.half[i] = half
+    this.d[i] = d
+    this.max[i] = d + half * Math.SQRT2
+    return i
+  }
+
+  push(c: number): void {
+    if (this.size === this.heap.length) {
+      const grown = new Int32Array(this.size * 2)
+      grown.set(this.heap)
+      this.heap = grown
+    }
+    const { heap, max } = this
+    heap[this.size] = c
+    let i = this.size++
     while (i > 0) {
       const p = (i - 1) >> 1
-      if (heap[p].max >= heap[i].max) break
+      if (max[heap[p]] >= max[heap[i]]) break
       const t = heap[p]
       heap[p] = heap[i]
       heap[i] = t
       i = p
     }
   }
-  const pop = (): Cell => {
-    const top = heap[0], last = heap.pop()!
-    if (heap.length) {
+
+  pop(): number {
+    const { heap, max } = this
+    const top = heap[0], last = heap[--this.size]
+    const size = this.size
+    if (size) {
       heap[0] = last
       let i = 0
       for (;;) {
         const l = 2 * i + 1, r = l + 1
         let m = i
-        if (l < heap.length && heap[l].max > heap[m].max) m = l
-        if (r < heap.length && heap[r].max > heap[m].max) m = r
+        if (l < size && max[heap[l]] > max[heap[m]]) m = l
+        if (r < size && max[heap[r]] > max[heap[m]]) m = r
         if (m === i) break
         const t = heap[m]
         heap[m] = heap[i]
@@ -58,49 +147,23 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     }
     return top
   }
-  const cell = (x: number, y: number, half: number): Cell => {
-    const d = signedDist(x, y, rings)
-    return { x, y, half, d, max: d + half * Math.SQRT2 }
+
+  get(i: number): Cell {
+    return { x: this.x[i], y: this.y[i], half: this.half[i], d: this.d[i], max: this.max[i] }
   }
-  const half0 = cellSize / 2
-  for (let x = minX; x < maxX; x += cellSize) for (let y = minY; y < maxY; y += cellSize) push(cell(x + half0, y + half0, half0))
-  let best = centroidCell(rings, cell)
-  const bboxCell = cell(minX + w / 2, minY + h / 2, 0)
-  if (bboxCell.d > best.d) best = bboxCell
-  // Narrower than the cut across its hull: a sliver for sure, the width only a figure.
-  const hullW = opts.cutM === undefined ? Infinity : hullWidth(rings[0])
-  const budget = hullW < (opts.cutM ?? 0) ? Math.min(40, opts.budget ?? 40) : opts.budget ?? 20000
-  let guard = 0
-  // Cells set aside as within precision that could still hold a circle as wide as the cut.
-  const cutR = opts.cutM === undefined ? undefined : opts.cutM / 2
-  const frontier: Cell[] = []
-  while (heap.length && guard++ < budget) {
-    const c = pop()
-    if (c.d > best.d) best = c
-    if (c.max - best.d <= precisionM) {
-      if (cutR !== undefined && c.max >= cutR) frontier.push(c)
-      continue
-    }
-    const hh = c.half / 2
-    push(cell(c.x - hh, c.y - hh, hh))
-    push(cell(c.x + hh, c.y - hh, hh))
-    push(cell(c.x - hh, c.y + hh, hh))
-    push(cell(c.x + hh, c.y + hh, hh))
-  }
-  if (opts.cutM !== undefined) {
-    // Whether a circle as wide as the cut fits decides sliver or not. When the bounded
-    // search above did not settle it, a search that prunes everything narrower does: it
-    // stays short even on long thin pieces.
-    const r = opts.cutM / 2
-    for (const c of heap) if (c.max >= r) frontier.push(c)
-    // The cells left and set aside cover the piece: start from those that could hold it.
-    if (best.d < r && frontier.length && hullW >= opts.cutM) {
-      const found = widerThan(rings, r, frontier)
-      if (found && found.d > best.d) best = found
+
+  private grow(): void {
+    const cols = ['x', 'y', 'half', 'd', 'max'] as const
+    for (const k of cols) {
+      const grown = new Float64Array(this[k].length * 2)
+      grown.set(this[k])
+      this[k] = grown
     }
   }
-  return toGrid(best)
 }
+
+/** One search runs at a time (all of this is synchronous), so one set of columns serves them all. */
+const scratch = new Cells()
 
 /**
  * Smallest width of the outer ring's convex hull (rotating calipers): no circle wider than
@@ -177,7 +240,7 @@ interface Cell {
   max: number
 }
 
-function centroidCell(rings: Flat[], cell: (x: number, y: number, h: number) => Cell): Cell {
+function centroidCell(rings: Flat[], cell: (x: number, y: number, h: number) => number): number {
   const r = rings[0]
   let a = 0, cx = 0, cy = 0
   for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
