@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     // Centre there with a double click (zooms in one step), then the map's own + button: ~7 m per pixel.
     await page.mouse.dblclick(centre.x, centre.y)
     await page.waitForTimeout(400)
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < Number(process.env.ZOOM_IN ?? 2); i++) {
       await page.locator('.ol-zoom-in').click()
       await page.waitForTimeout(400)
     }
