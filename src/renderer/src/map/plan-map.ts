@@ -6,6 +6,7 @@ import type Geometry from 'ol/geom/Geometry'
 import { Point } from 'ol/geom'
 import VectorLayer from 'ol/layer/Vector'
 import OlMap from 'ol/Map'
+import { defaults as defaultInteractions } from 'ol/interaction/defaults'
 import type MapBrowserEvent from 'ol/MapBrowserEvent'
 import { useGeographic } from 'ol/proj'
 import VectorSource from 'ol/source/Vector'
@@ -85,6 +86,10 @@ export class PlanMap {
     this.map = new OlMap({
       target,
       controls: [new Zoom(), new ScaleLine({ units: 'metric' }), new Attribution({ collapsible: false })],
+      // OpenLayers' default lets the wheel and a drag move the map only once it has the keyboard
+      // focus (it has a tabindex, for the arrow keys): after a click in the side panels the map
+      // would not zoom. It fills the window and nothing around it scrolls, so it always may.
+      interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         this.background.layer,
         new VectorLayer({ source: this.areaSource, style: areaStyle }),
