@@ -47,10 +47,13 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
     return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' })
   })
-  await page.exposeBinding('__acpInvoke', async (_source, channel: string, input: Wire) => toWire(await dispatch(channel, fromWire(input))))
+  // ACP_HARNESS_WIRE=playwright sends every value through Playwright's serializer (see wire.ts), to compare.
+  const raw = process.env.ACP_HARNESS_WIRE === 'playwright'
+  const [to, from] = raw ? [(v: unknown): Wire => ({ value: v }), (w: Wire) => (w as { value: unknown }).value] : [toWire, fromWire]
+  await page.exposeBinding('__acpInvoke', async (_source, channel: string, input: Wire) => to(await dispatch(channel, from(input))))
   await page.addInitScript({
     content: `{
-      const toWire = (${toWire.toString()}), fromWire = (${fromWire.toString()});
+      const toWire = (${to.toString()}), fromWire = (${from.toString()});
       window.api = (${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i)).then(fromWire));
     }`,
   })
