@@ -1,4 +1,5 @@
 import { quantize } from '../../shared/domain/geometry'
+import { windPolys } from '../../shared/geo/ops/geom'
 import type { AreaGeometry, Position } from '../../shared/domain/geometry'
 import { checkGeometry, forEachPosition, mapPositions, type CheckTally } from './check-geometry'
 import { resolveCrs, type ResolvedCrs } from './crs'
@@ -36,7 +37,12 @@ function pickCrs(file: string, raw: RawLayer, opts: ParseOptions, notices: strin
   return opts.crs ? resolveCrs(opts.crs, file, 'the chosen coordinate system') : null
 }
 
-/** The checks every format shares: polygonal geometry, coordinate system, WGS84 output, quantizing. */
+/** Stored rings follow RFC 7946 (exteriors counter-clockwise), whatever winding the file used; the editor's operations rely on it. */
+function wound(g: AreaGeometry): AreaGeometry {
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: windPolys([g.coordinates])[0] } : { type: 'MultiPolygon', coordinates: windPolys(g.coordinates) }
+}
+
+/** The checks every format shares: polygonal geometry, coordinate system, WGS84 output, quantizing, winding. */
 export function finishLayer(file: string, raw: RawLayer, opts: ParseOptions): ParsedLayer {
   if (raw.features.length === 0) {
     throw new ImportError('empty-layer', `${file} contains no features; there is nothing to import`, { file })
@@ -80,7 +86,7 @@ export function finishLayer(file: string, raw: RawLayer, opts: ParseOptions): Pa
       }
       return [quantize(lon), quantize(lat)]
     })
-    return { index: f.index, properties: f.properties, geometry }
+    return { index: f.index, properties: f.properties, geometry: wound(geometry) }
   })
   return { file, format: raw.format, crs: crs?.label ?? 'EPSG:4326', fields: raw.fields, features, notices }
 }

@@ -119,6 +119,16 @@ describe('accepted with notices, geometry kept as it is', () => {
     expect(layer.notices).toEqual(['beats.zip: 2 features have 3D coordinates; the Z (and M) values were dropped'])
   })
 
+  it('winds rings as RFC 7946 asks (exterior counter-clockwise, holes clockwise), keeping every vertex', async () => {
+    const cwShell = [[-121.77, 37.68], [-121.77, 37.69], [-121.76, 37.69], [-121.76, 37.68], [-121.77, 37.68]]
+    const ccwHole = [[-121.768, 37.682], [-121.762, 37.682], [-121.762, 37.688], [-121.768, 37.688], [-121.768, 37.682]]
+    const layer = await parseLayerBuffer('cw.geojson', bytes(collection(feature(poly([cwShell, ccwHole])))))
+    expect(layer.features[0].geometry.coordinates).toEqual([[...cwShell].reverse(), [...ccwHole].reverse()])
+    // Already wound the RFC 7946 way: untouched.
+    const again = await parseLayerBuffer('ccw.geojson', bytes(collection(feature(poly(layer.features[0].geometry.coordinates)))))
+    expect(again.features[0].geometry.coordinates).toEqual(layer.features[0].geometry.coordinates)
+  })
+
   it('stores self-intersecting, unclosed and hole-outside-shell polygons unchanged for the validator', async () => {
     const bowtie = [[[-121.77, 37.68], [-121.76, 37.69], [-121.76, 37.68], [-121.77, 37.69], [-121.77, 37.68]]]
     const unclosed = [[[-121.77, 37.68], [-121.76, 37.68], [-121.76, 37.69]]]

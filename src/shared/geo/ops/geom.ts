@@ -39,6 +39,21 @@ export function ringSignedArea(ring: Position[]): number {
   return s
 }
 
+/**
+ * RFC 7946 winding: every exterior ring counter-clockwise, every hole clockwise. Rings are
+ * reversed, never changed; plans imported before imports wound their rings may hold either.
+ */
+export function windPolys<P extends Position>(polys: P[][][]): P[][][] {
+  return polys.map((poly) =>
+    poly.map((ring, ri) => {
+      // An unclosed or zero-area (bow-tie) ring is left exactly as it came, for the validator to name.
+      if (ring.length < 4 || !samePt(ring[0], ring[ring.length - 1])) return ring
+      const a = ringSignedArea(ring)
+      return (ri === 0 ? a < 0 : a > 0) ? [...ring].reverse() : ring
+    }),
+  )
+}
+
 function onSegment(a: Position, b: Position, c: Position): boolean {
   return (
     Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1])

@@ -43,7 +43,8 @@ export function insertPointsOnEdges(g: AreaGeometry, pts: Position[], tol = NODE
         const hits: [number, LonLat][] = []
         for (let k = lowerBound(Math.min(a[0], b[0]) - tol); k < sorted.length && sorted[k][0] <= Math.max(a[0], b[0]) + tol; k++) {
           const p = sorted[k]
-          if (p[1] < minY || p[1] > maxY || samePt(p, a) || samePt(p, b)) continue
+          // Within a grid step of a corner it is that corner: inserting it beside it would fold a spike.
+          if (p[1] < minY || p[1] > maxY || near(p, a, tol) || near(p, b, tol)) continue
           const pr = projectOnSegment(a, b, p)
           if (pr.dist <= tol && pr.t > 0 && pr.t < 1 && !hits.some((h) => samePt(h[1], p))) hits.push([pr.t, [p[0], p[1]]])
         }
@@ -59,6 +60,9 @@ export function insertPointsOnEdges(g: AreaGeometry, pts: Position[], tol = NODE
   )
   return changed ? toGeometry(polys) : null
 }
+
+/** Within one tolerance of each other on both axes; the half step absorbs the float error of differences near ±90/180. */
+const near = (p: Position, q: Position, tol: number): boolean => Math.abs(p[0] - q[0]) <= 1.5 * tol && Math.abs(p[1] - q[1]) <= 1.5 * tol
 
 /** Whether two geometries' bounding boxes meet (cheap pre-filter before noding). */
 export const mayTouch = (a: AreaGeometry, b: AreaGeometry): boolean => bboxesMeet(bboxOf(a), bboxOf(b))

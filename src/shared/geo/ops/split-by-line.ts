@@ -1,7 +1,7 @@
 import type { LonLat, Position } from '../../domain'
 import { EditError } from '../../domain'
 import { cleanPolys } from './clean'
-import { crossingPoint, orient, pointInPolys, pointInRing, pointOnBoundary, projectOnSegment, ptKey, qPt, ringSignedArea, samePt, segmentsTouch, type Polys } from './geom'
+import { crossingPoint, orient, pointInPolys, pointInRing, pointOnBoundary, projectOnSegment, ptKey, qPt, ringSignedArea, samePt, segmentsTouch, windPolys, type Polys } from './geom'
 import { snapOnSegment } from './snap-on-segment'
 
 export interface LineSplit {
@@ -31,7 +31,9 @@ function checkSimpleLine(line: LonLat[]): void {
  * walks a line piece forwards lies left of the line. New crossing points are slid onto the
  * boundary edge, so neighbours sharing that edge can take the same vertex.
  */
-export function splitByLine(polys: Polys, rawLine: LonLat[], name: string): LineSplit {
+export function splitByLine(stored: Polys, rawLine: LonLat[], name: string): LineSplit {
+  // The face walk below keeps the interior on the left of every boundary edge.
+  const polys = windPolys(stored)
   const line = rawLine.map(qPt).filter((p, i, all) => i === 0 || !samePt(p, all[i - 1]))
   if (line.length < 2) throw new EditError('line-misses', 'Draw a line with at least two points')
   checkSimpleLine(line)
