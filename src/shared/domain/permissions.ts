@@ -1,6 +1,8 @@
 import type { ChangeOp, ChangeSet } from './change-set'
 import type { AreaCommand, Neighborhood } from './entities'
 import type { Profile } from './plan'
+import { sameShape } from './same-shape'
+import { stableStringify } from './stable-json'
 
 export interface PermissionContext {
   areas: Pick<AreaCommand, 'id' | 'name'>[]
@@ -25,8 +27,23 @@ function areaName(ctx: PermissionContext, id: string | null | undefined): string
   return ctx.areas.find((a) => a.id === id)?.name ?? id
 }
 
+/**
+ * A boundary outside the commander's area that only takes vertices on its own straight edges
+ * (or gives them back, on undo): the edit's new corners on a shared edge, so both sides keep
+ * identical vertices. Its ground and every other field stay as they are, so no one else's
+ * neighborhood or Area Command changes; refusing it would make topological edits at an area
+ * boundary impossible for the commander.
+ */
+function onlySharesVertices(op: ChangeOp): boolean {
+  if (op.entity === 'officer' || !op.before || !op.after) return false
+  const { geometry: g0, ...rest0 } = op.before
+  const { geometry: g1, ...rest1 } = op.after
+  return stableStringify(rest0) === stableStringify(rest1) && sameShape(g0, g1)
+}
+
 function whyNotOp(own: string, op: ChangeOp, ctx: PermissionContext): string | null {
   const you = `You are acting as the Area Commander of ${areaName(ctx, own)}`
+  if (onlySharesVertices(op)) return null
   switch (op.entity) {
     case 'city':
       return `${you}; only Administration can change the city limit.`

@@ -2,6 +2,7 @@ import type { AreaGeometry, ChangeOp, ChangeSet, Neighborhood, Officer, PlanStat
 import { EditError } from '../../domain'
 import { geometryIssues } from './clean'
 import { holderKey, holdersOf, type Holder } from './holders'
+import { ptKey } from './geom'
 import { insertPointsOnEdges, mayTouch, verticesOf } from './noding'
 
 type Ref = { entity: Holder['entity']; id: string }
@@ -57,8 +58,13 @@ export class PlanEdit {
         this.geoms.set(holderKey(h), g)
       }
     }
-    // ...and every neighbour takes the new vertices lying on its edges.
-    const newPts = changed.flatMap((h) => verticesOf(h.geometry))
+    // ...and every neighbour takes the new vertices lying on its edges. Only new ones: a corner
+    // the plan already had is no business of this edit, even where a neighbour (perhaps in
+    // another Area Command) runs past it without a vertex, as imported layers often do.
+    const before = new Set<string>()
+    for (const h of holdersOf(this.plan)) if (changed.some((c) => mayTouch(c.geometry, h.geometry))) for (const p of verticesOf(h.geometry)) before.add(ptKey(p))
+    const newPts = changed.flatMap((h) => verticesOf(h.geometry)).filter((p) => !before.has(ptKey(p)))
+    if (!newPts.length) return
     for (const h of all) {
       if (changed.includes(h)) continue
       if (!changed.some((c) => mayTouch(c.geometry, h.geometry))) continue
