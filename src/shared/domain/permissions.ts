@@ -11,7 +11,7 @@ export interface PermissionContext {
 
 /**
  * Why `profile` may not apply `cs`, in words that say who can; null when allowed.
- * The renderer uses it to grey out tools, the main process to refuse: the same rule in both.
+ * The main process refuses with it; it lives in shared so the rule is written once, beside the domain.
  */
 export function whyNotAllowed(profile: Profile, cs: ChangeSet, ctx: PermissionContext): string | null {
   if (profile.role === 'admin') return null
