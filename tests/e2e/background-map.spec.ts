@@ -82,3 +82,12 @@ test('a tile server that refuses leaves the plan usable and says why; a bad URL 
   await expect(dialog.getByTestId('save-settings')).toBeDisabled()
   expect((await app.services.settings.get()).tileUrl).toBe(`${base}/missing/{z}/{x}/{y}.png`)
 })
+
+test('the map credit is shown as the text typed, never as markup', async ({ app }) => {
+  const { page } = app
+  const credit = '<b id="injected">Tiles</b> & <img src=x> Co'
+  await setBackground(page, `${base}/tiles/{z}/{x}/{y}.png`, credit)
+  await expect(page.locator('.ol-attribution')).toContainText(credit)
+  await expect(page.locator('#injected')).toHaveCount(0)
+  await expect(page.locator('.ol-attribution img')).toHaveCount(0)
+})

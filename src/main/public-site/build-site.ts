@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../shared/html'
 import { checkPublishMeta, type PublishMeta } from '../../shared/publish/public-dataset'
 import { PAGE_SCRIPT } from './page-script'
 import { PAGE_STYLE } from './page-style'
@@ -5,10 +6,6 @@ import { PAGE_STYLE } from './page-style'
 /** The page may load nothing: no tiles, fonts, CDN or fetch. Inline script and style only. */
 export const PUBLIC_PAGE_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 /**
  * JSON inside <script type="application/json">: a name containing "</script>" or "<!--"

@@ -2,6 +2,7 @@ import type ImageTile from 'ol/ImageTile'
 import TileLayer from 'ol/layer/Tile'
 import TileState from 'ol/TileState'
 import XYZ from 'ol/source/XYZ'
+import { escapeHtml } from '../../../shared/html'
 import { MAX_TILE_ZOOM } from '../../../shared/map/tile-template'
 
 export type LoadTile = (z: number, x: number, y: number) => Promise<{ bytes: Uint8Array; contentType: string }>
@@ -34,7 +35,8 @@ export class BackgroundLayer {
     this.layer.setSource(
       new XYZ({
         maxZoom: MAX_TILE_ZOOM,
-        attributions: attribution || undefined,
+        // OpenLayers writes attributions as HTML: the credit is shown as the text Administration typed.
+        attributions: attribution ? escapeHtml(attribution) : undefined,
         attributionsCollapsible: false,
         // The "URL" is only the tile's address in the grid; the main process knows the server.
         tileUrlFunction: ([z, x, y]) => `${z}/${x}/${y}`,
