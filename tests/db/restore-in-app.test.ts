@@ -1,23 +1,17 @@
 import { existsSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../src/main/ipc/dispatch'
-import { createHandlers } from '../../src/main/ipc/handlers'
+import { describe, expect, it } from 'vitest'
 import { createServices } from '../../src/main/services'
 import { pendingRestoreFile } from '../../src/main/services/pending-restore'
 import { openPlanForApp } from '../../src/main/startup'
-import { makeServices, SAMPLE_DIR } from '../helpers/services'
+import { SAMPLE_DIR } from '../helpers/services'
+import { openServices } from '../helpers/services-per-test'
 import { dumpTables } from '../helpers/table-dump'
-
-const opened: { cleanup(): void }[] = []
-afterEach(() => opened.splice(0).forEach((s) => s.cleanup()))
 
 describe('restoring a backup from the app', () => {
   it('schedules the chosen backup, restarts, and opens the plan as it was when backed up', async () => {
-    const s = makeServices()
-    opened.push(s)
+    const { s, dispatch } = openServices()
     let restarts = 0
     s.config.requestRestart = () => restarts++
-    const dispatch = createDispatch(createHandlers(s))
     const n = s.plans.load().neighborhoods[0]
     const backup = (await dispatch('backup:create', undefined)) as { ok: true; value: { file: string } }
     expect(backup.ok).toBe(true)
@@ -39,9 +33,7 @@ describe('restoring a backup from the app', () => {
   })
 
   it('refuses a path that is not one of the listed backups, and a commander, storing nothing', async () => {
-    const s = makeServices()
-    opened.push(s)
-    const dispatch = createDispatch(createHandlers(s))
+    const { s, dispatch } = openServices()
     // The profile switch below writes a setting; everything else must stay as it was.
     const before = dumpTables(s.config.db, { exclude: ['settings'] })
     expect(await dispatch('backup:restore', { file: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'backup-missing' } })

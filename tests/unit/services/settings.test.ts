@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../../src/main/ipc/dispatch'
-import { createHandlers } from '../../../src/main/ipc/handlers'
-import { makeServices } from '../../helpers/services'
+import { describe, expect, it } from 'vitest'
+import { openServices } from '../../helpers/services-per-test'
 import { dumpTables } from '../../helpers/table-dump'
-
-const opened: { cleanup(): void }[] = []
-afterEach(() => opened.splice(0).forEach((s) => s.cleanup()))
 
 describe('plan settings', () => {
   it('prints the department contact Administration sets on the lookup answer and the published file', async () => {
-    const s = makeServices()
-    opened.push(s)
-    const dispatch = createDispatch(createHandlers(s))
+    const { s, dispatch } = openServices()
     const department = { name: 'Springfield Police Department', address: '1 Main St', nonEmergencyPhone: '555-0100', emergency: '9-1-1' }
     expect(await dispatch('settings:set', { department })).toMatchObject({ ok: true, value: { department } })
     const n = s.plans.load().neighborhoods[0]
@@ -22,9 +15,7 @@ describe('plan settings', () => {
   })
 
   it('new tolerances change the plan check at once', async () => {
-    const s = makeServices()
-    opened.push(s)
-    const dispatch = createDispatch(createHandlers(s))
+    const { s, dispatch } = openServices()
     expect(s.validation.report().summary.errors).toBe(0)
     // With unassigned neighborhoods as errors, a neighborhood left without officers blocks publishing.
     const plan = s.plans.load()
@@ -37,9 +28,7 @@ describe('plan settings', () => {
   })
 
   it('refuses a commander and bad values, changing nothing', async () => {
-    const s = makeServices()
-    opened.push(s)
-    const dispatch = createDispatch(createHandlers(s))
+    const { s, dispatch } = openServices()
     const before = dumpTables(s.config.db)
     expect(await dispatch('settings:set', { department: { name: '', address: '', nonEmergencyPhone: '', emergency: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await dispatch('settings:set', { tolerances: { sliverWidthM: -1, sliverAreaM2: 100, unassignedIsError: false } })).toMatchObject({ ok: false })
