@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../../src/main/ipc/dispatch'
-import { createHandlers } from '../../../src/main/ipc/handlers'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tileTemplateProblem, tileUrlFor } from '../../../src/shared/map/tile-template'
-import { makeServices } from '../../helpers/services'
+import { openServices } from '../../helpers/services-per-test'
+import { dumpTables } from '../../helpers/table-dump'
 
 // A 1x1 PNG: what a tile server sends.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
@@ -25,14 +24,6 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
-const opened: { cleanup(): void }[] = []
-afterEach(() => opened.splice(0).forEach((s) => s.cleanup()))
-function services() {
-  const s = makeServices()
-  opened.push(s)
-  return { s, dispatch: createDispatch(createHandlers(s)) }
-}
-
 describe('background-map tile URL', () => {
   it('accepts https and a tile server on this computer, with {z}, {x} and {y}', () => {
     expect(tileTemplateProblem('https://tile.openstreetmap.org/{z}/{x}/{y}.png')).toBeNull()
@@ -52,7 +43,7 @@ describe('background-map tile URL', () => {
 
 describe('tiles for the background map', () => {
   it('are fetched by the main process from the configured server and kept for panning back', async () => {
-    const { dispatch } = services()
+    const { dispatch } = openServices()
     expect(await dispatch('settings:set', { tileUrl: `${base}/ok/{z}/{x}/{y}.png`, tileAttribution: '© Test tiles' })).toMatchObject({ ok: true, value: { tileAttribution: '© Test tiles' } })
     asked.length = 0
     const r = (await dispatch('tiles:get', { z: 12, x: 656, y: 1582 })) as { ok: true; value: { bytes: Uint8Array; contentType: string } }
@@ -64,7 +55,7 @@ describe('tiles for the background map', () => {
   })
 
   it('are refused with the reason when none is set, the server says no, sends a web page or cannot be reached', async () => {
-    const { s, dispatch } = services()
+    const { s, dispatch } = openServices()
     expect(await dispatch('tiles:get', { z: 1, x: 0, y: 0 })).toMatchObject({ ok: false, error: { code: 'no-tile-url', message: expect.stringContaining('Settings & about') } })
     s.settings.set({ tileUrl: `${base}/missing/{z}/{x}/{y}.png` })
     expect(await dispatch('tiles:get', { z: 1, x: 0, y: 1 })).toMatchObject({ ok: false, error: { code: 'tile-refused', message: expect.stringMatching(/tile 1\/0\/1 from 127\.0\.0\.1:\d+: the server answered 404 Not Found/) } })
@@ -75,7 +66,7 @@ describe('tiles for the background map', () => {
   })
 
   it('give up on a server that does not answer in time', async () => {
-    const { s } = services()
+    const { s } = openServices()
     s.settings.set({ tileUrl: `${base}/slow/{z}/{x}/{y}.png` })
     const { TileService } = await import('../../../src/main/services/tile-service')
     const quick = new TileService(s.settings, undefined, { timeoutMs: 200 })
@@ -83,7 +74,7 @@ describe('tiles for the background map', () => {
   })
 
   it('outside the tile grid, or asked by a renderer naming its own address, are refused before any request', async () => {
-    const { dispatch } = services()
+    const { dispatch } = openServices()
     await dispatch('settings:set', { tileUrl: `${base}/ok/{z}/{x}/{y}.png` })
     asked.length = 0
     expect(await dispatch('tiles:get', { z: 2, x: 4, y: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('inside the tile grid') } })
@@ -92,10 +83,20 @@ describe('tiles for the background map', () => {
   })
 
   it('settings refuse a bad tile URL with the reason and keep the stored one', async () => {
-    const { s, dispatch } = services()
+    const { s, dispatch } = openServices()
     await dispatch('settings:set', { tileUrl: `${base}/ok/{z}/{x}/{y}.png` })
     const r = await dispatch('settings:set', { tileUrl: 'http://tiles.example.org/{z}/{x}/{y}.png' })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('tileUrl: the tile URL must start with https://') } })
     expect(s.settings.get().tileUrl).toBe(`${base}/ok/{z}/{x}/{y}.png`)
+  })
+
+  it('settings refuse an over-long map credit, naming the field, and keep the stored one', async () => {
+    const { s, dispatch } = openServices()
+    await dispatch('settings:set', { tileUrl: `${base}/ok/{z}/{x}/{y}.png`, tileAttribution: '© City GIS' })
+    const before = dumpTables(s.repos.db)
+    const r = await dispatch('settings:set', { tileAttribution: 'x'.repeat(201) })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('tileAttribution: the attribution is longer than 200 characters') } })
+    expect(dumpTables(s.repos.db)).toEqual(before)
+    expect(s.settings.get().tileAttribution).toBe('© City GIS')
   })
 })
