@@ -1,5 +1,6 @@
 import type { AreaGeometry, LonLat, Position } from '../../domain'
 import { COORD_GRID, COORD_QUANTUM, quantize } from '../../domain'
+import type { BBox } from '../bbox'
 
 /** Polygons -> rings -> closed rings of positions; the working form of every operation. */
 export type Polys = LonLat[][][]
@@ -116,8 +117,8 @@ export function pointOnBoundary(p: Position, polys: Polys, tol = COORD_QUANTUM):
   return false
 }
 
+// The one bounding-box helper, re-exported where operations look for their geometry tools.
 export { bboxOf, bboxesMeet, type BBox } from '../bbox'
-import type { BBox } from '../bbox'
 
 export function bboxOfPoints(pts: Position[], pad = 0): BBox {
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity]
@@ -126,7 +127,6 @@ export function bboxOfPoints(pts: Position[], pad = 0): BBox {
   }
   return [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]
 }
-
 
 /** Metres per degree near a latitude (local equirectangular; fine for snapping distances). */
 export function metresPerDegree(lat: number): [number, number] {

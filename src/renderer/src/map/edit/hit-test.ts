@@ -8,8 +8,6 @@ export type Hit =
   | { kind: 'edge'; segment: [LonLat, LonLat]; at: LonLat; neighborhoodId: string; areaId: string }
   | { kind: 'locked'; neighborhoodId: string; areaId: string }
 
-const meets = bboxesMeet
-
 function ringContains(p: LonLat, ring: number[][]): boolean {
   let inside = false
   for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
@@ -37,7 +35,7 @@ export function hitTest(map: OlMap, plan: PlanState, pixel: number[], canEdit: (
   const here = map.getCoordinateFromPixel(pixel) as LonLat
   if (!c1 || !c2 || !here) return null
   const box: BBox = [Math.min(c1[0], c2[0]), Math.min(c1[1], c2[1]), Math.max(c1[0], c2[0]), Math.max(c1[1], c2[1])]
-  const near = plan.neighborhoods.filter((n) => meets(bboxOf(n.geometry), box))
+  const near = plan.neighborhoods.filter((n) => bboxesMeet(bboxOf(n.geometry), box))
   const editable = near.filter((n) => canEdit(n.areaId))
   const found = nearest(map, editable, pixel, box, vertexPx, edgePx)
   if (found) return found
@@ -72,7 +70,7 @@ function nearest(map: OlMap, rows: Neighborhood[], pixel: number[], box: BBox, v
     for (let i = 0; i + 1 < ring.length; i++) {
       const a = ring[i], b = ring[i + 1]
       const sb: BBox = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])]
-      if (!meets(sb, box)) continue
+      if (!bboxesMeet(sb, box)) continue
       const pa = px(a), pb = px(b)
       const dx = pb[0] - pa[0], dy = pb[1] - pa[1]
       const len2 = dx * dx + dy * dy

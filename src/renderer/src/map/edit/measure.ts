@@ -1,4 +1,4 @@
-import { bboxOf } from '../../../../shared/geo/bbox'
+import { bboxOf, bboxesMeet } from '../../../../shared/geo/bbox'
 import { area as turfArea } from '@turf/turf'
 import type { AreaGeometry, Neighborhood, PlanState } from '../../../../shared/domain'
 
@@ -19,15 +19,13 @@ function vertexKeys(g: AreaGeometry): Set<string> {
   return out
 }
 
-
 /** Neighborhoods of the same area sharing at least one vertex with `n` (vertices are shared exactly). */
 export function neighboursOf(plan: PlanState, n: Neighborhood): Neighborhood[] {
   const b = bboxOf(n.geometry)
   const mine = vertexKeys(n.geometry)
   return plan.neighborhoods.filter((o) => {
     if (o.id === n.id || o.areaId !== n.areaId) return false
-    const ob = bboxOf(o.geometry)
-    if (ob[0] > b[2] || ob[2] < b[0] || ob[1] > b[3] || ob[3] < b[1]) return false
+    if (!bboxesMeet(bboxOf(o.geometry), b)) return false
     for (const k of vertexKeys(o.geometry)) if (mine.has(k)) return true
     return false
   })
