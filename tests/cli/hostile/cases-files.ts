@@ -1,0 +1,3 @@
+import type { HostileCase } from './hostile-case'
+
+export const CASES: HostileCase[] = []
