@@ -1,8 +1,10 @@
 import { z } from 'zod'
-import { areaSchema, citySchema, idSchema, neighborhoodSchema, officerSchema, wellFormed } from './entity-schemas'
+import { showValue } from '../text/bounded'
+import { wellFormed } from '../text/safe-text'
+import { areaSchema, citySchema, idSchema, neighborhoodSchema, officerSchema } from './entity-schemas'
 
-/** Ids quoted in messages are cut short: a hostile caller's megabyte-long id must not come back whole. */
-const short = (id: string) => (id.length > 60 ? `${id.slice(0, 60)}…` : id)
+/** Ids quoted in messages are cut short and escaped: a hostile caller's megabyte-long id must not come back whole. */
+const short = (id: string) => showValue(id, 60)
 
 const op = <E extends string, S extends z.ZodType>(entity: E, row: S) =>
   z.strictObject({ entity: z.literal(entity), id: idSchema, before: row.nullable(), after: row.nullable() })

@@ -1,16 +1,23 @@
 import { z } from 'zod'
 import { OFFICER_STATUSES } from '../domain'
+import { describeUnsafeChar, firstUnsafeChar, wellFormed } from '../text/safe-text'
 import { geometrySchema } from './geometry-schema'
 
 /**
  * Text must be well-formed Unicode: SQLite would store a lone surrogate as replacement
- * characters, and the stored row would then never match what the renderer holds.
+ * characters, and the stored row would then never match what the renderer holds. Ids and names
+ * also refuse control characters and bidirectional overrides: they are printed by the command
+ * line and in messages, where an ESC sequence or a U+202E could forge a line of output.
  */
-export const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
 const WELL_FORMED = 'text contains a broken Unicode character'
+const printable = (what: string) => (s: string, ctx: z.RefinementCtx) => {
+  const c = firstUnsafeChar(s)
+  if (c && c.codePoint >= 0xd800 && c.codePoint <= 0xdfff) ctx.addIssue({ code: 'custom', message: WELL_FORMED })
+  else if (c) ctx.addIssue({ code: 'custom', message: `${what} holds ${describeUnsafeChar(c)}; use printable text` })
+}
 
-export const idSchema = z.string().trim().min(1, 'id must not be empty').max(100, 'id is longer than 100 characters').refine(wellFormed, WELL_FORMED)
-const name = z.string().trim().min(1, 'name must not be empty').max(120, 'name is longer than 120 characters').refine(wellFormed, WELL_FORMED)
+export const idSchema = z.string().trim().min(1, 'id must not be empty').max(100, 'id is longer than 100 characters').superRefine(printable('id'))
+const name = z.string().trim().min(1, 'name must not be empty').max(120, 'name is longer than 120 characters').superRefine(printable('name'))
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #1a2b3c')
 const text = (max: number) => z.string().max(max, `text is longer than ${max} characters`).refine(wellFormed, WELL_FORMED)
 
