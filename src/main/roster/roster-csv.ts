@@ -1,5 +1,6 @@
 import type { Officer, OfficerStatus } from '../../shared/domain'
 import { csvCell, defuseFormula, readCsvTable } from '../../shared/staffing/csv-rows'
+import { showList, showValue } from '../../shared/text/bounded'
 import { ROSTER_FIELDS, ROSTER_HEADERS, guessRosterMapping, type ColumnMapping, type FlatOfficer } from './roster-fields'
 import { matchArea, matchNeighborhood, newOfficerId, type NamedArea, type NamedNeighborhood } from './roster-match'
 
@@ -54,6 +55,8 @@ function blankOfficer(id: string): Officer {
 
 const PRIVATE_FIELDS = ['employeeId', 'badge', 'personalPhone', 'personalEmail', 'homeAddress', 'notes'] as const
 const PUBLIC_FIELDS = ['displayName', 'rank', 'email', 'deskPhone', 'shift'] as const
+/** Only these may span lines; a line break in any other cell means rows were merged or a quote is missing. */
+const MULTILINE_FIELDS: ReadonlySet<keyof FlatOfficer> = new Set(['homeAddress', 'notes'])
 
 /**
  * Checks a roster CSV against the plan without changing anything.
@@ -73,7 +76,7 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     mapping: map,
     officers,
     errors: errors.sort((a, b) => a.line - b.line),
-    totalRows: table.rows.length,
+    totalRows: table.rowCount,
     unknownHeaders: table.headers.filter((h) => !Object.values(map).includes(h)),
   })
   if (table.headers.length === 0) return preview([])
@@ -83,7 +86,7 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     const header = map[field]
     if (header === undefined || header === '') continue
     const idx = table.headers.indexOf(header)
-    if (idx < 0) errors.push({ line: 1, column: header, message: `Column "${header}" mapped to ${ROSTER_HEADERS[field]} is not in the file's header` })
+    if (idx < 0) errors.push({ line: 1, column: header, message: `Column "${showValue(header)}" mapped to ${ROSTER_HEADERS[field]} is not in the file's header` })
     else col.set(field, idx)
   }
   if (!col.has('displayName')) {
@@ -96,15 +99,23 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
   const existingByEmp = new Map<string, Officer[]>()
   for (const o of ctx.existing) {
     const k = o.private.employeeId.trim().toLowerCase()
-    if (k) existingByEmp.set(k, [...(existingByEmp.get(k) ?? []), o])
+    if (!k) continue
+    const same = existingByEmp.get(k)
+    if (same) same.push(o)
+    else existingByEmp.set(k, [o])
   }
   const linesByEmp = new Map<string, number[]>()
   if (col.has('employeeId')) {
     for (const row of table.rows) {
       const k = cellValue(row.cells[col.get('employeeId')!]).toLowerCase()
-      if (k) linesByEmp.set(k, [...(linesByEmp.get(k) ?? []), row.line])
+      if (!k) continue
+      const lines = linesByEmp.get(k)
+      if (lines) lines.push(row.line)
+      else linesByEmp.set(k, [row.line])
     }
   }
+  // 20,000 rows sharing one id get one message each: list a bounded head of the lines, once per id.
+  const duplicateLines = new Map<string, string>()
 
   const existingById = new Map(ctx.existing.map((o) => [o.id, o]))
   const takenIds = new Set(existingById.keys())
@@ -115,6 +126,17 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     const rowErrors: RosterRowError[] = []
     const fail = (f: keyof FlatOfficer, message: string) => rowErrors.push({ line: row.line, column: header(f), message })
 
+    for (const f of col.keys()) {
+      if (!MULTILINE_FIELDS.has(f) && get(f)!.includes('\n')) {
+        fail(f, `${ROSTER_HEADERS[f]} holds a line break, which only ${ROSTER_HEADERS.homeAddress} and ${ROSTER_HEADERS.notes} may: a missing quote or mixed line endings may have merged rows`)
+      }
+    }
+    if (rowErrors.length > 0) {
+      // A merged row's values cannot be trusted; one error per bad cell is enough.
+      errors.push(...rowErrors)
+      continue
+    }
+
     const name = get('displayName') ?? ''
     if (!name) fail('displayName', 'Name is empty')
 
@@ -124,10 +146,12 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     if (empKey) {
       const lines = linesByEmp.get(empKey) ?? []
       if (lines.length > 1) {
-        fail('employeeId', `Employee ID "${emp}" appears on several rows (lines ${lines.join(', ')})`)
+        let shown = duplicateLines.get(empKey)
+        if (shown === undefined) duplicateLines.set(empKey, (shown = showList(lines)))
+        fail('employeeId', `Employee ID "${showValue(emp)}" appears on ${lines.length.toLocaleString('en-US')} rows (lines ${shown})`)
       }
       const matches = existingByEmp.get(empKey) ?? []
-      if (matches.length > 1) fail('employeeId', `Employee ID "${emp}" belongs to ${matches.length} officers already in the plan`)
+      if (matches.length > 1) fail('employeeId', `Employee ID "${showValue(emp)}" belongs to ${matches.length} officers already in the plan`)
       else if (matches.length === 1) base = matches[0]
     } else {
       // Without an employee id, the fingerprint id is how a re-imported export finds its officer again.
@@ -137,7 +161,7 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
 
     for (const f of ['email', 'personalEmail'] as const) {
       const v = get(f)
-      if (v && !EMAIL.test(v)) fail(f, `"${v}" is not an email address`)
+      if (v && !EMAIL.test(v)) fail(f, `"${showValue(v)}" is not an email address`)
     }
 
     const statusCell = get('status')
@@ -145,7 +169,7 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     if (statusCell) {
       const s = STATUS_WORDS[statusCell.toLowerCase()]
       if (s) status = s
-      else fail('status', `Status "${statusCell}" is not one of active, leave, vacant`)
+      else fail('status', `Status "${showValue(statusCell)}" is not one of active, leave, vacant`)
     }
 
     let areaId = base?.areaId ?? null
@@ -157,7 +181,7 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
       if (areaCell) {
         const a = matchArea(ctx.areas, areaCell)
         if (a) areaId = a.id
-        else fail('area', `Unknown area "${areaCell}"`)
+        else fail('area', `Unknown area "${showValue(areaCell)}"`)
       }
     }
     if (nbCell !== undefined) {
@@ -165,9 +189,9 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
       if (nbCell) {
         const areaKnown = !areaCell || areaId !== null
         const nb = matchNeighborhood(ctx.neighborhoods, nbCell, areaId)
-        if (!nb) fail('neighborhood', `Unknown neighborhood "${nbCell}"`)
+        if (!nb) fail('neighborhood', `Unknown neighborhood "${showValue(nbCell)}"`)
         else if (areaCell && areaKnown && nb.areaId !== areaId) {
-          fail('neighborhood', `Neighborhood "${nbCell}" is not in area "${areaCell}"`)
+          fail('neighborhood', `Neighborhood "${showValue(nbCell)}" is not in area "${showValue(areaCell)}"`)
         } else {
           neighborhoodId = nb.id
           if (!areaCell) areaId = nb.areaId

@@ -1,4 +1,5 @@
 import { normalizeHeader, readCsvTable } from '../../shared/staffing/csv-rows'
+import { showList, showValue } from '../../shared/text/bounded'
 import type { CallPoint } from '../../shared/staffing/workload'
 
 export type { CallPoint }
@@ -64,7 +65,8 @@ function number(cell: string): number {
 /**
  * Reads calls for service. Each valid row becomes a point with hours = minutes / 60 (the
  * `defaultMinutes`, 30, when there is no minutes column or the cell is empty) and units
- * (1 when absent). A row with a bad value is skipped and reported with its line and column.
+ * (1 when absent). A row with a bad value, or with more or fewer cells than the header, is skipped
+ * and reported with its line (and column).
  */
 export function parseCfsCsv(
   text: string,
@@ -91,7 +93,7 @@ export function parseCfsCsv(
       errors.push({
         line: 1,
         column: header,
-        message: `Column "${header}" (${FIELD_LABEL[field]}) is not in the header; found: ${table.headers.map((h) => `"${h}"`).join(', ')}`,
+        message: `Column "${showValue(header)}" (${FIELD_LABEL[field]}) is not in the header; found: ${showList(table.headers.map((h) => `"${h}"`))}`,
       })
     } else col[field] = idx
   }
@@ -106,18 +108,18 @@ export function parseCfsCsv(
     const lat = number(cell('lat'))
     let ok = true
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) {
-      fail('lon', `Longitude "${cell('lon')}" is not a number between -180 and 180`)
+      fail('lon', `Longitude "${showValue(cell('lon'))}" is not a number between -180 and 180`)
       ok = false
     }
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
-      fail('lat', `Latitude "${cell('lat')}" is not a number between -90 and 90`)
+      fail('lat', `Latitude "${showValue(cell('lat'))}" is not a number between -90 and 90`)
       ok = false
     }
     let minutes = defaultMinutes
     if (col.minutes !== undefined && cell('minutes').trim() !== '') {
       minutes = number(cell('minutes'))
       if (!Number.isFinite(minutes) || minutes < 0) {
-        fail('minutes', `Handling time "${cell('minutes')}" is not a number of minutes`)
+        fail('minutes', `Handling time "${showValue(cell('minutes'))}" is not a number of minutes`)
         ok = false
       }
     }
@@ -125,7 +127,7 @@ export function parseCfsCsv(
     if (col.units !== undefined && cell('units').trim() !== '') {
       units = number(cell('units'))
       if (!Number.isFinite(units) || units < 0) {
-        fail('units', `Units "${cell('units')}" is not a number of units`)
+        fail('units', `Units "${showValue(cell('units'))}" is not a number of units`)
         ok = false
       }
     }

@@ -9,20 +9,24 @@ export interface CsvRow {
 export interface CsvTable {
   headers: string[]
   rows: CsvRow[]
-  /** Problems with the file as a whole or with one row's quoting. */
+  /** Non-blank rows after the header, including those left out of `rows` for an error. */
+  rowCount: number
+  /** Problems with the file as a whole, or with one row (its quoting, its cell count). */
   errors: { line: number; message: string }[]
+}
+
+/**
+ * One kind of line ending before parsing. Papaparse guesses the newline from the start of the
+ * file; in a file that mixes CRLF with LF (or a bare CR), the other kind then stays inside
+ * cells and merges rows ("Days\nBert"). Line breaks inside quoted cells become LF as well.
+ */
+export function normalizeLineEndings(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 function countLineBreaks(s: string): number {
   let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c === 10) n++
-    else if (c === 13) {
-      n++
-      if (s.charCodeAt(i + 1) === 10) i++
-    }
-  }
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++
   return n
 }
 
@@ -30,13 +34,20 @@ function countLineBreaks(s: string): number {
  * Reads CSV text into rows that know their line number. Papaparse does not report
  * line numbers, so we count: each row takes one line plus the line breaks kept inside
  * its quoted cells. That is why empty lines are kept until here (they still take a line).
+ *
+ * A row is left out of `rows`, with an error naming its line, when its quoting is broken or its
+ * cell count differs from the header's: an unquoted comma in one cell shifts every later value
+ * into the wrong column (a personal phone into the public desk phone), so such a row is never
+ * guessed at. `rowCount` counts every non-blank row after the header, the rejected ones included.
  */
-export function readCsvTable(text: string, what: string): CsvTable {
-  if (text.includes('\u0000')) {
-    return { headers: [], rows: [], errors: [{ line: 1, message: `${what} is not a text CSV file (it contains binary data)` }] }
+export function readCsvTable(input: string, what: string): CsvTable {
+  if (input.includes('\u0000')) {
+    return { headers: [], rows: [], rowCount: 0, errors: [{ line: 1, message: `${what} is not a text CSV file (it contains binary data)` }] }
   }
+  const text = normalizeLineEndings(input)
   const parsed = Papa.parse<string[]>(text, {
     skipEmptyLines: false,
+    newline: '\n',
     delimitersToGuess: [',', ';', '\t', '|'],
   })
   const errors: CsvTable['errors'] = []
@@ -49,23 +60,41 @@ export function readCsvTable(text: string, what: string): CsvTable {
     for (const c of cells) inner += countLineBreaks(c)
     line += 1 + inner
   }
+  const broken = new Set<number>()
   for (const e of parsed.errors) {
     if (e.code === 'UndetectableDelimiter') continue
-    const at = typeof e.row === 'number' && e.row < lineOf.length ? lineOf[e.row] : 1
-    errors.push({ line: at, message: `${e.message} (${e.code})` })
+    const known = typeof e.row === 'number' && e.row < lineOf.length
+    if (known) broken.add(e.row!)
+    errors.push({ line: known ? lineOf[e.row!] : 1, message: `${e.message} (${e.code})` })
   }
   const headerIdx = data.findIndex((cells) => cells.some((c) => c.trim() !== ''))
   if (headerIdx < 0) {
     errors.push({ line: 1, message: `${what} is empty: no header row` })
-    return { headers: [], rows: [], errors }
+    return { headers: [], rows: [], rowCount: 0, errors }
   }
   const headers = data[headerIdx].map((h) => h.replace(/^\uFEFF/, '').trim())
   const rows: CsvRow[] = []
+  let rowCount = 0
   for (let i = headerIdx + 1; i < data.length; i++) {
-    if (data[i].every((c) => c.trim() === '')) continue
-    rows.push({ line: lineOf[i], cells: data[i] })
+    const cells = data[i]
+    if (cells.every((c) => c.trim() === '')) continue
+    rowCount++
+    if (broken.has(i)) continue
+    if (cells.length !== headers.length) {
+      errors.push({ line: lineOf[i], message: cellCountMessage(cells.length, headers.length) })
+      continue
+    }
+    rows.push({ line: lineOf[i], cells })
   }
-  return { headers, rows, errors }
+  return { headers, rows, rowCount, errors }
+}
+
+function cellCountMessage(found: number, expected: number): string {
+  const more = found > expected
+  return (
+    `The row has ${found} cell${found === 1 ? '' : 's'} but the header has ${expected}, so its values would land in the wrong columns: ` +
+    (more ? 'a cell probably holds an unquoted comma (put such a cell in double quotes)' : 'cells are missing (an empty cell still needs its comma)')
+  )
 }
 
 /** Header names compared without case, spaces, punctuation: "Badge #" ~ "badge". */

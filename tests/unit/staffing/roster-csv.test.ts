@@ -87,7 +87,8 @@ describe('roster CSV import', () => {
     const p = previewRosterCsv(text, ctx)
     expect(p.officers).toHaveLength(1)
     expect(p.officers[0].line).toBe(2)
-    expect(p.officers[0].officer.private.notes).toBe('first line\r\nsecond line\r\nthird')
+    // Line endings are normalised before parsing, inside quoted cells too (as spreadsheets store them).
+    expect(p.officers[0].officer.private.notes).toBe('first line\nsecond line\nthird')
     expect(p.errors).toEqual([{ line: 5, column: 'Email', message: '"kim@bad" is not an email address' }])
   })
 
