@@ -29,7 +29,7 @@ export const exportCommand: CliCommand = {
     const date = str(flags, 'date') ?? today()
     if (!isoDateSchema.safeParse(date).success) throw new UsageError(`export: --date must be a calendar date YYYY-MM-DD, not '${date}'`)
     if (str(flags, 'reason') && !bool(flags, 'force')) throw new UsageError('export: --reason applies with --force only')
-    const plan = await openPlan(str(flags, 'db')!)
+    const plan = await openPlan(str(flags, 'db')!, { purpose: 'publish a version of it' })
     try {
       const { publish, validation } = plan.services
       const summary = validation.summary()

@@ -61,7 +61,8 @@ export function createServices(config: ServiceConfig): Services {
   const backups = new BackupService(config.db, config.dbPath, config.backupDir)
   const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await backups.backup('publish')).file
   const department = () => settings.get().department
-  const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department)
+  const protect = config.dbPath === ':memory:' ? null : { dbPath: config.dbPath, backupDir: backups.backupDir }
+  const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department, protect)
   const lookup = new LookupService(repos, plans, department)
   const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file)
   const addresses = new AddressService(repos)

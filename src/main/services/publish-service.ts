@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path'
 import { profileKey, stableStringify, type PlanState } from '../../shared/domain'
 import { summarize } from '../../shared/geo/validate'
@@ -11,6 +11,8 @@ import type { VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
+import { checkOutputPaths, type ProtectedFiles } from './output-guard'
+import { NODE_FS, stagePublication, type PublicationFs } from './publication-files'
 import type { PlanService } from './plan-service'
 import type { ValidationService } from './validation-service'
 
@@ -24,28 +26,6 @@ export type BackupBeforePublish = () => Promise<string | null>
 
 export function planHash(plan: PlanState): string {
   return createHash('sha256').update(stableStringify(plan)).digest('hex')
-}
-
-/** Write to a temporary name and rename over the target, so a crash never leaves half a file. */
-export function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.partial`)
-  let fd: number | null = null
-  try {
-    fd = openSync(temp, 'w')
-    writeSync(fd, text)
-    fsyncSync(fd)
-    closeSync(fd)
-    fd = null
-    renameSync(temp, path)
-  } catch (e) {
-    if (fd !== null) closeSync(fd)
-    try {
-      unlinkSync(temp)
-    } catch {
-      /* never created */
-    }
-    throw new AppError('write-failed', `Could not write ${path}: ${(e as Error).message}`)
-  }
 }
 
 function toInfo(v: VersionRow): VersionInfo {
@@ -72,6 +52,9 @@ export class PublishService {
     private readonly backup: BackupBeforePublish | null = null,
     private readonly now: () => Date = () => new Date(),
     private readonly department: () => DepartmentContact = () => DEFAULT_DEPARTMENT,
+    /** The plan and its backups, which no output may overwrite; null for a plan in memory. */
+    private readonly protect: ProtectedFiles | null = null,
+    private readonly fsx: PublicationFs = NODE_FS,
   ) {}
 
   whyNot(actor: Actor): string | null {
@@ -111,6 +94,7 @@ export class PublishService {
       throw new AppError('blocked', `Publishing is blocked by ${summary.errors} error${summary.errors === 1 ? '' : 's'} (${kinds}). Fix them, or give a reason to publish anyway.`, { summary })
     }
     const targets = this.targets(opts)
+    checkOutputPaths(targets.map((t) => t.path), this.protect)
     const backupFile = this.backup ? await this.backup() : null
 
     const plan = this.plans.load()
@@ -128,25 +112,36 @@ export class PublishService {
     // Only the override is worth a blocking-findings note; a reason given when nothing blocks is not an override.
     const overrideReason = summary.blocking ? reason : null
     const label = `Published version ${number} (effective ${opts.effectiveDate})${overrideReason ? ` over ${summary.errors} blocking finding${summary.errors === 1 ? '' : 's'}; override reason: ${overrideReason}` : ''}`
-    const written: string[] = []
-
-    this.repos.db.transaction(() => {
-      const auditSeq = this.repos.audit.insert({
-        at, osUser: actor.osUser, profile: key, action: overrideReason ? 'publish-override' : 'publish', label,
-        changeSet: { label, ops: [] }, inverse: { label, ops: [] }, state: null,
-      })
-      this.repos.versions.insert({
-        number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
-        planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq,
-      })
-      // Files last, inside the transaction: if one cannot be written, no version is recorded.
-      const content = { neighborhoods: dataset.neighborhoods, areas: dataset.areas, page: site?.['index.html'] ?? '' }
-      for (const t of targets) {
-        mkdirSync(dirname(t.path), { recursive: true })
-        writeFileAtomic(t.path, content[t.what])
-        written.push(t.path)
+    // Every file of the version is complete on disk under a temporary name before any target
+    // is replaced; they are moved into place inside the transaction, and put back if it fails.
+    const content = { neighborhoods: dataset.neighborhoods, areas: dataset.areas, page: site?.['index.html'] ?? '' }
+    for (const folder of new Set(targets.map((t) => dirname(t.path)))) {
+      try {
+        mkdirSync(folder, { recursive: true })
+      } catch (e) {
+        throw new AppError('write-failed', `Could not create the folder ${folder}: ${(e as Error).message}. Nothing was published.`)
       }
-    })()
+    }
+    const staged = stagePublication(targets.map((t) => ({ path: t.path, text: content[t.what] })), this.fsx)
+    try {
+      this.repos.db.transaction(() => {
+        const auditSeq = this.repos.audit.insert({
+          at, osUser: actor.osUser, profile: key, action: overrideReason ? 'publish-override' : 'publish', label,
+          changeSet: { label, ops: [] }, inverse: { label, ops: [] }, state: null,
+        })
+        this.repos.versions.insert({
+          number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
+          planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq,
+        })
+        staged.commit()
+      })()
+    } catch (e) {
+      staged.rollback()
+      throw e
+    } finally {
+      staged.dispose()
+    }
+    const written = targets.map((t) => t.path)
     return { version: toInfo(this.repos.versions.get(number)!), written, backupFile }
   }
 
