@@ -61,7 +61,7 @@ export const importCommand: CliCommand = {
     const idField = str(flags, 'id-field')
     const areaField = str(flags, 'area-field')
     checkLayerFlags(layer, idField, areaField)
-    const plan = await openPlan(str(flags, 'db')!)
+    const plan = await openPlan(str(flags, 'db')!, { purpose: 'import into it' })
     try {
       const result = await plan.services.imports.apply(
         str(flags, 'file')!,

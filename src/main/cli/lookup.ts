@@ -38,7 +38,7 @@ export const lookupCommand: CliCommand = {
     const lat = num(flags, 'lat')!
     if (Math.abs(lon) > 180) throw new UsageError(`lookup: --lon must be between -180 and 180, not ${lon}`)
     if (Math.abs(lat) > 90) throw new UsageError(`lookup: --lat must be between -90 and 90, not ${lat}`)
-    const plan = await openPlan(str(flags, 'db')!)
+    const plan = await openPlan(str(flags, 'db')!, { readOnly: true })
     try {
       const a = plan.services.lookup.lookup(lon, lat)
       if (bool(flags, 'json')) io.out(JSON.stringify(a ? { lon, lat, inside: true, ...a } : { lon, lat, inside: false }, null, 2))

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 export type Db = Database.Database
@@ -24,5 +24,30 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (!opts.readonly) db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   db.pragma('synchronous = NORMAL')
+  return db
+}
+
+const hasWalFrames = (file: string): boolean => existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0
+
+/**
+ * The plan as it is on disk, for commands that only read. A read-only connection to a WAL
+ * database creates -wal and -shm files (left behind, owned by whoever read it, and failing in
+ * a read-only folder), so the file is read into memory instead: nothing on disk is created
+ * or changed. The copy is writable in memory only, so an older schema can be migrated in it.
+ * When another program has the plan open (its -wal holds frames not yet in the file), a
+ * read-only connection is the only way to see them; its side files exist already.
+ */
+export function openSnapshot(file: string, opts: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  const native = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}
+  if (hasWalFrames(file)) {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000, ...native })
+    db.pragma('foreign_keys = ON')
+    return db
+  }
+  const image = readFileSync(file)
+  // Bytes 18-19 say "WAL"; an in-memory database has no shared memory for a WAL, so read it as a rollback-journal file.
+  if (image.length >= 100) image.fill(1, 18, 20)
+  const db = new Database(image, native)
+  db.pragma('foreign_keys = ON')
   return db
 }

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
 import { AppError } from '../services/app-error'
 import { defaultBackupDir, listBackups, type BackupInfo } from '../services/backup-service'
-import { openDatabase, type Db, type OpenOptions } from './connection'
+import { openDatabase, openSnapshot, type Db, type OpenOptions } from './connection'
 import { checkIntegrity, errorText, fileStamp, isDamageError, isLockError, moveDatabaseFiles, type IntegrityMode } from './integrity'
+import { truncationProblem } from './plan-file'
+import { identifyPlanFile, writeProblem } from './plan-identity'
 
 export interface OpenPlanOptions extends OpenOptions {
   /** Where backups of this plan live; default `<dir of file>/backups`. */
@@ -10,11 +12,22 @@ export interface OpenPlanOptions extends OpenOptions {
   /** 'quick' (default) at every start; 'full' also checks indexes. */
   check?: IntegrityMode
   /**
-   * What to do with a damaged file once it is moved aside: 'throw' (default) an
-   * AppError('db-damaged') so the app can offer the latest backup, or 'start-empty' with a
-   * fresh empty database and `recovered` saying what happened.
+   * What to do with a damaged file: 'throw' (default) moves it aside and throws
+   * AppError('db-damaged') so the app can offer the latest backup; 'start-empty' moves it aside
+   * and opens a fresh empty database, with `recovered` saying what happened; 'refuse' (the
+   * command line) leaves it where it is and throws, naming the backup to restore.
    */
-  onDamaged?: 'throw' | 'start-empty'
+  onDamaged?: 'throw' | 'start-empty' | 'refuse'
+  /**
+   * 'create' (default, the app): a missing or empty file becomes a new plan. 'existing': only
+   * a plan is opened; anything else is refused before it is touched.
+   */
+  mode?: 'create' | 'existing'
+  /**
+   * What the caller is about to do, for the message when the plan cannot be written
+   * (e.g. 'import'). Ignored with `readonly`.
+   */
+  purpose?: string
   /** How long to wait for another program's write lock; the app's default is 5 s. */
   busyTimeoutMs?: number
   now?: () => Date
@@ -41,6 +54,14 @@ function lockedError(file: string, e: unknown): AppError {
   return new AppError('db-locked', `${file} is in use by another program (${errorText(e)}). Close it and try again.`, { file })
 }
 
+function refusal(file: string, problems: string[], opts: OpenPlanOptions): AppError {
+  const latestBackup = listBackups(file, opts.backupDir ?? defaultBackupDir(file))[0] ?? null
+  const offer = latestBackup
+    ? `The latest backup is ${latestBackup.file} from ${latestBackup.at}; restore it with: npm run cli -- restore --db "${file}" --from "${latestBackup.file}"`
+    : 'There is no backup of it in the backups folder beside it.'
+  return new AppError('db-damaged', `${file} is damaged (${problems.slice(0, 3).join('; ')}); nothing was changed. ${offer}`, { file, problems, latestBackup })
+}
+
 function damageReport(file: string, problems: string[], opts: OpenPlanOptions): DamageReport {
   const now = opts.now ?? (() => new Date())
   const movedTo = moveDatabaseFiles(file, `.damaged-${fileStamp(now())}`)
@@ -60,10 +81,22 @@ function damageReport(file: string, problems: string[], opts: OpenPlanOptions): 
  * A schema from a newer app is refused later by `migrate` (SchemaTooNewError).
  */
 export function openPlanDatabase(file: string, opts: OpenPlanOptions = {}): OpenedPlan {
+  if (file !== ':memory:') {
+    const kind = identifyPlanFile(file, opts.nativeBinding)
+    if (kind !== 'plan' && (opts.mode === 'existing' || opts.readonly)) {
+      throw new AppError('not-a-plan', kind === 'missing' ? `There is no plan database at ${file}` : `${file} is an empty file, not a plan database; nothing was changed`)
+    }
+    const cut = kind === 'plan' ? truncationProblem(file) : null
+    if (cut) return damaged(file, [cut], opts)
+    const denied = opts.readonly ? null : writeProblem(file)
+    if (denied) {
+      throw new AppError('db-read-only', `Cannot ${opts.purpose ?? 'change the plan'}: ${denied}. Nothing was changed; make it writable, or copy the plan to a folder you can write to`, { file })
+    }
+  }
   let db: Db | null = null
   let problems: string[] | null = null
   try {
-    db = openDatabase(file, opts)
+    db = opts.readonly && file !== ':memory:' ? openSnapshot(file, opts) : openDatabase(file, opts)
     if (opts.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`)
     const check = checkIntegrity(db, opts.check ?? 'quick')
     if (!check.ok) problems = check.problems
@@ -80,9 +113,13 @@ export function openPlanDatabase(file: string, opts: OpenPlanOptions = {}): Open
     problems = [errorText(e)]
   }
   if (!problems) return { db: db! }
-
   db?.close()
-  if (file === ':memory:' || opts.readonly || !existsSync(file)) throw new AppError('db-damaged', `${file} cannot be opened (${problems.join('; ')}).`)
+  return damaged(file, problems, opts)
+}
+
+function damaged(file: string, problems: string[], opts: OpenPlanOptions): OpenedPlan {
+  if (file === ':memory:' || !existsSync(file)) throw new AppError('db-damaged', `${file} cannot be opened (${problems.join('; ')}).`)
+  if (opts.readonly || opts.onDamaged === 'refuse') throw refusal(file, problems, opts)
   const report = damageReport(file, problems, opts)
   if (opts.onDamaged !== 'start-empty') throw new AppError('db-damaged', report.message, report)
   return { db: openPlanDatabase(file, { ...opts, onDamaged: 'throw' }).db, recovered: report }

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { Db } from '../db/connection'
 import { checkIntegrity, errorText, fileStamp, isLockError, moveDatabaseFiles, openRawDatabase, parseFileStamp, SIDE_FILES } from '../db/integrity'
 import { MIGRATIONS, type Migration } from '../db/migrations'
+import { notRegularFile, truncationProblem } from '../db/plan-file'
 import { AppError } from './app-error'
 
 export const BACKUP_REASONS = ['import', 'publish', 'migration', 'daily', 'manual'] as const
@@ -53,6 +54,8 @@ export function listBackups(dbPath: string, backupDir = defaultBackupDir(dbPath)
  * and passes integrity_check. Throws AppError('backup-damaged') naming the file otherwise.
  */
 function sealAndVerify(file: string, shownAs: string): number {
+  const cut = truncationProblem(file)
+  if (cut) throw new AppError('backup-damaged', `${shownAs} is damaged (${cut}).`)
   let db: Db | null = null
   try {
     db = openRawDatabase(file, 2000)
@@ -107,6 +110,11 @@ export interface RestoreResult {
  */
 export function restoreDatabase(targetPath: string, backupFile: string, now: () => Date = () => new Date(), migrations: Migration[] = MIGRATIONS): RestoreResult {
   if (!existsSync(backupFile)) throw new AppError('backup-missing', `There is no backup at ${backupFile}.`)
+  // A FIFO or device would block the copy for ever; a folder is no backup.
+  const notBackup = notRegularFile(backupFile)
+  if (notBackup) throw new AppError('backup-invalid', `${backupFile} is ${notBackup}, not a backup file; nothing was changed.`)
+  const notPlan = notRegularFile(targetPath)
+  if (notPlan) throw new AppError('backup-invalid', `${targetPath} is ${notPlan}, not a plan database file; nothing was changed.`)
   if (resolve(backupFile) === resolve(targetPath)) throw new AppError('backup-invalid', `${backupFile} is the database itself, not a backup of it.`)
   assertNotInUse(targetPath)
   const stamp = fileStamp(now())
@@ -156,6 +164,7 @@ export class BackupService {
       file = this.fileFor(at, reason)
     }
     const temp = `${file}.partial`
+    this.assertWhole(file)
     try {
       await this.db.backup(temp)
       sealAndVerify(temp, `The new backup ${file}`)
@@ -167,6 +176,21 @@ export class BackupService {
     }
     this.prune()
     return { file, at: at.toISOString(), reason, bytes: statSync(file).size }
+  }
+
+  /**
+   * A damaged plan must not be copied over the history that could repair it: a backup taken
+   * of it would carry the damage and push a good backup out of the retention window.
+   */
+  private assertWhole(file: string): void {
+    const problem = truncationProblem(this.dbPath) ?? checkIntegrity(this.db, 'quick').problems.slice(0, 3).join('; ')
+    if (!problem) return
+    const latest = this.latest()
+    throw new AppError(
+      'db-damaged',
+      `${this.dbPath} is damaged (${problem}): no backup was taken to ${file} and nothing was changed. ${latest ? `The latest backup is ${latest.file} from ${latest.at}; restore it.` : 'There is no earlier backup of it.'}`,
+      { latestBackup: latest },
+    )
   }
 
   /** Newest first. */
