@@ -17,13 +17,19 @@ export interface CliRun {
   err: string
 }
 
+/** A command still running after this long is taken as hanging: spawnSync blocks vitest's own timeout. */
+const HANG_MS = 60_000
+
 /** The real CLI in its own process (`tsx src/main/cli.ts`), as a script would run it. */
 export function spawnCli(...argv: string[]): CliRun {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/main/cli.ts'), ...argv], {
     cwd: REPO,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    timeout: HANG_MS,
+    killSignal: 'SIGKILL',
   })
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new Error(`npm run cli -- ${argv.join(' ').slice(0, 200)} hung: killed after ${HANG_MS / 1000} s`)
   if (r.error) throw r.error
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr }
 }
