@@ -1,4 +1,6 @@
 import type { AreaGeometry, Position } from '../../shared/domain/geometry'
+import { showList, showValue } from '../../shared/text/bounded'
+import { describeUnsafeChar, firstUnsafeChar } from '../../shared/text/safe-text'
 import { ImportError } from './import-error'
 import type { ParsedLayer } from './types'
 
@@ -32,8 +34,8 @@ export function normalizeCode(s: string): string {
 
 function checkField(layer: ParsedLayer, field: string): void {
   if (!layer.fields.includes(field)) {
-    const list = layer.fields.length ? layer.fields.join(', ') : 'none'
-    throw new ImportError('unknown-field', `${layer.file} has no field '${field}'; fields are: ${list}`, {
+    const list = layer.fields.length ? showList(layer.fields) : 'none'
+    throw new ImportError('unknown-field', `${layer.file} has no field ${quote(field)}; fields are: ${list}`, {
       file: layer.file,
       field,
     })
@@ -41,7 +43,27 @@ function checkField(layer: ParsedLayer, field: string): void {
 }
 
 const polygonsOf = (g: AreaGeometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-const quote = (s: string): string => `'${s}'`
+/** Values from the file in messages: bounded and escaped, since a parent "id" may be megabytes of anything. */
+const quote = (s: string): string => `'${showValue(s)}'`
+const shown = (id: string): string => showValue(id)
+
+/**
+ * Ids are keys the plan, the CLI and every message print: a control character (an ESC sequence,
+ * a bare CR) or a bidirectional override in one could forge a line of output, and a lone
+ * surrogate is stored as invalid UTF-8 that never matches the file again. Refused, naming where.
+ */
+function checkPrintable(file: string, feature: number, field: string, value: string, what: string): void {
+  const c = firstUnsafeChar(value)
+  if (!c) return
+  const surrogate = c.codePoint >= 0xd800 && c.codePoint <= 0xdfff
+  throw new ImportError(
+    surrogate ? 'ill-formed-id' : 'unprintable-id',
+    surrogate
+      ? `${file}: feature ${feature} has ${what} in field ${quote(field)} that is not well-formed Unicode: ${describeUnsafeChar(c)}; fix the file's text encoding`
+      : `${file}: feature ${feature} has ${what} in field ${quote(field)} holding ${describeUnsafeChar(c)}; ids may not hold control characters or bidirectional overrides`,
+    { file, feature, field },
+  )
+}
 
 interface Group {
   id: string
@@ -58,13 +80,14 @@ function group(layer: ParsedLayer, mapping: UnitMapping): Group[] {
     const raw = f.properties[mapping.idField]
     const id = keyOf(raw)
     if (id === null) {
-      const what = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') ? 'no value' : `the value ${JSON.stringify(raw)}, which is not an id`
-      throw new ImportError('missing-id', `${file}: feature ${f.index} has ${what} in the id field '${mapping.idField}'`, {
+      const what = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') ? 'no value' : `the value ${showValue(raw)}, which is not an id`
+      throw new ImportError('missing-id', `${file}: feature ${f.index} has ${what} in the id field ${quote(mapping.idField)}`, {
         file,
         feature: f.index,
         field: mapping.idField,
       })
     }
+    checkPrintable(file, f.index, mapping.idField, id, 'an id')
     const name = mapping.nameField ? keyOf(f.properties[mapping.nameField]) : null
     let parent: string | null = null
     if (mapping.parentField) {
@@ -72,10 +95,11 @@ function group(layer: ParsedLayer, mapping: UnitMapping): Group[] {
       if (parent === null) {
         throw new ImportError(
           'missing-parent',
-          `${file}: feature ${f.index} (id ${id}) has no value in the parent field '${mapping.parentField}'`,
+          `${file}: feature ${f.index} (id ${shown(id)}) has no value in the parent field ${quote(mapping.parentField)}`,
           { file, feature: f.index, field: mapping.parentField },
         )
       }
+      checkPrintable(file, f.index, mapping.parentField, parent, 'a parent area id')
     }
     const g = groups.get(id)
     if (!g) {
@@ -85,7 +109,7 @@ function group(layer: ParsedLayer, mapping: UnitMapping): Group[] {
     if (parent !== null && g.parent !== null && normalizeCode(parent) !== normalizeCode(g.parent)) {
       throw new ImportError(
         'conflicting-parent',
-        `${file}: features ${g.parentFeature} and ${f.index} share id ${id} but name different parent areas (${quote(g.parent)}, ${quote(parent)}) in field '${mapping.parentField}'`,
+        `${file}: features ${g.parentFeature} and ${f.index} share id ${shown(id)} but name different parent areas (${quote(g.parent)}, ${quote(parent)}) in field ${quote(mapping.parentField!)}`,
         { file, feature: f.index, field: mapping.parentField },
       )
     }
@@ -123,7 +147,7 @@ function matchParents(file: string, groups: Group[], parentIds: string[], parent
     const ambiguous = (byNorm.get(normalizeCode(g.parent!)) ?? []).length > 1 ? ' unambiguously' : ''
     throw new ImportError(
       'unknown-parent',
-      `${file}: feature ${g.parentFeature} (id ${g.id}): parent area ${quote(g.parent!)} matches no Area Command${ambiguous}${others}`,
+      `${file}: feature ${g.parentFeature} (id ${shown(g.id)}): parent area ${quote(g.parent!)} matches no Area Command${ambiguous}${others}`,
       { file, feature: g.parentFeature, field: parentField },
     )
   }
@@ -150,11 +174,11 @@ export function buildUnits(layer: ParsedLayer, mapping: UnitMapping, parentIds?:
 
   const merged = groups.filter((g) => g.features.length > 1)
   for (const g of merged.slice(0, 10)) {
-    notices.push(`${layer.file}: ${g.features.length} features share id ${g.id}; merged into one multi-part unit`)
+    notices.push(`${layer.file}: ${g.features.length} features share id ${shown(g.id)}; merged into one multi-part unit`)
   }
   if (merged.length > 10) notices.push(`${layer.file}: ${merged.length - 10} more ids are shared by several features; each was merged into one multi-part unit`)
   const unnamed = mapping.nameField ? groups.filter((g) => g.name === null).length : 0
-  if (unnamed > 0) notices.push(`${layer.file}: ${unnamed} unit${unnamed === 1 ? ' has' : 's have'} no name in field '${mapping.nameField}'; the id is used as the name`)
+  if (unnamed > 0) notices.push(`${layer.file}: ${unnamed} unit${unnamed === 1 ? ' has' : 's have'} no name in field ${quote(mapping.nameField!)}; the id is used as the name`)
 
   const units = groups.map((g): ImportedUnit => {
     const geometry: AreaGeometry =

@@ -1,6 +1,7 @@
 import type { AreaGeometry, Position } from '../../shared/domain/geometry'
 import { ImportError } from './import-error'
 import type { RawGeometry } from './types'
+import { showValue } from '../../shared/text/bounded'
 
 /** Counts what was dropped while checking, so one notice can cover the whole layer. */
 export interface CheckTally {
@@ -27,7 +28,7 @@ export function checkGeometry(file: string, index: number, geometry: RawGeometry
   }
   const type = geometry.type
   if (typeof type !== 'string' || (!POLYGONAL.has(type) && !KNOWN_TYPES.has(type))) {
-    throw new ImportError('not-polygon', `${file}: feature ${index} has a geometry of unknown type '${String(type)}'`, details)
+    throw new ImportError('not-polygon', `${file}: feature ${index} has a geometry of unknown type '${showValue(type, 60)}'`, details)
   }
   if (type === 'GeometryCollection') {
     throw new ImportError(

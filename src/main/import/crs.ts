@@ -1,6 +1,7 @@
 import proj4 from 'proj4'
 import type { Converter } from 'proj4'
 import { ImportError } from './import-error'
+import { showValue } from '../../shared/text/bounded'
 
 /**
  * Definitions for the systems Californian and other US departments export in most often.
@@ -61,7 +62,7 @@ export function resolveCrs(spec: string, file: string, origin: string): Resolved
     if (!proj4.defs(code)) {
       throw new ImportError(
         'unknown-crs',
-        `${file}: ${origin} ${code} is not a coordinate system this app knows; choose it by its proj4 definition or WKT instead`,
+        `${file}: ${origin} ${showValue(code)} is not a coordinate system this app knows; choose it by its proj4 definition or WKT instead`,
         { file },
       )
     }
@@ -73,7 +74,7 @@ export function resolveCrs(spec: string, file: string, origin: string): Resolved
   if (!isWkt && !isProj4) {
     throw new ImportError(
       'unknown-crs',
-      `${file}: ${origin} '${spec.slice(0, 80)}' is neither an EPSG code, a proj4 definition nor WKT`,
+      `${file}: ${origin} '${showValue(spec, 80)}' is neither an EPSG code, a proj4 definition nor WKT`,
       { file },
     )
   }
@@ -83,7 +84,7 @@ export function resolveCrs(spec: string, file: string, origin: string): Resolved
   } catch (e) {
     throw new ImportError(
       'unknown-crs',
-      `${file}: ${origin} could not be read (${(e as Error).message}); choose the coordinate system by its EPSG code`,
+      `${file}: ${origin} could not be read (${showValue((e as Error).message)}); choose the coordinate system by its EPSG code`,
       { file },
     )
   }

@@ -1,4 +1,5 @@
 import { ImportError } from './import-error'
+import { showValue } from '../../shared/text/bounded'
 
 export interface DbfTable {
   fields: string[]
@@ -21,7 +22,7 @@ function decoderFor(file: string, cpg: string | null): (b: Uint8Array) => string
       const d = new TextDecoder(name)
       return (b) => d.decode(b)
     } catch {
-      throw new ImportError('unknown-encoding', `${file}: the .cpg names the encoding '${cpg?.trim()}', which this app cannot read`, { file })
+      throw new ImportError('unknown-encoding', `${file}: the .cpg names the encoding '${showValue(cpg?.trim(), 60)}', which this app cannot read`, { file })
     }
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -57,7 +58,7 @@ function value(raw: string, type: string): unknown {
 
 /** dBASE III/IV attribute table as written next to a .shp. */
 export function readDbf(file: string, dbfName: string, bytes: Uint8Array, cpg: string | null): DbfTable {
-  const bad = (what: string): ImportError => new ImportError('bad-dbf', `${file}: ${dbfName} is not a readable attribute table (${what})`, { file })
+  const bad = (what: string): ImportError => new ImportError('bad-dbf', `${file}: ${showValue(dbfName)} is not a readable attribute table (${what})`, { file })
   if (bytes.length < 32) throw bad('too short')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const count = view.getUint32(4, true)

@@ -3,6 +3,7 @@ import { kml } from '@tmcw/togeojson'
 import { collectFields } from './collect-fields'
 import { ImportError } from './import-error'
 import type { RawFeature, RawGeometry, RawLayer } from './types'
+import { showValue } from '../../shared/text/bounded'
 
 /** Styling that togeojson copies into properties; it is not an attribute a user would pick as an id or name. */
 const STYLE_KEYS = /^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|visibility|icon|icon-.*|label-.*)$/
@@ -54,7 +55,7 @@ function parseXml(file: string, text: string): XmlDocument {
     const reason = (first ?? String((e as Error).message ?? e)).split('\n')[0].trim()
     throw new ImportError(
       'malformed-kml',
-      `${file} is not valid XML: ${reason}${line ? ` at line ${line}, column ${loc?.columnNumber ?? '?'}` : ''}`,
+      `${file} is not valid XML: ${showValue(reason)}${line ? ` at line ${line}, column ${loc?.columnNumber ?? '?'}` : ''}`,
       { file, ...(line ? { line } : {}) },
     )
   }
@@ -65,7 +66,7 @@ export function readKml(file: string, bytes: Uint8Array): RawLayer {
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '')
   const doc = parseXml(file, text)
   if (!doc.documentElement || doc.documentElement.localName !== 'kml') {
-    throw new ImportError('malformed-kml', `${file} is XML but not KML (its root element is <${doc.documentElement?.localName ?? '?'}>)`, { file })
+    throw new ImportError('malformed-kml', `${file} is XML but not KML (its root element is <${showValue(doc.documentElement?.localName ?? '?', 60)}>)`, { file })
   }
   const collection = kml(doc as unknown as Parameters<typeof kml>[0])
   const features: RawFeature[] = []

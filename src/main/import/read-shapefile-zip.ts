@@ -3,6 +3,7 @@ import { readShp } from './read-shp'
 import { checkDeclaredSizes, extractEntries, listZip, type ZipEntry } from './read-zip'
 import { ImportError } from './import-error'
 import type { RawLayer } from './types'
+import { showList, showValue } from '../../shared/text/bounded'
 
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
 /** macOS zips carry resource forks (__MACOSX/._x.shp) that are not layers. */
@@ -14,7 +15,7 @@ export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompresse
   checkDeclaredSizes(file, entries, maxUncompressedBytes)
   const shps = entries.filter((e) => /\.shp$/i.test(e.name))
   if (shps.length === 0) {
-    const names = entries.map((e) => baseName(e.name)).slice(0, 8).join(', ')
+    const names = showList(entries.map((e) => baseName(e.name)), 8)
     throw new ImportError('no-shp', `${file} holds no .shp file (it contains: ${names || 'nothing'}); zip the layer's .shp, .dbf and .prj together`, {
       file,
     })
@@ -22,7 +23,7 @@ export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompresse
   if (shps.length > 1) {
     throw new ImportError(
       'several-shp',
-      `${file} holds ${shps.length} Shapefiles (${shps.map((e) => baseName(e.name)).join(', ')}); zip one layer per file`,
+      `${file} holds ${shps.length} Shapefiles (${showList(shps.map((e) => baseName(e.name)), 8)}); zip one layer per file`,
       { file },
     )
   }
@@ -31,7 +32,7 @@ export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompresse
   const sibling = (ext: string): ZipEntry | undefined => entries.find((e) => e.name.toLowerCase() === `${stem}.${ext}`)
   const dbf = sibling('dbf')
   if (!dbf) {
-    throw new ImportError('no-dbf', `${file}: ${baseName(shp.name)} has no .dbf beside it, so its features have no attributes; zip the .dbf too`, { file })
+    throw new ImportError('no-dbf', `${file}: ${showValue(baseName(shp.name))} has no .dbf beside it, so its features have no attributes; zip the .dbf too`, { file })
   }
   const prj = sibling('prj')
   const cpg = sibling('cpg')
@@ -46,7 +47,7 @@ export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompresse
   if (geometries.length !== table.records.length) {
     throw new ImportError(
       'record-count-mismatch',
-      `${file}: ${shpName} holds ${geometries.length} shapes but ${dbfName} holds ${table.records.length} records; the two files do not belong together`,
+      `${file}: ${showValue(shpName)} holds ${geometries.length} shapes but ${showValue(dbfName)} holds ${table.records.length} records; the two files do not belong together`,
       { file },
     )
   }

@@ -1,6 +1,7 @@
 import type { Position } from '../../shared/domain/geometry'
 import { ImportError } from './import-error'
 import type { RawGeometry } from './types'
+import { showValue } from '../../shared/text/bounded'
 
 const OTHER_TYPES: Record<number, string> = {
   1: 'Point',
@@ -61,7 +62,7 @@ export function assemblePolygon(rings: Position[][]): RawGeometry {
 
 /** Reads every record of a .shp; a polygon's Z or M values are kept as a third ordinate so the common checks can report them. */
 export function readShp(file: string, shpName: string, bytes: Uint8Array): (RawGeometry | null)[] {
-  const bad = (what: string): ImportError => new ImportError('bad-shp', `${file}: ${shpName} is not a readable Shapefile (${what})`, { file })
+  const bad = (what: string): ImportError => new ImportError('bad-shp', `${file}: ${showValue(shpName)} is not a readable Shapefile (${what})`, { file })
   if (bytes.length < 100) throw bad('too short')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (view.getInt32(0, false) !== 9994) throw bad('wrong file code')

@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate'
 import { ImportError, formatMegabytes } from './import-error'
+import { showValue } from '../../shared/text/bounded'
 
 export interface ZipEntry {
   name: string
@@ -80,28 +81,28 @@ export function extractEntries(file: string, bytes: Uint8Array, entries: ZipEntr
   const out = new Map<string, Uint8Array>()
   let total = 0
   for (const e of entries) {
-    if (e.flags & 1) throw new ImportError('zip-unsupported', `${file}: ${e.name} is encrypted; remove the password and zip it again`, { file })
+    if (e.flags & 1) throw new ImportError('zip-unsupported', `${file}: ${showValue(e.name)} is encrypted; remove the password and zip it again`, { file })
     const lp = e.localOffset
-    if (lp + 30 > bytes.length || view.getUint32(lp, true) !== LOCAL_SIG) throw corrupt(file, `damaged header for ${e.name}`)
+    if (lp + 30 > bytes.length || view.getUint32(lp, true) !== LOCAL_SIG) throw corrupt(file, `damaged header for ${showValue(e.name)}`)
     const start = lp + 30 + view.getUint16(lp + 26, true) + view.getUint16(lp + 28, true)
     const end = start + e.compressedSize
-    if (end > bytes.length) throw corrupt(file, `${e.name} is cut short`)
+    if (end > bytes.length) throw corrupt(file, `${showValue(e.name)} is cut short`)
     const data = bytes.subarray(start, end)
     const tooBig = (): ImportError =>
       new ImportError(
         'zip-too-large',
-        `${file}: ${e.name} uncompresses to more than ${total > limit ? `the limit of ${formatMegabytes(limit)}` : `the ${e.size} bytes its header declares`}; the zip is refused for safety`,
+        `${file}: ${showValue(e.name)} uncompresses to more than ${total > limit ? `the limit of ${formatMegabytes(limit)}` : `the ${e.size} bytes its header declares`}; the zip is refused for safety`,
         { file },
       )
     if (e.method === 0) {
-      if (e.compressedSize !== e.size) throw corrupt(file, `${e.name} has inconsistent sizes`)
+      if (e.compressedSize !== e.size) throw corrupt(file, `${showValue(e.name)} has inconsistent sizes`)
       total += e.size
       if (total > limit) throw tooBig()
       out.set(e.name, data)
       continue
     }
     if (e.method !== 8) {
-      throw new ImportError('zip-unsupported', `${file}: ${e.name} uses compression method ${e.method}; only stored and deflated entries can be read`, {
+      throw new ImportError('zip-unsupported', `${file}: ${showValue(e.name)} uses compression method ${e.method}; only stored and deflated entries can be read`, {
         file,
       })
     }
@@ -123,10 +124,10 @@ export function extractEntries(file: string, bytes: Uint8Array, entries: ZipEntr
         inflater.push(data.subarray(i, Math.min(i + PUSH_BYTES, data.length)), i + PUSH_BYTES >= data.length)
       }
     } catch (err) {
-      if (!overflow) throw corrupt(file, `${e.name} does not inflate: ${(err as Error).message}`)
+      if (!overflow) throw corrupt(file, `${showValue(e.name)} does not inflate: ${showValue((err as Error).message)}`)
     }
     if (overflow) throw tooBig()
-    if (written !== e.size) throw corrupt(file, `${e.name} inflates to ${written} bytes, not the ${e.size} its header declares`)
+    if (written !== e.size) throw corrupt(file, `${showValue(e.name)} inflates to ${written} bytes, not the ${e.size} its header declares`)
     out.set(e.name, result)
   }
   return out

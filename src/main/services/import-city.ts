@@ -2,22 +2,36 @@ import { basename, extname } from 'node:path'
 import type { AreaGeometry, CityLimit, Position } from '../../shared/domain'
 import { clip } from '../../shared/geo/ops/clip'
 import type { ParsedLayer } from '../import/parse-layer'
+import { cutText, showList, showValue } from '../../shared/text/bounded'
+import { cleanName } from '../../shared/text/safe-text'
 import { AppError } from './app-error'
 
 const polygonsOf = (g: AreaGeometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
 
-function nameOf(layer: ParsedLayer, nameField: string | undefined): string {
+const MAX_NAME = 120
+
+/** The city's name as stored: cleaned of control characters and bidi overrides (see cleanName), cut to 120. */
+function storable(raw: string, file: string, notices: string[]): string {
+  const c = cleanName(raw.trim())
+  if (c.changed) notices.push(`${file}: the city name held control characters or bidirectional overrides; they were removed`)
+  return cutText(c.text, MAX_NAME)
+}
+
+function nameOf(layer: ParsedLayer, nameField: string | undefined, notices: string[]): string {
   if (nameField) {
     if (!layer.fields.includes(nameField)) {
-      throw new AppError('unknown-field', `${layer.file} has no field '${nameField}'; fields are: ${layer.fields.join(', ') || 'none'}`, { file: layer.file, field: nameField })
+      throw new AppError('unknown-field', `${layer.file} has no field '${showValue(nameField, 60)}'; fields are: ${showList(layer.fields) || 'none'}`, { file: layer.file, field: nameField })
     }
     for (const f of layer.features) {
       const v = f.properties[nameField]
-      if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') return String(v).trim().slice(0, 120)
+      if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') {
+        const name = storable(String(v), layer.file, notices)
+        if (name !== '') return name
+      }
     }
   }
-  const stem = basename(layer.file, extname(layer.file)).trim()
-  return (stem || 'City limit').slice(0, 120)
+  // The file's own name stands in; it can hold control characters too.
+  return storable(basename(layer.file, extname(layer.file)), layer.file, notices) || 'City limit'
 }
 
 /**
@@ -26,7 +40,7 @@ function nameOf(layer: ParsedLayer, nameField: string | undefined): string {
  * as the plain collection of its polygons, so the validator can still show what is wrong.
  */
 export function cityFromLayer(layer: ParsedLayer, nameField: string | undefined, notices: string[]): CityLimit {
-  const name = nameOf(layer, nameField)
+  const name = nameOf(layer, nameField, notices)
   const geoms = layer.features.map((f) => f.geometry)
   let geometry: AreaGeometry
   if (geoms.length === 1) geometry = geoms[0]

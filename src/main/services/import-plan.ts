@@ -1,5 +1,6 @@
 import { stableStringify, type AreaCommand, type AreaGeometry, type ChangeOp, type CityLimit, type Neighborhood, type PlanState } from '../../shared/domain'
 import type { ImportMode } from '../../shared/ipc/features/import-outputs'
+import { showList, showValue } from '../../shared/text/bounded'
 import { assignAreaColors, compareIds } from './import-colors'
 
 /** One unit of the file, ready to become an Area Command or a neighborhood. */
@@ -26,10 +27,7 @@ export interface ImportPlan {
 
 const same = (a: unknown, b: unknown): boolean => stableStringify(a) === stableStringify(b)
 
-function listIds(ids: string[], max = 8): string {
-  const shown = [...ids].sort(compareIds).slice(0, max).join(', ')
-  return ids.length > max ? `${shown} and ${ids.length - max} more` : shown
-}
+const listIds = (ids: string[], max = 8): string => showList([...ids].sort(compareIds), max)
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
 
@@ -83,7 +81,7 @@ export function planAreaImport(plan: PlanState, units: UnitIn[], mode: ImportMod
         const hoods = plan.neighborhoods.filter((n) => n.areaId === a.id).length
         const officers = plan.officers.filter((o) => o.areaId === a.id).length
         const uses = [hoods ? plural(hoods, 'neighborhood') : '', officers ? plural(officers, 'officer') : ''].filter(Boolean).join(', ')
-        return uses ? `${a.id} (${uses})` : null
+        return uses ? `${showValue(a.id)} (${uses})` : null
       })
       .filter((s): s is string => s !== null)
     if (inUse.length > 0) {
@@ -125,7 +123,7 @@ export function planNeighborhoodImport(plan: PlanState, units: UnitIn[], mode: I
 
 export function planCityImport(plan: PlanState, city: CityLimit, mode: ImportMode): ImportPlan {
   const old = plan.city
-  const problems = mode === 'add' && old ? [`The plan already has a city limit (${old.name}); import it with replace to change it`] : []
+  const problems = mode === 'add' && old ? [`The plan already has a city limit (${showValue(old.name)}); import it with replace to change it`] : []
   const changed = !old || !same(old, city)
   return {
     ops: changed ? [{ entity: 'city', id: 'city', before: old, after: city }] : [],

@@ -1,4 +1,6 @@
 import type { PlanState } from '../../shared/domain'
+import { cutText } from '../../shared/text/bounded'
+import { cleanName } from '../../shared/text/safe-text'
 import type { ImportMapping, ImportMode, ImportPreview, ImportResult, ParentMatch, PreviewUnit } from '../../shared/ipc/features/import-outputs'
 import { buildUnits, normalizeCode, type ImportedUnit } from '../import/build-units'
 import type { ParsedLayer } from '../import/parse-layer'
@@ -59,10 +61,21 @@ function toUnitsIn(file: string, units: ImportedUnit[], named: boolean, notices:
   const problems = longIds.length
     ? [`${file}: feature ${longIds[0].featureIndexes[0]} has an id longer than ${MAX_ID} characters${longIds.length > 1 ? ` (and ${longIds.length - 1} more)` : ''}; pick the field that holds a short code`]
     : []
-  const long = units.filter((u) => u.name.length > MAX_NAME).length
+  let cleaned = 0
+  const names = units.map((u) => {
+    const c = cleanName(u.name)
+    if (c.changed) cleaned++
+    return c.text === '' ? u.id : c.text
+  })
+  if (cleaned > 0) {
+    notices.push(
+      `${file}: ${cleaned} name${cleaned === 1 ? ' held' : 's held'} control characters or bidirectional overrides; line breaks and tabs became spaces and the others were removed`,
+    )
+  }
+  const long = names.filter((n) => n.length > MAX_NAME).length
   if (long > 0) notices.push(`${file}: ${long} name${long === 1 ? ' was' : 's were'} longer than ${MAX_NAME} characters and ${long === 1 ? 'was' : 'were'} shortened`)
   return {
-    units: units.map((u) => ({ id: u.id, name: u.name.slice(0, MAX_NAME), named, parentId: u.parentId, geometry: u.geometry })),
+    units: units.map((u, i) => ({ id: u.id, name: cutText(names[i], MAX_NAME), named, parentId: u.parentId, geometry: u.geometry })),
     problems,
   }
 }

@@ -8,8 +8,8 @@ import { safeText } from './safe-text'
 
 const count = (n: number): string => n.toLocaleString('en-US')
 
-/** Cuts at `max` UTF-16 units without splitting a surrogate pair. */
-function head(s: string, max: number): string {
+/** The first `max` UTF-16 units, without splitting a surrogate pair (half a pair is ill-formed text). */
+export function cutText(s: string, max: number): string {
   const cut = s.slice(0, max)
   const last = cut.charCodeAt(cut.length - 1)
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut
@@ -35,7 +35,7 @@ function asText(v: unknown): string {
 export function showValue(v: unknown, max = 200): string {
   const s = asText(v)
   if (s.length <= max) return safeText(s)
-  return `${safeText(head(s, max))}… (${count(s.length)} characters)`
+  return `${safeText(cutText(s, max))}… (${count(s.length)} characters)`
 }
 
 /**
@@ -55,7 +55,7 @@ export function showList(items: readonly unknown[], max = 20, itemMax = 60): str
 export function boundLine(text: string, max = 1500): string {
   if (text.length <= max) return text
   const tail = Math.floor(max / 4)
-  const start = head(text, max - tail)
+  const start = cutText(text, max - tail)
   let end = text.slice(text.length - tail)
   const first = end.charCodeAt(0)
   if (first >= 0xdc00 && first <= 0xdfff) end = end.slice(1)

@@ -41,7 +41,7 @@ export interface UnsafeChar {
   index: number
   codePoint: number
   /** What a message calls it. */
-  kind: 'a control character' | 'a bidirectional control' | 'a line separator' | 'a lone UTF-16 surrogate (not well-formed Unicode)'
+  kind: 'a control character' | 'a bidirectional control' | 'a line separator' | 'a lone UTF-16 surrogate'
 }
 
 /** The first character an id may not hold (any `safeText` escapes, the line feed included), or null. */
@@ -51,7 +51,7 @@ export function firstUnsafeChar(s: string): UnsafeChar | null {
   const codePoint = m[0].charCodeAt(0)
   const kind =
     codePoint >= 0xd800 && codePoint <= 0xdfff
-      ? 'a lone UTF-16 surrogate (not well-formed Unicode)'
+      ? 'a lone UTF-16 surrogate'
       : codePoint === 0x2028 || codePoint === 0x2029
         ? 'a line separator'
         : codePoint >= 0x202a
