@@ -5,6 +5,7 @@ import { importCommand } from './cli/import'
 import { initCommand } from './cli/init'
 import { lookupCommand } from './cli/lookup'
 import { restoreCommand } from './cli/restore'
+import { rosterCommand } from './cli/roster'
 import { validateCommand } from './cli/validate'
 
 /**
@@ -18,6 +19,7 @@ const COMMANDS: CliCommand[] = [
   exportCommand,
   lookupCommand,
   restoreCommand,
+  rosterCommand,
 ]
 
 function overview(): string {

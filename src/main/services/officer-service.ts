@@ -4,6 +4,7 @@ import type { RosterImportOut, RosterPreviewOut, RosterPreviewRow, RowError } fr
 import type { Repos } from '../db/repos'
 import { previewRosterCsv, rosterToCsv, type ColumnMapping, type RosterPreview } from '../roster/roster-csv'
 import { ROSTER_FIELDS, ROSTER_HEADERS } from '../roster/roster-fields'
+import { showValue } from '../../shared/text/bounded'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
 import type { ChangeService } from './change-service'
@@ -11,6 +12,22 @@ import type { ChangeService } from './change-service'
 const PRIVATE = new Set(['employeeId', 'badge', 'personalPhone', 'personalEmail', 'homeAddress', 'notes'])
 const MAX_ERRORS = 1000
 const SAMPLE_ROWS = 200
+/** How many skipped lines an import report names; the count says how many more there are. */
+export const SKIPPED_LINES_LISTED = 20
+
+/** What an import did, for the command line: the app's result plus what stayed as it was and which lines were left out. */
+export interface RosterImportReport extends RosterImportOut {
+  unchanged: number
+  /** The first SKIPPED_LINES_LISTED lines left out for errors; `skippedRows` counts them all. */
+  skippedLines: number[]
+}
+
+/** "3 rows have errors (first: line 4, column "Shift": ...)": how a refused roster is described, in the app and on the command line. */
+export function rosterErrorsSummary(errors: readonly RowError[], rowsWithErrors: number): string {
+  const first = errors[0]
+  const where = `line ${first.line}${first.column ? `, column "${showValue(first.column)}"` : ''}`
+  return `${rowsWithErrors.toLocaleString('en-US')} row${rowsWithErrors === 1 ? ' has' : 's have'} errors (first: ${where}: ${first.message})`
+}
 
 interface Checked {
   preview: RosterPreview
@@ -62,16 +79,16 @@ export class OfficerService {
   /**
    * Applies every valid row as one change set (one transaction, one audit row, one undo step).
    * A file with errors is refused unless `skipErrorRows` says the user chose to leave those rows out.
+   * Without a mapping (the command line), columns are matched by their headers as the preview guesses them.
    */
-  import(text: string, mapping: ColumnMapping, skipErrorRows: boolean, actor: Actor): RosterImportOut {
+  import(text: string, mapping: ColumnMapping | undefined, skipErrorRows: boolean, actor: Actor): RosterImportReport {
     const { rows, errors } = this.check(text, mapping)
     const badLines = new Set(errors.map((e) => e.line))
     if (errors.length > 0 && !skipErrorRows) {
-      const first = errors[0]
       throw new AppError(
         'roster-has-errors',
-        `Nothing was imported: ${badLines.size} row${badLines.size === 1 ? ' has' : 's have'} errors (first: line ${first.line}${first.column ? `, column "${first.column}"` : ''}: ${first.message}). Fix the file, or choose to skip the rows with errors.`,
-        { errors: errors.slice(0, MAX_ERRORS) },
+        `Nothing was imported: ${rosterErrorsSummary(errors, badLines.size)}. Fix the file, or choose to skip the rows with errors.`,
+        { errors: errors.slice(0, MAX_ERRORS), rowsWithErrors: badLines.size },
       )
     }
     if (errors.some((e) => e.line <= 1)) {
@@ -87,11 +104,12 @@ export class OfficerService {
       else added++
     }
     const skippedRows = badLines.size
-    if (ops.length === 0) return { applied: null, added, updated, skippedRows }
+    const report = { added, updated, unchanged: rows.length - added - updated, skippedRows, skippedLines: [...badLines].slice(0, SKIPPED_LINES_LISTED) }
+    if (ops.length === 0) return { applied: null, ...report }
     const label = `Import roster: ${added} added, ${updated} updated${skippedRows ? `, ${skippedRows} rows skipped` : ''}`
     // recheck: the validator follows the new adoptions without a full rebuild.
     const applied = this.changes.apply({ label, ops }, actor, 'import', { recheck: true })
-    return { applied, added, updated, skippedRows }
+    return { applied, ...report }
   }
 
   exportCsv(): { csv: string; fileName: string; officers: number } {

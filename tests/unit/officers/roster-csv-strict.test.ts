@@ -110,6 +110,6 @@ describe('17.12 bounded messages for CSV files', () => {
     expect(p.errors[0].message).toBe(
       'Employee ID "SAME-1" appears on 20,000 rows (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, … and 19,980 more)',
     )
-    expect(() => x.officers.import(rows.join('\n'), p.mapping, false, x.session.actor())).toThrow(/^Nothing was imported: 20000 rows have errors \(first: line 2, column "Employee ID": .{0,400}\)\. Fix/)
+    expect(() => x.officers.import(rows.join('\n'), p.mapping, false, x.session.actor())).toThrow(/^Nothing was imported: 20,000 rows have errors \(first: line 2, column "Employee ID": .{0,400}\)\. Fix/)
   })
 })
