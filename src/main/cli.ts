@@ -1,10 +1,12 @@
 import { commandHelp, parseFlags, usageLines } from './cli/args'
+import { showValue } from '../shared/text/bounded'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './cli/command'
 import { exportCommand } from './cli/export'
 import { importCommand } from './cli/import'
 import { initCommand } from './cli/init'
 import { lookupCommand } from './cli/lookup'
 import { restoreCommand } from './cli/restore'
+import { terminalSafeIo } from './cli/terminal-io'
 import { rosterCommand } from './cli/roster'
 import { validateCommand } from './cli/validate'
 
@@ -32,8 +34,9 @@ function overview(): string {
   ].join('\n')
 }
 
-/** Runs one command line and returns the exit code; never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** Runs one command line and returns the exit code; never throws. Everything it prints is terminal-safe (see terminalSafeIo). */
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafeIo(rawIo)
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview())
@@ -41,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name)
   try {
-    if (!cmd) throw new UsageError(`unknown command '${name}'; commands are: ${COMMANDS.map((c) => c.name).join(', ')}`)
+    if (!cmd) throw new UsageError(`unknown command '${showValue(name, 60)}'; commands are: ${COMMANDS.map((c) => c.name).join(', ')}`)
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(commandHelp(cmd))
       return EXIT.ok
@@ -56,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(e.message)
       return EXIT.usage
     }
-    io.err(`${name} failed: ${(e as Error)?.message ?? String(e)}`)
+    io.err(`${cmd ? cmd.name : showValue(name, 60)} failed: ${showValue((e as Error)?.message ?? e, 1000)}`)
     return EXIT.usage
   }
 }
@@ -65,7 +68,7 @@ const isMain = typeof require !== 'undefined' && require.main === module
 if (isMain) {
   const io: CliIo = {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(`${t.replace(/\s*\n\s*/g, ' ')}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
   }
   void runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code
