@@ -30,7 +30,7 @@ function sampleValues(layer: ParsedLayer): Record<string, string[]> {
       const v = f.properties[field]
       if (v === null || v === undefined || (typeof v === 'object')) continue
       const s = String(v).trim()
-      if (s !== '') seen.add(s.length > 40 ? `${s.slice(0, 39)}…` : s)
+      if (s !== '') seen.add(s.length > 40 ? `${cutText(s, 39)}…` : s)
       if (seen.size >= SAMPLES) break
     }
     out[field] = [...seen]

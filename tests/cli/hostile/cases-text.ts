@@ -225,6 +225,13 @@ const ITEM_12: HostileCase[] = [
     exit: 2,
     message: `areas.geojson has no field '${'F'.repeat(200)}… (1,048,576 characters)'; fields are: ID`,
   },
+  {
+    name: 'a 1 MB --mode value is cut out of the middle of the one-line refusal, which keeps its start and its pointer to --help',
+    item: '17.12',
+    build: (ctx) => ['import', '--db', ctx.db, '--layer', 'areas', '--file', 'areas.geojson', '--id-field', 'ID', '--mode', 'm'.repeat(MB)],
+    exit: 2,
+    message: /^import: --mode must be one of replace, add, not 'm+.* Run: npm run cli -- import --help$/,
+  },
 ]
 
 export const CASES: HostileCase[] = [...ITEM_10, ...ITEM_11, ...ITEM_12]
