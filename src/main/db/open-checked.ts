@@ -84,7 +84,8 @@ export function openPlanDatabase(file: string, opts: OpenPlanOptions = {}): Open
   if (file !== ':memory:') {
     const kind = identifyPlanFile(file, opts.nativeBinding)
     if (kind !== 'plan' && (opts.mode === 'existing' || opts.readonly)) {
-      throw new AppError('not-a-plan', kind === 'missing' ? `There is no plan database at ${file}` : `${file} is an empty file, not a plan database; nothing was changed`)
+      const what = { missing: 'There is no plan database at', empty: 'is an empty file, not a plan database', 'not-sqlite': 'is not a plan database (it is not an SQLite file)' }[kind]
+      throw new AppError('not-a-plan', kind === 'missing' ? `${what} ${file}` : `${file} ${what}; nothing was changed`)
     }
     const cut = kind === 'plan' ? truncationProblem(file) : null
     if (cut) return damaged(file, [cut], opts)

@@ -5,12 +5,14 @@ import { openSnapshot, type Db } from './connection'
 import { isDamageError } from './integrity'
 import { APPLICATION_ID, isSqliteFile, notRegularFile, PLAN_TABLES, readSqliteHeader } from './plan-file'
 
-export type PlanFileKind = 'missing' | 'empty' | 'plan'
+export type PlanFileKind = 'missing' | 'empty' | 'not-sqlite' | 'plan'
 
 /**
- * Says what `file` is before anything opens it for writing, and refuses what is not a plan:
- * a FIFO or device (reading it would hang), a file that is not SQLite, or an SQLite database
- * of another program (opening it as a plan would add our tables and switch it to WAL).
+ * Says what `file` is before anything opens it for writing, and refuses what is surely not a
+ * plan: a FIFO or device (reading it would hang), or an SQLite database of another program
+ * (opening it as a plan would add our tables and switch it to WAL). Bytes that are not SQLite
+ * at all are 'not-sqlite': the caller decides whether that is a wrong file (the command line)
+ * or the app's own plan file damaged (moved aside, the latest backup offered).
  * A plan is marked by `application_id`; one from before the mark is known by its tables.
  * A database so damaged that its tables cannot be read is left for the integrity check.
  */
@@ -19,7 +21,7 @@ export function identifyPlanFile(file: string, nativeBinding?: string): PlanFile
   const kind = notRegularFile(file)
   if (kind) throw new AppError('not-a-file', `${file} is ${kind}, not a plan database file; nothing was opened`)
   if (statSync(file).size === 0) return 'empty'
-  if (!isSqliteFile(file)) throw new AppError('not-a-plan', `${file} is not a plan database (it is not an SQLite file); nothing was changed`)
+  if (!isSqliteFile(file)) return 'not-sqlite'
   const header = readSqliteHeader(file)
   if (header?.applicationId === APPLICATION_ID && !existsSync(`${file}-wal`)) return 'plan'
   let db: Db | null = null
