@@ -20,6 +20,8 @@ export const idSchema = z.string().trim().min(1, 'id must not be empty').max(100
 const name = z.string().trim().min(1, 'name must not be empty').max(120, 'name is longer than 120 characters').superRefine(printable('name'))
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #1a2b3c')
 const text = (max: number) => z.string().max(max, `text is longer than ${max} characters`).refine(wellFormed, WELL_FORMED)
+/** One-line fields (rank, phone, email…): lookup prints them and the public page shows them, so printable like a name. */
+const line = (max: number) => z.string().max(max, `text is longer than ${max} characters`).superRefine(printable('text'))
 
 export const citySchema = z.strictObject({ name, sample: z.boolean(), geometry: geometrySchema })
 
@@ -40,10 +42,10 @@ export const neighborhoodSchema = z.strictObject({
 })
 
 export const officerPrivateSchema = z.strictObject({
-  employeeId: text(60),
-  badge: text(60),
-  personalPhone: text(60),
-  personalEmail: text(200),
+  employeeId: line(60),
+  badge: line(60),
+  personalPhone: line(60),
+  personalEmail: line(200),
   homeAddress: text(300),
   notes: text(4000),
 })
@@ -51,10 +53,10 @@ export const officerPrivateSchema = z.strictObject({
 export const officerSchema = z.strictObject({
   id: idSchema,
   displayName: name,
-  rank: text(60),
-  email: text(200),
-  deskPhone: text(60),
-  shift: text(60),
+  rank: line(60),
+  email: line(200),
+  deskPhone: line(60),
+  shift: line(60),
   status: z.enum(OFFICER_STATUSES),
   areaId: idSchema.nullable(),
   neighborhoodId: idSchema.nullable(),

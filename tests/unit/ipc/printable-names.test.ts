@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChangeSet, Neighborhood, PlanState } from '../../../src/shared/domain'
+import type { ChangeSet, Neighborhood, Officer, PlanState } from '../../../src/shared/domain'
 import { openFuzzPlan, type FuzzPlan } from '../fuzz/plan-fixture'
 
 /** Names and ids typed in the app are printed later by the command line: no control characters or bidi overrides. */
@@ -12,6 +12,7 @@ beforeEach(() => {
 afterEach(() => fx.close())
 
 const hood = (): Neighborhood => fx.services.repos.neighborhoods.get(plan.neighborhoods[0].id)!
+const officer = (): Officer => fx.services.repos.officers.get(plan.officers[0].id)!
 const rename = (name: string): ChangeSet => ({ label: 'Rename', ops: [{ entity: 'neighborhood', id: hood().id, before: hood(), after: { ...hood(), name } }] })
 
 async function refusal(cs: ChangeSet): Promise<string> {
@@ -40,6 +41,15 @@ describe('a name or id typed in the app may not hold terminal control characters
     const message = await refusal({ label: 'Add', ops: [{ entity: 'neighborhood', id, before: null, after: { ...hood(), id } }] })
     expect(message).toContain('id holds a control character (U+001B)')
     expect(message).not.toContain('\u001b')
+  })
+
+  it("an officer's rank with a bare CR is refused (lookup prints it), while notes may still hold line breaks", async () => {
+    const o = officer()
+    const message = await refusal({ label: 'Edit', ops: [{ entity: 'officer', id: o.id, before: o, after: { ...o, rank: 'Officer\rSergeant' } }] })
+    expect(message).toContain('ops.0.after.rank: text holds a control character (U+000D)')
+    const notes = 'first line\nsecond line'
+    const ok = await fx.dispatch('changes:apply', { label: 'Notes', ops: [{ entity: 'officer', id: o.id, before: o, after: { ...o, private: { ...o.private, notes } } }] })
+    expect(ok.ok).toBe(true)
   })
 
   it('names in other scripts, with accents and emoji, are still accepted', async () => {
