@@ -1,4 +1,21 @@
+import { showValue } from '../../shared/text/bounded'
 import { UsageError, type CliCommand, type FlagSpec, type FlagValues } from './command'
+
+/**
+ * Numbers in base ten only: an optional sign, digits with an optional fraction ('-121.76',
+ * '.5', '5.'), and an optional exponent, because Python and JavaScript print coordinates near
+ * zero that way (str(0.00001) is '1e-05'). JavaScript's Number() would also read '0x10' as 16,
+ * '0b1' and '0o7', ' 12 ' and '' (as 0), so a typo or a value meant for another tool became a
+ * different place without a word.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+
+function decimal(command: string, name: string, value: string): number {
+  const n = DECIMAL.test(value) ? Number(value) : NaN
+  // Finite too: '1e999' is written in base ten but is no coordinate.
+  if (!Number.isFinite(n)) throw new UsageError(`${command}: --${name} must be a number, not '${showValue(value, 60)}' (decimal notation with a point, such as -121.76)`)
+  return n
+}
 
 function flagUsage(name: string, spec: FlagSpec): string {
   const arg = spec.type === 'boolean' ? '' : ` ${spec.values ? spec.values.join('|') : (spec.arg ?? '<value>')}`
@@ -50,11 +67,8 @@ export function parseFlags(cmd: CliCommand, argv: string[]): FlagValues {
     }
     if (value.trim() === '') throw new UsageError(`${cmd.name}: --${name} must not be empty`)
     if (spec.values && !spec.values.includes(value)) throw new UsageError(`${cmd.name}: --${name} must be one of ${spec.values.join(', ')}, not '${value}'`)
-    if (spec.type === 'number') {
-      const n = Number(value)
-      if (!Number.isFinite(n)) throw new UsageError(`${cmd.name}: --${name} must be a number, not '${value}'`)
-      out[name] = n
-    } else out[name] = value
+    if (spec.type === 'number') out[name] = decimal(cmd.name, name, value)
+    else out[name] = value
   }
   for (const [name, spec] of Object.entries(cmd.flags)) {
     if (spec.required && out[name] === undefined) throw new UsageError(`${cmd.name}: --${name} ${spec.arg ?? ''} is required`.replace(/\s+is/, ' is'))

@@ -28,11 +28,11 @@ export const lookupCommand: CliCommand = {
   summary: 'Who is the neighborhood officer at a point: neighborhood, Area Command, officers and commander (public fields only).',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
-    lon: { type: 'number', required: true, arg: '<x>', help: 'longitude, WGS84 degrees' },
-    lat: { type: 'number', required: true, arg: '<y>', help: 'latitude, WGS84 degrees' },
+    lon: { type: 'number', required: true, arg: '<x>', help: 'longitude, WGS84 degrees in decimal notation (-121.76)' },
+    lat: { type: 'number', required: true, arg: '<y>', help: 'latitude, WGS84 degrees in decimal notation (37.68)' },
     json: { type: 'boolean', help: 'print the answer as JSON' },
   },
-  notes: ['Exit 1 when the point is outside every Area Command; 2 on bad numbers.'],
+  notes: ['Exit 1 when the point is outside every Area Command; 2 on bad numbers (hexadecimal, Infinity, spaces or a comma for the point are refused).'],
   async run(flags, io) {
     const lon = num(flags, 'lon')!
     const lat = num(flags, 'lat')!
