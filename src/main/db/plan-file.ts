@@ -76,10 +76,13 @@ export function isSqliteFile(file: string): boolean {
  * A file cut short (a copy that stopped, a full disk, a truncation) is not caught by
  * quick_check when the cut falls inside the last page: SQLite reads the missing bytes as
  * zeros and carries them into every backup. The header says how long the file must be.
- * Returns the problem, or null when the length fits. Pages still in the -wal are not in the
- * file yet, but the header's count only grows at a checkpoint, so the file is never shorter.
+ * Returns the problem, or null when the length fits. While a -wal holds frames, the file can
+ * be legitimately short: a checkpoint cut off by a crash may have written page 1 (with the new
+ * count) before the pages past the end, and SQLite completes it from the -wal at the next open,
+ * so the length says nothing then and quick_check alone judges the file.
  */
 export function truncationProblem(file: string): string | null {
+  if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) return null
   const h = readSqliteHeader(file)
   if (!h) return null
   if (h.bytes % h.pageSize !== 0) {
