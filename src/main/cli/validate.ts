@@ -2,6 +2,7 @@ import { summarize } from '../../shared/geo/validate'
 import { bool, str } from './args'
 import { EXIT, type CliCommand } from './command'
 import { openPlan } from './open-plan'
+import { countPlan } from './plan-counts'
 import { formatFindings } from './print-findings'
 
 export const validateCommand: CliCommand = {
@@ -15,11 +16,11 @@ export const validateCommand: CliCommand = {
   async run(flags, io) {
     const plan = await openPlan(str(flags, 'db')!)
     try {
-      const { validation, plans, settings } = plan.services
+      const { validation, settings } = plan.services
       const findings = validation.findings()
       const summary = summarize(findings)
       if (bool(flags, 'json')) io.out(JSON.stringify({ summary, findings }))
-      else io.out(formatFindings(plans.load(), findings, summary, settings.get().tolerances))
+      else io.out(formatFindings(countPlan(plan.db), findings, summary, settings.get().tolerances))
       return summary.blocking ? EXIT.blocked : EXIT.ok
     } finally {
       plan.close()
