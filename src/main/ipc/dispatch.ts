@@ -3,6 +3,7 @@ import { CHANNELS, contract, fail, ok, type Channel, type IpcResult } from '../.
 import { AppError } from '../services/app-error'
 import { SchemaTooNewError } from '../db/migrate'
 import type { Handlers } from './handlers'
+import { showValue } from '../../shared/text/bounded'
 
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<unknown>>
 
@@ -33,7 +34,7 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = (
       if (e instanceof AppError) return fail(e.code, e.message, e.details)
       if (e instanceof SchemaTooNewError) return fail(e.code, e.message)
       log(e)
-      return fail('internal', `${c} failed: ${(e as Error)?.message ?? String(e)}`)
+      return fail('internal', `${c} failed: ${showValue((e as Error)?.message ?? e, 1000)}`)
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Finding, PlanState, Tolerances } from '../../domain'
 import { plainFinding } from './finding-build'
 import { GRID } from './exact'
 import { shapeOf } from './shape'
+import { showList } from '../../text/bounded'
 
 function anchorOf(g: { type: string } | undefined | null): [number, number] | null {
   if (!g) return null
@@ -68,7 +69,7 @@ export function peopleFindings(plan: PlanState, tol: Tolerances, memo?: PeopleMe
     const nbs = [...new Set(list.map((o) => o.neighborhoodId!))]
     if (nbs.length < 2) continue
     const names = nbs.map((id) => nbById.get(id)?.name ?? id).sort()
-    out.push(plainFinding('officer-multiple', 'error', { officerIds: list.map((o) => o.id), neighborhoodIds: nbs }, null, `${list[0].displayName} adopts ${names.length} neighborhoods (${names.join(', ')}); an officer adopts at most one`))
+    out.push(plainFinding('officer-multiple', 'error', { officerIds: list.map((o) => o.id), neighborhoodIds: nbs }, null, `${list[0].displayName} adopts ${names.length} neighborhoods (${showList(names, 20, 120)}); an officer adopts at most one`))
   }
   for (const a of plan.areas) {
     if (a.commanderId && officerIds.has(a.commanderId)) continue
