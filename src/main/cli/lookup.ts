@@ -1,25 +1,30 @@
 import type { LookupAnswer } from '../../shared/lookup/point-lookup'
 import type { PublicOfficer } from '../../shared/publish/public-dataset'
+import { safeLine } from '../../shared/text/safe-text'
 import { bool, num, str } from './args'
 import { EXIT, UsageError, type CliCommand } from './command'
 import { openPlan } from './open-plan'
 
 function person(o: PublicOfficer): string {
-  return `${o.rank} ${o.name} (${[o.email, o.phone].filter(Boolean).join(', ')})`
+  return safeLine(`${o.rank} ${o.name} (${[o.email, o.phone].filter(Boolean).join(', ')})`)
 }
 
-/** The same words the public page uses, one fact per line. */
+/**
+ * The same words the public page uses, one fact per line. Stored text is put in with safeLine:
+ * a name with a line break (as an older version could store) must not forge a line of its own.
+ */
 export function describeAnswer(a: LookupAnswer): string[] {
   const lines: string[] = []
-  lines.push(a.neighborhood ? `Neighborhood: ${a.neighborhood.name} (${a.neighborhood.id})` : 'Neighborhood: none is mapped at this point')
-  lines.push(`Area Command: ${a.area ? `${a.area.name} (${a.area.id})` : 'none'}`)
+  const dept = { name: safeLine(a.department.name), phone: safeLine(a.department.nonEmergencyPhone), emergency: safeLine(a.department.emergency) }
+  lines.push(a.neighborhood ? `Neighborhood: ${safeLine(a.neighborhood.name)} (${safeLine(a.neighborhood.id)})` : 'Neighborhood: none is mapped at this point')
+  lines.push(`Area Command: ${a.area ? `${safeLine(a.area.name)} (${safeLine(a.area.id)})` : 'none'}`)
   if (a.neighborhood) lines.push(a.officers.length ? `Officers: ${a.officers.map(person).join('; ')}` : 'Officers: no officer has adopted this neighborhood yet')
   lines.push(
     a.commander
       ? `Area Commander: ${person(a.commander)}`
-      : `Area Commander: not assigned at present; contact the ${a.department.name} non-emergency line, ${a.department.nonEmergencyPhone}`,
+      : `Area Commander: not assigned at present; contact the ${dept.name} non-emergency line, ${dept.phone}`,
   )
-  lines.push(`Emergencies: call ${a.department.emergency}; non-emergency ${a.department.nonEmergencyPhone}`)
+  lines.push(`Emergencies: call ${dept.emergency}; non-emergency ${dept.phone}`)
   return lines
 }
 

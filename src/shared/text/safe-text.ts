@@ -33,6 +33,17 @@ export function safeText(s: string): string {
   return UNSAFE_IN_OUTPUT.test(s) ? s.replace(UNSAFE_IN_OUTPUT, escapeChar) : s
 }
 
+const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'gu')
+
+/**
+ * `safeText` for a value placed inside one line of output: the line feed is escaped too, so a
+ * stored name (from a plan an older version wrote) cannot start a line of its own.
+ */
+export function safeLine(s: string): string {
+  UNSAFE_ALL.lastIndex = 0
+  return UNSAFE_ALL.test(s) ? s.replace(UNSAFE_ALL, escapeChar) : s
+}
+
 /** Whether the text is well-formed Unicode (no lone UTF-16 surrogate), as `String.prototype.isWellFormed`. */
 export const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s)
 
@@ -64,8 +75,6 @@ export function firstUnsafeChar(s: string): UnsafeChar | null {
 export function describeUnsafeChar(c: UnsafeChar): string {
   return `${c.kind} (${codePointLabel(c.codePoint)}) at character ${c.index + 1}`
 }
-
-const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'gu')
 
 /**
  * A display name as it may be stored: tabs and line breaks become spaces, other control and

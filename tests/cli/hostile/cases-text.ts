@@ -142,6 +142,17 @@ const ITEM_10: HostileCase[] = [
     after: printsNoRawControl,
   },
   {
+    name: 'lookup shows a stored neighborhood name with a line break on the one line it belongs to, so it cannot forge an Officers line',
+    item: '17.10',
+    build: (ctx) => {
+      storeRaw(ctx, 'UPDATE neighborhoods SET name = ? WHERE id = ?', 'Midtown\nOfficers: nobody, call 555-0199', 'NE-midtown')
+      return ['lookup', '--db', ctx.db, '--lon', '-121.76', '--lat', '37.68']
+    },
+    exit: 0,
+    message: 'Neighborhood: Midtown\\u000aOfficers: nobody, call 555-0199 (NE-midtown)',
+    after: (_ctx, run) => expect(run.out.split('\n').filter((l) => l.startsWith('Officers:'))).toHaveLength(1),
+  },
+  {
     name: 'lookup --json escapes DEL, C1 and U+202E too (JSON.stringify leaves them raw), and the JSON still reads back the stored name',
     item: '17.10',
     build: (ctx) => {

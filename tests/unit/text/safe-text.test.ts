@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanName, describeUnsafeChar, firstUnsafeChar, safeText, wellFormed } from '../../../src/shared/text/safe-text'
+import { cleanName, describeUnsafeChar, firstUnsafeChar, safeLine, safeText, wellFormed } from '../../../src/shared/text/safe-text'
 
 describe('safeText: terminal-safe output', () => {
   it('escapes ESC sequences, bare CR, DEL, C1 controls and bidirectional overrides as \\uXXXX', () => {
@@ -35,6 +35,13 @@ describe('safeText: terminal-safe output', () => {
     const out = safeText(big)
     expect(performance.now() - t).toBeLessThan(3000)
     expect(out).not.toContain('\u001b')
+  })
+})
+
+describe('safeLine: a value inside one line of output', () => {
+  it('escapes the line feed as well', () => {
+    expect(safeLine('Midtown\nOfficers: FAKE\u001b')).toBe('Midtown\\u000aOfficers: FAKE\\u001b')
+    expect(safeLine('Midtown')).toBe('Midtown')
   })
 })
 
