@@ -104,14 +104,21 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     if (same) same.push(o)
     else existingByEmp.set(k, [o])
   }
+  // First line of each employee id, and every line of the ids that repeat: no array per row of a 1,000,000-row roster.
+  const firstLine = new Map<string, number>()
   const linesByEmp = new Map<string, number[]>()
   if (col.has('employeeId')) {
+    const at = col.get('employeeId')!
     for (const row of table.rows) {
-      const k = cellValue(row.cells[col.get('employeeId')!]).toLowerCase()
+      const k = cellValue(row.cells[at]).toLowerCase()
       if (!k) continue
-      const lines = linesByEmp.get(k)
-      if (lines) lines.push(row.line)
-      else linesByEmp.set(k, [row.line])
+      const first = firstLine.get(k)
+      if (first === undefined) firstLine.set(k, row.line)
+      else {
+        const lines = linesByEmp.get(k)
+        if (lines) lines.push(row.line)
+        else linesByEmp.set(k, [first, row.line])
+      }
     }
   }
   // 20,000 rows sharing one id get one message each: list a bounded head of the lines, once per id.
@@ -120,14 +127,17 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
   const existingById = new Map(ctx.existing.map((o) => [o.id, o]))
   const takenIds = new Set(existingById.keys())
   const officers: RosterPreview['officers'] = []
+  const mapped = [...col.entries()]
+  const header = (f: keyof FlatOfficer): string => map[f] ?? ROSTER_HEADERS[f]
   for (const row of table.rows) {
-    const get = (f: keyof FlatOfficer): string | undefined => (col.has(f) ? cellValue(row.cells[col.get(f)!]) : undefined)
-    const header = (f: keyof FlatOfficer): string => map[f] ?? ROSTER_HEADERS[f]
+    // Each mapped cell is read once; unmapped fields stay undefined so the stored value is kept.
+    const v: Partial<Record<keyof FlatOfficer, string>> = {}
+    for (const [f, i] of mapped) v[f] = cellValue(row.cells[i])
     const rowErrors: RosterRowError[] = []
     const fail = (f: keyof FlatOfficer, message: string) => rowErrors.push({ line: row.line, column: header(f), message })
 
-    for (const f of col.keys()) {
-      if (!MULTILINE_FIELDS.has(f) && get(f)!.includes('\n')) {
+    for (const [f] of mapped) {
+      if (!MULTILINE_FIELDS.has(f) && v[f]!.includes('\n')) {
         fail(f, `${ROSTER_HEADERS[f]} holds a line break, which only ${ROSTER_HEADERS.homeAddress} and ${ROSTER_HEADERS.notes} may: a missing quote or mixed line endings may have merged rows`)
       }
     }
@@ -137,15 +147,15 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
       continue
     }
 
-    const name = get('displayName') ?? ''
+    const name = v.displayName ?? ''
     if (!name) fail('displayName', 'Name is empty')
 
-    const emp = get('employeeId') ?? ''
+    const emp = v.employeeId ?? ''
     const empKey = emp.toLowerCase()
     let base: Officer | null = null
     if (empKey) {
-      const lines = linesByEmp.get(empKey) ?? []
-      if (lines.length > 1) {
+      const lines = linesByEmp.get(empKey)
+      if (lines) {
         let shown = duplicateLines.get(empKey)
         if (shown === undefined) duplicateLines.set(empKey, (shown = showList(lines)))
         fail('employeeId', `Employee ID "${showValue(emp)}" appears on ${lines.length.toLocaleString('en-US')} rows (lines ${shown})`)
@@ -155,16 +165,16 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
       else if (matches.length === 1) base = matches[0]
     } else {
       // Without an employee id, the fingerprint id is how a re-imported export finds its officer again.
-      const same = existingById.get(newOfficerId('', name, get('email') ?? '', get('badge') ?? '', new Set()))
+      const same = existingById.get(newOfficerId('', name, v.email ?? '', v.badge ?? '', new Set()))
       if (same && !same.private.employeeId) base = same
     }
 
     for (const f of ['email', 'personalEmail'] as const) {
-      const v = get(f)
-      if (v && !EMAIL.test(v)) fail(f, `"${showValue(v)}" is not an email address`)
+      const cell = v[f]
+      if (cell && !EMAIL.test(cell)) fail(f, `"${showValue(cell)}" is not an email address`)
     }
 
-    const statusCell = get('status')
+    const statusCell = v.status
     let status: OfficerStatus = base?.status ?? 'active'
     if (statusCell) {
       const s = STATUS_WORDS[statusCell.toLowerCase()]
@@ -174,8 +184,8 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
 
     let areaId = base?.areaId ?? null
     let neighborhoodId = base?.neighborhoodId ?? null
-    const areaCell = get('area')
-    const nbCell = get('neighborhood')
+    const areaCell = v.area
+    const nbCell = v.neighborhood
     if (areaCell !== undefined) {
       areaId = null
       if (areaCell) {
@@ -209,15 +219,15 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
     }
     const officer: Officer = base
       ? { ...base, private: { ...base.private } }
-      : blankOfficer(newOfficerId(emp, name, get('email') ?? '', get('badge') ?? '', takenIds))
+      : blankOfficer(newOfficerId(emp, name, v.email ?? '', v.badge ?? '', takenIds))
     if (!base) takenIds.add(officer.id)
     for (const f of PUBLIC_FIELDS) {
-      const v = get(f)
-      if (v !== undefined) officer[f] = v
+      const cell = v[f]
+      if (cell !== undefined) officer[f] = cell
     }
     for (const f of PRIVATE_FIELDS) {
-      const v = get(f)
-      if (v !== undefined) officer.private[f] = v
+      const cell = v[f]
+      if (cell !== undefined) officer.private[f] = cell
     }
     officer.status = status
     officer.areaId = areaId

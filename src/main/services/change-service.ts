@@ -1,5 +1,6 @@
 import { invertChangeSet, profileKey, stableStringify, whyNotAllowed, type ChangeSet, type Finding } from '../../shared/domain'
 import type { ApplyResult } from '../../shared/ipc/outputs'
+import { showValue } from '../../shared/text/bounded'
 import type { Repos } from '../db/repos'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
@@ -46,6 +47,9 @@ export class ChangeService {
       this.repos.audit.dropRedo(key)
       return seq
     })
+    // The step just stored is this profile's last done one and its redo list was dropped, so the
+    // answer is known without reading back (and parsing) a change set that can hold a whole roster.
+    if (action !== 'seed') return this.result(seq, cs, touched, key, { canUndo: true, canRedo: false })
     return this.result(seq, cs, touched, key)
   }
 
@@ -116,14 +120,18 @@ export class ChangeService {
       })()
     } catch (e) {
       if (wrote) this.guard.rolledBack(cs)
+      // SQLite holds one audit row of about 500 MB at most (the change set and its inverse); nothing was stored.
+      if ((e as { code?: unknown })?.code === 'SQLITE_TOOBIG') {
+        throw new AppError('too-large', `${context ? context + ': ' : ''}"${showValue(cs.label)}" is too large to keep as one undoable step (${cs.ops.length.toLocaleString('en-US')} changes); nothing was stored. Split it into smaller parts.`)
+      }
       throw e
     }
   }
 
-  private result(seq: number, cs: ChangeSet, touched: Finding[], key: string): ApplyResult {
+  private result(seq: number, cs: ChangeSet, touched: Finding[], key: string, known?: { canUndo: boolean; canRedo: boolean }): ApplyResult {
     return {
       seq, changeSet: cs, touchedFindings: touched, summary: this.guard.summary(),
-      canUndo: this.repos.audit.lastDone(key) !== null, canRedo: this.repos.audit.lastUndone(key) !== null,
+      canUndo: known?.canUndo ?? this.repos.audit.lastDone(key) !== null, canRedo: known?.canRedo ?? this.repos.audit.lastUndone(key) !== null,
     }
   }
 }

@@ -22,6 +22,8 @@ export interface RosterImportReport extends RosterImportOut {
   skippedLines: number[]
 }
 
+const sameOfficer = (a: Officer, b: Officer): boolean => stableStringify(a) === stableStringify(b)
+
 /** "3 rows have errors (first: line 4, column "Shift": ...)": how a refused roster is described, in the app and on the command line. */
 export function rosterErrorsSummary(errors: readonly RowError[], rowsWithErrors: number): string {
   const first = errors[0]
@@ -47,22 +49,23 @@ export class OfficerService {
     const { preview, rows, errors } = this.check(text, mapping)
     const areaName = new Map(this.repos.areas.list().map((a) => [a.id, a.name]))
     const nbName = new Map(this.repos.neighborhoods.list().map((n) => [n.id, n.name]))
-    const action = (r: Checked['rows'][number]): RosterPreviewRow['action'] =>
-      r.before === null ? 'add' : stableStringify(r.before) === stableStringify(r.officer) ? 'unchanged' : 'update'
+    // Once per row: comparing two officers serialises both.
+    const actions = rows.map((r): RosterPreviewRow['action'] => (r.before === null ? 'add' : sameOfficer(r.before, r.officer) ? 'unchanged' : 'update'))
+    const count = (a: RosterPreviewRow['action']) => actions.reduce((n, x) => (x === a ? n + 1 : n), 0)
     return {
       headers: preview.headers,
       mapping: preview.mapping,
       fields: ROSTER_FIELDS.map((f) => ({ field: f, label: ROSTER_HEADERS[f], private: PRIVATE.has(f) })),
       totalRows: preview.totalRows,
       validRows: rows.length,
-      adds: rows.filter((r) => action(r) === 'add').length,
-      updates: rows.filter((r) => action(r) === 'update').length,
-      unchanged: rows.filter((r) => action(r) === 'unchanged').length,
+      adds: count('add'),
+      updates: count('update'),
+      unchanged: count('unchanged'),
       errors: errors.slice(0, MAX_ERRORS),
       errorCount: errors.length,
       rowsWithErrors: new Set(errors.map((e) => e.line)).size,
       unknownHeaders: preview.unknownHeaders,
-      sample: rows.slice(0, SAMPLE_ROWS).map((r) => ({
+      sample: rows.slice(0, SAMPLE_ROWS).map((r, i) => ({
         line: r.line,
         officerId: r.officer.id,
         displayName: r.officer.displayName,
@@ -71,7 +74,7 @@ export class OfficerService {
         status: r.officer.status,
         areaName: r.officer.areaId ? (areaName.get(r.officer.areaId) ?? r.officer.areaId) : '',
         neighborhoodName: r.officer.neighborhoodId ? (nbName.get(r.officer.neighborhoodId) ?? r.officer.neighborhoodId) : '',
-        action: action(r),
+        action: actions[i],
       })),
     }
   }
@@ -98,7 +101,7 @@ export class OfficerService {
     let added = 0
     let updated = 0
     for (const r of rows) {
-      if (r.before && stableStringify(r.before) === stableStringify(r.officer)) continue
+      if (r.before && sameOfficer(r.before, r.officer)) continue
       ops.push({ entity: 'officer', id: r.officer.id, before: r.before, after: r.officer })
       if (r.before) updated++
       else added++

@@ -52,13 +52,14 @@ export function readCsvTable(input: string, what: string): CsvTable {
   })
   const errors: CsvTable['errors'] = []
   const data = parsed.data
-  const lineOf: number[] = []
+  // Without a quote no cell can hold a line break, so row i starts on line i + 1 (most rosters).
+  const quoted = text.includes('"')
+  const lineOf: number[] = new Array<number>(data.length)
   let line = 1
-  for (const cells of data) {
-    lineOf.push(line)
-    let inner = 0
-    for (const c of cells) inner += countLineBreaks(c)
-    line += 1 + inner
+  for (let i = 0; i < data.length; i++) {
+    lineOf[i] = line
+    line++
+    if (quoted) for (const c of data[i]) line += countLineBreaks(c)
   }
   const broken = new Set<number>()
   for (const e of parsed.errors) {
@@ -77,7 +78,7 @@ export function readCsvTable(input: string, what: string): CsvTable {
   let rowCount = 0
   for (let i = headerIdx + 1; i < data.length; i++) {
     const cells = data[i]
-    if (cells.every((c) => c.trim() === '')) continue
+    if (cells[0].trim() === '' && cells.every((c) => c.trim() === '')) continue
     rowCount++
     if (broken.has(i)) continue
     if (cells.length !== headers.length) {

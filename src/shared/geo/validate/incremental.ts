@@ -12,19 +12,49 @@ export interface PlanValidator {
   findingsFor(ids: string[]): Finding[]
 }
 
+type Keyed = { id: string }
+/** Marks a removed slot; removed slots are dropped in one pass at the end instead of a splice per op. */
+const GONE: Keyed = { id: '' }
+
+/**
+ * The plan after the ops, in order: a replaced entity keeps its place, a new one goes to the
+ * end, a deleted one leaves. Ids are looked up in a map built once per entity list, so a roster
+ * import of 1,000,000 officers is linear (a search per op made it quadratic).
+ */
 export function applyOps(plan: PlanState, ops: ChangeOp[]): PlanState {
   const next: PlanState = { city: plan.city, areas: [...plan.areas], neighborhoods: [...plan.neighborhoods], officers: [...plan.officers] }
+  const lists = { area: next.areas, neighborhood: next.neighborhoods, officer: next.officers } as Record<string, Keyed[]>
+  const slots = new Map<Keyed[], Map<string, number>>()
+  const holed = new Set<Keyed[]>()
   for (const op of ops) {
     if (op.entity === 'city') {
       next.city = op.after
       continue
     }
-    const list = (op.entity === 'neighborhood' ? next.neighborhoods : op.entity === 'area' ? next.areas : next.officers) as { id: string }[]
-    const i = list.findIndex((x) => x.id === op.id)
+    const list = lists[op.entity]
+    let at = slots.get(list)
+    if (!at) {
+      at = new Map()
+      // The first of equal ids wins, as a search from the start would find it.
+      for (let i = list.length - 1; i >= 0; i--) at.set(list[i].id, i)
+      slots.set(list, at)
+    }
+    const i = at.get(op.id)
     if (op.after === null) {
-      if (i >= 0) list.splice(i, 1)
-    } else if (i >= 0) list[i] = op.after
-    else list.push(op.after)
+      if (i === undefined) continue
+      list[i] = GONE
+      at.delete(op.id)
+      holed.add(list)
+    } else if (i !== undefined) list[i] = op.after
+    else {
+      at.set(op.id, list.length)
+      list.push(op.after)
+    }
+  }
+  for (const list of holed) {
+    let w = 0
+    for (const x of list) if (x !== GONE) list[w++] = x
+    list.length = w
   }
   return next
 }
