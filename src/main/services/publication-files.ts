@@ -22,7 +22,8 @@ export const NODE_FS: PublicationFs = nodeFs
 
 export interface PublicationFile {
   path: string
-  text: string
+  /** Text is written as UTF-8. */
+  data: string | Uint8Array
 }
 
 /** Files written under temporary names, complete and on disk, waiting to replace their targets together. */
@@ -96,7 +97,7 @@ export function stagePublication(files: PublicationFile[], fsx: PublicationFs = 
       const temp = tempName(f.path, 'partial')
       staged.push({ path: f.path, temp, prev: null, placed: false })
       try {
-        writeWhole(fsx, temp, Buffer.from(f.text, 'utf8'))
+        writeWhole(fsx, temp, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data)
       } catch (e) {
         throw failure(f.path, e)
       }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { profileKey, stableStringify, type PlanState } from '../../shared/domain'
 import { summarize } from '../../shared/geo/validate'
 import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo } from '../../shared/ipc/features/publish-contract'
@@ -11,6 +11,7 @@ import type { VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
+import { formatFor, type PublicLayers } from '../export/formats'
 import { checkOutputPaths, type ProtectedFiles } from './output-guard'
 import { NODE_FS, stagePublication, type PublicationFs } from './publication-files'
 import type { PlanService } from './plan-service'
@@ -114,7 +115,6 @@ export class PublishService {
     const label = `Published version ${number} (effective ${opts.effectiveDate})${overrideReason ? ` over ${summary.errors} blocking finding${summary.errors === 1 ? '' : 's'}; override reason: ${overrideReason}` : ''}`
     // Every file of the version is complete on disk under a temporary name before any target
     // is replaced; they are moved into place inside the transaction, and put back if it fails.
-    const content = { neighborhoods: dataset.neighborhoods, areas: dataset.areas, page: site?.['index.html'] ?? '' }
     for (const folder of new Set(targets.map((t) => dirname(t.path)))) {
       try {
         mkdirSync(folder, { recursive: true })
@@ -122,7 +122,15 @@ export class PublishService {
         throw new AppError('write-failed', `Could not create the folder ${folder}: ${(e as Error).message}. Nothing was published.`)
       }
     }
-    const staged = stagePublication(targets.map((t) => ({ path: t.path, text: content[t.what] })), this.fsx)
+    let files: { path: string; data: string | Uint8Array }[]
+    try {
+      const page = site?.['index.html'] ?? ''
+      files = targets.map((t) => ({ path: t.path, data: t.content(dataset, meta, page) }))
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw new AppError('cannot-publish', `The plan cannot be exported: ${(e as Error).message}`)
+    }
+    const staged = stagePublication(files, this.fsx)
     try {
       this.repos.db.transaction(() => {
         const auditSeq = this.repos.audit.insert({
@@ -145,18 +153,18 @@ export class PublishService {
     return { version: toInfo(this.repos.versions.get(number)!), written, backupFile }
   }
 
-  private targets(opts: PublishOptions): { path: string; what: 'neighborhoods' | 'areas' | 'page' }[] {
-    const out: { path: string; what: 'neighborhoods' | 'areas' | 'page' }[] = []
+  /** Every file this publish writes, in order, with how to make its content from the dataset. */
+  private targets(opts: PublishOptions): { path: string; content: (d: PublicLayers, meta: PublishMeta, page: string) => string | Uint8Array }[] {
+    const out: { path: string; content: (d: PublicLayers, meta: PublishMeta, page: string) => string | Uint8Array }[] = []
     if (opts.outFile) {
       const file = checkPath(opts.outFile, 'output file')
-      const ext = extname(file)
-      const stem = ext ? file.slice(0, -ext.length) : file
-      out.push({ path: file, what: 'neighborhoods' }, { path: `${stem}.areas${ext || '.geojson'}`, what: 'areas' })
+      const format = formatFor(file)
+      format.paths(file).forEach((path, i) => out.push({ path, content: (d, meta) => format.render(d, meta)[i] }))
     }
     if (opts.outDir) {
       const dir = checkPath(opts.outDir, 'output folder')
-      out.push({ path: join(dir, 'neighborhoods.geojson'), what: 'neighborhoods' }, { path: join(dir, 'areas.geojson'), what: 'areas' })
-      if (opts.publicPage) out.push({ path: join(dir, 'index.html'), what: 'page' })
+      out.push({ path: join(dir, 'neighborhoods.geojson'), content: (d) => d.neighborhoods }, { path: join(dir, 'areas.geojson'), content: (d) => d.areas })
+      if (opts.publicPage) out.push({ path: join(dir, 'index.html'), content: (_d, _m, page) => page })
     } else if (opts.publicPage) {
       throw new AppError('bad-path', 'The public page needs an output folder.')
     }

@@ -115,7 +115,7 @@ describe('publishing is all-or-nothing', () => {
   it('a write that reports no progress and no error is treated as a full disk, not retried for ever', () => {
     const target = join(s.dir, 'stuck.geojson')
     const fsx: PublicationFs = { ...NODE_FS, writeSync: () => 0 }
-    expect(() => stagePublication([{ path: target, text: 'x'.repeat(100) }], fsx)).toThrow(/the disk is full/)
+    expect(() => stagePublication([{ path: target, data: 'x'.repeat(100) }], fsx)).toThrow(/the disk is full/)
     expect(listing(s.dir).filter((f) => f.startsWith('.stuck'))).toEqual([])
   })
 })
