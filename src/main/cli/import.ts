@@ -1,5 +1,6 @@
 import type { FindingSummary } from '../../shared/domain'
 import type { ImportLayer, ImportMode, ImportResult } from '../../shared/ipc/features/import-outputs'
+import { safeLine } from '../../shared/text/safe-text'
 import { AppError } from '../services/app-error'
 import { str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
@@ -20,15 +21,16 @@ export function summaryLine(s: FindingSummary): string {
   return `${counts}; ${s.blocking ? 'publishing is blocked' : 'nothing blocks publishing'}`
 }
 
+/** One fact per line; the file name (and the notices that quote it) may hold a line break, so each goes in with safeLine. */
 function report(r: ImportResult, io: CliIo): void {
   const [one, many] = WORDS[r.layer]
   const n = r.added.length + r.replaced.length + r.unchanged.length
   const parts = [`${r.added.length} added`, `${r.replaced.length} replaced`, `${r.unchanged.length} unchanged`]
   if (r.mode === 'replace') parts.push(`${r.removed.length} removed`)
-  if (r.unassigned.length) parts.push(`${r.unassigned.length} officer${r.unassigned.length === 1 ? '' : 's'} left without a neighborhood (${r.unassigned.slice(0, 8).join(', ')}${r.unassigned.length > 8 ? ', …' : ''})`)
-  io.out(`Imported ${n} ${n === 1 ? one : many} from ${r.file} (${r.mode}): ${parts.join(', ')}. Undoable as one step (#${r.seq}).`)
-  for (const notice of r.notices) io.out(`notice: ${notice}`)
-  if (r.backupFile) io.out(`Backup taken before the import: ${r.backupFile}`)
+  if (r.unassigned.length) parts.push(`${r.unassigned.length} officer${r.unassigned.length === 1 ? '' : 's'} left without a neighborhood (${safeLine(r.unassigned.slice(0, 8).join(', '))}${r.unassigned.length > 8 ? ', …' : ''})`)
+  io.out(`Imported ${n} ${n === 1 ? one : many} from ${safeLine(r.file)} (${r.mode}): ${parts.join(', ')}. Undoable as one step (#${r.seq}).`)
+  for (const notice of r.notices) io.out(`notice: ${safeLine(notice)}`)
+  if (r.backupFile) io.out(`Backup taken before the import: ${safeLine(r.backupFile)}`)
   io.out(`Plan now: ${summaryLine(r.summary)} (run validate for the findings).`)
 }
 

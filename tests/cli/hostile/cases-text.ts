@@ -106,6 +106,18 @@ const ITEM_10: HostileCase[] = [
     },
   },
   {
+    name: 'a layer file whose name holds a line break is reported on one line, so it cannot forge a notice',
+    item: '17.10',
+    planUnchanged: false,
+    build: (ctx) => addAreas(ctx, put(ctx.dir, 'areas\nnotice: all checks passed.geojson', layer({ ID: 'Z9' }))),
+    exit: 0,
+    message: 'Imported 1 Area Command from areas\\u000anotice: all checks passed.geojson (add): 1 added',
+    after: (ctx, run) => {
+      printsNoRawControl(ctx, run)
+      expect(run.out.split('\n').filter((l) => l.startsWith('notice: all checks passed'))).toEqual([])
+    },
+  },
+  {
     name: 'a city limit named with an ESC sequence is imported cleaned, and validate prints the clean name',
     item: '17.10',
     planUnchanged: false,
