@@ -1,3 +1,4 @@
+import { safeLine } from '../../shared/text/safe-text'
 import { AppError } from '../services/app-error'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
@@ -40,9 +41,10 @@ export const exportCommand: CliCommand = {
       }
       const reason = summary.blocking ? (str(flags, 'reason') ?? 'forced from the command line (--force)') : undefined
       const r = await publish.publish({ effectiveDate: date, outFile: resolve(str(flags, 'out')!), overrideReason: reason }, plan.actor)
-      io.out(`Published version ${r.version.number} (effective ${r.version.effectiveDate})${r.version.overrideReason ? ` over blocking findings; override recorded: ${r.version.overrideReason}` : ''}.`)
-      for (const f of r.written) io.out(`wrote ${f}`)
-      if (r.backupFile) io.out(`Backup taken before publishing: ${r.backupFile}`)
+      // The reason and the paths are the user's text: safeLine keeps each on its own line.
+      io.out(`Published version ${r.version.number} (effective ${r.version.effectiveDate})${r.version.overrideReason ? ` over blocking findings; override recorded: ${safeLine(r.version.overrideReason)}` : ''}.`)
+      for (const f of r.written) io.out(`wrote ${safeLine(f)}`)
+      if (r.backupFile) io.out(`Backup taken before publishing: ${safeLine(r.backupFile)}`)
       return EXIT.ok
     } catch (e) {
       if (e instanceof AppError) throw new InputError(e.message)

@@ -118,6 +118,18 @@ const ITEM_10: HostileCase[] = [
     },
   },
   {
+    name: 'export to a file whose name holds a line break reports each written file on one line',
+    item: '17.10',
+    planUnchanged: false,
+    build: (ctx) => ['export', '--db', ctx.db, '--out', `${ctx.dir}/public\nwrote all.geojson`, '--force'],
+    exit: 0,
+    message: 'public\\u000awrote all.geojson',
+    after: (ctx, run) => {
+      printsNoRawControl(ctx, run)
+      expect(run.out.split('\n').filter((l) => l.startsWith('wrote all'))).toEqual([])
+    },
+  },
+  {
     name: 'a city limit named with an ESC sequence is imported cleaned, and validate prints the clean name',
     item: '17.10',
     planUnchanged: false,
