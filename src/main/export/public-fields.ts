@@ -8,7 +8,8 @@ import type { PublicLayers } from './formats'
  * the same thing whichever file a department opens; a format with shorter names (dBase's 10
  * characters) maps from these and writes the mapping beside the file.
  */
-export type PublicFieldType = 'text' | 'integer'
+/** 'date' values are 'YYYY-MM-DD' text; a format with a date type (GeoPackage DATE, dBase D) stores them as dates. */
+export type PublicFieldType = 'text' | 'integer' | 'date'
 
 export interface PublicField {
   name: string
@@ -43,7 +44,7 @@ const COMMANDER_FIELDS: PublicField[] = [
 
 const VERSION_FIELDS: PublicField[] = [
   { name: 'version', type: 'integer', help: 'the published plan version' },
-  { name: 'effective_date', type: 'text', help: 'the date the version takes effect (YYYY-MM-DD)' },
+  { name: 'effective_date', type: 'date', help: 'the date the version takes effect (YYYY-MM-DD)' },
 ]
 
 export const AREA_FIELDS: PublicField[] = [
