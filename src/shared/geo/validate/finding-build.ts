@@ -2,6 +2,7 @@ import type { Finding, FindingKind, Severity, Tolerances } from '../../domain'
 import type { Piece } from './pieces'
 import { GRID } from './exact'
 import { piecesGeometry } from './pieces'
+import { safeLine } from '../../text/safe-text'
 
 /** Gap ids anchor on a ~10 cm cell (1e-6°), so a vertex nudged by a grid step keeps its id. */
 const ANCHOR_STEP = GRID / 1e6
@@ -62,7 +63,8 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
     widthM,
     location: [Math.round(biggest.at[0]) / GRID, Math.round(biggest.at[1]) / GRID],
     geometry: piecesGeometry(inp.pieces),
-    message: inp.message(areaM2) + (sliver ? ' (sliver)' : ''),
+    // Messages quote names; one stored with a line break or ESC (older plans) must not forge a line of validate's output.
+    message: safeLine(inp.message(areaM2)) + (sliver ? ' (sliver)' : ''),
   }
 }
 
@@ -88,7 +90,7 @@ export function plainFinding(
     officerIds,
     areaM2: 0,
     location,
-    message,
+    message: safeLine(message),
   }
   if (reason) f.reason = reason
   return f
