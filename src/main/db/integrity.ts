@@ -26,6 +26,15 @@ export function openRawDatabase(file: string, timeoutMs: number): Db {
   return new Database(file, { fileMustExist: true, timeout: timeoutMs, ...(nativeBinding ? { nativeBinding } : {}) })
 }
 
+/**
+ * A database held in memory only: empty, or a copy of a file's bytes. For SQLite-based
+ * interchange files (GeoPackage), so reading one never creates side files next to the user's
+ * file and writing one happens whole before it touches the disk.
+ */
+export function openMemoryDatabase(image?: Buffer): Db {
+  return new Database(image ?? ':memory:', nativeBinding ? { nativeBinding } : {})
+}
+
 /** The companion files SQLite keeps beside a database in WAL mode. */
 export const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
 
