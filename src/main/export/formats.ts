@@ -2,6 +2,8 @@ import { extname } from 'node:path'
 import type { PublishMeta } from '../../shared/publish/public-dataset'
 import { AppError } from '../services/app-error'
 import { GEOPACKAGE } from './geopackage'
+import { SHAPEFILE_ZIP } from './shapefile-zip'
+import { KML } from './kml'
 
 /** The published dataset as residents get it: the two RFC 7946 GeoJSON texts stored with the version. */
 export interface PublicLayers {
@@ -36,7 +38,7 @@ export const GEOJSON: ExportFormat = {
 }
 
 /** Every format, one file each in src/main/export (importing only the ExportFormat type from here). */
-const FORMATS: ExportFormat[] = [GEOJSON, GEOPACKAGE]
+const FORMATS: ExportFormat[] = [GEOJSON, GEOPACKAGE, SHAPEFILE_ZIP, KML]
 
 /** The format an output file name asks for; a name with no known ending is refused, listing the ones there are. */
 export function formatFor(outFile: string): ExportFormat {
