@@ -127,16 +127,21 @@ export function previewRosterCsv(text: string, ctx: RosterContext, mapping?: Col
   const existingById = new Map(ctx.existing.map((o) => [o.id, o]))
   const takenIds = new Set(existingById.keys())
   const officers: RosterPreview['officers'] = []
-  const mapped = [...col.entries()]
+  const fields = [...col.keys()]
+  const cellIndex = [...col.values()]
   const header = (f: keyof FlatOfficer): string => map[f] ?? ROSTER_HEADERS[f]
+  // One error list and one `fail` for the whole file, reset per row: a million rows allocate neither.
+  const rowErrors: RosterRowError[] = []
+  let line = 0
+  const fail = (f: keyof FlatOfficer, message: string) => rowErrors.push({ line, column: header(f), message })
   for (const row of table.rows) {
+    line = row.line
+    rowErrors.length = 0
     // Each mapped cell is read once; unmapped fields stay undefined so the stored value is kept.
     const v: Partial<Record<keyof FlatOfficer, string>> = {}
-    for (const [f, i] of mapped) v[f] = cellValue(row.cells[i])
-    const rowErrors: RosterRowError[] = []
-    const fail = (f: keyof FlatOfficer, message: string) => rowErrors.push({ line: row.line, column: header(f), message })
+    for (let k = 0; k < fields.length; k++) v[fields[k]] = cellValue(row.cells[cellIndex[k]])
 
-    for (const [f] of mapped) {
+    for (const f of fields) {
       if (!MULTILINE_FIELDS.has(f) && v[f]!.includes('\n')) {
         fail(f, `${ROSTER_HEADERS[f]} holds a line break, which only ${ROSTER_HEADERS.homeAddress} and ${ROSTER_HEADERS.notes} may: a missing quote or mixed line endings may have merged rows`)
       }
