@@ -5,6 +5,7 @@ import { exportCommand } from './cli/export'
 import { importCommand } from './cli/import'
 import { initCommand } from './cli/init'
 import { lookupCommand } from './cli/lookup'
+import { printCommand } from './cli/print'
 import { restoreCommand } from './cli/restore'
 import { terminalSafeIo } from './cli/terminal-io'
 import { rosterCommand } from './cli/roster'
@@ -22,6 +23,7 @@ const COMMANDS: CliCommand[] = [
   lookupCommand,
   restoreCommand,
   rosterCommand,
+  printCommand,
 ]
 
 function overview(): string {
