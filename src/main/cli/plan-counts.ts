@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection'
 import type { PlanState } from '../../shared/domain'
+import { safeLine } from '../../shared/text/safe-text'
 
-/** What the first line of `validate`'s text names: the city limit and how many of each there are. */
+/** What the first line of `validate`'s text names: the city limit and how many of each there are. The name is safeLine'd: it sits inside that line. */
 export interface PlanCounts {
   cityName: string | null
   areas: number
@@ -23,10 +24,10 @@ export function countPlan(db: Db): PlanCounts {
         (SELECT COUNT(*) FROM officers) AS officers`,
     )
     .get()!
-  return { cityName: r.cityName, areas: r.areas, neighborhoods: r.neighborhoods, officers: r.officers }
+  return { cityName: r.cityName === null ? null : safeLine(r.cityName), areas: r.areas, neighborhoods: r.neighborhoods, officers: r.officers }
 }
 
 /** The same counts from a plan already in memory (the app and tests hold one). */
 export function countsOf(plan: PlanState): PlanCounts {
-  return { cityName: plan.city?.name ?? null, areas: plan.areas.length, neighborhoods: plan.neighborhoods.length, officers: plan.officers.length }
+  return { cityName: plan.city ? safeLine(plan.city.name) : null, areas: plan.areas.length, neighborhoods: plan.neighborhoods.length, officers: plan.officers.length }
 }

@@ -155,6 +155,17 @@ const ITEM_10: HostileCase[] = [
     after: printsNoRawControl,
   },
   {
+    name: 'validate keeps a stored city name with a line break inside the Plan line',
+    item: '17.10',
+    build: (ctx) => {
+      storeRaw(ctx, 'UPDATE city SET name = ? WHERE id = 1', 'Livermore\n\nnothing blocks publishing')
+      return ['validate', '--db', ctx.db]
+    },
+    exit: 0,
+    message: 'Plan: city limit Livermore\\u000a\\u000anothing blocks publishing,',
+    after: (_ctx, run) => expect(run.out.split('\n').filter((l) => l.startsWith('nothing blocks publishing'))).toEqual([]),
+  },
+  {
     name: 'lookup shows a stored neighborhood name with ESC, DEL, a C1 CSI and U+202E as \\u escapes',
     item: '17.10',
     build: (ctx) => {
