@@ -36,21 +36,22 @@ function report(r: ImportResult, io: CliIo): void {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import Area Commands, neighborhoods or the city limit from GeoJSON, a zipped Shapefile or KML, in one undoable step.',
+  summary: 'Import Area Commands, neighborhoods or the city limit from GeoJSON, a zipped Shapefile, KML or GeoPackage, in one undoable step.',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
     layer: { type: 'string', required: true, values: ['areas', 'neighborhoods', 'city'], help: 'what the file holds' },
-    file: { type: 'string', required: true, arg: '<f>', help: 'the layer: .geojson/.json, .zip (Shapefile with .prj), .kml or .kmz' },
+    file: { type: 'string', required: true, arg: '<f>', help: 'the layer: .geojson/.json, .zip (Shapefile with .prj), .kml, .kmz or .gpkg' },
     'id-field': { type: 'string', arg: '<F>', help: 'field holding each unit\'s id (areas, neighborhoods)' },
     'area-field': { type: 'string', arg: '<F>', help: 'field holding each neighborhood\'s Area Command id (neighborhoods)' },
     'name-field': { type: 'string', arg: '<F>', help: 'field holding the name (default: the id; for the city, the file name)' },
     mode: { type: 'string', values: ['replace', 'add'], help: 'replace the whole layer (default) or add new ids only' },
     crs: { type: 'string', arg: '<EPSG>', help: 'coordinate system of a file that names none, e.g. EPSG:2227' },
+    'gpkg-layer': { type: 'string', arg: '<name>', help: 'the layer to read from a GeoPackage that holds several' },
   },
   usages: [
-    'npm run cli -- import --db <file> --layer areas --file <f> --id-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>]',
-    'npm run cli -- import --db <file> --layer neighborhoods --file <f> --id-field <F> --area-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>]',
-    'npm run cli -- import --db <file> --layer city --file <f> [--name-field <F>] [--mode replace|add] [--crs <EPSG>]',
+    'npm run cli -- import --db <file> --layer areas --file <f> --id-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>] [--gpkg-layer <name>]',
+    'npm run cli -- import --db <file> --layer neighborhoods --file <f> --id-field <F> --area-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>] [--gpkg-layer <name>]',
+    'npm run cli -- import --db <file> --layer city --file <f> [--name-field <F>] [--mode replace|add] [--crs <EPSG>] [--gpkg-layer <name>]',
   ],
   notes: [
     'Features sharing an id become one multi-part unit; a neighborhood\'s area id is matched exactly, then ignoring case,',
@@ -67,7 +68,7 @@ export const importCommand: CliCommand = {
     try {
       const result = await plan.services.imports.apply(
         str(flags, 'file')!,
-        { layer, idField, areaField, nameField: str(flags, 'name-field'), crs: str(flags, 'crs'), mode: (str(flags, 'mode') ?? 'replace') as ImportMode },
+        { layer, idField, areaField, nameField: str(flags, 'name-field'), crs: str(flags, 'crs'), gpkgLayer: str(flags, 'gpkg-layer'), mode: (str(flags, 'mode') ?? 'replace') as ImportMode },
         plan.actor,
       )
       report(result, io)
@@ -75,6 +76,7 @@ export const importCommand: CliCommand = {
     } catch (e) {
       // The parser speaks to the app's dialog; on the command line, say which flag picks the CRS.
       if (e instanceof AppError && e.code === 'projected-no-crs') throw new InputError(`${e.message} with --crs <EPSG> (for example --crs EPSG:2227)`)
+      if (e instanceof AppError && e.code === 'several-gpkg-layers') throw new InputError(`${e.message} with --gpkg-layer <name>`)
       if (e instanceof AppError) throw new InputError(e.message)
       throw e
     } finally {

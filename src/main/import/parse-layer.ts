@@ -3,19 +3,23 @@ import { basename, extname } from 'node:path'
 import { finishLayer } from './finish-layer'
 import { ImportError, formatMegabytes } from './import-error'
 import { readGeoJson } from './read-geojson'
+import { isSqlite, readGeoPackage } from './read-geopackage'
 import { readKml } from './read-kml'
 import { readShapefileZip } from './read-shapefile-zip'
 import { checkDeclaredSizes, extractEntries, listZip } from './read-zip'
+import { showValue } from '../../shared/text/bounded'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNCOMPRESSED_BYTES, type ParsedLayer, type ParseOptions, type RawLayer } from './types'
 
 export { ImportError } from './import-error'
 export type { ImportErrorDetails } from './import-error'
 export type { ParsedFeature, ParsedLayer, ParseOptions } from './types'
 
-type Kind = 'geojson' | 'zip' | 'kml' | 'kmz'
+type Kind = 'geojson' | 'zip' | 'kml' | 'kmz' | 'gpkg'
 
 function sniff(bytes: Uint8Array): Kind | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip'
+  // Any SQLite file goes to the GeoPackage reader, which says so when it is another kind of database.
+  if (isSqlite(bytes)) return 'gpkg'
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart()
   if (head.startsWith('{')) return 'geojson'
   if (head.startsWith('<')) return /<kml[\s>]/.test(head) || head.startsWith('<?xml') ? 'kml' : null
@@ -28,6 +32,7 @@ function kindOf(name: string, bytes: Uint8Array): Kind {
   if (ext === '.zip') return 'zip'
   if (ext === '.kml') return 'kml'
   if (ext === '.kmz') return 'kmz'
+  if (ext === '.gpkg') return 'gpkg'
   if (['.shp', '.dbf', '.shx', '.prj'].includes(ext)) {
     throw new ImportError('shapefile-not-zipped', `${name} is one part of a Shapefile; zip the .shp, .dbf and .prj together and import the .zip`, {
       file: name,
@@ -35,7 +40,7 @@ function kindOf(name: string, bytes: Uint8Array): Kind {
   }
   const found = sniff(bytes)
   if (!found) {
-    throw new ImportError('unknown-format', `${name} is not a format the importer reads; use GeoJSON, a zipped Shapefile or KML`, { file: name })
+    throw new ImportError('unknown-format', `${name} is not a format the importer reads; use GeoJSON, a zipped Shapefile, KML or GeoPackage`, { file: name })
   }
   return found
 }
@@ -61,6 +66,9 @@ export async function parseLayerBuffer(name: string, bytes: Uint8Array, opts: Pa
   if (bytes.length === 0) throw new ImportError('empty-layer', `${file} is empty; there is nothing to import`, { file })
   const limit = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES
   const kind = kindOf(file, bytes)
+  if (opts.gpkgLayer !== undefined && kind !== 'gpkg') {
+    throw new ImportError('not-gpkg', `${file} is not a GeoPackage, so it has no layer ${showValue(opts.gpkgLayer, 80)} to choose; a layer name applies to .gpkg files only`, { file })
+  }
   const raw =
     kind === 'geojson'
       ? readGeoJson(file, bytes)
@@ -68,7 +76,9 @@ export async function parseLayerBuffer(name: string, bytes: Uint8Array, opts: Pa
         ? readShapefileZip(file, bytes, limit)
         : kind === 'kmz'
           ? readKmz(file, bytes, limit)
-          : readKml(file, bytes)
+          : kind === 'gpkg'
+            ? readGeoPackage(file, bytes, opts.gpkgLayer)
+            : readKml(file, bytes)
   return finishLayer(file, raw, opts)
 }
 

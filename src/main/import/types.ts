@@ -7,7 +7,7 @@ export interface ParsedFeature {
   geometry: AreaGeometry
 }
 
-export type LayerFormat = 'geojson' | 'shapefile' | 'kml'
+export type LayerFormat = 'geojson' | 'shapefile' | 'kml' | 'geopackage'
 
 export interface ParsedLayer {
   /** File name (without folders) as it appears in messages. */
@@ -24,6 +24,8 @@ export interface ParsedLayer {
 export interface ParseOptions {
   /** User-picked CRS (EPSG code or proj4/WKT string) for files that carry none. */
   crs?: string
+  /** The GeoPackage layer to read, when the file holds several. */
+  gpkgLayer?: string
   /** Largest file accepted; default 100 MiB. */
   maxBytes?: number
   /** Largest total a zip may uncompress to; default 500 MiB. */

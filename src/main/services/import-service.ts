@@ -11,6 +11,8 @@ import { cityFromLayer } from './import-city'
 import { planAreaImport, planCityImport, planNeighborhoodImport, type ImportPlan, type UnitIn } from './import-plan'
 import { parseSource, toAppError, type ImportSource } from './import-source'
 import type { PlanService } from './plan-service'
+import { projectedCrsOf } from './projected-crs'
+import type { ProjectedCrs } from '../../shared/map/projected-crs'
 import type { ValidationService } from './validation-service'
 
 export type { ImportSource } from './import-source'
@@ -100,6 +102,8 @@ export class ImportService {
     private readonly changes: ChangeService,
     private readonly validation: ValidationService,
     private readonly backup: BackupBeforeImport | null = null,
+    /** Keeps the projected system areas or neighborhoods came in, for the map's x/y readout. */
+    private readonly recordCrs: ((crs: ProjectedCrs) => void) | null = null,
   ) {}
 
   async preview(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
@@ -146,6 +150,8 @@ export class ImportService {
     // The live validator knows nothing of a whole new layer; drop it so the result's summary is built from the stored plan.
     this.validation.reset()
     const applied = this.changes.apply({ label, ops: planned.ops }, actor, 'import', { recheck: false })
+    const projected = request.layer === 'city' ? null : projectedCrsOf(p.layer.crs)
+    if (projected) this.recordCrs?.(projected)
     return {
       layer: request.layer, mode: request.mode, file: p.layer.file, seq: applied.seq,
       added: planned.added, replaced: planned.replaced, unchanged: planned.unchanged, removed: planned.removed, unassigned: planned.unassigned,
@@ -154,7 +160,7 @@ export class ImportService {
   }
 
   private async fieldsOnly(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
-    const layer = await parseSource(source, mapping.crs)
+    const layer = await parseSource(source, mapping)
     const need = [`Choose the field that holds each unit’s id${mapping.layer === 'neighborhoods' ? ' and the one that holds its Area Command' : ''}`]
     return {
       file: layer.file, format: layer.format, crs: layer.crs, fields: layer.fields, samples: sampleValues(layer),
@@ -170,7 +176,7 @@ export class ImportService {
   /** Parses and maps the layer; `strict` makes unknown parent areas an error (apply) instead of a per-unit mark (preview). */
   private async prepare(source: ImportSource, mapping: ImportMapping, strict: boolean): Promise<Prepared> {
     checkMapping(mapping)
-    const layer = await parseSource(source, mapping.crs)
+    const layer = await parseSource(source, mapping)
     const current: PlanState = this.plans.load()
     const notices = [...layer.notices]
     try {

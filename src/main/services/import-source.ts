@@ -15,9 +15,11 @@ export function toAppError(e: unknown, file: string): AppError {
   return new AppError('import-failed', `${file} could not be read: ${(e as Error)?.message ?? String(e)}`, { file })
 }
 
-export async function parseSource(source: ImportSource, crs: string | undefined): Promise<ParsedLayer> {
+/** `opts` carries the user's choices the file itself may lack: its CRS, and which GeoPackage layer to read. */
+export async function parseSource(source: ImportSource, opts: { crs?: string; gpkgLayer?: string }): Promise<ParsedLayer> {
+  const parse = { crs: opts.crs, gpkgLayer: opts.gpkgLayer }
   try {
-    return typeof source === 'string' ? await parseLayerFile(source, { crs }) : await parseLayerBuffer(source.name, source.bytes, { crs })
+    return typeof source === 'string' ? await parseLayerFile(source, parse) : await parseLayerBuffer(source.name, source.bytes, parse)
   } catch (e) {
     throw toAppError(e, sourceName(source))
   }

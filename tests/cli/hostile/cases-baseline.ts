@@ -520,7 +520,7 @@ const GEOJSON_CASES: HostileCase[] = [
     item: 'baseline',
     build: ({ dir, db }) => areas(db, put(dir, 'layer', 'just some words')),
     exit: 2,
-    message: 'layer is not a format the importer reads; use GeoJSON, a zipped Shapefile or KML',
+    message: 'layer is not a format the importer reads; use GeoJSON, a zipped Shapefile, KML or GeoPackage',
   },
 ]
 

@@ -22,6 +22,7 @@ const mappingShape = {
   nameField: field.optional(),
   areaField: field.optional(),
   crs: z.string().trim().min(1).max(10_000, 'the coordinate system text is longer than 10,000 characters').optional(),
+  gpkgLayer: z.string().min(1, 'the GeoPackage layer name must not be empty').max(1000, 'the GeoPackage layer name is longer than 1,000 characters').optional(),
 }
 
 export const importPreviewInput = z.strictObject(mappingShape)

@@ -16,6 +16,8 @@ export interface ImportMapping {
   areaField?: string
   /** EPSG code (e.g. 'EPSG:2227') or proj4/WKT text, for files without their own CRS. */
   crs?: string
+  /** The layer to read from a GeoPackage that holds several. */
+  gpkgLayer?: string
 }
 
 /** How one neighborhood's parent value was matched to an Area Command. */
@@ -43,7 +45,7 @@ export interface PreviewProperties {
 
 export interface ImportPreview {
   file: string
-  format: 'geojson' | 'shapefile' | 'kml'
+  format: 'geojson' | 'shapefile' | 'kml' | 'geopackage'
   /** The coordinate system the file was read in. */
   crs: string
   fields: string[]

@@ -7,7 +7,7 @@ export const LAYER_WORDS: Record<ImportLayer, [string, string]> = {
   city: ['city limit', 'city limits'],
 }
 
-export const FORMAT_LABEL = { geojson: 'GeoJSON', shapefile: 'zipped Shapefile', kml: 'KML' } as const
+export const FORMAT_LABEL = { geojson: 'GeoJSON', shapefile: 'zipped Shapefile', kml: 'KML', geopackage: 'GeoPackage' } as const
 
 /** Common coordinate systems offered for files that name none. */
 export const CRS_CHOICES = [
