@@ -3,6 +3,8 @@
  * with no request at all. Every piece of data reaches the DOM through textContent.
  * Plain ES2018 in a string: it runs in the resident's browser, not through our bundler.
  */
+import { PAGE_FIND_SCRIPT } from './page-find-script'
+
 export const PAGE_SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -55,6 +57,8 @@ export const PAGE_SCRIPT = String.raw`
 
   var canvas = document.getElementById('map'), ctx = canvas.getContext('2d');
   var view = { cx: 0, cy: lat0, scale: 1 }, W = 0, H = 0, dpr = 1, selected = null, marker = null;
+  // Set by the background-map part when the department publishes a tile server.
+  var drawBackground = null;
   function project(lon, lat) { return [W / 2 + ((lon - lon0) * k - view.cx) * view.scale, H / 2 - (lat - view.cy) * view.scale]; }
   function unproject(px, py) { return [(view.cx + (px - W / 2) / view.scale) / k + lon0, view.cy - (py - H / 2) / view.scale]; }
   function fit() {
@@ -79,6 +83,7 @@ export const PAGE_SCRIPT = String.raw`
   function draw() {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, W, H);
+    if (drawBackground) drawBackground();
     nbs.forEach(function (n, i) {
       var a = areaById[n.p.areaId];
       pathOf(n);
@@ -216,6 +221,7 @@ export const PAGE_SCRIPT = String.raw`
       list.appendChild(li);
     });
 
+${PAGE_FIND_SCRIPT}
   // For automated tests: where a lon/lat lands on the canvas, in CSS pixels from its top-left.
   window.__projectToPixel = function (lon, lat) { return project(lon, lat); };
   window.addEventListener('resize', resize);

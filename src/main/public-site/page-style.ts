@@ -23,4 +23,13 @@ form button{font:inherit;padding:6px 14px;border:1px solid #1f6feb;border-radius
 details{margin-top:16px}
 details li{margin:.2em 0}
 footer{color:#4a5560;font-size:.85rem}
+.combo{position:relative}
+.combo input{min-width:22em}
+#address-list{position:absolute;z-index:5;left:0;right:0;top:100%;margin:2px 0 0;padding:0;list-style:none;background:#fff;border:1px solid #8893a0;border-radius:4px;box-shadow:0 4px 12px rgba(0,0,0,.15);max-height:18em;overflow:auto}
+#address-list li{padding:6px 8px;cursor:pointer}
+#address-list li[aria-selected=true],#address-list li:hover{background:#1f6feb;color:#fff}
+#address-note,#locate-note{color:#4a5560;font-size:.92rem}
+.locate{margin:8px 0}
+.locate button{font:inherit;padding:6px 14px;border:1px solid #1f6feb;border-radius:4px;background:#fff;color:#1f6feb;cursor:pointer}
+.credit{position:absolute;right:0;bottom:0;margin:0;padding:1px 6px;font-size:.75rem;background:rgba(255,255,255,.8)}
 `

@@ -9,6 +9,7 @@ import { buildPublicDataset, DEFAULT_DEPARTMENT, type DepartmentContact, type Pu
 import type { Repos } from '../db/repos'
 import type { VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
+import { siteExtras } from '../public-site/site-extras'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
 import { formatFor, type PublicLayers } from '../export/formats'
@@ -107,7 +108,8 @@ export class PublishService {
     } catch (e) {
       throw new AppError('cannot-publish', `The plan cannot be published: ${(e as Error).message}`)
     }
-    const site = opts.publicPage ? buildPublicSite(dataset, meta) : null
+    // The page carries the address points (for its address search) and the background map, if any.
+    const site = opts.publicPage ? buildPublicSite(dataset, meta, siteExtras(this.repos)) : null
     const at = this.now().toISOString()
     const key = profileKey(actor.profile)
     // Only the override is worth a blocking-findings note; a reason given when nothing blocks is not an override.

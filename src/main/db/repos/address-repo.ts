@@ -13,6 +13,7 @@ export class AddressRepo {
   private readonly countStmt
   private readonly prefixStmt
   private readonly containsStmt
+  private readonly firstStmt
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare('INSERT INTO address_points (address, address_key, lon, lat) VALUES (?, ?, ?, ?)')
     this.clearStmt = db.prepare('DELETE FROM address_points')
@@ -24,6 +25,12 @@ export class AddressRepo {
     this.containsStmt = db.prepare<[string, number], AddressPoint>(
       'SELECT address, lon, lat FROM address_points WHERE instr(address_key, ?) > 0 ORDER BY address_key, id LIMIT ?',
     )
+    this.firstStmt = db.prepare<[number], AddressPoint>('SELECT address, lon, lat FROM address_points ORDER BY address_key, id LIMIT ?')
+  }
+
+  /** The first `limit` address points in address order: what the public page bundles. */
+  first(limit: number): AddressPoint[] {
+    return this.firstStmt.all(limit)
   }
 
   /** Replaces every stored address point in one transaction. */
