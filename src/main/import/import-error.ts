@@ -4,6 +4,8 @@ export interface ImportErrorDetails {
   feature?: number
   field?: string
   line?: number
+  /** A GeoPackage's feature layers, when the user must choose one (at most 200, each at most 200 characters). */
+  layers?: string[]
 }
 
 /** A refused import: `code` is for programs, `message` names the file, feature and field in plain words. */

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection'
 import { ImportError } from './import-error'
 import { BlobError, readGpkgGeometry, UnsupportedGeometry } from './read-gpkg-geometry'
 import type { RawFeature, RawGeometry, RawLayer } from './types'
-import { showList, showValue } from '../../shared/text/bounded'
+import { cutText, showList, showValue } from '../../shared/text/bounded'
 
 /** 'SQLite format 3' and its NUL: the first 16 bytes of every SQLite database, GeoPackage included. */
 export function isSqlite(bytes: Uint8Array): boolean {
@@ -64,16 +64,18 @@ function featureLayers(file: string, db: Db): FeatureLayer[] {
 /** The layer the user named, or the only one there is; several and none named is a question for the user. */
 function pickLayer(file: string, layers: FeatureLayer[], wanted: string | undefined): FeatureLayer {
   const names = (): string => showList(layers.map((l) => l.table))
+  // For the app's layer choice: the names themselves, bounded like every value sent back.
+  const details = { file, layers: layers.slice(0, 200).map((l) => cutText(l.table, 200)) }
   if (layers.length === 0) throw new ImportError('no-polygons', `${file} is a GeoPackage without any feature layer; there is nothing to import`, { file })
   if (wanted !== undefined) {
     const hit = layers.find((l) => l.table === wanted) ?? layers.find((l) => l.table.toLowerCase() === wanted.toLowerCase())
     if (!hit) {
-      throw new ImportError('unknown-gpkg-layer', `${file} has no feature layer named ${showValue(wanted, 80)}; its layers are ${names()}`, { file })
+      throw new ImportError('unknown-gpkg-layer', `${file} has no feature layer named ${showValue(wanted, 80)}; its layers are ${names()}`, details)
     }
     return hit
   }
   if (layers.length > 1) {
-    throw new ImportError('several-gpkg-layers', `${file} holds ${layers.length} feature layers (${names()}); choose the one to import`, { file })
+    throw new ImportError('several-gpkg-layers', `${file} holds ${layers.length} feature layers (${names()}); choose the one to import`, details)
   }
   return layers[0]
 }

@@ -35,6 +35,9 @@ export const useImportStore = defineStore('import', () => {
   const layer = ref<ImportLayer>('neighborhoods')
   const file = shallowRef<PickedFile | null>(null)
   const crs = ref('')
+  /** The layer chosen from a GeoPackage holding several, and the layers it offers (known once the file was refused for holding several). */
+  const gpkgLayer = ref('')
+  const gpkgLayers = ref<string[]>([])
   const idField = ref('')
   const nameField = ref('')
   const areaField = ref('')
@@ -72,7 +75,14 @@ export const useImportStore = defineStore('import', () => {
       ...(nameField.value ? { nameField: nameField.value } : {}),
       ...(areaField.value && layer.value === 'neighborhoods' ? { areaField: areaField.value } : {}),
       ...(crs.value.trim() ? { crs: crs.value.trim() } : {}),
+      ...(gpkgLayer.value ? { gpkgLayer: gpkgLayer.value } : {}),
     }
+  }
+
+  /** The file and what reading it needs (CRS, GeoPackage layer), without a field mapping. */
+  function unmapped() {
+    const { file: f, layer: l, crs: c, gpkgLayer: g } = request()
+    return { file: f, layer: l, ...(c ? { crs: c } : {}), ...(g ? { gpkgLayer: g } : {}) }
   }
 
   /**
@@ -87,7 +97,7 @@ export const useImportStore = defineStore('import', () => {
     busy.value = preview.value ? `Checking ${preview.value.featureCount} features…` : `Checking ${file.value.name}…`
     try {
       if (guess) {
-        const fieldsOnly = await api.previewImport({ file: request().file, layer: layer.value, ...(crs.value.trim() ? { crs: crs.value.trim() } : {}) })
+        const fieldsOnly = await api.previewImport(unmapped())
         if (mine !== ticket) return
         const g = guessFields(fieldsOnly.fields, layer.value)
         idField.value = g.idField
@@ -103,7 +113,7 @@ export const useImportStore = defineStore('import', () => {
         preview.value = p
       } else if (!guess) {
         // Keep the fields and the raw outline on screen; the dialog says which field is still missing.
-        const p = await api.previewImport({ file: request().file, layer: layer.value, ...(crs.value.trim() ? { crs: crs.value.trim() } : {}) })
+        const p = await api.previewImport(unmapped())
         if (mine !== ticket) return
         preview.value = p
       }
@@ -111,6 +121,8 @@ export const useImportStore = defineStore('import', () => {
       if (mine !== ticket) return
       error.value = (e as Error).message
       crsProblem.value = e instanceof ApiError && /crs/.test(e.code)
+      const offered = e instanceof ApiError ? (e.details as { layers?: unknown } | undefined)?.layers : undefined
+      if (Array.isArray(offered)) gpkgLayers.value = offered.filter((x): x is string => typeof x === 'string')
       preview.value = null
     } finally {
       if (mine === ticket) busy.value = null
@@ -123,6 +135,8 @@ export const useImportStore = defineStore('import', () => {
     result.value = null
     error.value = null
     file.value = null
+    gpkgLayer.value = ''
+    gpkgLayers.value = []
     if (f.size > MAX_IMPORT_BYTES) {
       error.value = `${f.name} is ${formatSize(f.size)}; the import limit is ${formatSize(MAX_IMPORT_BYTES)}`
       return
@@ -180,10 +194,12 @@ export const useImportStore = defineStore('import', () => {
     crsProblem.value = false
     busy.value = null
     idField.value = nameField.value = areaField.value = ''
+    gpkgLayer.value = ''
+    gpkgLayers.value = []
   }
 
   return {
-    open, layer, file, crs, idField, nameField, areaField, mode, preview, busy, error, crsProblem, result,
+    open, layer, file, crs, gpkgLayer, gpkgLayers, idField, nameField, areaField, mode, preview, busy, error, crsProblem, result,
     needsId, mappingComplete, problems, canImport, mapPreview,
     refresh, chooseFile, setLayer, apply, show, close,
   }
