@@ -90,6 +90,20 @@ describe('import from GeoPackage', () => {
     expect(pairs(plan.neighborhoods)).toEqual(pairs(original.neighborhoods))
   })
 
+  it('reads an SRS that is not an EPSG code from its WKT definition (ESRI:102671, Illinois East in US feet)', async () => {
+    const chicagoSquares = areaSquares().map((f) => ({ ...f, geometry: { type: 'Polygon', coordinates: square(-87.7, 41.8) } }))
+    const file = gpkgFrom('esri', chicagoSquares, '-t_srs', 'ESRI:102671')
+    expect(gdal('ogrinfo', '-so', file, 'esri').out).toContain('NAD_1983_StatePlane_Illinois_East_FIPS_1201_Feet')
+    const db = await freshPlan('esri')
+    const r = await inProcess('import', '--db', db, '--layer', 'areas', '--file', file, '--id-field', 'AREA')
+    expect(r.err).toBe('')
+    const stored = JSON.parse((dumpPlan(db).areas as { geometry: string }[])[0].geometry) as { coordinates: number[][][] }
+    stored.coordinates[0].forEach((p, i) => {
+      expect(p[0]).toBeCloseTo(square(-87.7, 41.8)[0][i][0], 7)
+      expect(p[1]).toBeCloseTo(square(-87.7, 41.8)[0][i][1], 7)
+    })
+  })
+
   it('drops Z and M values with a notice', async () => {
     for (const dim of ['XYZ', 'XYM', 'XYZM']) {
       const file = gpkgFrom(`dim-${dim}`, areaSquares(), '-dim', dim)
