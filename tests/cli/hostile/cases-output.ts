@@ -33,7 +33,7 @@ const notNumbers: [flag: 'lon' | 'lat', value: string, what: string][] = [
   ['lat', '1e', 'an exponent without digits'],
 ]
 
-const ITEM_14_FINDINGS = 40_000
+const ITEM_14_FINDINGS = 80_000
 
 export const CASES: HostileCase[] = [
   ...misread.map(([flag, value, what]): HostileCase => ({
@@ -73,9 +73,10 @@ export const CASES: HostileCase[] = [
     message: '0.5, 1e-7 is outside the city',
   },
   {
-    // Guards against the per-line copy that made the text quadratic: today's code takes far
-    // longer than the case's time limit (27 s for 42,746 findings on the issue's machine), the
-    // linear text a few seconds. The limit is a tripwire, not the speed target; bench/validate-output measures that.
+    // Guards against the per-line copy that made the text quadratic: today's code took 27 s for
+    // 42,746 findings on the issue's machine and over three minutes for 40,000 here, so 80,000
+    // take it well past the limit; the linear text takes ~12 s here at load 5, ~30 s at load 20.
+    // The limit is a tripwire, not the speed target (bench/validate-output measures that).
     name: `validate prints ${ITEM_14_FINDINGS.toLocaleString('en-US')} findings as text, every one on its line`,
     item: '17.14',
     build: ({ db }) => {
@@ -87,8 +88,8 @@ export const CASES: HostileCase[] = [
     after: (_ctx, run) => {
       const listed = run.out.split('\n').filter((l) => l.startsWith('  error    Officer bench-'))
       expect(listed).toHaveLength(ITEM_14_FINDINGS)
-      expect(run.out).toMatch(/\nSummary: \d+ errors?, \d+ warnings? \([^)]*officer-outside-area 40000[^)]*\); publishing is blocked\.$/)
+      expect(run.out).toMatch(new RegExp(`\\nSummary: \\d+ errors?, \\d+ warnings? \\([^)]*officer-outside-area ${ITEM_14_FINDINGS}[^)]*\\); publishing is blocked\\.$`))
     },
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
   },
 ]
