@@ -3,6 +3,7 @@ import type { Services } from '../services'
 import { backupHandlers } from './features/backup-handlers'
 import { coreHandlers } from './features/core-handlers'
 import { importHandlers } from './features/import-handlers'
+import { printHandlers } from './features/print-handlers'
 import { publishHandlers } from './features/publish-handlers'
 import { staffingHandlers } from './features/staffing-handlers'
 import { tilesHandlers } from './features/tiles-handlers'
@@ -21,5 +22,6 @@ export function createHandlers(s: Services): Handlers {
     ...publishHandlers(s),
     ...staffingHandlers(s),
     ...tilesHandlers(s),
+    ...printHandlers(s),
   }
 }

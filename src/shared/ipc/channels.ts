@@ -1,6 +1,7 @@
 import { BACKUP_CHANNELS } from './features/backup-channels'
 import { CORE_CHANNELS } from './features/core-channels'
 import { IMPORT_CHANNELS } from './features/import-channels'
+import { PRINT_CHANNELS } from './features/print-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
 import { STAFFING_CHANNELS } from './features/staffing-channels'
 import { TILES_CHANNELS } from './features/tiles-channels'
@@ -17,6 +18,7 @@ export const CHANNELS = {
   ...PUBLISH_CHANNELS,
   ...STAFFING_CHANNELS,
   ...TILES_CHANNELS,
+  ...PRINT_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS

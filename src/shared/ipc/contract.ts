@@ -3,6 +3,7 @@ import type { Channel, CHANNELS } from './channels'
 import { backupContract, type BackupOutputs } from './features/backup-contract'
 import { coreContract, type CoreOutputs } from './features/core-contract'
 import { importContract, type ImportOutputs } from './features/import-contract'
+import { printContract, type PrintOutputs } from './features/print-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import { tilesContract, type TilesOutputs } from './features/tiles-contract'
@@ -22,10 +23,11 @@ export const contract = {
   ...publishContract,
   ...staffingContract,
   ...tilesContract,
+  ...printContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

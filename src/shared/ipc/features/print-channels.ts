@@ -1,0 +1,3 @@
+export const PRINT_CHANNELS = {
+  'print:rollCall': 'printRollCall',
+} as const
