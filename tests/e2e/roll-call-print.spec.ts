@@ -5,7 +5,7 @@ import { expect, test } from './harness/app-fixture'
 test('a commander prints the roll-call map of an area from the area list: one A4 page with its neighborhoods and officers', async ({ app }) => {
   const { page } = app
   await page.getByTestId('roll-call-paper').selectOption('a4')
-  const ne = page.locator('[data-area-id="NE"]')
+  const ne = app.panels.tree.locator('[data-area-id="NE"]')
   const [download] = await Promise.all([page.waitForEvent('download'), ne.getByTestId('print-roll-call').click()])
   expect(download.suggestedFilename()).toMatch(/^roll-call-NE-\d{4}-\d{2}-\d{2}\.pdf$/)
   const file = join(app.services.dir, download.suggestedFilename())
