@@ -14,10 +14,10 @@ function today(): string {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Publish the plan as a new version: the public neighborhoods GeoJSON, with the Area Commands beside it.',
+  summary: 'Publish the plan as a new version: the public neighborhoods and Area Commands as GeoJSON, GeoPackage, zipped Shapefile or KML.',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
-    out: { type: 'string', required: true, arg: '<file.geojson>', help: 'the neighborhoods file; the areas go to <name>.areas.geojson beside it' },
+    out: { type: 'string', required: true, arg: '<file>', help: 'its ending picks the format: .geojson (the neighborhoods; the areas go to <name>.areas.geojson beside it), .gpkg, .shp.zip or .kml' },
     force: { type: 'boolean', help: 'publish even though blocking findings exist (recorded as an override in the audit log)' },
     reason: { type: 'string', arg: '<text>', help: 'the override reason recorded with --force (default: "forced from the command line")' },
     date: { type: 'string', arg: '<YYYY-MM-DD>', help: 'effective date of the version (default: today)' },
