@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect } from 'vitest'
@@ -118,12 +118,17 @@ export const CASES: HostileCase[] = [
     after: (ctx) => (nothingPublished(ctx), expect(readdirSync(ctx.dir).filter((f) => f.startsWith('.'))).toEqual([])),
   },
   {
+    // Through a link in the case's own folder: code that wrongly renames over the target then
+    // replaces only the link, never the machine's /dev/null (which an early version of this row did).
     name: 'export onto a device',
     item: '17.3',
-    build: (ctx) => exportTo(ctx, '/dev/null'),
+    build: (ctx) => {
+      symlinkSync('/dev/null', join(ctx.dir, 'null.geojson'))
+      return exportTo(ctx, join(ctx.dir, 'null.geojson'))
+    },
     exit: 2,
-    message: 'Cannot publish to /dev/null: it is a device, not a file',
-    after: nothingPublished,
+    message: /Cannot publish to .*null\.geojson: it is a device, not a file/,
+    after: (ctx) => (nothingPublished(ctx), expect(lstatSync(join(ctx.dir, 'null.geojson')).isSymbolicLink()).toBe(true)),
   },
   {
     name: 'export onto a named pipe',
