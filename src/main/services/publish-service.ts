@@ -160,6 +160,8 @@ export class PublishService {
     const out: { path: string; content: (d: PublicLayers, meta: PublishMeta, page: string) => string | Uint8Array }[] = []
     if (opts.outFile) {
       const file = checkPath(opts.outFile, 'output file')
+      // The name as typed first: "this is your plan" says more than "no format has that ending".
+      checkOutputPaths([file], this.protect)
       const format = formatFor(file)
       format.paths(file).forEach((path, i) => out.push({ path, content: (d, meta) => format.render(d, meta)[i] }))
     }
