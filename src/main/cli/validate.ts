@@ -14,7 +14,7 @@ export const validateCommand: CliCommand = {
   },
   notes: ['Exit code: 0 when nothing blocks publishing, 1 when something does, 2 on a usage or input error.', 'Tolerances are the plan\'s settings (set in the app).'],
   async run(flags, io) {
-    const plan = await openPlan(str(flags, 'db')!)
+    const plan = await openPlan(str(flags, 'db')!, { readOnly: true })
     try {
       const { validation, settings } = plan.services
       const findings = validation.findings()
