@@ -37,6 +37,39 @@ const PALETTE = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#0072b2', '#d55e00
 
 const HEX = /^#[0-9a-f]{6}$/i
 
+/** Neighborhoods that share a boundary: they share at least two vertices (shared edges hold identical coordinates). */
+function neighbours(hoods: Neighborhood[]): Set<number>[] {
+  const byVertex = new Map<string, number[]>()
+  hoods.forEach((n, i) => {
+    const seen = new Set<string>()
+    for (const poly of n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates)
+      for (const ring of poly) for (const c of ring) seen.add(`${c[0]},${c[1]}`)
+    for (const k of seen) byVertex.set(k, [...(byVertex.get(k) ?? []), i])
+  })
+  const shared = new Map<string, number>()
+  for (const ids of byVertex.values()) for (const a of ids) for (const b of ids) if (a < b) shared.set(`${a},${b}`, (shared.get(`${a},${b}`) ?? 0) + 1)
+  const out = hoods.map(() => new Set<number>())
+  for (const [k, count] of shared) {
+    if (count < 2) continue
+    const [a, b] = k.split(',').map(Number)
+    out[a].add(b)
+    out[b].add(a)
+  }
+  return out
+}
+
+/** Each neighborhood's own colour, else the first palette hue none of its neighbours has, so adjoining ones differ. */
+function fillColors(hoods: Neighborhood[]): string[] {
+  const adj = neighbours(hoods)
+  const colors: string[] = []
+  hoods.forEach((n, i) => {
+    if (n.color && HEX.test(n.color)) return void (colors[i] = n.color)
+    const taken = new Set([...adj[i]].map((j) => colors[j]).filter(Boolean))
+    colors[i] = PALETTE.find((c) => !taken.has(c)) ?? PALETTE[i % PALETTE.length]
+  })
+  return colors
+}
+
 function officerLine(o: Officer): string {
   const who = [o.rank, o.displayName].filter((s) => s.trim()).join(' ')
   const status = o.status === 'leave' ? ' (on leave)' : o.status === 'vacant' ? ' (vacant position)' : ''
@@ -68,6 +101,7 @@ export function rollCallSheet(plan: PlanState, area: AreaCommand, meta: SheetMet
     if (o.neighborhoodId && hoodIds.has(o.neighborhoodId)) inHood.set(o.neighborhoodId, [...(inHood.get(o.neighborhoodId) ?? []), o])
     else if (o.areaId === area.id && !o.neighborhoodId) notAdopting.push(o)
   }
+  const colors = fillColors(hoods)
   const commander = plan.officers.find((o) => o.id === area.commanderId)
   const planLine = meta.published && !meta.draftChanged
     ? `Plan version ${meta.published.number}, effective ${meta.published.effectiveDate}`
@@ -81,7 +115,7 @@ export function rollCallSheet(plan: PlanState, area: AreaCommand, meta: SheetMet
     neighborhoods: hoods.map((n, i) => ({
       id: n.id,
       name: n.name,
-      color: n.color && HEX.test(n.color) ? n.color : PALETTE[i % PALETTE.length],
+      color: colors[i],
       geometry: n.geometry,
       officers: (inHood.get(n.id) ?? []).sort(byShiftThenName).map(officerLine),
     })),
