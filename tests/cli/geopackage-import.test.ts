@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -102,6 +103,22 @@ describe('import from GeoPackage', () => {
       expect(p[0]).toBeCloseTo(square(-87.7, 41.8)[0][i][0], 7)
       expect(p[1]).toBeCloseTo(square(-87.7, 41.8)[0][i][1], 7)
     })
+  })
+
+  it("uses the file's own definition for an EPSG code the registry lacks, with a notice", async () => {
+    const chicagoSquares = areaSquares().map((f) => ({ ...f, geometry: { type: 'Polygon', coordinates: square(-87.7, 41.8) } }))
+    const file = gpkgFrom('unlisted', chicagoSquares, '-t_srs', 'ESRI:102671')
+    // The same WKT, filed under an EPSG code that does not exist.
+    const g = new Database(file)
+    g.prepare("UPDATE gpkg_spatial_ref_sys SET organization = 'EPSG', organization_coordsys_id = 999999 WHERE srs_id = 102671").run()
+    g.close()
+    const db = await freshPlan('unlisted')
+    const r = await inProcess('import', '--db', db, '--layer', 'areas', '--file', file, '--id-field', 'AREA')
+    expect(r.err).toBe('')
+    expect(r.out).toContain("notice: unlisted.gpkg: EPSG:999999 is not in the planner's coordinate system registry; the definition stored in the file was used")
+    const stored = JSON.parse((dumpPlan(db).areas as { geometry: string }[])[0].geometry) as { coordinates: number[][][] }
+    expect(stored.coordinates[0][0][0]).toBeCloseTo(-87.7, 7)
+    expect(stored.coordinates[0][0][1]).toBeCloseTo(41.8, 7)
   })
 
   it('drops Z and M values with a notice', async () => {

@@ -1,5 +1,6 @@
 import { openMemoryDatabase } from '../db/integrity'
 import type { Db } from '../db/connection'
+import { resolveCrs } from './crs'
 import { ImportError } from './import-error'
 import { BlobError, readGpkgGeometry, UnsupportedGeometry } from './read-gpkg-geometry'
 import type { RawFeature, RawGeometry, RawLayer } from './types'
@@ -80,8 +81,12 @@ function pickLayer(file: string, layers: FeatureLayer[], wanted: string | undefi
   return layers[0]
 }
 
-/** The layer's SRS as the CRS resolution understands it: 'EPSG:<code>', else the WKT, else null (undefined SRS). */
-function layerCrs(file: string, db: Db, layer: FeatureLayer): string | null {
+/**
+ * The layer's SRS as the CRS resolution understands it: 'EPSG:<code>' (the registry's definition
+ * is the reference), the file's own WKT for an EPSG code the registry lacks or another
+ * authority (ESRI), or null for GeoPackage's undefined SRS.
+ */
+function layerCrs(file: string, db: Db, layer: FeatureLayer, notices: string[]): string | null {
   if (layer.srsId === 0 || layer.srsId === -1) return null
   const row = db.prepare('SELECT organization, organization_coordsys_id AS code, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?').get(layer.srsId) as
     | { organization: string | null; code: number | null; definition: string | null }
@@ -89,10 +94,25 @@ function layerCrs(file: string, db: Db, layer: FeatureLayer): string | null {
   if (!row) {
     throw new ImportError('unknown-crs', `${file}: layer ${showValue(layer.table, 80)} uses SRS id ${layer.srsId}, which its gpkg_spatial_ref_sys table does not define`, { file })
   }
-  if (String(row.organization).toUpperCase() === 'EPSG' && Number.isInteger(row.code) && Number(row.code) > 0) return `EPSG:${row.code}`
   const def = String(row.definition ?? '').trim()
-  if (def === '' || def.toLowerCase() === 'undefined') return null
-  return def
+  const hasDef = def !== '' && def.toLowerCase() !== 'undefined'
+  if (String(row.organization).toUpperCase() === 'EPSG' && Number.isInteger(row.code) && Number(row.code) > 0) {
+    const code = `EPSG:${row.code}`
+    if (!hasDef || knownCode(code)) return code
+    notices.push(`${file}: ${code} is not in the planner's coordinate system registry; the definition stored in the file was used`)
+    return def
+  }
+  return hasDef ? def : null
+}
+
+function knownCode(code: string): boolean {
+  try {
+    resolveCrs(code, '', '')
+    return true
+  } catch (e) {
+    if (e instanceof ImportError && e.code === 'unknown-crs') return false
+    throw e
+  }
 }
 
 /** Attribute values as JSON-like scalars: big integers that a double would round become text, blobs are left out. */
@@ -150,7 +170,8 @@ export function readGeoPackage(file: string, bytes: Uint8Array, layerName: strin
       features.push({ index, properties, geometry: featureGeometry(file, layer, index, row[0], row[1]) })
       index++
     }
-    return { format: 'geopackage', fields, features, crs: layerCrs(file, db, layer), notices: [] }
+    const notices: string[] = []
+    return { format: 'geopackage', fields, features, crs: layerCrs(file, db, layer, notices), notices }
   } catch (e) {
     if (e instanceof ImportError) throw e
     throw new ImportError('malformed-gpkg', `${file} could not be read as a GeoPackage: ${showValue((e as Error).message)}`, { file })
