@@ -74,13 +74,14 @@ async function expectAnswer(page: Page, p: Place): Promise<void> {
   if (!p.officers.length) await expect(result).toContainText('No officer has adopted this neighborhood yet')
 }
 
-test('typing part of an address suggests it; picking it shows that neighborhood officer, with no request leaving the page', async ({ page }) => {
+test('typing part of an address suggests it; picking it shows that neighborhood officer, with no request leaving the page', async ({ page }, testInfo) => {
   const p = place('250 First Street')
   expect(p.officers.length).toBeGreaterThan(0)
   await page.locator('#address').pressSequentially('250 fir')
   const options = page.locator('#address-list [role=option]')
   await expect(options).toHaveText(['250 First Street'])
   await expect(page.locator('#address')).toHaveAttribute('aria-expanded', 'true')
+  await page.screenshot({ path: testInfo.outputPath('address-suggestions.png') })
   await options.first().click()
   await expect(page.locator('#address')).toHaveValue('250 First Street')
   await expect(page.locator('#address-list')).toBeHidden()

@@ -6,6 +6,8 @@
  */
 export const PAGE_FIND_SCRIPT = String.raw`
   function centerOn(lon, lat) { view.cx = (lon - lon0) * k; view.cy = lat; draw(); }
+  // The answer is below the map: bring it into sight after a search from the box above.
+  function reveal() { if (result.scrollIntoView) result.scrollIntoView({ block: 'nearest' }); }
 
   // ---- Address search: words compared without case, accents or punctuation, and street
   // types and directions in one form, so "123 Main Street", "123 main st." and "123 MAIN ST"
@@ -81,6 +83,7 @@ export const PAGE_FIND_SCRIPT = String.raw`
       note.textContent = partial;
       centerOn(ll[0], ll[1]);
       show(ll[0], ll[1]);
+      reveal();
     }
     function suggest() {
       active = -1;
@@ -117,6 +120,7 @@ export const PAGE_FIND_SCRIPT = String.raw`
         locNote.textContent = '';
         centerOn(pos.coords.longitude, pos.coords.latitude);
         show(pos.coords.longitude, pos.coords.latitude);
+        reveal();
       }, function (e) {
         locNote.textContent = e.code === 1
           ? 'Your browser did not share your location (permission was refused). Type your address or click your location on the map instead.'
