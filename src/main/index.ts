@@ -3,6 +3,7 @@ import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { createDispatch } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
+import { showNativeDialog } from './native-dialog'
 import { registerIpc } from './ipc/register'
 import { electronSqliteBinding } from './native-binding'
 import { contentSecurityPolicy, hardenSession, lockDownContents } from './security'
@@ -78,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
     const s = services
     // Tiles reach the renderer over IPC, so its policy never names a remote server.
     hardenSession(session.defaultSession, contentSecurityPolicy())
-    registerIpc(createDispatch(createHandlers(s), (e) => console.error(e)), isOurFrame)
+    registerIpc(createDispatch(createHandlers(s, { choosePath: showNativeDialog }), (e) => console.error(e)), isOurFrame)
     win = createMainWindow()
   })
   app.on('window-all-closed', () => {

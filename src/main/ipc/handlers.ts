@@ -2,6 +2,7 @@ import type { Channel, Outputs, ParsedInputOf } from '../../shared/ipc'
 import type { Services } from '../services'
 import { backupHandlers } from './features/backup-handlers'
 import { coreHandlers } from './features/core-handlers'
+import { dialogHandlers, NO_DESKTOP, type DesktopHooks } from './features/dialog-handlers'
 import { importHandlers } from './features/import-handlers'
 import { printHandlers } from './features/print-handlers'
 import { publishHandlers } from './features/publish-handlers'
@@ -13,8 +14,11 @@ export type Handlers = { [C in Channel]: Handler<C> }
 /** What a feature's handler file returns: exactly the channels it names. */
 export type FeatureHandlers<K extends Channel> = { [C in K]: Handler<C> }
 
-/** One entry per channel; the Handlers type makes a missing handler a compile error. */
-export function createHandlers(s: Services): Handlers {
+/**
+ * One entry per channel; the Handlers type makes a missing handler a compile error.
+ * `desktop`: what only a shell with windows can do (the system's file dialogs).
+ */
+export function createHandlers(s: Services, desktop: DesktopHooks = NO_DESKTOP): Handlers {
   return {
     ...coreHandlers(s),
     ...backupHandlers(s),
@@ -23,5 +27,6 @@ export function createHandlers(s: Services): Handlers {
     ...staffingHandlers(s),
     ...tilesHandlers(s),
     ...printHandlers(s),
+    ...dialogHandlers(desktop),
   }
 }

@@ -1,5 +1,6 @@
 import { BACKUP_CHANNELS } from './features/backup-channels'
 import { CORE_CHANNELS } from './features/core-channels'
+import { DIALOG_CHANNELS } from './features/dialog-channels'
 import { IMPORT_CHANNELS } from './features/import-channels'
 import { PRINT_CHANNELS } from './features/print-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
@@ -19,6 +20,7 @@ export const CHANNELS = {
   ...STAFFING_CHANNELS,
   ...TILES_CHANNELS,
   ...PRINT_CHANNELS,
+  ...DIALOG_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS

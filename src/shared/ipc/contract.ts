@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Channel, CHANNELS } from './channels'
 import { backupContract, type BackupOutputs } from './features/backup-contract'
 import { coreContract, type CoreOutputs } from './features/core-contract'
+import { dialogContract, type DialogOutputs } from './features/dialog-contract'
 import { importContract, type ImportOutputs } from './features/import-contract'
 import { printContract, type PrintOutputs } from './features/print-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
@@ -24,10 +25,11 @@ export const contract = {
   ...staffingContract,
   ...tilesContract,
   ...printContract,
+  ...dialogContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

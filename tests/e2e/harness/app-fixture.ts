@@ -5,6 +5,7 @@ import { buildApiFrom, CHANNELS } from '../../../src/shared/ipc/channels'
 import { createDispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import type { Services } from '../../../src/main/services'
+import type { ChoosePathRequest } from '../../../src/shared/ipc/features/dialog-contract'
 import { makeServices, REPO_ROOT } from '../../helpers/services'
 import { MapPage } from './map-page'
 import { PanelsPage } from './panels-page'
@@ -21,6 +22,11 @@ export interface AppHandle {
   panels: PanelsPage
   /** Every request the page tried that was not the app's own files: must stay empty (offline app). */
   foreignRequests: string[]
+  /**
+   * Stands in for the system's file dialog: each 'dialog:choosePath' takes the next answer
+   * (null = the user cancelled; none left = cancelled too) and records what was asked.
+   */
+  fileDialog: { answers: (string | null)[]; asked: ChoosePathRequest[] }
   /** Calls the real IPC boundary directly, as a compromised renderer could. */
   invoke(channel: string, input?: unknown): Promise<unknown>
 }
@@ -34,7 +40,12 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the browser tests (npm test does).')
   const services = makeServices({ seed: opts.seed ?? true })
   opts.before?.(services)
-  const dispatch = createDispatch(createHandlers(services), (e) => console.error(e))
+  const fileDialog: AppHandle['fileDialog'] = { answers: [], asked: [] }
+  const choosePath = async (req: ChoosePathRequest) => {
+    fileDialog.asked.push(req)
+    return fileDialog.answers.shift() ?? null
+  }
+  const dispatch = createDispatch(createHandlers(services, { choosePath }), (e) => console.error(e))
   const foreignRequests: string[] = []
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url())
@@ -60,7 +71,7 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
   await page.goto(`${APP_ORIGIN}/index.html`)
   const map = new MapPage(page)
   await map.waitReady()
-  return { page, services, map, panels: new PanelsPage(page), foreignRequests, invoke: (c, i) => dispatch(c, i) }
+  return { page, services, map, panels: new PanelsPage(page), foreignRequests, fileDialog, invoke: (c, i) => dispatch(c, i) }
 }
 
 export const test = base.extend<{ app: AppHandle }>({
