@@ -9,6 +9,7 @@ import { printCommand } from './cli/print'
 import { restoreCommand } from './cli/restore'
 import { terminalSafeIo } from './cli/terminal-io'
 import { rosterCommand } from './cli/roster'
+import { settingsCommand } from './cli/settings'
 import { validateCommand } from './cli/validate'
 
 /**
@@ -23,6 +24,7 @@ const COMMANDS: CliCommand[] = [
   lookupCommand,
   restoreCommand,
   rosterCommand,
+  settingsCommand,
   printCommand,
 ]
 

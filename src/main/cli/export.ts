@@ -6,6 +6,7 @@ import { summaryLine } from './import'
 import { openPlan } from './open-plan'
 import { resolve } from 'node:path'
 import { isoDateSchema } from '../../shared/ipc/features/publish-contract'
+import { missingDepartmentFields } from '../../shared/publish/public-dataset'
 
 function today(): string {
   const d = new Date()
@@ -25,6 +26,7 @@ export const exportCommand: CliCommand = {
   notes: [
     'Only public fields leave the building (domain.md). Files are written under a temporary name and renamed.',
     'Exit 1 when blocking findings exist and --force is not given (the findings summary goes to stderr).',
+    "Exit 2 while the department's name or non-emergency phone is not set (see the settings command); --force does not override that.",
   ],
   async run(flags, io) {
     const date = str(flags, 'date') ?? today()
@@ -32,7 +34,15 @@ export const exportCommand: CliCommand = {
     if (str(flags, 'reason') && !bool(flags, 'force')) throw new UsageError('export: --reason applies with --force only')
     const plan = await openPlan(str(flags, 'db')!, { purpose: 'publish a version of it' })
     try {
-      const { publish, validation } = plan.services
+      const { publish, validation, settings } = plan.services
+      // First, and --force does not lift it: without these the public map has no department to call.
+      const missing = missingDepartmentFields(settings.get().department)
+      if (missing.length) {
+        const db = str(flags, 'db')!
+        throw new InputError(
+          `export: not published: ${missing.map((f) => f.label).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set (--force does not override this); set ${missing.length === 1 ? 'it' : 'them'} with: npm run cli -- settings --db ${db} ${missing.map((f) => `${f.flag} <text>`).join(' ')}`,
+        )
+      }
       const summary = validation.summary()
       if (summary.blocking && !bool(flags, 'force')) {
         const kinds = Object.entries(summary.byKind).map(([k, n]) => `${n} ${k}`).join(', ')

@@ -29,6 +29,8 @@ export interface ServiceConfig {
   requestRestart?: () => void
   /** How background-map tiles are fetched; default Node's fetch. */
   fetchTile?: TileFetch
+  /** The locale whose units apply while the plan stores none; default the system's. */
+  locale?: string
 }
 
 export interface Services extends StaffingServices {
@@ -53,11 +55,11 @@ export function createServices(config: ServiceConfig): Services {
   migrate(config.db)
   const repos = createRepos(config.db)
   const plans = new PlanService(repos)
-  const settings = new SettingsService(repos)
+  const settings = new SettingsService(repos, config.locale)
   const validation = new ValidationService(plans, settings)
   const changes = new ChangeService(repos, validation)
   const session = new SessionService(repos, config.osUser)
-  const seed = new SeedService(plans, changes, config.sampleDir)
+  const seed = new SeedService(plans, changes, config.sampleDir, settings)
   const backups = new BackupService(config.db, config.dbPath, config.backupDir)
   const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await backups.backup('publish')).file
   const department = () => settings.get().department

@@ -5,7 +5,7 @@ import { profileKey, stableStringify, type PlanState } from '../../shared/domain
 import { summarize } from '../../shared/geo/validate'
 import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo } from '../../shared/ipc/features/publish-contract'
 import { diffPlans, diffToCsv, type PlanDiff } from '../../shared/publish/plan-diff'
-import { buildPublicDataset, DEFAULT_DEPARTMENT, type DepartmentContact, type PublishMeta } from '../../shared/publish/public-dataset'
+import { buildPublicDataset, missingDepartmentFields, NO_DEPARTMENT, type DepartmentContact, type PublishMeta } from '../../shared/publish/public-dataset'
 import type { Repos } from '../db/repos'
 import type { VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
@@ -53,7 +53,7 @@ export class PublishService {
     private readonly validation: ValidationService,
     private readonly backup: BackupBeforePublish | null = null,
     private readonly now: () => Date = () => new Date(),
-    private readonly department: () => DepartmentContact = () => DEFAULT_DEPARTMENT,
+    private readonly department: () => DepartmentContact = () => NO_DEPARTMENT,
     /** The plan and its backups, which no output may overwrite; null for a plan in memory. */
     private readonly protect: ProtectedFiles | null = null,
     private readonly fsx: PublicationFs = NODE_FS,
@@ -63,6 +63,17 @@ export class PublishService {
     return actor.profile.role === 'admin' ? null : 'Only Administration can publish the plan; Area Commanders can review it and the diff.'
   }
 
+  /**
+   * Why nothing can be published yet, whatever the findings and any override: the public map
+   * would carry no department to call. Null once the name and non-emergency phone are set.
+   */
+  departmentMissing(): string | null {
+    const missing = missingDepartmentFields(this.department())
+    if (!missing.length) return null
+    const what = missing.map((f) => f.label).join(' and ')
+    return `Nothing can be published until Administration sets ${what} under Settings & about: the public map gives them to residents.`
+  }
+
   status(actor: Actor): PublishStatus {
     const last = this.repos.versions.latest()
     return {
@@ -70,7 +81,7 @@ export class PublishService {
       draftChanged: !last || last.planHash !== planHash(this.plans.load()),
       nextVersion: (last?.number ?? 0) + 1,
       summary: this.validation.summary(),
-      whyNot: this.whyNot(actor),
+      whyNot: this.whyNot(actor) ?? this.departmentMissing(),
     }
   }
 
@@ -88,6 +99,9 @@ export class PublishService {
   async publish(opts: PublishOptions, actor: Actor): Promise<PublishResult> {
     const why = this.whyNot(actor)
     if (why) throw new AppError('forbidden', why)
+    // Before the findings: an override reason publishes over findings, never without a department.
+    const noDepartment = this.departmentMissing()
+    if (noDepartment) throw new AppError('department-missing', noDepartment, { missing: missingDepartmentFields(this.department()).map((f) => f.key) })
     const findings = this.validation.findings()
     const summary = summarize(findings)
     const reason = opts.overrideReason?.trim() || null

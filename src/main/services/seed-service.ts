@@ -6,6 +6,8 @@ import type { Actor } from './actor'
 import { AppError } from './app-error'
 import type { ChangeService } from './change-service'
 import type { PlanService } from './plan-service'
+import { SAMPLE_DEPARTMENT } from '../../shared/publish/public-dataset'
+import type { SettingsService } from './settings-service'
 
 interface FeatureCollection { features: { properties: Record<string, unknown>; geometry: unknown }[] }
 
@@ -37,6 +39,7 @@ export class SeedService {
     private readonly plans: PlanService,
     private readonly changes: ChangeService,
     private readonly sampleDir: string,
+    private readonly settings: SettingsService,
   ) {}
 
   seedIfEmpty(actor: Actor): boolean {
@@ -54,5 +57,7 @@ export class SeedService {
       ...s.officers.map((o): ChangeOp => ({ entity: 'officer', id: o.id, before: null, after: o })),
     ]
     this.changes.apply({ label: 'Load the sample city (approximate Livermore, fictional roster)', ops }, { ...actor, profile: { role: 'admin' } }, 'seed')
+    // The sample publishes as its own department; a contact Administration already set stays.
+    if (!this.settings.hasStoredDepartment()) this.settings.set({ department: SAMPLE_DEPARTMENT })
   }
 }

@@ -1,31 +1,68 @@
 import { DEFAULT_TOLERANCES, type Tolerances } from '../../shared/domain'
-import { DEFAULT_DEPARTMENT, type DepartmentContact } from '../../shared/publish/public-dataset'
+import { NO_DEPARTMENT, SAMPLE_DEPARTMENT, type DepartmentContact } from '../../shared/publish/public-dataset'
 import type { Settings } from '../../shared/ipc/outputs'
+import { unitsForLocale, type Units } from '../../shared/units/format'
 import type { Repos } from '../db/repos'
+
+/** The locale of the computer the app or the command line runs on ('en-US', 'de-DE', ...). */
+export function systemLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale
+}
+
+export interface SettingsPatch {
+  tolerances?: Partial<Tolerances>
+  tileUrl?: string | null
+  tileAttribution?: string | null
+  department?: DepartmentContact
+  units?: Units
+}
 
 export class SettingsService {
   private readonly listeners: ((s: Settings) => void)[] = []
-  constructor(private readonly repos: Repos) {}
+  /** @param locale decides the units while none are stored; passed in so tests choose it. */
+  constructor(
+    private readonly repos: Repos,
+    private readonly locale: string = systemLocale(),
+  ) {}
 
   get(): Settings {
+    const units = this.repos.settings.get<Units | null>('units')
     return {
       tolerances: { ...DEFAULT_TOLERANCES, ...(this.repos.settings.get<Partial<Tolerances>>('tolerances') ?? {}) },
       tileUrl: this.repos.settings.get<string | null>('tileUrl') || null,
       tileAttribution: this.repos.settings.get<string | null>('tileAttribution') || null,
-      department: { ...DEFAULT_DEPARTMENT, ...(this.repos.settings.get<Partial<DepartmentContact>>('department') ?? {}) },
+      department: this.department(),
+      units: units === 'us' || units === 'metric' ? units : unitsForLocale(this.locale),
+      unitsFromLocale: units !== 'us' && units !== 'metric',
     }
   }
 
-  set(patch: { tolerances?: Partial<Tolerances>; tileUrl?: string | null; tileAttribution?: string | null; department?: DepartmentContact }): Settings {
+  /**
+   * Nothing stored: a plan has no department of its own yet. The sample city is the exception:
+   * plans seeded before the seed stored its department still publish as the sample's own.
+   */
+  private department(): DepartmentContact {
+    const stored = this.repos.settings.get<Partial<DepartmentContact>>('department')
+    if (stored) return { ...NO_DEPARTMENT, ...stored }
+    return { ...(this.repos.city.get()?.sample ? SAMPLE_DEPARTMENT : NO_DEPARTMENT) }
+  }
+
+  set(patch: SettingsPatch): Settings {
     this.repos.db.transaction(() => {
       if (patch.tolerances) this.repos.settings.set('tolerances', { ...this.get().tolerances, ...patch.tolerances })
       if (patch.department) this.repos.settings.set('department', patch.department)
       if (patch.tileUrl !== undefined) this.repos.settings.set('tileUrl', patch.tileUrl)
       if (patch.tileAttribution !== undefined) this.repos.settings.set('tileAttribution', patch.tileAttribution)
+      if (patch.units) this.repos.settings.set('units', patch.units)
     })()
     const s = this.get()
     for (const l of this.listeners) l(s)
     return s
+  }
+
+  /** Whether the plan stores a department of its own (the seed sets the sample's only when none is). */
+  hasStoredDepartment(): boolean {
+    return this.repos.settings.get<DepartmentContact | null>('department') != null
   }
 
   onChange(l: (s: Settings) => void): void {

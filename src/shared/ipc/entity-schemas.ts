@@ -10,7 +10,7 @@ import { geometrySchema } from './geometry-schema'
  * line and in messages, where an ESC sequence or a U+202E could forge a line of output.
  */
 const WELL_FORMED = 'text contains a broken Unicode character'
-const printable = (what: string) => (s: string, ctx: z.RefinementCtx) => {
+export const printable = (what: string) => (s: string, ctx: z.RefinementCtx) => {
   const c = firstUnsafeChar(s)
   if (c && c.codePoint >= 0xd800 && c.codePoint <= 0xdfff) ctx.addIssue({ code: 'custom', message: WELL_FORMED })
   else if (c) ctx.addIssue({ code: 'custom', message: `${what} holds ${describeUnsafeChar(c)}; use printable text` })

@@ -1,5 +1,6 @@
 import type { ChangeSet, Finding, FindingSummary, Profile, Tolerances } from '../domain'
 import type { DepartmentContact } from '../publish/public-dataset'
+import type { Units } from '../units/format'
 
 export interface AppInfo {
   appVersion: string
@@ -58,6 +59,10 @@ export interface Settings {
   tileUrl: string | null
   /** Credit the tile provider requires, shown in the map corner ("© OpenStreetMap contributors"). */
   tileAttribution: string | null
-  /** The department's public contact, printed on the public map and export. */
+  /** The department's public contact, printed on the public map and export; a new plan's name and phone are empty until set. */
   department: DepartmentContact
+  /** How figures are shown (stored values are always metres): the setting, else the system locale's. */
+  units: Units
+  /** True when no units were chosen and `units` comes from the system locale. */
+  unitsFromLocale: boolean
 }

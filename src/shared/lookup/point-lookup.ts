@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush'
 import type { AreaCommand, Neighborhood, PlanState } from '../domain'
 import {
-  DEFAULT_DEPARTMENT,
+  SAMPLE_DEPARTMENT,
   compareIds,
   publicCommanderOf,
   publicOfficersByNeighborhood,
@@ -58,7 +58,7 @@ function find<T>(ix: Indexed<T>, lon: number, lat: number): T | null {
  */
 export function createLookup(
   plan: PlanState,
-  department: DepartmentContact = DEFAULT_DEPARTMENT,
+  department: DepartmentContact = SAMPLE_DEPARTMENT,
 ): { lookup(lon: number, lat: number): LookupAnswer | null } {
   const areasById = uniqueById(plan.areas, 'area')
   uniqueById(plan.neighborhoods, 'neighborhood')

@@ -8,11 +8,29 @@ export interface DepartmentContact {
   emergency: string
 }
 
-export const DEFAULT_DEPARTMENT: DepartmentContact = {
+/** The sample city's own department (approximate Livermore): set when the sample is seeded, never lent to another plan. */
+export const SAMPLE_DEPARTMENT: DepartmentContact = {
   name: 'Livermore Police Department',
   address: '1110 S Livermore Ave, Livermore, CA 94550',
   nonEmergencyPhone: '925-371-4900',
   emergency: '9-1-1',
+}
+
+/**
+ * A new plan's department: no name and no phone until Administration sets them, so a city that
+ * publishes without noticing cannot put another department's number on its public map.
+ */
+export const NO_DEPARTMENT: DepartmentContact = { name: '', address: '', nonEmergencyPhone: '', emergency: '9-1-1' }
+
+/** The settings a department must have before anything is published, as the app and the CLI name them. */
+export const REQUIRED_DEPARTMENT_FIELDS = [
+  { key: 'name', label: "the department's name", flag: '--department-name' },
+  { key: 'nonEmergencyPhone', label: "the department's non-emergency phone", flag: '--department-phone' },
+] as const
+
+/** The required department settings that are still empty, in a fixed order. */
+export function missingDepartmentFields(d: DepartmentContact): (typeof REQUIRED_DEPARTMENT_FIELDS)[number][] {
+  return REQUIRED_DEPARTMENT_FIELDS.filter((f) => typeof d?.[f.key] !== 'string' || d[f.key].trim() === '')
 }
 
 export interface PublishMeta {
@@ -99,9 +117,11 @@ export function checkPublishMeta(meta: PublishMeta): void {
   }
   const dep = meta.department
   if (!dep || typeof dep !== 'object') throw new Error('publish meta: department contact is missing')
-  for (const k of ['name', 'address', 'nonEmergencyPhone', 'emergency'] as const) {
+  for (const k of ['name', 'nonEmergencyPhone', 'emergency'] as const) {
     if (typeof dep[k] !== 'string' || dep[k].trim() === '') throw new Error(`publish meta: department.${k} must be a non-empty string`)
   }
+  // The street address is optional: the command line sets only the name and the phone.
+  if (typeof dep.address !== 'string') throw new Error('publish meta: department.address must be a string')
 }
 
 export function uniqueById<T extends { id: string }>(items: T[], what: string): Map<string, T> {

@@ -1,7 +1,7 @@
 import { check } from '@placemarkio/check-geojson'
 import { describe, expect, it } from 'vitest'
 import type { Position } from '../../../src/shared/domain'
-import { buildPublicDataset, DEFAULT_DEPARTMENT, publicFieldsOf } from '../../../src/shared/publish/public-dataset'
+import { buildPublicDataset, SAMPLE_DEPARTMENT, publicFieldsOf } from '../../../src/shared/publish/public-dataset'
 import { fixturePlan, MARKER, META, shuffled } from './fixture-plan'
 
 type Geo = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] }
@@ -135,6 +135,6 @@ describe('public dataset export', () => {
   it('exposes only display name, rank, work email and desk phone of an officer', () => {
     const o = fixturePlan().officers[1]
     expect(publicFieldsOf(o)).toEqual({ name: 'Z. Adams', rank: 'Officer', email: 'o-zed@police.example.gov', phone: '925-555-0105' })
-    expect(DEFAULT_DEPARTMENT.nonEmergencyPhone).toBe('925-371-4900')
+    expect(SAMPLE_DEPARTMENT.nonEmergencyPhone).toBe('925-371-4900')
   })
 })

@@ -25,7 +25,7 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
     'validation:run': () => s.validation.report(),
     'settings:get': () => s.settings.get(),
     'settings:set': (patch) => {
-      if (s.session.current().role !== 'admin') throw new AppError('forbidden', 'Only Administration changes the department contact, the plan-check tolerances and the background map.')
+      if (s.session.current().role !== 'admin') throw new AppError('forbidden', 'Only Administration changes the department contact, the units, the plan-check tolerances and the background map.')
       return s.settings.set(patch)
     },
   }

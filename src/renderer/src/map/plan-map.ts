@@ -19,6 +19,7 @@ import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type Neighborhoo
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
 import { BackgroundLayer, type LoadTile } from './background-layer'
+import type { Units } from '../../../shared/units/format'
 
 // Everything on the map is in WGS84 lon/lat, like the plan itself.
 useGeographic()
@@ -77,6 +78,7 @@ export class PlanMap {
   private shownAreaList: AreaCommand[] | null = null
   private shownCity: CityLimit | null | undefined = undefined
   private fitted = false
+  private readonly scaleLine = new ScaleLine({ units: 'metric' })
   /** Whether a plain map click selects the neighborhood under it; drawing tools turn it off. */
   selectOnClick: (e: MapBrowserEvent) => boolean = () => true
 
@@ -85,7 +87,7 @@ export class PlanMap {
     this.neighborhoodLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodStyle(this.look), declutter: false })
     this.map = new OlMap({
       target,
-      controls: [new Zoom(), new ScaleLine({ units: 'metric' }), new Attribution({ collapsible: false })],
+      controls: [new Zoom(), this.scaleLine, new Attribution({ collapsible: false })],
       // OpenLayers' default lets the wheel and a drag move the map only once it has the keyboard
       // focus (it has a tabindex, for the arrow keys): after a click in the side panels the map
       // would not zoom. It fills the window and nothing around it scrolls, so it always may.
@@ -187,6 +189,11 @@ export class PlanMap {
     this.highlightSource.clear()
     this.highlightSource.addFeatures(h.areas.map((a) => new Feature({ geometry: toGeom(a.geometry), kind: a.kind })))
     if (h.point) this.highlightSource.addFeature(new Feature({ geometry: new Point(h.point), kind: 'point' }))
+  }
+
+  /** The scale bar in the plan's units: miles and feet ('us'), or kilometres and metres. */
+  setUnits(units: Units): void {
+    this.scaleLine.setUnits(units === 'us' ? 'us' : 'metric')
   }
 
   /** Diffs often move a few thousand m² in a city of many km²: bring that ground into view. */

@@ -77,6 +77,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       el.dataset.importRemovedCount = String(pm.importPreview.removedCount())
     }, { immediate: true })
     watch(() => settings.settings, (st) => pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null), { immediate: true })
+    watch(() => settings.units, (u) => pm.setUnits(u), { immediate: true })
     if (!settings.settings) void settings.load()
     watch(() => publish.lookupAnswer, (a) => a?.neighborhood && pm.zoomToNeighborhood(a.neighborhood.id))
   })

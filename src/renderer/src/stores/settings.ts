@@ -1,12 +1,19 @@
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { Settings } from '../../../shared/ipc/outputs'
 import type { InputOf } from '../../../shared/ipc/contract'
+import { formatArea, formatLength, largeAreaUnit, type Units } from '../../../shared/units/format'
 import { api } from '../api'
 
-/** The plan's settings as last stored; the map follows the background-map ones. */
+/** The plan's settings as last stored; the map follows the background-map ones, every readout the units. */
 export const useSettingsStore = defineStore('settings', () => {
   const settings = shallowRef<Settings | null>(null)
+  /** Resolved by the main process (the setting, else the system locale); metric until loaded. */
+  const units = computed<Units>(() => settings.value?.units ?? 'metric')
+  const area = (m2: number): string => formatArea(m2, units.value)
+  const length = (m: number): string => formatLength(m, units.value)
+  /** One unit for a column of neighborhood-sized areas: km² or sq mi. */
+  const bigArea = computed(() => largeAreaUnit(units.value))
 
   async function load(): Promise<Settings> {
     settings.value = await api.getSettings()
@@ -18,5 +25,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return settings.value
   }
 
-  return { settings, load, save }
+  return { settings, units, area, length, bigArea, load, save }
 })

@@ -23,10 +23,8 @@ export function findingId(kind: FindingKind, ids: string[], anchor = ''): string
   return `${kind}:${hash(sorted.join('\u0000') + '|' + anchor)}`
 }
 
-export function fmtM2(v: number): string {
-  if (v < 10) return `${v.toFixed(1)} m²`
-  return `${Math.round(v).toLocaleString('en-US')} m²`
-}
+/** Findings say their area in square metres whatever the units setting: the command line's scripts read them. */
+export { formatSquareMetres as fmtM2 } from '../../units/format'
 
 export interface GeoFindingInput {
   kind: FindingKind

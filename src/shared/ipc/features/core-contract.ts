@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { tileTemplateProblem } from '../../map/tile-template'
+import { UNITS } from '../../units/format'
 import type { PlanState } from '../../domain'
 import { changeSetSchema } from '../change-set-schema'
-import { idSchema } from '../entity-schemas'
+import { idSchema, printable } from '../entity-schemas'
 import type { AppInfo, ApplyResult, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
 
 export const none = z.undefined()
@@ -19,6 +20,14 @@ export const tolerancesSchema = z.strictObject({
   minPieceAreaM2: z.number().finite().min(0).max(10_000).optional(),
 })
 
+/** The public contact; one line each, since the command line prints them and the public page shows them. */
+export const departmentSchema = z.strictObject({
+  name: z.string().trim().min(1, 'the department needs a name').max(120, 'the department name is longer than 120 characters').superRefine(printable('the department name')),
+  address: z.string().trim().max(200, 'the address is longer than 200 characters').superRefine(printable('the address')),
+  nonEmergencyPhone: z.string().trim().min(1, 'the public needs a non-emergency number').max(40, 'the non-emergency phone is longer than 40 characters').superRefine(printable('the non-emergency phone')),
+  emergency: z.string().trim().min(1, 'the emergency number must not be empty').max(20, 'the emergency number is longer than 20 characters').superRefine(printable('the emergency number')),
+})
+
 export const coreContract = {
   'app:info': { input: none },
   'plan:load': { input: none },
@@ -33,14 +42,8 @@ export const coreContract = {
   'settings:set': {
     input: z.strictObject({
       tolerances: tolerancesSchema.optional(),
-      department: z
-        .strictObject({
-          name: z.string().trim().min(1, 'the department needs a name').max(120),
-          address: z.string().trim().max(200),
-          nonEmergencyPhone: z.string().trim().min(1, 'the public needs a non-emergency number').max(40),
-          emergency: z.string().trim().min(1).max(20),
-        })
-        .optional(),
+      units: z.enum(UNITS, { message: `units must be one of ${UNITS.join(', ')}` }).optional(),
+      department: departmentSchema.optional(),
       tileUrl: z
         .string()
         .trim()

@@ -64,7 +64,7 @@ export interface PublishStatus {
   draftChanged: boolean
   nextVersion: number
   summary: FindingSummary
-  /** Null when the current profile may publish; else why not (commanders cannot). */
+  /** Null when the current profile may publish now; else why not (commanders cannot; nobody can before the department's name and phone are set). */
   whyNot: string | null
 }
 
