@@ -66,7 +66,7 @@ export function createServices(config: ServiceConfig): Services {
   const protect = config.dbPath === ':memory:' ? null : { dbPath: config.dbPath, backupDir: backups.backupDir }
   const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department, protect)
   const lookup = new LookupService(repos, plans, department)
-  const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file)
+  const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file, (crs) => settings.setProjectedCrs(crs))
   const addresses = new AddressService(repos)
   const tiles = new TileService(settings, config.fetchTile)
   return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, ...createStaffingServices(repos, plans, changes) }

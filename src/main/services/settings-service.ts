@@ -1,6 +1,7 @@
 import { DEFAULT_TOLERANCES, type Tolerances } from '../../shared/domain'
 import { NO_DEPARTMENT, SAMPLE_DEPARTMENT, type DepartmentContact } from '../../shared/publish/public-dataset'
 import type { Settings } from '../../shared/ipc/outputs'
+import type { ProjectedCrs } from '../../shared/map/projected-crs'
 import { unitsForLocale, type Units } from '../../shared/units/format'
 import type { Repos } from '../db/repos'
 
@@ -34,6 +35,7 @@ export class SettingsService {
       department: this.department(),
       units: units === 'us' || units === 'metric' ? units : unitsForLocale(this.locale),
       unitsFromLocale: units !== 'us' && units !== 'metric',
+      projectedCrs: this.repos.settings.get<ProjectedCrs | null>('projectedCrs') ?? null,
     }
   }
 
@@ -55,6 +57,14 @@ export class SettingsService {
       if (patch.tileAttribution !== undefined) this.repos.settings.set('tileAttribution', patch.tileAttribution)
       if (patch.units) this.repos.settings.set('units', patch.units)
     })()
+    const s = this.get()
+    for (const l of this.listeners) l(s)
+    return s
+  }
+
+  /** Recorded by imports, not by the settings form: the system the department's layers came in. */
+  setProjectedCrs(crs: ProjectedCrs): Settings {
+    this.repos.settings.set('projectedCrs', crs)
     const s = this.get()
     for (const l of this.listeners) l(s)
     return s

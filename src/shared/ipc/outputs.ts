@@ -1,5 +1,6 @@
 import type { ChangeSet, Finding, FindingSummary, Profile, Tolerances } from '../domain'
 import type { DepartmentContact } from '../publish/public-dataset'
+import type { ProjectedCrs } from '../map/projected-crs'
 import type { Units } from '../units/format'
 
 export interface AppInfo {
@@ -65,4 +66,6 @@ export interface Settings {
   units: Units
   /** True when no units were chosen and `units` comes from the system locale. */
   unitsFromLocale: boolean
+  /** The projected system areas or neighborhoods were last imported in; null until one was. */
+  projectedCrs: ProjectedCrs | null
 }

@@ -7,6 +7,7 @@ import { never } from 'ol/events/condition'
 import type { ChangeSet, LonLat, PlanState } from '../../../../shared/domain'
 import { removeVertex } from '../../../../shared/geo/ops'
 import type { Tool } from '../../stores/editor'
+import { pressed, typingIn } from '../../shortcuts'
 import type { PlanMap } from '../plan-map'
 import type { Hit } from './hit-test'
 import { ReshapeInteraction } from './reshape'
@@ -189,20 +190,19 @@ export class MapEditor {
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
-    const t = e.target as HTMLElement | null
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return
+    if (typingIn(e)) return
     const tool = this.host.tool()
-    if (e.key === 'Escape') {
+    if (pressed(e, 'cancel')) {
       this.cancel()
       this.host.setPending(null)
       this.host.setPreview(null, null)
-    } else if (e.key === 'Enter' && this.drawing) {
+    } else if (pressed(e, 'finish') && this.drawing) {
       e.preventDefault()
       this.finish()
-    } else if (e.key === 'Backspace' && this.drawing) {
+    } else if (pressed(e, 'remove-last-point') && this.drawing) {
       e.preventDefault()
       ;(tool === 'draw' ? this.polygonDraw : this.lineDraw).removeLastPoint()
-    } else if (e.key === 'Delete' && tool === 'reshape' && this.reshape.lastVertex) {
+    } else if (pressed(e, 'remove-vertex') && tool === 'reshape' && this.reshape.lastVertex) {
       e.preventDefault()
       const v = this.reshape.lastVertex
       this.reshape.lastVertex = null
