@@ -45,7 +45,7 @@ export const importCommand: CliCommand = {
     'area-field': { type: 'string', arg: '<F>', help: 'field holding each neighborhood\'s Area Command id (neighborhoods)' },
     'name-field': { type: 'string', arg: '<F>', help: 'field holding the name (default: the id; for the city, the file name)' },
     mode: { type: 'string', values: ['replace', 'add'], help: 'replace the whole layer (default) or add new ids only' },
-    crs: { type: 'string', arg: '<EPSG>', help: 'coordinate system of a file that names none, e.g. EPSG:2227' },
+    crs: { type: 'string', arg: '<EPSG>', help: 'coordinate system of a file that names none: any EPSG code, e.g. EPSG:2227 or EPSG:3435' },
     'gpkg-layer': { type: 'string', arg: '<name>', help: 'the layer to read from a GeoPackage that holds several' },
   },
   usages: [

@@ -1,29 +1,47 @@
 import proj4 from 'proj4'
 import type { Converter } from 'proj4'
+import { epsgRecord } from './epsg-registry'
 import { ImportError } from './import-error'
 import { showValue } from '../../shared/text/bounded'
 
 /**
- * Definitions for the systems Californian and other US departments export in most often.
- * proj4 itself knows only EPSG:4326, 4269, 3857 and a few more.
+ * proj4 itself knows EPSG:4326, 4269, 3857 and the WGS84 UTM zones; every other code (State Plane
+ * in metres and US feet, NAD83(2011), UTM on NAD83, …) comes from the EPSG registry, read when a
+ * file or the user first names it.
  */
-const CA_STATE_PLANE_FT = (lat0: number, lon0: number, lat1: number, lat2: number): string =>
-  `+proj=lcc +lat_0=${lat0} +lon_0=${lon0} +lat_1=${lat1} +lat_2=${lat2} +x_0=2000000.0001016 +y_0=500000.0001016 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=us-ft +no_defs`
-
-const EXTRA_DEFS: Record<string, string> = {
-  'EPSG:2225': CA_STATE_PLANE_FT(39.3333333333333, -122, 41.6666666666667, 40),
-  'EPSG:2226': CA_STATE_PLANE_FT(37.6666666666667, -122, 39.8333333333333, 38.3333333333333),
-  'EPSG:2227': CA_STATE_PLANE_FT(36.5, -120.5, 38.4333333333333, 37.0666666666667),
-  'EPSG:2228': CA_STATE_PLANE_FT(35.3333333333333, -119, 37.25, 36),
-  'EPSG:2229': CA_STATE_PLANE_FT(33.5, -118, 35.4666666666667, 34.0333333333333),
-  'EPSG:2230': CA_STATE_PLANE_FT(32.1666666666667, -116.25, 33.8833333333333, 32.7833333333333),
-  'EPSG:26910': '+proj=utm +zone=10 +datum=NAD83 +units=m +no_defs',
-  'EPSG:26911': '+proj=utm +zone=11 +datum=NAD83 +units=m +no_defs',
-  'EPSG:32610': '+proj=utm +zone=10 +datum=WGS84 +units=m +no_defs',
-  'EPSG:32611': '+proj=utm +zone=11 +datum=WGS84 +units=m +no_defs',
+function defineFromRegistry(code: string, file: string, origin: string): void {
+  const record = epsgRecord(Number(code.slice('EPSG:'.length)))
+  if (!record) {
+    throw new ImportError(
+      'unknown-crs',
+      `${file}: ${origin} ${showValue(code)} is not a coordinate system this app knows (it is not in the EPSG registry); check the code, or choose the coordinate system by its proj4 definition or WKT instead`,
+      { file },
+    )
+  }
+  const what = `${code} (${showValue(record.name)})`
+  if (!MAP_KINDS.has(record.kind)) {
+    throw new ImportError(
+      'unknown-crs',
+      `${file}: ${origin} ${what} is ${KIND_WORDS[record.kind] ?? 'not a coordinate system of map positions'}; choose the projected or geographic system the coordinates are in`,
+      { file },
+    )
+  }
+  if (!record.proj4) {
+    throw new ImportError(
+      'unknown-crs',
+      `${file}: ${origin} ${what} has no definition in the EPSG registry this app can compute with; choose the coordinate system by its proj4 definition or WKT instead`,
+      { file },
+    )
+  }
+  proj4.defs(code, record.proj4)
 }
-for (const [code, def] of Object.entries(EXTRA_DEFS)) {
-  if (!proj4.defs(code)) proj4.defs(code, def)
+
+/** Registry kinds whose first two coordinates are positions on a map (a compound system's height is dropped on import anyway). */
+const MAP_KINDS = new Set(['CRS-PROJCRS', 'CRS-GEOGCRS', 'CRS-GEOG3DCRS', 'CRS-COMPOUNDCRS'])
+const KIND_WORDS: Record<string, string> = {
+  'CRS-VERTCRS': 'a vertical (height) coordinate system, not one of map positions',
+  'CRS-GCENCRS': 'an Earth-centred (geocentric X, Y, Z) coordinate system, not one of map positions',
+  'CRS-ENGCRS': 'a local engineering coordinate system that is not tied to the Earth',
 }
 
 /** Codes whose coordinates already are lon/lat on (practically) the WGS84 datum. */
@@ -59,13 +77,7 @@ export function resolveCrs(spec: string, file: string, origin: string): Resolved
   const code = epsgCodeOf(spec)
   if (code) {
     if (LON_LAT_CODES.has(code)) return { label: code, toLonLat: null }
-    if (!proj4.defs(code)) {
-      throw new ImportError(
-        'unknown-crs',
-        `${file}: ${origin} ${showValue(code)} is not a coordinate system this app knows; choose it by its proj4 definition or WKT instead`,
-        { file },
-      )
-    }
+    if (!proj4.defs(code)) defineFromRegistry(code, file, origin)
     const conv = proj4(code, 'EPSG:4326')
     return { label: code, toLonLat: (xy) => conv.forward(xy) as [number, number] }
   }

@@ -36,7 +36,7 @@ describe('the projected system of imported layers', () => {
     expect(s.settings.get().projectedCrs).toBeNull()
     await s.imports.preview(layer('EPSG:2227', [feet(square(-121.9, 37.5))]), { layer: 'areas', idField: 'CODE' })
     expect(s.settings.get().projectedCrs).toBeNull()
-    await s.imports.apply(layer('EPSG:26910', [square(-121.9, 37.5).map((p) => proj4('EPSG:4326', 'EPSG:26910', p) as [number, number])], 'city.geojson'), { layer: 'city', mode: 'replace' }, ADMIN)
+    await s.imports.apply(layer('EPSG:26910', [square(-121.9, 37.5).map((p) => proj4('EPSG:4326', '+proj=utm +zone=10 +datum=NAD83 +units=m +no_defs', p) as [number, number])], 'city.geojson'), { layer: 'city', mode: 'replace' }, ADMIN)
     expect(s.settings.get().projectedCrs).toBeNull()
   })
 })
