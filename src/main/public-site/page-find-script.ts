@@ -21,17 +21,20 @@ export const PAGE_FIND_SCRIPT = String.raw`
   };
   var LONG = Object.keys(ABBR).filter(function (w) { return w.length > ABBR[w].length; });
   function words(s) {
-    return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // Plain ASCII (nearly every US address) skips the Unicode work: keys for 500,000 addresses in well under a second.
+    var t = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase().split(/[^a-z0-9]+/) : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    return t.filter(Boolean);
   }
   function canon(w) { return Object.prototype.hasOwnProperty.call(ABBR, w) ? ABBR[w] : w; }
 
   var addrNode = document.getElementById('addresses-data');
   if (addrNode) (function () {
-    var idx = JSON.parse(addrNode.textContent), keys = null;
-    // Keys are made on the first search, not at load: a large city's list costs nothing until used.
-    function prepare() {
-      if (!keys) keys = idx.rows.map(function (r) { return ' ' + words(r[0]).map(canon).join(' ') + ' '; });
-    }
+    var idx = JSON.parse(addrNode.textContent), keys = [];
+    // Search keys are made in slices while the page is idle, so a large city's list does not hold
+    // up the page; a search before they are all made finishes the rest first.
+    function keyOf(r) { return ' ' + words(r[0]).map(canon).join(' ') + ' '; }
+    function prepare(until) { for (var n = Math.min(until, idx.rows.length); keys.length < n;) keys.push(keyOf(idx.rows[keys.length])); }
+    (function slice() { prepare(keys.length + 20000); if (keys.length < idx.rows.length) setTimeout(slice, 0); })();
     function lonLatOf(i) { var r = idx.rows[i]; return [idx.origin[0] + r[1] / idx.scale, idx.origin[1] + r[2] / idx.scale]; }
     // Whole words typed so far must follow each other in the address; the last word may be
     // cut short ("123 Main Stre" finds "123 Main St"). Addresses that start with the words come first.
@@ -41,7 +44,7 @@ export const PAGE_FIND_SCRIPT = String.raw`
       var last = ws.pop(), head = ws.map(canon).join(' '), alts = [last, canon(last)];
       if (last.length >= 2) LONG.forEach(function (w) { if (w.indexOf(last) === 0) alts.push(ABBR[w]); });
       var needles = alts.map(function (a) { return ' ' + (head ? head + ' ' : '') + a; });
-      prepare();
+      prepare(idx.rows.length);
       var first = [], rest = [], seen = {};
       for (var i = 0; i < keys.length && first.length < max; i++) {
         var at = -1;
