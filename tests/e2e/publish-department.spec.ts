@@ -1,0 +1,39 @@
+import { NO_DEPARTMENT } from '../../src/shared/publish/public-dataset'
+import { expect, openApp, test } from './harness/app-fixture'
+
+test('with no department set, the Publish dialog says what is missing and publishes nothing until Administration sets it', async ({ page }) => {
+  // A plan whose department was never set (as a new plan is), with the sample's geography to publish.
+  const app = await openApp(page, { before: (s) => s.settings.set({ department: { ...NO_DEPARTMENT } }) })
+  try {
+    await page.getByTestId('publish-open').click()
+    const dialog = page.getByTestId('publish-dialog')
+    await expect(dialog.getByTestId('publish-why-not')).toHaveText(
+      "Nothing can be published until Administration sets the department's name and the department's non-emergency phone under Settings & about: the public map gives them to residents.",
+    )
+    await expect(dialog.getByTestId('publish-submit')).toBeDisabled()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+    await page.getByTestId('about').click()
+    const about = page.getByTestId('about-dialog')
+    await expect(about.getByTestId('department-missing')).toContainText("Publishing is refused until the department's name and the department's non-emergency phone are set.")
+    await about.getByTestId('department-name').fill('Springfield Police Department')
+    await about.getByTestId('department-phone').fill('555-0100')
+    await about.getByTestId('save-settings').click()
+    await expect(about.getByTestId('settings-message')).toContainText('Saved.')
+    await expect(about.getByTestId('department-missing')).toHaveCount(0)
+    await about.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByTestId('publish-open').click()
+    await expect(dialog.getByTestId('publish-why-not')).toHaveCount(0)
+    await dialog.getByTestId('publish-date').fill('2025-07-01')
+    // The version only: no folder, no public page.
+    await dialog.getByTestId('publish-public-page').uncheck()
+    await dialog.getByTestId('publish-submit').click()
+    await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective 2025-07-01.')
+    const nb = JSON.parse(app.services.publish.files(1).neighborhoods.toString('utf8')) as { features: { properties: { department: { name: string } } }[] }
+    expect(nb.features[0].properties.department.name).toBe('Springfield Police Department')
+  } finally {
+    await page.close().catch(() => {})
+    app.services.cleanup()
+  }
+})
