@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import proj4 from 'proj4'
@@ -38,33 +38,61 @@ function picks(): { code: number; name: string; centre: [number, number]; target
   return out
 }
 
+/** Each pick as a one-point CSV in its zone's unit, at a point near the zone's middle, with where the app puts it. */
+function cases() {
+  return picks().map((p, i) => {
+    const crs = resolveCrs(`EPSG:${p.code}`, 'beats.zip', 'the chosen coordinate system')
+    const xy = proj4('EPSG:4326', `EPSG:${p.code}`).forward(p.centre) as [number, number]
+    const layer = `p${i}`
+    writeFileSync(join(dir, `${layer}.csv`), `x,y\n${xy[0]},${xy[1]}\n`)
+    return { ...p, layer, xy, ours: crs.toLonLat!(xy) }
+  })
+}
+
+/** A VRT with one point layer per case in its EPSG code, optionally reprojected by GDAL (PROJ) to the case's target on reading. */
+function writeVrt(name: string, all: ReturnType<typeof cases>, warp: boolean): string {
+  const layers = all.map((c) => {
+    const layer = `<OGRVRTLayer name="${c.layer}"><SrcDataSource relativeToVRT="1">${c.layer}.csv</SrcDataSource><LayerSRS>EPSG:${c.code}</LayerSRS><GeometryType>wkbPoint</GeometryType><GeometryField encoding="PointFromColumns" x="x" y="y"/></OGRVRTLayer>`
+    return warp ? `<OGRVRTWarpedLayer>${layer}<TargetSRS>${c.target}</TargetSRS></OGRVRTWarpedLayer>` : layer
+  })
+  const file = join(dir, name)
+  writeFileSync(file, `<OGRVRTDataSource>\n${layers.join('\n')}\n</OGRVRTDataSource>\n`)
+  return file
+}
+
 describe('State Plane zones reprojected by the app agree with GDAL/PROJ', () => {
   it('within 1 cm for one zone per state and datum, and the special projections', () => {
-    const cases = picks().map((p, i) => {
-      const crs = resolveCrs(`EPSG:${p.code}`, 'beats.zip', 'the chosen coordinate system')
-      // A point near the middle of the zone, in the zone's own unit, as a file exported in it would hold.
-      const xy = proj4('EPSG:4326', `EPSG:${p.code}`).forward(p.centre) as [number, number]
-      return { ...p, layer: `p${i}`, xy, ours: crs.toLonLat!(xy) }
-    })
-    expect(cases.length).toBeGreaterThan(110)
-    // All of them through one GDAL process: a VRT layer per point, each in its EPSG code and
-    // reprojected by GDAL (PROJ) to the target on reading.
-    const layers = cases.map((c) => {
-      writeFileSync(join(dir, `${c.layer}.csv`), `x,y\n${c.xy[0]},${c.xy[1]}\n`)
-      return `<OGRVRTWarpedLayer><OGRVRTLayer name="${c.layer}"><SrcDataSource relativeToVRT="1">${c.layer}.csv</SrcDataSource><LayerSRS>EPSG:${c.code}</LayerSRS><GeometryType>wkbPoint</GeometryType><GeometryField encoding="PointFromColumns" x="x" y="y"/></OGRVRTLayer><TargetSRS>${c.target}</TargetSRS></OGRVRTWarpedLayer>`
-    })
-    writeFileSync(join(dir, 'points.vrt'), `<OGRVRTDataSource>\n${layers.join('\n')}\n</OGRVRTDataSource>\n`)
-    const r = gdal('ogrinfo', '-ro', '-al', '-q', join(dir, 'points.vrt'))
+    const all = cases()
+    expect(all.length).toBeGreaterThan(110)
+    // All of them through one GDAL process.
+    const r = gdal('ogrinfo', '-ro', '-al', '-q', writeVrt('warped.vrt', all, true))
     expect(r.err).toBe('')
     const theirs = new Map([...r.out.matchAll(/OGRFeature\((\w+)\):\d+\n[\s\S]*?POINT \((\S+) (\S+)\)/g)].map((m) => [m[1], [Number(m[2]), Number(m[3])]]))
-    expect(theirs.size).toBe(cases.length)
+    expect(theirs.size).toBe(all.length)
     // Compared on the zone's own datum: the app takes NAD83 as WGS84 (towgs84 0), which PROJ also
     // does for the conterminous states; in Hawaii and the Aleutians PROJ instead picks a metre-level
     // regional shift that depends on which NOAA grids are installed, so the projection maths is what
     // is held to 1 cm there.
-    const off = cases
+    const off = all
       .map((c) => ({ code: c.code, name: c.name, target: c.target, metres: metresBetween(c.ours, theirs.get(c.layer)!) }))
       .filter((d) => !(d.metres < 0.01))
+    expect(off).toEqual([])
+  }, 180_000)
+
+  it('a Shapefile .prj that GDAL writes for each of those zones (ESRI WKT) lands within 1 cm of the EPSG code', () => {
+    const all = cases()
+    const out = join(dir, 'shp')
+    const r = gdal('ogr2ogr', '-f', 'ESRI Shapefile', out, writeVrt('plain.vrt', all, false))
+    expect(r.err).toBe('')
+    const off = all.flatMap((c) => {
+      const prj = readFileSync(join(out, `${c.layer}.prj`), 'utf8')
+      // ESRI's dialect: no AUTHORITY codes, so the .prj's own parameters are what the import reads.
+      expect(prj).toMatch(/^PROJCS\[/)
+      expect(prj).not.toMatch(/AUTHORITY/)
+      const fromPrj = resolveCrs(prj, `${c.layer}.zip`, 'the file names coordinate system')
+      const metres = metresBetween(c.ours, fromPrj.toLonLat!(c.xy))
+      return metres < 0.01 ? [] : [{ code: c.code, name: c.name, prj: fromPrj.label, metres }]
+    })
     expect(off).toEqual([])
   }, 180_000)
 })
