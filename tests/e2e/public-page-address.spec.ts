@@ -1,8 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { labelPoint } from '../../src/main/print/map-frame'
+import { buildPublicSite } from '../../src/main/public-site/build-site'
+import { addressIndex } from '../../src/main/public-site/site-extras'
+import { buildPublicDataset } from '../../src/shared/publish/public-dataset'
 import { makeServices } from '../helpers/services'
 
 /**
@@ -133,4 +136,16 @@ test('use my location explains a refused permission', async ({ page, context }) 
   await context.clearPermissions()
   await page.locator('#locate').click()
   await expect(page.locator('#locate-note')).toContainText('Your browser did not share your location (permission was refused)')
+})
+
+test('a page that carries only part of a large address list says so', async ({ page }) => {
+  const plan = services.plans.load()
+  const meta = { version: 1, effectiveDate: '2026-12-01', department: services.settings.get().department }
+  const kept = places.slice(0, 2).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat }))
+  const html = buildPublicSite(buildPublicDataset(plan, meta), meta, { addresses: addressIndex(kept, 612_345), tiles: null })['index.html']
+  const file = path.join(services.dir, 'partial.html')
+  writeFileSync(file, html)
+  await page.goto(pathToFileURL(file).href)
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true')
+  await expect(page.locator('#address-note')).toHaveText("This page lists 2 of the department's 612,345 addresses; if yours is not found, click your location on the map.")
 })
