@@ -4,7 +4,7 @@ import proj4 from 'proj4'
 import type { Page } from '@playwright/test'
 import { getArea, getDistance } from 'ol/sphere'
 import { Polygon } from 'ol/geom'
-import { expect, test, type AppHandle } from './harness/app-fixture'
+import { expect, openApp, test, type AppHandle } from './harness/app-fixture'
 import { departmentLayer, type LayerFeature } from './import-helpers'
 import { formatLength } from '../../src/shared/units/format'
 import { EPSG_2227_PROJ4, mapGeometry, toStatePlaneFeet } from '../unit/import/helpers/sample-layer'
@@ -40,6 +40,27 @@ test('the pointer’s longitude and latitude show in the map corner, 6 decimals,
   await page.mouse.move(box.x - 100, box.y + 100)
   await expect(page.getByTestId('cursor-lonlat')).toHaveCount(0)
   await expect(page.getByTestId('cursor-readout')).toBeHidden()
+})
+
+test('the readout sits clear of the scale bar, the map credit and the background-map notice', async ({ page }) => {
+  const credit = '© Example County GIS, State of California, U.S. Census Bureau TIGER/Line, OpenStreetMap contributors'
+  // A tile server that refuses: the notice appears bottom left, the credit bottom right.
+  const app = await openApp(page, { before: (s) => s.settings.set({ tileUrl: 'http://localhost:9/{z}/{x}/{y}.png', tileAttribution: credit }) })
+  try {
+    await hover(app, -121.76, 37.69)
+    await expect(page.getByTestId('cursor-lonlat')).toBeVisible()
+    await expect(page.locator('.ol-attribution')).toContainText('Example County GIS')
+    await expect(page.getByTestId('background-problem')).toBeVisible()
+    const readout = (await page.getByTestId('cursor-readout').boundingBox())!
+    for (const other of [page.locator('.ol-attribution'), page.locator('.ol-scale-line'), page.getByTestId('background-problem')]) {
+      const b = (await other.boundingBox())!
+      const apart = readout.x + readout.width <= b.x || b.x + b.width <= readout.x || readout.y + readout.height <= b.y || b.y + b.height <= readout.y
+      expect(apart, `the readout overlaps ${await other.evaluate((e) => e.className || e.getAttribute('data-testid'))}`).toBe(true)
+    }
+  } finally {
+    await page.close().catch(() => {})
+    app.services.cleanup()
+  }
 })
 
 test('after importing neighborhoods in State Plane feet (EPSG:2227), the readout toggles to x/y in US feet that agree with proj4', async ({ app }) => {
