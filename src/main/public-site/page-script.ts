@@ -206,7 +206,7 @@ export const PAGE_SCRIPT = String.raw`
   });
 
   document.getElementById('title').textContent = dep.name + ' \u2014 find your neighborhood officer';
-  document.getElementById('edition').textContent = 'Plan version ' + meta.version + ', effective ' + meta.effectiveDate + '. ' + dep.name + ', ' + dep.address + '.';
+  document.getElementById('edition').textContent = 'Plan version ' + meta.version + ', effective ' + meta.effectiveDate + '. ' + dep.name + (dep.address ? ', ' + dep.address : '') + '.';
   document.getElementById('footer-emergency').textContent = 'Area Policing does not replace 911: for emergencies call ' + dep.emergency + '; non-emergency ' + dep.nonEmergencyPhone + '.';
   input.setAttribute('placeholder', lon0.toFixed(4) + ', ' + lat0.toFixed(4));
 
