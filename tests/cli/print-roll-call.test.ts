@@ -59,6 +59,19 @@ describe('cli print: the roll-call map', () => {
     expect(pdftext(out)).toContain('Plan version 1, effective 2026-03-01')
   })
 
+  it('the scale bar speaks the plan\'s units: miles or feet in US units, kilometres or metres in metric', async () => {
+    const plan = join(tmp.dir, 'units.sqlite')
+    expect((await inProcess('init', '--db', plan, '--sample')).code).toBe(0)
+    const bar = async (units: string): Promise<string> => {
+      expect((await inProcess('settings', '--db', plan, '--units', units)).code).toBe(0)
+      const out = join(tmp.dir, `units-${units}.pdf`)
+      expect((await inProcess('print', '--db', plan, '--area', 'NE', '--out', out)).code).toBe(0)
+      return /^\s*0\s+(\S+ (?:km|m|mi|ft))\s*$/m.exec(pdftext(out))?.[1] ?? 'no scale bar'
+    }
+    expect(await bar('us')).toMatch(/^[\d.,]+ (mi|ft)$/)
+    expect(await bar('metric')).toMatch(/^[\d.,]+ (km|m)$/)
+  })
+
   it('refuses an unknown area naming the areas there are, writing nothing', () => {
     const out = join(tmp.dir, 'nope.pdf')
     const r = spawnCli('print', '--db', db, '--area', 'NORTH', '--out', out)

@@ -1,11 +1,9 @@
 import type { AreaGeometry, Position } from '../../shared/domain'
+import { M_PER_FT, M_PER_MI, type Units } from '../../shared/units/format'
 
 /** Mean Earth radius (IUGG), metres: a local projection over one city is good to a fraction of a percent with it. */
 const EARTH_RADIUS_M = 6371008.8
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180
-/** International foot and mile (exact). */
-export const M_PER_FT = 0.3048
-export const M_PER_MI = 1609.344
 
 export interface Box {
   x: number
@@ -116,7 +114,7 @@ function roundDown(v: number): number {
  * metric; feet below a mile, else miles (a half or quarter mile where a whole mile is too long),
  * in US units.
  */
-export function scaleBar(ptPerM: number, maxPt: number, units: 'us' | 'metric'): ScaleBar {
+export function scaleBar(ptPerM: number, maxPt: number, units: Units): ScaleBar {
   const maxM = maxPt / ptPerM
   if (units === 'metric') {
     const m = roundDown(maxM)

@@ -1,4 +1,5 @@
 import type { AreaCommand, AreaGeometry, Neighborhood, Officer, PlanState } from '../../shared/domain'
+import type { Units } from '../../shared/units/format'
 
 export const PAPERS = ['letter', 'a4'] as const
 export type Paper = (typeof PAPERS)[number]
@@ -29,7 +30,7 @@ export interface RollCallSheet {
   department: string
   /** Officers of the area who adopt no neighborhood yet, same wording as the adopters. */
   notAdopting: string[]
-  units: 'us' | 'metric'
+  units: Units
 }
 
 /** Okabe–Ito hues, used when a neighborhood has no colour of its own; neighbours get different ones. */
@@ -88,7 +89,7 @@ export interface SheetMeta {
   /** Local calendar date the sheet is printed, YYYY-MM-DD. */
   today: string
   department: string
-  units: 'us' | 'metric'
+  units: Units
 }
 
 export function rollCallSheet(plan: PlanState, area: AreaCommand, meta: SheetMeta): RollCallSheet {

@@ -37,15 +37,13 @@ export async function rollCallPdf(src: RollCallSources, areaId: string, paper: P
   }
   const last = src.repos.versions.latest()
   const settings = src.settings.get()
-  // The units setting arrives with US customary units support; metric until a plan has one.
-  const units = (settings as { units?: unknown }).units === 'us' ? 'us' : 'metric'
   const today = localDate(now)
   const sheet = rollCallSheet(plan, area, {
     published: last ? { number: last.number, effectiveDate: last.effectiveDate } : null,
     draftChanged: !last || last.planHash !== planHash(plan),
     today,
     department: settings.department.name,
-    units,
+    units: settings.units,
   })
   return { bytes: await renderRollCall(sheet, paper), fileName: rollCallFileName(area.id, today) }
 }
