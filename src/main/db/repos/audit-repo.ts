@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import type { ChangeSet } from '../../../shared/domain'
+import { decodeChangeSet, decodeInverse, encodeChangeSet, encodeInverse } from './audit-codec'
 
 export type AuditState = 'done' | 'undone' | 'dropped'
 
@@ -18,13 +19,24 @@ export interface AuditEntry {
 
 interface Row {
   seq: number; at: string; os_user: string; profile: string; action: string; label: string
-  change_set: string; inverse: string; state: AuditState | null; ref_seq: number | null
+  /** JSON text, or a compressed BLOB for a large change set (audit-codec.ts). */
+  change_set: string | Buffer; inverse: string | Buffer; state: AuditState | null; ref_seq: number | null
 }
 
-const toEntry = (r: Row): AuditEntry => ({
-  seq: r.seq, at: r.at, osUser: r.os_user, profile: r.profile, action: r.action, label: r.label,
-  changeSet: JSON.parse(r.change_set), inverse: JSON.parse(r.inverse), state: r.state, refSeq: r.ref_seq,
-})
+const toEntry = (r: Row): AuditEntry => {
+  const changeSet = decodeChangeSet(r.change_set)
+  return {
+    seq: r.seq, at: r.at, osUser: r.os_user, profile: r.profile, action: r.action, label: r.label,
+    changeSet, inverse: decodeInverse(r.inverse, changeSet), state: r.state, refSeq: r.ref_seq,
+  }
+}
+
+/** A step as the history panel lists it: without the change sets, which can hold a whole roster. */
+export type AuditSummary = Omit<AuditEntry, 'changeSet' | 'inverse'>
+
+interface SummaryRow {
+  seq: number; at: string; os_user: string; profile: string; action: string; label: string; state: AuditState | null; ref_seq: number | null
+}
 
 export interface NewAuditEntry {
   at: string; osUser: string; profile: string; action: string; label: string
@@ -38,6 +50,7 @@ export class AuditRepo {
   private readonly setStateStmt
   private readonly dropRedoStmt
   private readonly recentStmt
+  private readonly historyStmt
   private readonly maxUndoneOrderStmt
   private readonly getStmt
   constructor(db: Db) {
@@ -48,13 +61,13 @@ export class AuditRepo {
     this.setStateStmt = db.prepare('UPDATE audit_log SET state = ?, undone_order = ? WHERE seq = ?')
     this.dropRedoStmt = db.prepare(`UPDATE audit_log SET state = 'dropped' WHERE profile = ? AND state = 'undone'`)
     this.recentStmt = db.prepare<[number], Row>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?')
+    this.historyStmt = db.prepare<[number], SummaryRow>('SELECT seq, at, os_user, profile, action, label, state, ref_seq FROM audit_log ORDER BY seq DESC LIMIT ?')
     this.maxUndoneOrderStmt = db.prepare<[], { m: number | null }>('SELECT MAX(undone_order) AS m FROM audit_log')
     this.getStmt = db.prepare<[number], Row>('SELECT * FROM audit_log WHERE seq = ?')
   }
   insert(e: NewAuditEntry): number {
-    const info = this.insertStmt.run({
-      ...e, changeSet: JSON.stringify(e.changeSet), inverse: JSON.stringify(e.inverse), refSeq: e.refSeq ?? null,
-    })
+    const changeSet = encodeChangeSet(e.changeSet)
+    const info = this.insertStmt.run({ ...e, changeSet, inverse: encodeInverse(e.inverse, e.changeSet, changeSet), refSeq: e.refSeq ?? null })
     return Number(info.lastInsertRowid)
   }
   get(seq: number): AuditEntry | null {
@@ -84,5 +97,11 @@ export class AuditRepo {
   }
   recent(limit: number): AuditEntry[] {
     return this.recentStmt.all(limit).map(toEntry)
+  }
+  /** The latest steps without their change sets: what the history panel shows. */
+  history(limit: number): AuditSummary[] {
+    return this.historyStmt.all(limit).map((r) => ({
+      seq: r.seq, at: r.at, osUser: r.os_user, profile: r.profile, action: r.action, label: r.label, state: r.state, refSeq: r.ref_seq,
+    }))
   }
 }

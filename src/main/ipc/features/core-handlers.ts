@@ -21,7 +21,7 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
     'history:undo': () => s.changes.undo(s.session.actor()),
     'history:redo': () => s.changes.redo(s.session.actor()),
     'history:list': ({ limit }) =>
-      s.repos.audit.recent(limit).map((e) => ({ seq: e.seq, at: e.at, osUser: e.osUser, profile: e.profile, action: e.action, label: e.label, state: e.state })),
+      s.repos.audit.history(limit).map((e) => ({ seq: e.seq, at: e.at, osUser: e.osUser, profile: e.profile, action: e.action, label: e.label, state: e.state })),
     'validation:run': () => s.validation.report(),
     'settings:get': () => s.settings.get(),
     'settings:set': (patch) => {

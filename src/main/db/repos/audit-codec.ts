@@ -1,0 +1,105 @@
+import { deflateRawSync, inflateRawSync, constants } from 'node:zlib'
+import { invertChangeSet, type ChangeSet } from '../../../shared/domain'
+
+/**
+ * How a change set is kept in an audit_log column. Up to COMPRESS_OVER characters of JSON it is
+ * the JSON text, as it always was. A larger one (a roster import of a million officers is ~318 MB
+ * of JSON, over what SQLite takes in one value and, for updates, over V8's ~512 MB string limit)
+ * is a BLOB of frames, each a 4-byte big-endian length then raw deflate: the first frame is the
+ * change set without its ops (`{"label":...}`), each further frame a JSON array of a slice of ops.
+ * No string ever holds the whole change set, and the column's dynamic typing tells the forms apart.
+ * A large inverse that is exactly the change set reversed (every roster import, its undo and redo)
+ * is a single frame `{"label":...,"invertsChangeSet":true}`: serialising it again would double the
+ * time and space of the step for nothing.
+ */
+export const COMPRESS_OVER = 4_000_000
+/** Ops are serialised this many at a time; a frame is closed once it holds FRAME_CHARS characters. */
+const SLICE_OPS = 1000
+const FRAME_CHARS = 8_000_000
+/** Level 1: a roster's JSON shrinks about tenfold already, and the import is waiting on it. */
+const LEVEL = constants.Z_BEST_SPEED
+
+export function encodeChangeSet(cs: ChangeSet): string | Buffer {
+  const { ops, ...head } = cs
+  const slices: string[] = []
+  let chars = 0
+  let i = 0
+  for (; i < ops.length && chars <= COMPRESS_OVER; i += SLICE_OPS) {
+    const s = JSON.stringify(ops.slice(i, i + SLICE_OPS))
+    slices.push(s)
+    chars += s.length
+  }
+  // Small: the JSON text readers have always found (serialised again whole: at most a few MB).
+  if (chars <= COMPRESS_OVER) return JSON.stringify(cs)
+  const frames: Buffer[] = [frame(JSON.stringify(head))]
+  let pending: string[] = []
+  let pendingChars = 0
+  const flush = () => {
+    frames.push(frame(`[${pending.map((s) => s.slice(1, -1)).join(',')}]`))
+    pending = []
+    pendingChars = 0
+  }
+  const add = (s: string) => {
+    if (s.length <= 2) return
+    if (pendingChars + s.length > FRAME_CHARS && pending.length > 0) flush()
+    pending.push(s)
+    pendingChars += s.length
+  }
+  for (const s of slices) add(s)
+  slices.length = 0
+  for (; i < ops.length; i += SLICE_OPS) add(JSON.stringify(ops.slice(i, i + SLICE_OPS)))
+  if (pending.length > 0) flush()
+  return Buffer.concat(frames)
+}
+
+/** True when `inverse` is exactly what invertChangeSet(cs) gives: the same ops in reverse order with before and after swapped. */
+function invertsExactly(inverse: ChangeSet, cs: ChangeSet): boolean {
+  if (inverse.label !== cs.label || inverse.ops.length !== cs.ops.length || Object.keys(inverse).length !== 2) return false
+  const n = cs.ops.length
+  for (let i = 0; i < n; i++) {
+    const a = inverse.ops[i]
+    const b = cs.ops[n - 1 - i]
+    // The entities are the very same objects (invertChangeSet swaps references), so this is exact and cheap.
+    if (a.entity !== b.entity || a.id !== b.id || a.before !== b.after || a.after !== b.before || Object.keys(a).length !== Object.keys(b).length) return false
+  }
+  return true
+}
+
+/** The inverse column: like encodeChangeSet, but a large exact inverse is a marker read back through the change set. */
+export function encodeInverse(inverse: ChangeSet, cs: ChangeSet, encodedCs: string | Buffer): string | Buffer {
+  if (typeof encodedCs !== 'string' && invertsExactly(inverse, cs)) return frame(JSON.stringify({ label: inverse.label, invertsChangeSet: true }))
+  return encodeChangeSet(inverse)
+}
+
+export function decodeInverse(value: string | Buffer, cs: ChangeSet): ChangeSet {
+  const inverse = decodeChangeSet(value) as ChangeSet & { invertsChangeSet?: true }
+  if (!inverse.invertsChangeSet) return inverse
+  return invertChangeSet(cs)
+}
+
+function frame(json: string): Buffer {
+  const body = deflateRawSync(json, { level: LEVEL })
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(body.length)
+  return Buffer.concat([len, body])
+}
+
+export function decodeChangeSet(value: string | Buffer): ChangeSet {
+  if (typeof value === 'string') return JSON.parse(value) as ChangeSet
+  let at = 0
+  let head: Omit<ChangeSet, 'ops'> | null = null
+  const ops: ChangeSet['ops'] = []
+  while (at < value.length) {
+    if (at + 4 > value.length) throw new Error('audit change set is cut short (a frame length is missing)')
+    const len = value.readUInt32BE(at)
+    const end = at + 4 + len
+    if (end > value.length) throw new Error('audit change set is cut short (a frame is incomplete)')
+    const json = inflateRawSync(value.subarray(at + 4, end)).toString('utf8')
+    if (head === null) head = JSON.parse(json) as Omit<ChangeSet, 'ops'>
+    // push(...slice) would overflow the call stack on a large frame; a loop does not.
+    else for (const op of JSON.parse(json) as ChangeSet['ops']) ops.push(op)
+    at = end
+  }
+  if (head === null) throw new Error('audit change set is empty')
+  return { ...head, ops }
+}
