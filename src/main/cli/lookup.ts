@@ -15,7 +15,12 @@ function person(o: PublicOfficer): string {
  */
 export function describeAnswer(a: LookupAnswer): string[] {
   const lines: string[] = []
-  const dept = { name: safeLine(a.department.name), phone: safeLine(a.department.nonEmergencyPhone), emergency: safeLine(a.department.emergency) }
+  // A plan whose department is not set yet (publishing is refused until it is) says so instead of leaving blanks.
+  const dept = {
+    name: safeLine(a.department.name) || 'department',
+    phone: safeLine(a.department.nonEmergencyPhone) || '(not set yet)',
+    emergency: safeLine(a.department.emergency),
+  }
   lines.push(a.neighborhood ? `Neighborhood: ${safeLine(a.neighborhood.name)} (${safeLine(a.neighborhood.id)})` : 'Neighborhood: none is mapped at this point')
   lines.push(`Area Command: ${a.area ? `${safeLine(a.area.name)} (${safeLine(a.area.id)})` : 'none'}`)
   if (a.neighborhood) lines.push(a.officers.length ? `Officers: ${a.officers.map(person).join('; ')}` : 'Officers: no officer has adopted this neighborhood yet')
