@@ -73,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
         }, 300),
       // Chromium's network stack: the system proxy and certificate store apply to tiles too.
       fetchTile: (url, init) => net.fetch(url, init),
+      // The operating system's region settings (Node's own default follows only LANG on Linux).
+      locale: app.getSystemLocale(),
     })
     services.seed.seedIfEmpty(services.session.actor())
     void services.backups.dailyIfDue().catch((e) => console.error('Daily backup failed:', e))
