@@ -1,17 +1,9 @@
 import { FINDING_KINDS, type Finding, type FindingKind } from '../../src/shared/domain'
 import { sortFindings } from '../../src/shared/geo/validate/finding-build'
+import { mulberry32 } from '../../scripts/lib/mulberry32'
 
-/** mulberry32: the same findings on every run and machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// mulberry32: the same findings on every run and machine.
+const prng = mulberry32
 
 /**
  * `count` findings with every optional part the text prints: areas of 0, under 1, under 100
