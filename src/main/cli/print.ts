@@ -5,7 +5,7 @@ import { rollCallPdf } from '../print/roll-call'
 import { PAPERS, type Paper } from '../print/roll-call-sheet'
 import { AppError } from '../services/app-error'
 import { checkOutputPaths } from '../services/output-guard'
-import { stagePublication } from '../services/publication-files'
+import { writeFilesTogether } from '../services/publication-files'
 import { str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
 import { openPlan } from './open-plan'
@@ -32,15 +32,7 @@ export const printCommand: CliCommand = {
     try {
       checkOutputPaths([out], { dbPath: plan.dbPath, backupDir: plan.services.backups.backupDir })
       const { bytes } = await rollCallPdf(plan.services, str(flags, 'area')!, paper)
-      const staged = stagePublication([{ path: out, data: bytes }])
-      try {
-        staged.commit()
-      } catch (e) {
-        staged.rollback()
-        throw e
-      } finally {
-        staged.dispose()
-      }
+      writeFilesTogether([{ path: out, data: bytes }])
       io.out(`wrote ${safeLine(out)} (${paper === 'a4' ? 'A4' : 'US Letter'} landscape, 1 page)`)
       return EXIT.ok
     } catch (e) {

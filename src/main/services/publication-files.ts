@@ -152,3 +152,20 @@ export function stagePublication(files: PublicationFile[], fsx: PublicationFs = 
     },
   }
 }
+
+/**
+ * Writes `files` all-or-nothing: stages them, then `place(commit)` moves them into place by
+ * calling `commit` (inside a database transaction, when something must be recorded with them);
+ * if `place` throws, before or after the commit, the previous files are put back.
+ */
+export function writeFilesTogether(files: PublicationFile[], place: (commit: () => void) => void = (commit) => commit(), fsx: PublicationFs = NODE_FS): void {
+  const staged = stagePublication(files, fsx)
+  try {
+    place(() => staged.commit())
+  } catch (e) {
+    staged.rollback()
+    throw e
+  } finally {
+    staged.dispose()
+  }
+}

@@ -14,7 +14,7 @@ import type { Actor } from './actor'
 import { AppError } from './app-error'
 import { formatFor, type PublicLayers } from '../export/formats'
 import { checkOutputPaths, type ProtectedFiles } from './output-guard'
-import { NODE_FS, stagePublication, type PublicationFs } from './publication-files'
+import { NODE_FS, writeFilesTogether, type PublicationFs } from './publication-files'
 import type { PlanService } from './plan-service'
 import type { ValidationService } from './validation-service'
 
@@ -146,25 +146,22 @@ export class PublishService {
       if (e instanceof AppError) throw e
       throw new AppError('cannot-publish', `The plan cannot be exported: ${(e as Error).message}`)
     }
-    const staged = stagePublication(files, this.fsx)
-    try {
-      this.repos.db.transaction(() => {
-        const auditSeq = this.repos.audit.insert({
-          at, osUser: actor.osUser, profile: key, action: overrideReason ? 'publish-override' : 'publish', label,
-          changeSet: { label, ops: [] }, inverse: { label, ops: [] }, state: null,
-        })
-        this.repos.versions.insert({
-          number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
-          planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq,
-        })
-        staged.commit()
-      })()
-    } catch (e) {
-      staged.rollback()
-      throw e
-    } finally {
-      staged.dispose()
-    }
+    writeFilesTogether(
+      files,
+      (commit) =>
+        this.repos.db.transaction(() => {
+          const auditSeq = this.repos.audit.insert({
+            at, osUser: actor.osUser, profile: key, action: overrideReason ? 'publish-override' : 'publish', label,
+            changeSet: { label, ops: [] }, inverse: { label, ops: [] }, state: null,
+          })
+          this.repos.versions.insert({
+            number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
+            planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq,
+          })
+          commit()
+        })(),
+      this.fsx,
+    )
     const written = targets.map((t) => t.path)
     return { version: toInfo(this.repos.versions.get(number)!), written, backupFile }
   }
