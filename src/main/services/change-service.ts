@@ -4,7 +4,7 @@ import { showValue } from '../../shared/text/bounded'
 import type { Repos } from '../db/repos'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
-import { readEntity, writeOp } from './entity-store'
+import { entityExists, readEntity, writeOp } from './entity-store'
 import { foreignKeyProblems } from './foreign-key-check'
 import { normalizeChangeSet } from './normalize-change-set'
 
@@ -20,6 +20,9 @@ export interface ChangeGuard {
 }
 
 export type ApplyAction = 'edit' | 'import' | 'seed'
+
+/** Stands for "something is stored" where only that matters. */
+const STORED = {}
 
 const ENTITY_WORD = { city: 'city limit', area: 'Area Command', neighborhood: 'neighborhood', officer: 'officer' } as const
 
@@ -85,10 +88,10 @@ export class ChangeService {
   }
 
   canUndo(actor: Actor): boolean {
-    return this.repos.audit.lastDone(profileKey(actor.profile)) !== null
+    return this.repos.audit.has(profileKey(actor.profile), 'done')
   }
   canRedo(actor: Actor): boolean {
-    return this.repos.audit.lastUndone(profileKey(actor.profile)) !== null
+    return this.repos.audit.has(profileKey(actor.profile), 'undone')
   }
 
   private checkPermission(cs: ChangeSet, actor: Actor): void {
@@ -104,8 +107,9 @@ export class ChangeService {
     try {
       return this.repos.db.transaction(() => {
         for (const op of cs.ops) {
-          const stored = readEntity(this.repos, op)
-          if (stableStringify(stored) !== stableStringify(op.before)) {
+          // An add (most of a roster import) only needs nothing stored under its id: no reading back, no serialising to compare.
+          const stored = op.before === null ? (entityExists(this.repos, op) ? STORED : null) : readEntity(this.repos, op)
+          if (op.before === null ? stored !== null : stableStringify(stored) !== stableStringify(op.before)) {
             const what = `${ENTITY_WORD[op.entity]} ${op.id}`
             const msg = op.before === null ? `${what} already exists` : stored === null ? `${what} no longer exists` : `${what} was changed by someone else since you loaded it`
             throw new AppError('stale', `${context ? context + ': ' : ''}${msg}. Reload the plan and try again.`, { entity: op.entity, id: op.id })
@@ -131,7 +135,7 @@ export class ChangeService {
   private result(seq: number, cs: ChangeSet, touched: Finding[], key: string, known?: { canUndo: boolean; canRedo: boolean }): ApplyResult {
     return {
       seq, changeSet: cs, touchedFindings: touched, summary: this.guard.summary(),
-      canUndo: known?.canUndo ?? this.repos.audit.lastDone(key) !== null, canRedo: known?.canRedo ?? this.repos.audit.lastUndone(key) !== null,
+      canUndo: known?.canUndo ?? this.repos.audit.has(key, 'done'), canRedo: known?.canRedo ?? this.repos.audit.has(key, 'undone'),
     }
   }
 }

@@ -15,6 +15,11 @@ export function readEntity(repos: Repos, op: Pick<ChangeOp, 'entity' | 'id'>): E
   }
 }
 
+/** Whether anything is stored under the op's id; for officers without reading the officer back. */
+export function entityExists(repos: Repos, op: Pick<ChangeOp, 'entity' | 'id'>): boolean {
+  return op.entity === 'officer' ? repos.officers.exists(op.id) : readEntity(repos, op) !== null
+}
+
 export function writeOp(repos: Repos, op: ChangeOp): void {
   switch (op.entity) {
     case 'city':
@@ -24,6 +29,7 @@ export function writeOp(repos: Repos, op: ChangeOp): void {
     case 'neighborhood':
       return op.after ? repos.neighborhoods.put(op.after) : repos.neighborhoods.remove(op.id)
     case 'officer':
-      return op.after ? repos.officers.put(op.after) : repos.officers.remove(op.id)
+      // Callers check op.before against the store first, so before === null means nothing is stored under this id.
+      return op.after ? repos.officers.put(op.after, op.before === null) : repos.officers.remove(op.id)
   }
 }

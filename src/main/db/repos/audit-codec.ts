@@ -13,42 +13,36 @@ import { invertChangeSet, type ChangeSet } from '../../../shared/domain'
  * time and space of the step for nothing.
  */
 export const COMPRESS_OVER = 4_000_000
-/** Ops are serialised this many at a time; a frame is closed once it holds FRAME_CHARS characters. */
-const SLICE_OPS = 1000
+/** A frame holds about this many characters of JSON; the first holds FIRST_OPS ops, later ones as many as fit by the average so far. */
 const FRAME_CHARS = 8_000_000
-/** Level 1: a roster's JSON shrinks about tenfold already, and the import is waiting on it. */
+const FIRST_OPS = 1000
+/** Level 1: a roster's JSON shrinks over twentyfold already, and the import is waiting on it. */
 const LEVEL = constants.Z_BEST_SPEED
 
 export function encodeChangeSet(cs: ChangeSet): string | Buffer {
   const { ops, ...head } = cs
+  // Each slice is serialised once, straight into the frame it becomes (no joining of smaller pieces).
   const slices: string[] = []
   let chars = 0
   let i = 0
-  for (; i < ops.length && chars <= COMPRESS_OVER; i += SLICE_OPS) {
-    const s = JSON.stringify(ops.slice(i, i + SLICE_OPS))
+  while (i < ops.length && chars <= COMPRESS_OVER) {
+    const count = i === 0 ? FIRST_OPS : Math.max(1, Math.floor((FRAME_CHARS * i) / chars))
+    const s = JSON.stringify(ops.slice(i, i + count))
     slices.push(s)
     chars += s.length
+    i += count
   }
   // Small: the JSON text readers have always found (serialised again whole: at most a few MB).
   if (chars <= COMPRESS_OVER) return JSON.stringify(cs)
-  const frames: Buffer[] = [frame(JSON.stringify(head))]
-  let pending: string[] = []
-  let pendingChars = 0
-  const flush = () => {
-    frames.push(frame(`[${pending.map((s) => s.slice(1, -1)).join(',')}]`))
-    pending = []
-    pendingChars = 0
-  }
-  const add = (s: string) => {
-    if (s.length <= 2) return
-    if (pendingChars + s.length > FRAME_CHARS && pending.length > 0) flush()
-    pending.push(s)
-    pendingChars += s.length
-  }
-  for (const s of slices) add(s)
+  const frames: Buffer[] = [frame(JSON.stringify(head)), ...slices.map(frame)]
   slices.length = 0
-  for (; i < ops.length; i += SLICE_OPS) add(JSON.stringify(ops.slice(i, i + SLICE_OPS)))
-  if (pending.length > 0) flush()
+  while (i < ops.length) {
+    const count = Math.max(1, Math.floor((FRAME_CHARS * i) / chars))
+    const s = JSON.stringify(ops.slice(i, i + count))
+    chars += s.length
+    i += count
+    frames.push(frame(s))
+  }
   return Buffer.concat(frames)
 }
 

@@ -51,6 +51,7 @@ export class AuditRepo {
   private readonly dropRedoStmt
   private readonly recentStmt
   private readonly historyStmt
+  private readonly hasStateStmt
   private readonly maxUndoneOrderStmt
   private readonly getStmt
   constructor(db: Db) {
@@ -62,6 +63,7 @@ export class AuditRepo {
     this.dropRedoStmt = db.prepare(`UPDATE audit_log SET state = 'dropped' WHERE profile = ? AND state = 'undone'`)
     this.recentStmt = db.prepare<[number], Row>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?')
     this.historyStmt = db.prepare<[number], SummaryRow>('SELECT seq, at, os_user, profile, action, label, state, ref_seq FROM audit_log ORDER BY seq DESC LIMIT ?')
+    this.hasStateStmt = db.prepare<[string, string], { seq: number }>('SELECT seq FROM audit_log WHERE profile = ? AND state = ? LIMIT 1')
     this.maxUndoneOrderStmt = db.prepare<[], { m: number | null }>('SELECT MAX(undone_order) AS m FROM audit_log')
     this.getStmt = db.prepare<[number], Row>('SELECT * FROM audit_log WHERE seq = ?')
   }
@@ -83,6 +85,10 @@ export class AuditRepo {
   lastUndone(profile: string): AuditEntry | null {
     const r = this.lastUndoneStmt.get(profile)
     return r ? toEntry(r) : null
+  }
+  /** Whether this profile has a step to undo ('done') or redo ('undone'), without reading its change set. */
+  has(profile: string, state: 'done' | 'undone'): boolean {
+    return this.hasStateStmt.get(profile, state) !== undefined
   }
   markUndone(seq: number): void {
     const next = (this.maxUndoneOrderStmt.get()?.m ?? 0) + 1

@@ -26,6 +26,7 @@ function toOfficer(r: Row): Officer {
 export class OfficerRepo {
   private readonly listStmt
   private readonly getStmt
+  private readonly existsStmt
   private readonly putPublic
   private readonly putPrivate
   private readonly putAdoption
@@ -34,12 +35,14 @@ export class OfficerRepo {
   constructor(db: Db) {
     this.listStmt = db.prepare<[], Row>(`${SELECT} ORDER BY o.id`)
     this.getStmt = db.prepare<[string], Row>(`${SELECT} WHERE o.id = ?`)
+    this.existsStmt = db.prepare<[string], { id: string }>('SELECT id FROM officers WHERE id = ?')
+    // Positional parameters: a roster import binds these a million times, and named ones cost an object per call.
     this.putPublic = db.prepare(`INSERT INTO officers (id, display_name, rank, email, desk_phone, shift, status, area_id)
-      VALUES (@id, @displayName, @rank, @email, @deskPhone, @shift, @status, @areaId)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name, rank = excluded.rank, email = excluded.email,
         desk_phone = excluded.desk_phone, shift = excluded.shift, status = excluded.status, area_id = excluded.area_id`)
     this.putPrivate = db.prepare(`INSERT INTO officer_private (officer_id, employee_id, badge, personal_phone, personal_email, home_address, notes)
-      VALUES (@id, @employeeId, @badge, @personalPhone, @personalEmail, @homeAddress, @notes)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(officer_id) DO UPDATE SET employee_id = excluded.employee_id, badge = excluded.badge, personal_phone = excluded.personal_phone,
         personal_email = excluded.personal_email, home_address = excluded.home_address, notes = excluded.notes`)
     this.putAdoption = db.prepare(`INSERT INTO adoptions (officer_id, neighborhood_id) VALUES (?, ?)
@@ -54,12 +57,19 @@ export class OfficerRepo {
     const r = this.getStmt.get(id)
     return r ? toOfficer(r) : null
   }
-  /** Call inside a transaction: writes three tables. */
-  put(o: Officer): void {
-    this.putPublic.run({ id: o.id, displayName: o.displayName, rank: o.rank, email: o.email, deskPhone: o.deskPhone, shift: o.shift, status: o.status, areaId: o.areaId })
-    this.putPrivate.run({ id: o.id, ...o.private })
+  exists(id: string): boolean {
+    return this.existsStmt.get(id) !== undefined
+  }
+  /**
+   * Call inside a transaction: writes three tables. `isNew` says the caller knows no officer with
+   * this id is stored (so no adoption can be), which spares a delete per officer of a large import.
+   */
+  put(o: Officer, isNew = false): void {
+    const p = o.private
+    this.putPublic.run(o.id, o.displayName, o.rank, o.email, o.deskPhone, o.shift, o.status, o.areaId)
+    this.putPrivate.run(o.id, p.employeeId, p.badge, p.personalPhone, p.personalEmail, p.homeAddress, p.notes)
     if (o.neighborhoodId) this.putAdoption.run(o.id, o.neighborhoodId)
-    else this.delAdoption.run(o.id)
+    else if (!isNew) this.delAdoption.run(o.id)
   }
   remove(id: string): void {
     this.delStmt.run(id)
