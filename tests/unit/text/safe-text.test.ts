@@ -28,13 +28,13 @@ describe('safeText: terminal-safe output', () => {
     expect(JSON.parse(json)).toEqual(value)
   })
 
-  it('is linear: 40 MB with a control character every line stays within a few seconds', () => {
+  // Speed is measured by the validate-output bench, not asserted here; this is the size validate prints.
+  it('escapes every control character of 40 MB of output, one on every line', () => {
     const line = `${'neighborhood 12 overlaps neighborhood 13 '.repeat(4)}\u001b[31m\n`
     const big = line.repeat(Math.ceil((40 * 1024 * 1024) / line.length))
-    const t = performance.now()
     const out = safeText(big)
-    expect(performance.now() - t).toBeLessThan(3000)
     expect(out).not.toContain('\u001b')
+    expect(out.length).toBe(big.length + 5 * (big.length / line.length))
   })
 })
 
