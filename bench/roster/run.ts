@@ -68,6 +68,8 @@ interface Timing {
   /** CPU time of preview + import. */
   cpu: number
   refused?: string
+  /** Ours only: undoing the import, the one step it is (wall, CPU). */
+  undo?: { wall: number; cpu: number }
 }
 
 function run(n: number, text: string, peer: boolean): Timing {
@@ -89,7 +91,14 @@ function run(n: number, text: string, peer: boolean): Timing {
     }
     const t2 = performance.now()
     if (p.errorCount !== 0 || r.added !== n) throw new Error(`expected ${n} officers added, got ${r.added} (${p.errorCount} errors)`)
-    return { preview: t1 - t0, importMs: t2 - t1, cpu: cpuMs() - c0 }
+    const cpu = cpuMs() - c0
+    if (peer) return { preview: t1 - t0, importMs: t2 - t1, cpu }
+    const c3 = cpuMs()
+    const t3 = performance.now()
+    const undone = plan.services.changes.undo(session.actor())
+    const undo = { wall: performance.now() - t3, cpu: cpuMs() - c3 }
+    if (undone.changeSet.ops.length !== n) throw new Error(`expected the undo to remove ${n} officers, it has ${undone.changeSet.ops.length} ops`)
+    return { preview: t1 - t0, importMs: t2 - t1, cpu, undo }
   } finally {
     plan.close()
   }
@@ -98,9 +107,11 @@ function run(n: number, text: string, peer: boolean): Timing {
 console.log(`Load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores)`)
 for (const n of SIZES) {
   const text = roster(n)
+  // The 1-minute load average as this size starts: on the shared machine it says how much wall time is waiting for a core.
+  const load = loadavg()[0]
   const ours = run(n, text, false)
-  const refused = ours.refused ? ` (import refused: ${ours.refused})` : ''
-  const head = `${n.toLocaleString('en-US')} rows (${(text.length / 1e6).toFixed(1)} MB): ours preview ${ms(ours.preview)} + import ${ms(ours.importMs)} = ${ms(ours.preview + ours.importMs)} (CPU ${ms(ours.cpu)})${refused}`
+  const refused = ours.refused ? ` (import refused: ${ours.refused})` : ours.undo ? `, undo ${ms(ours.undo.wall)} (CPU ${ms(ours.undo.cpu)})` : ''
+  const head = `${n.toLocaleString('en-US')} rows (${(text.length / 1e6).toFixed(1)} MB, load ${load.toFixed(1)}): ours preview ${ms(ours.preview)} + import ${ms(ours.importMs)} = ${ms(ours.preview + ours.importMs)} (CPU ${ms(ours.cpu)})${refused}`
   if (n > PEER_MAX) {
     console.log(`${head}; peer not run (over ${PEER_MAX.toLocaleString('en-US')} rows it does not finish in minutes)`)
     continue
