@@ -1,4 +1,5 @@
-import { invertChangeSet, profileKey, stableStringify, whyNotAllowed, type ChangeSet, type Finding } from '../../shared/domain'
+import { invertChangeSet, profileKey, whyNotAllowed, type ChangeSet, type Finding } from '../../shared/domain'
+import { jsonEqual } from '../../shared/domain/json-equal'
 import type { ApplyResult } from '../../shared/ipc/outputs'
 import { showValue } from '../../shared/text/bounded'
 import type { Repos } from '../db/repos'
@@ -109,7 +110,7 @@ export class ChangeService {
         for (const op of cs.ops) {
           // An add (most of a roster import) only needs nothing stored under its id: no reading back, no serialising to compare.
           const stored = op.before === null ? (entityExists(this.repos, op) ? STORED : null) : readEntity(this.repos, op)
-          if (op.before === null ? stored !== null : stableStringify(stored) !== stableStringify(op.before)) {
+          if (op.before === null ? stored !== null : !jsonEqual(stored, op.before)) {
             const what = `${ENTITY_WORD[op.entity]} ${op.id}`
             const msg = op.before === null ? `${what} already exists` : stored === null ? `${what} no longer exists` : `${what} was changed by someone else since you loaded it`
             throw new AppError('stale', `${context ? context + ': ' : ''}${msg}. Reload the plan and try again.`, { entity: op.entity, id: op.id })

@@ -1,4 +1,5 @@
 import { stableStringify, type ChangeOp, type Officer } from '../../shared/domain'
+import { jsonEqual } from '../../shared/domain/json-equal'
 import { officerSchema } from '../../shared/ipc/entity-schemas'
 import type { RosterImportOut, RosterPreviewOut, RosterPreviewRow, RowError } from '../../shared/ipc/features/staffing-outputs'
 import type { Repos } from '../db/repos'
@@ -23,7 +24,7 @@ export interface RosterImportReport extends RosterImportOut {
   skippedLines: number[]
 }
 
-const sameOfficer = (a: Officer, b: Officer): boolean => stableStringify(a) === stableStringify(b)
+const sameOfficer = (a: Officer, b: Officer): boolean => jsonEqual(a, b)
 
 /** "3 rows have errors (first: line 4, column "Shift": ...)": how a refused roster is described, in the app and on the command line. */
 export function rosterErrorsSummary(errors: readonly RowError[], rowsWithErrors: number): string {
