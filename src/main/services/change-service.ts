@@ -17,6 +17,11 @@ export interface ChangeGuard {
   check(cs: ChangeSet): Finding[]
   /** Called after a transaction rolled back, so cached validation state follows the database. */
   rolledBack(cs: ChangeSet): void
+  /**
+   * A change stored without `check` (undo, redo, the sample city): the guard's live view takes
+   * its ops too, so it stays equal to a fresh check of the stored plan.
+   */
+  followed(cs: ChangeSet): void
   summary(): ApplyResult['summary']
 }
 
@@ -106,7 +111,7 @@ export class ChangeService {
     // The re-check compares before and after: its "before" must be taken before the first write.
     if (recheck) this.guard.prepare()
     try {
-      return this.repos.db.transaction(() => {
+      const stored = this.repos.db.transaction(() => {
         for (const op of cs.ops) {
           // An add (most of a roster import) only needs nothing stored under its id: no reading back, no serialising to compare.
           const stored = op.before === null ? (entityExists(this.repos, op) ? STORED : null) : readEntity(this.repos, op)
@@ -123,6 +128,8 @@ export class ChangeService {
         const touched = recheck ? this.guard.check(cs) : []
         return { seq: audit(), touched }
       })()
+      if (!recheck) this.guard.followed(cs)
+      return stored
     } catch (e) {
       if (wrote) this.guard.rolledBack(cs)
       // SQLite holds one audit row of about 500 MB at most (the change set and its inverse); nothing was stored.

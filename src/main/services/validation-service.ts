@@ -72,6 +72,11 @@ export class ValidationService implements ChangeGuard {
     return after
   }
 
+  followed(cs: ChangeSet): void {
+    // Nothing to follow until the first check builds the live validator from the stored plan.
+    this.validator?.apply(cs.ops)
+  }
+
   rolledBack(): void {
     // The validator already took the ops; rebuilding from the database is the simple, certain way back.
     this.validator = null
