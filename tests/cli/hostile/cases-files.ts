@@ -58,6 +58,22 @@ const layer = (ctx: HostileContext) => {
 }
 const importInto = (ctx: HostileContext, db: string) => ['import', '--db', db, '--layer', 'areas', '--file', layer(ctx), '--id-field', 'D', '--mode', 'add']
 
+/** A copy of the plan in a folder marked read-only, as on a shared drive; returns the plan's path. */
+function readOnlyFolderPlan(ctx: HostileContext): string {
+  const ro = join(ctx.dir, 'shared-drive')
+  mkdirSync(ro)
+  copyFileSync(ctx.db, join(ro, 'plan.sqlite'))
+  chmodSync(ro, 0o555)
+  return join(ro, 'plan.sqlite')
+}
+
+/** Nothing was created beside the plan in the read-only folder; then the folder is made writable again for cleanup. */
+function readOnlyFolderUntouched(ctx: HostileContext): void {
+  const ro = join(ctx.dir, 'shared-drive')
+  expect(readdirSync(ro)).toEqual(['plan.sqlite'])
+  chmodSync(ro, 0o755)
+}
+
 export const CASES: HostileCase[] = [
   // 17.1: an output path that is the plan or something it depends on
   {
@@ -230,36 +246,24 @@ export const CASES: HostileCase[] = [
     name: 'lookup in a plan whose folder is read-only',
     item: '17.6',
     build: (ctx) => {
-      const ro = join(ctx.dir, 'shared-drive')
-      mkdirSync(ro)
-      copyFileSync(ctx.db, join(ro, 'plan.sqlite'))
-      chmodSync(ro, 0o555)
-      return ['lookup', '--db', join(ro, 'plan.sqlite'), '--lon', '-121.76', '--lat', '37.68']
+      return ['lookup', '--db', readOnlyFolderPlan(ctx), '--lon', '-121.76', '--lat', '37.68']
     },
     exit: 0,
     message: /Neighborhood: /,
     after: (ctx) => {
-      const ro = join(ctx.dir, 'shared-drive')
-      expect(readdirSync(ro)).toEqual(['plan.sqlite'])
-      chmodSync(ro, 0o755)
+      readOnlyFolderUntouched(ctx)
     },
   },
   {
     name: 'export from a plan whose folder is read-only says the folder is why',
     item: '17.6',
     build: (ctx) => {
-      const ro = join(ctx.dir, 'shared-drive')
-      mkdirSync(ro)
-      copyFileSync(ctx.db, join(ro, 'plan.sqlite'))
-      chmodSync(ro, 0o555)
-      return ['export', '--db', join(ro, 'plan.sqlite'), '--out', join(ctx.dir, 'out.geojson')]
+      return ['export', '--db', readOnlyFolderPlan(ctx), '--out', join(ctx.dir, 'out.geojson')]
     },
     exit: 2,
     message: /Cannot publish a version of it: its folder .*shared-drive is read-only/,
     after: (ctx) => {
-      const ro = join(ctx.dir, 'shared-drive')
-      expect(readdirSync(ro)).toEqual(['plan.sqlite'])
-      chmodSync(ro, 0o755)
+      readOnlyFolderUntouched(ctx)
       expect(existsSync(join(ctx.dir, 'out.geojson'))).toBe(false)
     },
   },
