@@ -6,24 +6,10 @@ import { formatFor } from '../../../src/main/export/formats'
 import { KML } from '../../../src/main/export/kml'
 import { flatPublicLayers } from '../../../src/main/export/public-fields'
 import { readKml } from '../../../src/main/import/read-kml'
-import { fixturePlan, HOSTILE_NAME, MARKER, META } from '../publish/fixture-plan'
+import { fixturePlanWithMultiPart, HOSTILE_NAME, MARKER, META } from '../publish/fixture-plan'
 
 function plan(): PlanState {
-  const p = fixturePlan()
-  const square = (w: number, s: number, size: number): Position[] => [
-    [w, s],
-    [w + size, s],
-    [w + size, s + size],
-    [w, s + size],
-    [w, s],
-  ]
-  p.neighborhoods.push({
-    id: 'm1',
-    areaId: 'north',
-    name: 'Peña Heights',
-    color: null,
-    geometry: { type: 'MultiPolygon', coordinates: [[square(-121.79, 37.7, 0.01)], [square(-121.77, 37.7, 0.01), square(-121.768, 37.702, 0.002).reverse()]] },
-  })
+  const p = fixturePlanWithMultiPart()
   // A control character XML cannot carry even escaped, and the characters it gives a meaning.
   p.neighborhoods.find((n) => n.id === 'n2')!.name = 'Vasco & "Las Positas" <North>\u0001'
   return p

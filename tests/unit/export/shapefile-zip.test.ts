@@ -9,28 +9,14 @@ import { flatPublicLayers } from '../../../src/main/export/public-fields'
 import { readDbf } from '../../../src/main/import/read-dbf'
 import { readShp } from '../../../src/main/import/read-shp'
 import { readCsvTable } from '../../../src/shared/staffing/csv-rows'
-import { fixturePlan, MARKER, META } from '../publish/fixture-plan'
+import { fixturePlanWithMultiPart, MARKER, META } from '../publish/fixture-plan'
 
 /** 'ñ' is two bytes in UTF-8; 253 ASCII bytes put its second byte past the 254-byte limit. */
 const LONG_NAME = `${'x'.repeat(253)}ñ and more`
 
 /** The fixture, plus a neighborhood of two parts (the second with a hole) and a name too long for dBase. */
 function plan(): PlanState {
-  const p = fixturePlan()
-  const square = (w: number, s: number, size: number): Position[] => [
-    [w, s],
-    [w + size, s],
-    [w + size, s + size],
-    [w, s + size],
-    [w, s],
-  ]
-  p.neighborhoods.push({
-    id: 'm1',
-    areaId: 'north',
-    name: 'Peña Heights',
-    color: null,
-    geometry: { type: 'MultiPolygon', coordinates: [[square(-121.79, 37.7, 0.01)], [square(-121.77, 37.7, 0.01), square(-121.768, 37.702, 0.002).reverse()]] },
-  })
+  const p = fixturePlanWithMultiPart()
   p.neighborhoods.find((n) => n.id === 'n2')!.name = LONG_NAME
   return p
 }

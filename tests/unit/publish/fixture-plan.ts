@@ -91,6 +91,26 @@ export function fixturePlan(): PlanState {
   }
 }
 
+/** The fixture plus 'Peña Heights' (m1): two parts, the second with a hole, for exports that must keep parts and holes apart. */
+export function fixturePlanWithMultiPart(): PlanState {
+  const p = fixturePlan()
+  const square = (w: number, s: number, size: number): Position[] => [
+    [w, s],
+    [w + size, s],
+    [w + size, s + size],
+    [w, s + size],
+    [w, s],
+  ]
+  p.neighborhoods.push({
+    id: 'm1',
+    areaId: 'north',
+    name: 'Peña Heights',
+    color: null,
+    geometry: { type: 'MultiPolygon', coordinates: [[square(-121.79, 37.7, 0.01)], [square(-121.77, 37.7, 0.01), square(-121.768, 37.702, 0.002).reverse()]] },
+  })
+  return p
+}
+
 export const META = {
   version: 3,
   effectiveDate: '2025-07-01',
