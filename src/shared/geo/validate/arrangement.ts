@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { orient } from './exact'
+import { orient } from '../kernel'
 import { PairTable, PointTable } from './point-table'
 import { snapRound } from './snap-round'
 import type { Segments } from './arrangement-input'

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { GRID } from './exact'
+import { GRID } from '../kernel'
 import { edgeAgainst } from './segments'
 import { ringInside } from './sectors'
 import type { Shape } from './shape'

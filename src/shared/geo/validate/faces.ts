@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { Arrangement } from './arrangement'
-import { ringLocate } from './exact'
+import { ringLocate } from '../kernel'
 import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 

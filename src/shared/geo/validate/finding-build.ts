@@ -1,6 +1,6 @@
 import type { Finding, FindingKind, Severity, Tolerances } from '../../domain'
 import type { Piece } from './pieces'
-import { GRID } from './exact'
+import { GRID } from '../kernel'
 import { piecesGeometry } from './pieces'
 import { safeLine } from '../../text/safe-text'
 

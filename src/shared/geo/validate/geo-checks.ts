@@ -2,7 +2,7 @@ import type { AreaGeometry, Finding, FindingKind, Tolerances } from '../../domai
 import { bboxIndex, mayLeave, mergeBoxes, pairMayOverlap, unmatchedEdges, type Box } from './coverage'
 import { changedBox, SignedEdges, type Memo } from './memo'
 import { fmtM2, geometricFinding } from './finding-build'
-import { GRID } from './exact'
+import { GRID } from '../kernel'
 import { clipToBox, intersect, subtract, toPieces, unite, type Piece } from './pieces'
 import { shapeLocate } from './sectors'
 import { shapeOf as shapeOfGeom, type Shape } from './shape'

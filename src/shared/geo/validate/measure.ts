@@ -3,7 +3,7 @@
  * WGS84 radii of curvature at the piece's latitude (sub-0.1% error over a few km).
  * Input rings are on the coordinate grid (integers, COORD_GRID steps per degree).
  */
-import { GRID } from './exact'
+import { GRID } from '../kernel'
 const A = 6378137
 const E2 = 0.00669437999014
 const RAD = Math.PI / 180 / GRID

@@ -1,6 +1,6 @@
 import type { Finding, PlanState, Tolerances } from '../../domain'
 import { plainFinding } from './finding-build'
-import { GRID } from './exact'
+import { GRID } from '../kernel'
 import { shapeOf } from './shape'
 import { showList } from '../../text/bounded'
 

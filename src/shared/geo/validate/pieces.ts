@@ -1,6 +1,6 @@
 import * as clip from 'polyclip-ts'
 import type { AreaGeometry } from '../../domain'
-import { GRID } from './exact'
+import { GRID } from '../kernel'
 import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
 import type { Shape } from './shape'
 import { shapeToClip } from './shape'

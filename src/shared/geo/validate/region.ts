@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush'
 import { buildArrangement, collectSegments, type Arrangement } from './arrangement'
 import type { Box } from './coverage'
-import { ringLocate } from './exact'
+import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { toPieces, type Piece, type SliverRule } from './pieces'

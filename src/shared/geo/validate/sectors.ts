@@ -1,4 +1,4 @@
-import { ringLocate } from './exact'
+import { ringLocate } from '../kernel'
 import type { Ring, Shape } from './shape'
 
 const TAU = Math.PI * 2

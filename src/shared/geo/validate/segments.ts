@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { segmentContact } from './exact'
+import { segmentContact } from '../kernel'
 import { sectorAt, sectorsOverlap, sectorWithin } from './sectors'
 import type { Shape } from './shape'
 

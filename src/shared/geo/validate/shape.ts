@@ -1,5 +1,5 @@
 import type { AreaGeometry } from '../../domain'
-import { toGrid } from './exact'
+import { toGrid } from '../kernel'
 import { ringArea2 } from './validity'
 
 /** One closed ring on the integer grid, oriented so the interior is on the left. */

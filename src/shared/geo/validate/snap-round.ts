@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { orient } from './exact'
+import { orient } from '../kernel'
 import { PointTable } from './point-table'
 
 /**

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { AreaGeometry, Position } from '../../domain'
-import { GRID, orient, ringLocate, segmentContact, toGrid } from './exact'
+import { GRID, orient, ringLocate, segmentContact, toGrid } from '../kernel'
 
 export interface GeometryProblem {
   reason: string

@@ -1,4 +1,4 @@
-import { COORD_GRID } from '../../domain'
+import { COORD_GRID } from '../domain'
 
 /**
  * Exact predicates on the app's coordinate grid. Coordinates become integers (COORD_GRID
