@@ -1,6 +1,6 @@
 """GEOS (shapely) doing the validator's geometric work on Chicago, for bench/validate/run.ts.
 
-Usage: /usr/bin/python3 geos_peer.py <chicago-dir> <full|simplified> <runs>
+Usage: <python with shapely> geos_peer.py <chicago-dir> <full|simplified> <runs>
 Prints one JSON line: median seconds and the figures found (pieces > 1 m2).
 """
 import json
@@ -109,7 +109,7 @@ def main():
     for _ in range(runs):
         s, figures = run(beats, dists, beat_parent, dist_ids)
         times.append(s)
-    print(json.dumps({"median_s": statistics.median(times), "shapely": shapely.__version__, "figures": figures}))
+    print(json.dumps({"median_s": statistics.median(times), "shapely": shapely.__version__, "geos": ".".join(map(str, shapely.geos_version)), "figures": figures}))
 
 
 if __name__ == "__main__":

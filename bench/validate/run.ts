@@ -38,16 +38,26 @@ function ours(plan: PlanState): { ms: number; figures: Record<string, number> } 
   }
 }
 
-function peer(variant: string): { ms: number; figures: unknown } | string {
-  const py = '/usr/bin/python3'
-  if (!fs.existsSync(py)) return `skipped: ${py} not found`
+/**
+ * The newest GEOS a GIS user has: GEOS_PYTHON, else the bench's own virtual environment
+ * (`python3 -m venv bench/.venv && bench/.venv/bin/pip install shapely`: shapely 2.1 / GEOS 3.13),
+ * else Debian's python3-shapely (GEOS 3.11, older and slower).
+ */
+function geosPython(): string | null {
+  const candidates = [process.env.GEOS_PYTHON, path.join(here, '..', '.venv', 'bin', 'python'), '/usr/bin/python3']
+  return candidates.find((p): p is string => !!p && fs.existsSync(p)) ?? null
+}
+
+function peer(variant: string): { ms: number; figures: unknown; geos: string; python: string } | string {
+  const py = geosPython()
+  if (!py) return 'skipped: no Python found (GEOS_PYTHON, bench/.venv/bin/python, /usr/bin/python3)'
   try {
     const out = execFileSync(py, [path.join(here, 'geos_peer.py'), CHICAGO_DIR, variant, String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
     const r = JSON.parse(out.trim().split('\n').pop()!)
-    return { ms: r.median_s * 1000, figures: r.figures }
+    return { ms: r.median_s * 1000, figures: r.figures, geos: `shapely ${r.shapely}, GEOS ${r.geos}`, python: py }
   } catch (e) {
     const msg = String((e as { stderr?: string }).stderr ?? e)
-    return msg.includes('No module named') ? 'skipped: shapely is not installed for /usr/bin/python3 (apt-get install python3-shapely)' : `skipped: ${msg.split('\n').filter(Boolean).pop()}`
+    return msg.includes('No module named') ? `skipped: shapely is not installed for ${py} (python3 -m venv bench/.venv && bench/.venv/bin/pip install shapely)` : `skipped: ${msg.split('\n').filter(Boolean).pop()}`
   }
 }
 
@@ -97,7 +107,7 @@ function main(): void {
       console.log(`  ours figures (> 1 m²): ${JSON.stringify(o.figures)}`)
       if (typeof p === 'string') console.log(`  GEOS peer ${p}`)
       else {
-        console.log(`  GEOS peer (shapely) ${ms(p.ms)}; ratio ours/GEOS ${(o.ms / p.ms).toFixed(2)}×`)
+        console.log(`  GEOS peer (${p.geos}, ${p.python}) ${ms(p.ms)}; ratio ours/GEOS ${(o.ms / p.ms).toFixed(2)}×`)
         console.log(`  GEOS figures (> 1 m²): ${JSON.stringify(p.figures)}`)
       }
     }
