@@ -7,32 +7,62 @@ export interface Segments {
   owner: number[]
 }
 
+/** The same in typed arrays, as the plan's boundaries are collected. */
+export interface SegmentList {
+  c: Float64Array
+  owner: Int32Array
+}
+
+/** What an arrangement is built from: either of the above. */
+export interface SegmentInput {
+  c: ArrayLike<number>
+  owner: ArrayLike<number>
+}
+
 /** Segments of owners' rings whose boxes reach `box` (all of them without a box). */
-export function collectSegments(shapes: (Shape | null)[], box?: [number, number, number, number]): Segments {
-  const c: number[] = []
-  const owner: number[] = []
-  shapes.forEach((s, o) => {
-    if (!s) return
+export function collectSegments(shapes: (Shape | null)[], box?: [number, number, number, number]): SegmentList {
+  let total = 0
+  for (const s of shapes) if (s && (!box || meets(s.bbox, box))) total += s.edgeCount
+  // A region's segments are usually a few of the plan's: start small and grow.
+  let cap = box ? Math.min(total, 1024) : total
+  let c = new Float64Array(4 * cap)
+  let owner = new Int32Array(cap)
+  let n = 0
+  const room = () => {
+    cap = Math.max(2 * cap, 64)
+    const c2 = new Float64Array(4 * cap), o2 = new Int32Array(cap)
+    c2.set(c)
+    o2.set(owner)
+    c = c2
+    owner = o2
+  }
+  for (let o = 0; o < shapes.length; o++) {
+    const s = shapes[o]
+    if (!s) continue
     for (const r of s.rings) {
-      if (box && (r.bbox[0] > box[2] || r.bbox[2] < box[0] || r.bbox[1] > box[3] || r.bbox[3] < box[1])) continue
+      if (box && !meets(r.bbox, box)) continue
       const xs = r.xs, ys = r.ys
       if (box && xs.length > 64) {
         for (const k of edgeIndex(r).search(box[0], box[1], box[2], box[3])) {
-          c.push(xs[k], ys[k], xs[k + 1], ys[k + 1])
-          owner.push(o)
+          if (n === cap) room()
+          c[4 * n] = xs[k]; c[4 * n + 1] = ys[k]; c[4 * n + 2] = xs[k + 1]; c[4 * n + 3] = ys[k + 1]
+          owner[n++] = o
         }
         continue
       }
       for (let k = 0; k < xs.length - 1; k++) {
         const ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
         if (box && ((ax < bx ? bx : ax) < box[0] || (ax < bx ? ax : bx) > box[2] || (ay < by ? by : ay) < box[1] || (ay < by ? ay : by) > box[3])) continue
-        c.push(ax, ay, bx, by)
-        owner.push(o)
+        if (n === cap) room()
+        c[4 * n] = ax; c[4 * n + 1] = ay; c[4 * n + 2] = bx; c[4 * n + 3] = by
+        owner[n++] = o
       }
     }
-  })
-  return { c, owner }
+  }
+  return { c: c.subarray(0, 4 * n), owner: owner.subarray(0, n) }
 }
+
+const meets = (a: ArrayLike<number>, b: ArrayLike<number>) => !(a[0] > b[2] || a[2] < b[0] || a[1] > b[3] || a[3] < b[1])
 
 const edgeIndexes = new WeakMap<Ring, Flatbush>()
 

@@ -1,8 +1,8 @@
-import Flatbush from 'flatbush'
 import { orient } from '../kernel'
 import { PairTable, PointTable } from './point-table'
 import { snapRound } from './snap-round'
-import type { Segments } from './arrangement-input'
+import type { SegmentInput } from './arrangement-input'
+import { forEachBoxPair } from './box-pairs'
 
 /**
  * Planar arrangement of the boundaries of many polygons ("owners"), the way GEOS's overlay
@@ -13,14 +13,23 @@ import type { Segments } from './arrangement-input'
  * properly are constructed, rounded to the nearest double.
  */
 export interface Arrangement {
-  vx: number[]
-  vy: number[]
+  vx: Float64Array
+  vy: Float64Array
   /** Half-edge h goes from `org[h]` to `org[h ^ 1]`; `h ^ 1` is its twin. */
   org: Int32Array
   next: Int32Array
-  /** Per edge (h >> 1): owner ids and +1/-1 = owner interior left/right of half-edge 2e. */
-  owners: number[][]
-  sides: number[][]
+  /**
+   * Per edge e (= h >> 1), its owners are `ownId[ownStart[e] .. ownStart[e + 1])`, and
+   * `ownSide` says per owner how many more times its rings run along half-edge 2e than
+   * against it: > 0 its interior is left of 2e, < 0 right. Labels only use the sign; the
+   * count is the change in winding number across the edge (make-valid).
+   */
+  ownStart: Int32Array
+  ownId: Int32Array
+  ownSide: Int32Array
+  /** The same per edge as lists (made when first asked for). */
+  readonly owners: number[][]
+  readonly sides: number[][]
   face: Int32Array
   /** Per face: its half-edges in walking order, signed doubled area (> 0: bounded, counter-clockwise). */
   faces: { edges: number[]; area2: number; bbox: [number, number, number, number] }[]
@@ -28,46 +37,109 @@ export interface Arrangement {
 
 const less = (ax: number, ay: number, bx: number, by: number) => ax < bx || (ax === bx && ay < by)
 
-/** Unique undirected segments, each from its lesser end, with the ids of both ends and per-owner interior side. */
+/**
+ * Unique undirected segments (`n` of them), each from its lesser end, with the ids of both
+ * ends; per segment a list of (owner, side count) entries: `head`, then `next` until -1.
+ */
 interface Unique {
-  c: number[]
-  p: number[]
-  q: number[]
-  own: number[][]
-  side: number[][]
+  n: number
+  c: Float64Array
+  p: Int32Array
+  q: Int32Array
+  head: Int32Array
+  lists: OwnerLists
 }
 
-function mergeIdentical(segs: Segments, pts: PointTable): Unique {
-  const index = new PairTable(segs.owner.length)
-  const u: Unique = { c: [], p: [], q: [], own: [], side: [] }
-  const sc = segs.c
-  for (let i = 0; i < segs.owner.length; i++) {
+/** Linked lists of (owner, side count) in typed arrays: no array per segment or edge. */
+class OwnerLists {
+  owner: Int32Array
+  side: Int32Array
+  next: Int32Array
+  size = 0
+
+  constructor(cap: number) {
+    cap = Math.max(cap, 16)
+    this.owner = new Int32Array(cap)
+    this.side = new Int32Array(cap)
+    this.next = new Int32Array(cap)
+  }
+
+  /** A new one-entry list. */
+  add(o: number, s: number): number {
+    if (this.size === this.owner.length) this.grow()
+    const k = this.size++
+    this.owner[k] = o
+    this.side[k] = s
+    this.next[k] = -1
+    return k
+  }
+
+  /** Adds s to owner o's count in the list at `head`, or appends o (lists keep arrival order). */
+  addSide(head: number, o: number, s: number): void {
+    let k = head, last = head
+    while (k >= 0) {
+      if (this.owner[k] === o) {
+        this.side[k] += s
+        return
+      }
+      last = k
+      k = this.next[k]
+    }
+    const e = this.add(o, s)
+    this.next[last] = e
+  }
+
+  /** A copy of the list at `head`, counts times `sign`. */
+  copy(head: number, sign: number): number {
+    const first = this.add(this.owner[head], this.side[head] * sign)
+    let last = first
+    for (let k = this.next[head]; k >= 0; k = this.next[k]) {
+      const e = this.add(this.owner[k], this.side[k] * sign)
+      this.next[last] = e
+      last = e
+    }
+    return first
+  }
+
+  private grow(): void {
+    const cap = this.owner.length * 2
+    const o = new Int32Array(cap), s = new Int32Array(cap), n = new Int32Array(cap)
+    o.set(this.owner)
+    s.set(this.side)
+    n.set(this.next)
+    this.owner = o
+    this.side = s
+    this.next = n
+  }
+}
+
+function mergeIdentical(segs: SegmentInput, pts: PointTable): Unique {
+  const N = segs.owner.length
+  const index = new PairTable(N)
+  const c = new Float64Array(4 * N), P = new Int32Array(N), Q = new Int32Array(N), head = new Int32Array(N)
+  const lists = new OwnerLists(N + (N >> 2))
+  const sc = segs.c, so = segs.owner
+  let n = 0
+  for (let i = 0; i < N; i++) {
     let ax = sc[4 * i], ay = sc[4 * i + 1], bx = sc[4 * i + 2], by = sc[4 * i + 3]
     let s = 1
     if (!less(ax, ay, bx, by)) {
-      ;[ax, ay, bx, by] = [bx, by, ax, ay]
+      const tx = ax, ty = ay
+      ax = bx; ay = by; bx = tx; by = ty
       s = -1
     }
     const p = pts.id(ax, ay), q = pts.id(bx, by)
     const k = index.get(p, q)
-    if (k === undefined) {
-      index.set(p, q, u.p.length)
-      u.c.push(ax, ay, bx, by)
-      u.p.push(p)
-      u.q.push(q)
-      u.own.push([segs.owner[i]])
-      u.side.push([s])
-    } else addSide(u.own[k], u.side[k], segs.owner[i], s)
+    if (k < 0) {
+      index.set(p, q, n)
+      c[4 * n] = ax; c[4 * n + 1] = ay; c[4 * n + 2] = bx; c[4 * n + 3] = by
+      P[n] = p
+      Q[n] = q
+      head[n] = lists.add(so[i], s)
+      n++
+    } else lists.addSide(head[k], so[i], s)
   }
-  return u
-}
-
-function addSide(own: number[], side: number[], o: number, s: number): void {
-  const k = own.indexOf(o)
-  if (k < 0) {
-    own.push(o)
-    side.push(s)
-  } else side[k] += s
+  return { n, c: c.subarray(0, 4 * n), p: P, q: Q, head, lists }
 }
 
 /** Whether p lies strictly between a and b on the collinear segment a-b. */
@@ -127,28 +199,26 @@ function chain(ax: number, ay: number, bx: number, by: number, sp: number[]): nu
 
 /** Points where other segments cross, touch or overlap each segment (undefined: none). */
 function node(u: Unique): (number[] | undefined)[] {
-  const n = u.p.length
+  const n = u.n
   const splits: (number[] | undefined)[] = new Array(n)
   if (n < 2) return splits
   const c = u.c
-  const idx = new Flatbush(n)
+  const boxes = new Float64Array(4 * n)
   for (let i = 0; i < n; i++) {
-    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
-    idx.add(ax, Math.min(ay, by), bx, Math.max(ay, by))
+    const ay = c[4 * i + 1], by = c[4 * i + 3]
+    boxes[4 * i] = c[4 * i]
+    boxes[4 * i + 1] = ay < by ? ay : by
+    boxes[4 * i + 2] = c[4 * i + 2]
+    boxes[4 * i + 3] = ay < by ? by : ay
   }
-  idx.finish()
   const si: number[] = [], sj: number[] = []
-  for (let i = 0; i < n; i++) {
-    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
-    for (const j of idx.search(ax, Math.min(ay, by), bx, Math.max(ay, by))) {
-      if (j <= i) continue
-      si.length = 0
-      sj.length = 0
-      meet(ax, ay, bx, by, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], si, sj)
-      if (si.length) (splits[i] ??= []).push(...si)
-      if (sj.length) (splits[j] ??= []).push(...sj)
-    }
-  }
+  forEachBoxPair(boxes, n, (i, j) => {
+    si.length = 0
+    sj.length = 0
+    meet(c[4 * i], c[4 * i + 1], c[4 * i + 2], c[4 * i + 3], c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], si, sj)
+    if (si.length) (splits[i] ??= []).push(...si)
+    if (sj.length) (splits[j] ??= []).push(...sj)
+  })
   return splits
 }
 
@@ -161,40 +231,46 @@ function dirCmp(ux: number, uy: number, vx: number, vy: number): number {
 }
 
 /** With `snap`, crossings are snap-rounded to the grid (consistent on dirty layers); without, kept as exact as doubles allow. */
-export function buildArrangement(segs: Segments, snap = false): Arrangement {
+export function buildArrangement(segs: SegmentInput, snap = false): Arrangement {
   const pts = new PointTable(segs.owner.length)
   const u = mergeIdentical(segs, pts)
   const splits = snap ? snapRound(u.c, pts) : node(u)
-  const eid = new PairTable(segs.owner.length)
-  const ea: number[] = [], eb: number[] = []
-  const owners: number[][] = [], sides: number[][] = []
-  // Edges share their segment's owner lists until a second segment lands on them.
-  const shared: boolean[] = []
-  const addEdge = (p: number, q: number, o: number[], s: number[], forward: boolean) => {
+  let cap = u.n
+  for (let i = 0; i < u.n; i++) if (splits[i]) cap += splits[i]!.length >> 1
+  const eid = new PairTable(cap)
+  const ea = new Int32Array(cap), eb = new Int32Array(cap)
+  // Per edge: its owner list, and the sign its counts carry while it still shares the
+  // list of the segment it came from (until a second segment lands on it).
+  const head = new Int32Array(cap), sign = new Int8Array(cap), shared = new Uint8Array(cap)
+  const lists = u.lists
+  let E = 0
+  const addEdge = (p: number, q: number, k: number, forward: boolean) => {
     if (p === q) return
     const a = forward ? p : q, b = forward ? q : p
     const e = eid.get(a, b)
-    if (e === undefined) {
-      eid.set(a, b, ea.length)
-      ea.push(forward ? p : q)
-      eb.push(forward ? q : p)
-      owners.push(o)
-      sides.push(forward ? s : s.map((v) => -v))
-      shared.push(true)
+    if (e < 0) {
+      eid.set(a, b, E)
+      ea[E] = a
+      eb[E] = b
+      head[E] = u.head[k]
+      sign[E] = forward ? 1 : -1
+      shared[E] = 1
+      E++
       return
     }
     if (shared[e]) {
-      owners[e] = owners[e].slice()
-      sides[e] = sides[e].slice()
-      shared[e] = false
+      head[e] = lists.copy(head[e], sign[e])
+      sign[e] = 1
+      shared[e] = 0
     }
-    for (let i = 0; i < o.length; i++) addSide(owners[e], sides[e], o[i], forward ? s[i] : -s[i])
+    const dir = forward ? 1 : -1
+    for (let x = u.head[k]; x >= 0; x = lists.next[x]) lists.addSide(head[e], lists.owner[x], lists.side[x] * dir)
   }
   const c = u.c
-  for (let i = 0; i < u.p.length; i++) {
+  for (let i = 0; i < u.n; i++) {
     const sp = splits[i]
     if (!sp) {
-      addEdge(u.p[i], u.q[i], u.own[i], u.side[i], true)
+      addEdge(u.p[i], u.q[i], i, true)
       continue
     }
     const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
@@ -203,74 +279,95 @@ export function buildArrangement(segs: Segments, snap = false): Arrangement {
     for (let k = 0; k <= ch.length; k += 2) {
       const x = k < ch.length ? ch[k] : bx, y = k < ch.length ? ch[k + 1] : by
       const cur = k < ch.length ? pts.id(x, y) : u.q[i]
-      addEdge(prev, cur, u.own[i], u.side[i], less(px, py, x, y))
+      addEdge(prev, cur, i, less(px, py, x, y))
       prev = cur
       px = x
       py = y
     }
   }
-  const vx = pts.xs, vy = pts.ys
-  // Owners whose sides cancel do not bound anything here; edges left with no owner vanish.
-  const keep: number[] = []
-  for (let e = 0; e < ea.length; e++) {
-    const so = sides[e]
-    let clean = true
-    for (let k = 0; k < so.length; k++) if (so[k] !== 1 && so[k] !== -1) clean = false
-    if (!clean) {
-      const o: number[] = [], s: number[] = []
-      for (let k = 0; k < so.length; k++) {
-        if (so[k] !== 0) {
-          o.push(owners[e][k])
-          s.push(Math.sign(so[k]))
-        }
-      }
-      owners[e] = o
-      sides[e] = s
-    }
-    if (owners[e].length) keep.push(e)
+  const V = pts.size
+  const vx = pts.xs.subarray(0, V), vy = pts.ys.subarray(0, V)
+  // Owners whose counts cancel do not bound anything here; edges left with no owner vanish.
+  const ownStart0 = new Int32Array(E + 1)
+  let total = 0
+  for (let e = 0; e < E; e++) {
+    ownStart0[e] = total
+    for (let x = head[e]; x >= 0; x = lists.next[x]) if (lists.side[x] !== 0) total++
   }
-  const E = keep.length
-  const org = new Int32Array(2 * E)
-  const keptOwners: number[][] = new Array(E), keptSides: number[][] = new Array(E)
-  keep.forEach((e, i) => {
-    org[2 * i] = ea[e]
-    org[2 * i + 1] = eb[e]
-    keptOwners[i] = owners[e]
-    keptSides[i] = sides[e]
-  })
+  ownStart0[E] = total
+  const ownId0 = new Int32Array(total), ownSide0 = new Int32Array(total)
+  let kept = 0
+  for (let e = 0; e < E; e++) {
+    if (ownStart0[e + 1] === ownStart0[e]) continue
+    kept++
+    let k = ownStart0[e]
+    for (let x = head[e]; x >= 0; x = lists.next[x]) {
+      if (lists.side[x] === 0) continue
+      ownId0[k] = lists.owner[x]
+      ownSide0[k++] = lists.side[x] * sign[e]
+    }
+  }
+  const org = new Int32Array(2 * kept)
+  const ownStart = kept === E ? ownStart0 : new Int32Array(kept + 1)
+  if (kept !== E) {
+    let i = 0
+    for (let e = 0; e < E; e++) {
+      if (ownStart0[e + 1] === ownStart0[e]) continue
+      ownStart[i + 1] = ownStart[i] + ownStart0[e + 1] - ownStart0[e]
+      org[2 * i] = ea[e]
+      org[2 * i + 1] = eb[e]
+      i++
+    }
+  } else {
+    for (let e = 0; e < E; e++) {
+      org[2 * e] = ea[e]
+      org[2 * e + 1] = eb[e]
+    }
+  }
+  // Entries of dropped edges are none (they had no owner left), so the lists line up.
+  const ownId = ownId0, ownSide = ownSide0
+  const K = kept
   // Outgoing half-edges per vertex, counter-clockwise.
-  const outStart = new Int32Array(vx.length + 1)
-  for (let h = 0; h < 2 * E; h++) outStart[org[h] + 1]++
-  for (let v = 0; v < vx.length; v++) outStart[v + 1] += outStart[v]
-  const fill = outStart.slice(0, vx.length)
-  const out = new Int32Array(2 * E)
-  for (let h = 0; h < 2 * E; h++) out[fill[org[h]]++] = h
-  const pos = new Int32Array(2 * E)
-  for (let v = 0; v < vx.length; v++) {
+  const outStart = new Int32Array(V + 1)
+  for (let h = 0; h < 2 * K; h++) outStart[org[h] + 1]++
+  for (let v = 0; v < V; v++) outStart[v + 1] += outStart[v]
+  const fill = outStart.slice(0, V)
+  const out = new Int32Array(2 * K)
+  for (let h = 0; h < 2 * K; h++) out[fill[org[h]]++] = h
+  const pos = new Int32Array(2 * K)
+  for (let v = 0; v < V; v++) {
     const a = outStart[v], b = outStart[v + 1]
     if (b - a > 2) {
-      const list = Array.from(out.subarray(a, b))
+      // Insertion sort in place (a vertex has a handful of edges); stable like Array sort.
       const ox = vx[v], oy = vy[v]
-      list.sort((h1, h2) => {
-        const t1 = org[h1 ^ 1], t2 = org[h2 ^ 1]
-        return dirCmp(vx[t1] - ox, vy[t1] - oy, vx[t2] - ox, vy[t2] - oy)
-      })
-      out.set(list, a)
+      for (let k = a + 1; k < b; k++) {
+        const h = out[k]
+        const t = org[h ^ 1]
+        const ux = vx[t] - ox, uy = vy[t] - oy
+        let m = k - 1
+        while (m >= a) {
+          const w = org[out[m] ^ 1]
+          if (dirCmp(vx[w] - ox, vy[w] - oy, ux, uy) <= 0) break
+          out[m + 1] = out[m]
+          m--
+        }
+        out[m + 1] = h
+      }
     }
     for (let k = a; k < b; k++) pos[out[k]] = k
   }
   // The face left of h continues with the outgoing edge just clockwise of h's twin.
-  const next = new Int32Array(2 * E)
-  for (let h = 0; h < 2 * E; h++) {
+  const next = new Int32Array(2 * K)
+  for (let h = 0; h < 2 * K; h++) {
     const t = h ^ 1
     const v = org[t]
     const a = outStart[v], b = outStart[v + 1]
     const k = pos[t] - 1
     next[h] = out[k < a ? b - 1 : k]
   }
-  const face = new Int32Array(2 * E).fill(-1)
+  const face = new Int32Array(2 * K).fill(-1)
   const faces: Arrangement['faces'] = []
-  for (let h0 = 0; h0 < 2 * E; h0++) {
+  for (let h0 = 0; h0 < 2 * K; h0++) {
     if (face[h0] >= 0) continue
     const f = faces.length
     const edges: number[] = []
@@ -289,10 +386,28 @@ export function buildArrangement(segs: Segments, snap = false): Arrangement {
       if (px > bbox[2]) bbox[2] = px
       if (py > bbox[3]) bbox[3] = py
       h = next[h]
-    } while (h !== h0 && edges.length <= 2 * E)
+    } while (h !== h0 && edges.length <= 2 * K)
     faces.push({ edges, area2, bbox })
   }
-  return { vx, vy, org, next, owners: keptOwners, sides: keptSides, face, faces }
+  let lists2: { owners: number[][]; sides: number[][] } | null = null
+  const asLists = () => {
+    if (lists2) return lists2
+    const owners: number[][] = new Array(K), sides: number[][] = new Array(K)
+    for (let e = 0; e < K; e++) {
+      owners[e] = Array.from(ownId.subarray(ownStart[e], ownStart[e + 1]))
+      sides[e] = Array.from(ownSide.subarray(ownStart[e], ownStart[e + 1]))
+    }
+    return (lists2 = { owners, sides })
+  }
+  return {
+    vx, vy, org, next, ownStart, ownId, ownSide, face, faces,
+    get owners() {
+      return asLists().owners
+    },
+    get sides() {
+      return asLists().sides
+    },
+  }
 }
 
-export { collectSegments, type Segments } from './arrangement-input'
+export { collectSegments, type SegmentInput, type SegmentList, type Segments } from './arrangement-input'

@@ -57,26 +57,30 @@ function edgeLen2(arr: Arrangement, h: number): number {
 /** Label of the face right of half-edge h, from the label of the face left of it. */
 export function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
   const e = h >> 1, dir = h & 1 ? -1 : 1
-  const own = arr.owners[e], side = arr.sides[e]
+  const { ownId, ownSide } = arr
   const label = left.slice()
-  for (let k = 0; k < own.length; k++) {
-    if (side[k] * dir > 0) {
-      const i = label.indexOf(own[k])
+  for (let k = arr.ownStart[e]; k < arr.ownStart[e + 1]; k++) {
+    const o = ownId[k]
+    if (ownSide[k] * dir > 0) {
+      const i = label.indexOf(o)
       if (i >= 0) label.splice(i, 1)
-    } else if (!label.includes(own[k])) label.push(own[k])
+    } else if (!label.includes(o)) label.push(o)
   }
   return label.sort((a, b) => a - b)
 }
 
 function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
   const e = h >> 1, dir = h & 1 ? -1 : 1
-  const own = arr.owners[e], side = arr.sides[e]
+  const { ownId, ownSide } = arr
+  const s0 = arr.ownStart[e], s1 = arr.ownStart[e + 1]
   const p = arr.org[h], q = arr.org[h ^ 1]
   const mx = (arr.vx[p] + arr.vx[q]) / 2, my = (arr.vy[p] + arr.vy[q]) / 2
   const label: number[] = []
-  for (let k = 0; k < own.length; k++) if (side[k] * dir > 0) label.push(own[k])
+  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) label.push(ownId[k])
   for (const o of idx.search(mx, my, mx, my)) {
-    if (own.includes(o)) continue
+    let own = false
+    for (let k = s0; k < s1 && !own; k++) own = ownId[k] === o
+    if (own) continue
     const l = shapeLocate(shapes[o]!, mx, my)
     if (l === 0) return null
     if (l > 0) label.push(o)

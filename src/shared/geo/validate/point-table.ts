@@ -11,11 +11,13 @@ function mix(x: number, y: number): number {
 
 /**
  * Distinct points, numbered in order of arrival: an open-addressing hash on the bits of the
- * two doubles (grid integers and constructed crossing points alike), no strings made.
+ * two doubles (grid integers and constructed crossing points alike), no strings made. The
+ * coordinates live in typed arrays (`xs[v]`, `ys[v]` for v < `size`; longer than `size`).
  */
 export class PointTable {
-  xs: number[] = []
-  ys: number[] = []
+  xs: Float64Array
+  ys: Float64Array
+  size = 0
   private slots: Int32Array
   private mask: number
 
@@ -24,44 +26,51 @@ export class PointTable {
     while (cap < expected * 2) cap *= 2
     this.slots = new Int32Array(cap).fill(-1)
     this.mask = cap - 1
-  }
-
-  get size(): number {
-    return this.xs.length
+    this.xs = new Float64Array(cap >> 1)
+    this.ys = new Float64Array(cap >> 1)
   }
 
   id(x: number, y: number): number {
     // -0 and 0 are one point but differ in their bits.
     x += 0
     y += 0
-    let i = mix(x, y) & this.mask
+    const slots = this.slots, xs = this.xs, ys = this.ys, mask = this.mask
+    let i = mix(x, y) & mask
     for (;;) {
-      const v = this.slots[i]
+      const v = slots[i]
       if (v < 0) break
-      if (this.xs[v] === x && this.ys[v] === y) return v
-      i = (i + 1) & this.mask
+      if (xs[v] === x && ys[v] === y) return v
+      i = (i + 1) & mask
     }
-    const v = this.xs.length
-    this.slots[i] = v
-    this.xs.push(x)
-    this.ys.push(y)
-    if (this.xs.length * 2 > this.slots.length) this.grow()
+    const v = this.size++
+    slots[i] = v
+    xs[v] = x
+    ys[v] = y
+    // Kept at most half full; the coordinate arrays are half the slots.
+    if (this.size * 2 >= slots.length) this.grow()
     return v
   }
 
   private grow(): void {
     const cap = this.slots.length * 2
-    this.slots = new Int32Array(cap).fill(-1)
-    this.mask = cap - 1
-    for (let v = 0; v < this.xs.length; v++) {
-      let i = mix(this.xs[v], this.ys[v]) & this.mask
-      while (this.slots[i] >= 0) i = (i + 1) & this.mask
-      this.slots[i] = v
+    const slots = new Int32Array(cap).fill(-1)
+    const mask = cap - 1
+    const xs = new Float64Array(cap >> 1), ys = new Float64Array(cap >> 1)
+    xs.set(this.xs)
+    ys.set(this.ys)
+    for (let v = 0; v < this.size; v++) {
+      let i = mix(xs[v], ys[v]) & mask
+      while (slots[i] >= 0) i = (i + 1) & mask
+      slots[i] = v
     }
+    this.slots = slots
+    this.mask = mask
+    this.xs = xs
+    this.ys = ys
   }
 }
 
-/** Map from pairs of point ids (non-negative int32) to small integers, without boxed keys. */
+/** Map from pairs of point ids (non-negative int32) to non-negative int32s (-1: absent), without boxed keys. */
 export class PairTable {
   private keys: Int32Array
   private vals: Int32Array
@@ -77,14 +86,19 @@ export class PairTable {
   }
 
   private slot(p: number, q: number): number {
-    let i = (Math.imul(p, 0x9e3779b1) ^ Math.imul(q + 0x7f4a7c15, 0x85ebca77)) & this.mask
-    while (this.keys[2 * i] >= 0 && (this.keys[2 * i] !== p || this.keys[2 * i + 1] !== q)) i = (i + 1) & this.mask
+    // Ids arrive in runs (q = p + 1 along a ring): mixed so the low bits spread.
+    let h = Math.imul(p, 0x9e3779b1) + q
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+    h ^= h >>> 13
+    const keys = this.keys, mask = this.mask
+    let i = h & mask
+    while (keys[2 * i] >= 0 && (keys[2 * i] !== p || keys[2 * i + 1] !== q)) i = (i + 1) & mask
     return i
   }
 
-  get(p: number, q: number): number | undefined {
+  get(p: number, q: number): number {
     const i = this.slot(p, q)
-    return this.keys[2 * i] < 0 ? undefined : this.vals[i]
+    return this.keys[2 * i] < 0 ? -1 : this.vals[i]
   }
 
   set(p: number, q: number, v: number): void {

@@ -13,7 +13,7 @@ import { PointTable } from './point-table'
  * `c` holds unique segments [ax, ay, bx, by, …] with ax, ay the lesser end; `vertices`
  * their ends. Returns per segment the pixel centres to pass through (undefined: none).
  */
-export function snapRound(c: number[], vertices: PointTable): (number[] | undefined)[] {
+export function snapRound(c: ArrayLike<number>, vertices: PointTable): (number[] | undefined)[] {
   const n = c.length / 4
   const splits: (number[] | undefined)[] = new Array(n)
   if (n < 2) return splits

@@ -1,0 +1,63 @@
+/**
+ * Every pair of boxes that meet (closed boxes: touching counts), each pair once with i < j.
+ * A uniform grid about as fine as the boxes are large: each box is listed in the cells it
+ * covers, and a pair is reported only in the first cell both cover. Noding asks this for
+ * every segment at once; a tree queried once per segment spent most of its time walking
+ * down from the root and making result arrays.
+ *
+ * `b` holds [minX, minY, maxX, maxY] per box.
+ */
+export function forEachBoxPair(b: Float64Array, n: number, visit: (i: number, j: number) => void): void {
+  if (n < 2) return
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
+  let sumW = 0, sumH = 0
+  for (let i = 0; i < n; i++) {
+    const a = b[4 * i], c = b[4 * i + 1], d = b[4 * i + 2], e = b[4 * i + 3]
+    if (a < x0) x0 = a
+    if (c < y0) y0 = c
+    if (d > x1) x1 = d
+    if (e > y1) y1 = e
+    sumW += d - a
+    sumH += e - c
+  }
+  const W = x1 - x0, H = y1 - y0
+  // About one cell per box, and cells no smaller than a typical box.
+  let size = Math.max(Math.sqrt((W * H) / n), sumW / n, sumH / n, 1e-9)
+  const MAX_SIDE = 4096
+  if (W / size > MAX_SIDE) size = W / MAX_SIDE
+  if (H / size > MAX_SIDE) size = H / MAX_SIDE
+  const gw = Math.floor(W / size) + 1, gh = Math.floor(H / size) + 1
+  const cx0 = new Int32Array(n), cy0 = new Int32Array(n), cx1 = new Int32Array(n), cy1 = new Int32Array(n)
+  const start = new Int32Array(gw * gh + 1)
+  for (let i = 0; i < n; i++) {
+    const ax = Math.floor((b[4 * i] - x0) / size), ay = Math.floor((b[4 * i + 1] - y0) / size)
+    const bx = Math.floor((b[4 * i + 2] - x0) / size), by = Math.floor((b[4 * i + 3] - y0) / size)
+    cx0[i] = ax; cy0[i] = ay; cx1[i] = bx; cy1[i] = by
+    for (let y = ay; y <= by; y++) for (let x = ax; x <= bx; x++) start[y * gw + x + 1]++
+  }
+  for (let k = 0; k < gw * gh; k++) start[k + 1] += start[k]
+  const fill = start.slice(0, gw * gh)
+  const items = new Int32Array(start[gw * gh])
+  for (let i = 0; i < n; i++) {
+    for (let y = cy0[i]; y <= cy1[i]; y++) for (let x = cx0[i]; x <= cx1[i]; x++) items[fill[y * gw + x]++] = i
+  }
+  for (let y = 0; y < gh; y++) {
+    for (let x = 0; x < gw; x++) {
+      const cell = y * gw + x
+      const s = start[cell], e = start[cell + 1]
+      for (let p = s; p < e - 1; p++) {
+        const i = items[p]
+        const ix0 = b[4 * i], iy0 = b[4 * i + 1], ix1 = b[4 * i + 2], iy1 = b[4 * i + 3]
+        const ci = cx0[i], ri = cy0[i]
+        for (let q = p + 1; q < e; q++) {
+          const j = items[q]
+          // Reported in the first cell both cover only.
+          if ((ci > cx0[j] ? ci : cx0[j]) !== x || (ri > cy0[j] ? ri : cy0[j]) !== y) continue
+          if (b[4 * j] > ix1 || ix0 > b[4 * j + 2] || b[4 * j + 1] > iy1 || iy0 > b[4 * j + 3]) continue
+          // Items are listed in index order within a cell.
+          visit(i, j)
+        }
+      }
+    }
+  }
+}
