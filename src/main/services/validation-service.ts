@@ -21,6 +21,18 @@ function guardedArea(fs: Finding[]): number {
 }
 
 /**
+ * The edit guard's rule, given the findings of what a change touched before and after it:
+ * why it must not be stored, or null. Also used to screen repairs on a scratch validator.
+ */
+export function guardRefusal(label: string, before: Finding[], after: Finding[]): AppError | null {
+  const grown = guardedArea(after) - guardedArea(before)
+  const newInvalid = after.filter((f) => f.kind === 'invalid-geometry' && !before.some((b) => b.id === f.id))
+  if (grown <= SLACK_M2 && newInvalid.length === 0) return null
+  const worst = newInvalid[0] ?? after.filter((f) => GUARDED.includes(f.kind)).sort((a, b) => b.areaM2 - a.areaM2)[0]
+  return new AppError('edit-refused', `"${label}" was not stored: ${worst?.message ?? 'it would make the plan invalid'}`, { findings: after })
+}
+
+/**
  * Keeps one live validator for the open plan, updated by each change set instead of
  * re-validating the city, and uses it to refuse edits that would open overlaps or push
  * ground out of its area. Imported plans may start dirty: an edit may leave them as bad as
@@ -63,12 +75,8 @@ export class ValidationService implements ChangeGuard {
     const before = v.findingsFor(ids)
     v.apply(cs.ops)
     const after = v.findingsFor(ids)
-    const grown = guardedArea(after) - guardedArea(before)
-    const newInvalid = after.filter((f) => f.kind === 'invalid-geometry' && !before.some((b) => b.id === f.id))
-    if (grown > SLACK_M2 || newInvalid.length > 0) {
-      const worst = newInvalid[0] ?? after.filter((f) => GUARDED.includes(f.kind)).sort((a, b) => b.areaM2 - a.areaM2)[0]
-      throw new AppError('edit-refused', `"${cs.label}" was not stored: ${worst?.message ?? 'it would make the plan invalid'}`, { findings: after })
-    }
+    const refused = guardRefusal(cs.label, before, after)
+    if (refused) throw refused
     return after
   }
 
