@@ -129,7 +129,7 @@ describe('plan validation on hand-made plans', () => {
     expect(out[0].areaM2 / 500_000).toBeCloseTo(1, 1)
   })
 
-  it('reports invalid neighborhoods with reason and location, and leaves them out of the overlay', () => {
+  it('reports invalid neighborhoods with reason and location', () => {
     const p = cleanPlan()
     p.neighborhoods[0] = { ...p.neighborhoods[0], geometry: { type: 'Polygon', coordinates: [[[-121.76, 37.68], [-121.75, 37.685], [-121.75, 37.68], [-121.76, 37.685], [-121.76, 37.68]]] } }
     const inv = only(validatePlan(p), 'invalid-geometry')

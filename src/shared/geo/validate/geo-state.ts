@@ -1,4 +1,5 @@
 import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
+import { ringLocate } from '../kernel'
 import type { Box } from './coverage'
 import { legacyGeoFindings } from './legacy-checks'
 import { changedBox } from './memo'
@@ -6,7 +7,10 @@ import { findingsForKey, perPieceKey, type KeyContext } from './overlay-checks'
 import type { Owner } from './owners'
 import type { SliverRule } from './pieces'
 import { computePieces, pieceOrder, type StoredPiece } from './region'
-import { shapeOf, type Shape } from './shape'
+import type { Shape } from './shape'
+
+/** The shape a boundary is checked with: itself when valid, else its repaired form (null: nothing left). */
+export type CheckShape = (g: AreaGeometry) => { shape: Shape; repaired: boolean } | null
 
 /** Ids of the rows an edit touched. */
 export interface GeoChange {
@@ -47,10 +51,10 @@ export class GeoState {
 
   private sliver: SliverRule
 
-  constructor(private tol: Tolerances, private valid: (g: AreaGeometry) => boolean) {
+  constructor(private tol: Tolerances, private checkShape: CheckShape) {
     this.sliver = { widthM: tol.sliverWidthM, areaM2: tol.sliverAreaM2, floorM2: tol.minPieceAreaM2 }
     const names = new Map<string, string>()
-    this.ctx = { owners: this.owners, hasCity: false, areaName: (id) => names.get(id) ?? id }
+    this.ctx = { owners: this.owners, hasCity: false, areaName: (id) => names.get(id) ?? id, repairedNear: (p) => this.repairedNear(p) }
     this.areaNames = names
   }
   private areaNames: Map<string, string>
@@ -66,15 +70,18 @@ export class GeoState {
     this.fallback = null
     for (const a of plan.areas) {
       this.areaNames.set(a.id, a.name)
-      if (this.valid(a.geometry)) this.place('a:' + a.id, { kind: 'area', id: a.id, name: a.name, shape: shapeOf(a.geometry), area: -1, areaId: '' })
+      const c = this.checkShape(a.geometry)
+      if (c) this.place('a:' + a.id, { kind: 'area', id: a.id, name: a.name, shape: c.shape, repaired: c.repaired, area: -1, areaId: '' })
     }
     const areaIds = new Set(plan.areas.map((a) => a.id))
     for (const n of plan.neighborhoods) {
-      if (this.valid(n.geometry)) this.place('n:' + n.id, this.nbOwner(n, areaIds))
+      const c = this.checkShape(n.geometry)
+      if (c) this.place('n:' + n.id, this.nbOwner(n, c, areaIds))
     }
-    this.hasCity = !!plan.city && this.valid(plan.city.geometry)
+    const city = plan.city ? this.checkShape(plan.city.geometry) : null
+    this.hasCity = !!city
     this.ctx.hasCity = this.hasCity
-    if (this.hasCity) this.place('c', { kind: 'city', id: 'city', name: plan.city!.name, shape: shapeOf(plan.city!.geometry), area: -1, areaId: '' })
+    if (city) this.place('c', { kind: 'city', id: 'city', name: plan.city!.name, shape: city.shape, repaired: city.repaired, area: -1, areaId: '' })
     this.snap = false
     let all = computePieces(this.owners, this.hasCity, this.sliver)
     if (!all) {
@@ -84,7 +91,7 @@ export class GeoState {
     if (!all) {
       const floor = this.tol.minPieceAreaM2 ?? 0
       const ign: Ignored = { pieces: 0, m2: 0 }
-      this.fallback = legacyGeoFindings(plan, this.tol, this.valid).filter((f) => {
+      this.fallback = legacyGeoFindings(plan, this.tol, (g) => this.checkShape(g)?.repaired === false).filter((f) => {
         if (f.areaM2 >= floor) return true
         ign.pieces++
         ign.m2 += f.areaM2
@@ -109,15 +116,14 @@ export class GeoState {
       const slot = this.slotOf.get('a:' + id)
       const old = slot === undefined ? null : this.owners[slot]
       const next = plan.areas.find((a) => a.id === id)
-      const was = old ? 'valid' : prev.areas.some((a) => a.id === id) ? 'invalid' : 'absent'
-      const now = next ? (this.valid(next.geometry) ? 'valid' : 'invalid') : 'absent'
-      if (was !== now) return false
-      if (!next || !old || now !== 'valid') continue
-      if (next.name !== old.name) return false
-      const s = shapeOf(next.geometry)
-      const b = shapeChange(old.shape, s)
+      const c = next ? this.checkShape(next.geometry) : null
+      // An area appearing, going, or left with no ground to check changes what its neighborhoods are measured against.
+      if (!old !== !c) return false
+      if (!next || !old || !c) continue
+      if (next.name !== old.name || c.repaired !== !!old.repaired) return false
+      const b = shapeChange(old.shape, c.shape)
       if (b) grow(b)
-      this.owners[slot!] = { ...old, shape: s }
+      this.owners[slot!] = { ...old, shape: c.shape }
     }
     const areaIds = change.nbs.size ? new Set(plan.areas.map((a) => a.id)) : new Set<string>()
     for (const id of change.nbs) {
@@ -125,7 +131,8 @@ export class GeoState {
       const slot = this.slotOf.get(key)
       const old = slot === undefined ? null : this.owners[slot]
       const next = plan.neighborhoods.find((n) => n.id === id)
-      if (!next || !this.valid(next.geometry)) {
+      const c = next ? this.checkShape(next.geometry) : null
+      if (!next || !c) {
         if (old) {
           grow(old.shape.bbox)
           this.owners[slot!] = null
@@ -133,13 +140,13 @@ export class GeoState {
         }
         continue
       }
-      const owner = this.nbOwner(next, areaIds)
+      const owner = this.nbOwner(next, c, areaIds)
       if (!old) {
         grow(owner.shape.bbox)
         this.place(key, owner)
         continue
       }
-      if (old.name !== owner.name || old.areaId !== owner.areaId || old.area !== owner.area) {
+      if (old.name !== owner.name || old.areaId !== owner.areaId || old.area !== owner.area || !!old.repaired !== !!owner.repaired) {
         grow(old.shape.bbox)
         grow(owner.shape.bbox)
       } else {
@@ -265,10 +272,24 @@ export class GeoState {
     this.owners.push(o)
   }
 
-  private nbOwner(n: PlanState['neighborhoods'][number], areaIds: Set<string>): Owner {
+  private nbOwner(n: PlanState['neighborhoods'][number], c: { shape: Shape; repaired: boolean }, areaIds: Set<string>): Owner {
     const areaId = n.areaId ?? ''
     const slot = this.slotOf.get('a:' + areaId)
-    return { kind: 'nb', id: n.id, name: n.name, shape: shapeOf(n.geometry), area: slot ?? (areaIds.has(areaId) ? -2 : -1), areaId }
+    return { kind: 'nb', id: n.id, name: n.name, shape: c.shape, repaired: c.repaired, area: slot ?? (areaIds.has(areaId) ? -2 : -1), areaId }
+  }
+
+  /**
+   * Boundaries checked in repaired form that a piece lies against: a piece's edges are parts
+   * of the boundaries around it, so one of its corners lies on such a boundary's rings.
+   */
+  private repairedNear(p: StoredPiece): Owner[] {
+    const out: Owner[] = []
+    for (const o of this.owners) {
+      if (!o?.repaired || !meets(o.shape.bbox, p.bbox)) continue
+      const hit = p.poly.some((ring) => ring.some(([x, y]) => o.shape.rings.some((r) => ringLocate(r.xs, r.ys, 0, r.xs.length, x, y) === 0)))
+      if (hit) out.push(o)
+    }
+    return out
   }
 }
 

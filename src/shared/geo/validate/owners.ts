@@ -10,6 +10,8 @@ export interface Owner {
   id: string
   name: string
   shape: Shape
+  /** The stored boundary is invalid: `shape` is its repaired form (GEOS MakeValid semantics). */
+  repaired?: boolean
   /** Neighborhoods: slot of the owning (valid) area; -1 no such area, -2 its area is invalid. */
   area: number
   /** Neighborhoods: the area id as stored. */

@@ -2,6 +2,8 @@ import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
 import { plainFinding, sortFindings } from './finding-build'
 import { GeoState, type Ignored } from './geo-state'
 import { geometryProblems, type GeometryProblem } from './validity'
+import { repairedShape } from '../make-valid'
+import { shapeOf, type Shape } from './shape'
 import { peopleFindings, type PeopleMemo } from './people-checks'
 
 const problemCache = new WeakMap<AreaGeometry, GeometryProblem[]>()
@@ -14,6 +16,19 @@ function problemsOf(g: AreaGeometry): GeometryProblem[] {
   return p
 }
 export const isValid = (g: AreaGeometry) => problemsOf(g).length === 0
+
+const repairedCache = new WeakMap<AreaGeometry, { shape: Shape; repaired: boolean } | null>()
+/** A valid boundary is checked as it is; an invalid one in its repaired form, so no check passes it over. */
+export function checkShape(g: AreaGeometry): { shape: Shape; repaired: boolean } | null {
+  if (isValid(g)) return { shape: shapeOf(g), repaired: false }
+  let c = repairedCache.get(g)
+  if (c === undefined) {
+    const shape = repairedShape(g)
+    c = shape ? { shape, repaired: true } : null
+    repairedCache.set(g, c)
+  }
+  return c
+}
 
 /** Findings lists handed out, with what they left out below the piece floor (read by `summarize`). */
 export const ignoredOf = new WeakMap<Finding[], Ignored>()
@@ -40,7 +55,7 @@ export function assemble(plan: PlanState, geo: GeoState, tol: Tolerances, memo?:
 }
 
 export function newGeoState(plan: PlanState, tol: Tolerances): GeoState {
-  const geo = new GeoState(tol, isValid)
+  const geo = new GeoState(tol, checkShape)
   geo.build(plan)
   return geo
 }
