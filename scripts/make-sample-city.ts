@@ -12,6 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { area as turfArea, polygon as turfPolygon } from '@turf/turf'
 import { quantize } from '../src/shared/domain/geometry'
+import { pointInRing } from '../src/shared/geo/kernel'
 
 /**
  * The sample is authored at 1e-7 degrees (about 1 cm: plenty for an illustrative map), which
@@ -77,16 +78,6 @@ const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 const geodesicM2 = (ring: XY[]) => turfArea(turfPolygon([ring]))
 
-function insidePolygon(p: XY, ring: XY[]): boolean {
-  let inside = false
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]
-    const [xj, yj] = ring[j]
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside
-  }
-  return inside
-}
-
 function closestOnRing(p: XY, ring: XY[]): XY {
   let best: XY = ring[0]
   let bestD = Infinity
@@ -130,7 +121,7 @@ function buildMesh(outline: XY[]): Mesh {
       for (const t of cand) {
         if (cross(pts[t[0]], pts[t[1]], pts[t[2]]) < 0) t.reverse()
         const c: XY = [(pts[t[0]][0] + pts[t[1]][0] + pts[t[2]][0]) / 3, (pts[t[0]][1] + pts[t[1]][1] + pts[t[2]][1]) / 3]
-        if (insidePolygon(c, outline)) tris.push(t)
+        if (pointInRing(c, outline) > 0) tris.push(t)
       }
     }
   return { pts, tris, label: tris.map(() => -1) }

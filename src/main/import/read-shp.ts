@@ -1,4 +1,5 @@
 import type { Position } from '../../shared/domain/geometry'
+import { pointInRing } from '../../shared/geo/kernel'
 import { ImportError } from './import-error'
 import type { RawGeometry } from './types'
 import { showValue } from '../../shared/text/bounded'
@@ -23,16 +24,6 @@ function signedArea2(ring: Position[]): number {
   return s
 }
 
-function inRing(p: Position, ring: Position[]): boolean {
-  let inside = false
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]
-    const [xj, yj] = ring[j]
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside
-  }
-  return inside
-}
-
 /**
  * A Shapefile polygon is a flat list of rings: clockwise ones are shells, counter-clockwise ones
  * holes. Each hole goes to the smallest shell holding it, or, when none does (an invalid layer),
@@ -49,10 +40,12 @@ export function assemblePolygon(rings: Position[][]): RawGeometry {
     if (areas[i] < 0 || allCounterClockwise) shells.push({ ring: areas[i] < 0 ? [...ring].reverse() : ring, holes: [], area: Math.abs(areas[i]) })
     else holes.push({ ring: [...ring].reverse(), after: shells.length - 1 })
   })
+  // The file's own units (degrees or projected feet/metres): the kernel's grid snaps them by at
+  // most a billionth of a unit, far below any shell-to-hole distance a real layer has.
   for (const h of holes) {
     let best = -1
     for (let s = 0; s < shells.length; s++) {
-      if (inRing(h.ring[0], shells[s].ring) && (best < 0 || shells[s].area < shells[best].area)) best = s
+      if (pointInRing(h.ring[0], shells[s].ring) > 0 && (best < 0 || shells[s].area < shells[best].area)) best = s
     }
     shells[best >= 0 ? best : Math.max(h.after, 0)].holes.push(h.ring)
   }

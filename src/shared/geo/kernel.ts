@@ -1,4 +1,4 @@
-import { COORD_GRID } from '../domain'
+import { COORD_GRID, type Position } from '../domain'
 
 /**
  * Exact predicates on the app's coordinate grid. Coordinates become integers (COORD_GRID
@@ -11,6 +11,16 @@ export const GRID = COORD_GRID
 
 export function toGrid(v: number): number {
   return Math.round(v * GRID)
+}
+
+/**
+ * Degrees to grid units keeping half steps: a stored (quantized) coordinate becomes its exact
+ * integer, and the midpoint of two stored points, which the editor uses as a probe, stays
+ * exactly on their segment instead of being rounded off it. The predicates below are exact
+ * on half steps too.
+ */
+export function toHalfGrid(v: number): number {
+  return Math.round(v * 2 * GRID) / 2
 }
 
 /**
@@ -73,6 +83,10 @@ export function segmentContact(
 ): 0 | 1 | 2 {
   if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return 0
   if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return 0
+  // A zero-length segment is a point: every orientation against it is 0, so the collinear
+  // case below would take any point in the other's bounding box for a contact.
+  if (ax === bx && ay === by) return pointContact(cx, cy, dx, dy, ax, ay)
+  if (cx === dx && cy === dy) return pointContact(ax, ay, bx, by, cx, cy)
   const o1 = orient(ax, ay, bx, by, cx, cy)
   const o2 = orient(ax, ay, bx, by, dx, dy)
   const o3 = orient(cx, cy, dx, dy, ax, ay)
@@ -106,6 +120,12 @@ export function segmentContact(
   return sharedEnd ? 1 : 2
 }
 
+/** How point p meets segment a-b, in segmentContact's terms (an endpoint of both is 1). */
+function pointContact(ax: number, ay: number, bx: number, by: number, px: number, py: number): 0 | 1 | 2 {
+  if (orient(ax, ay, bx, by, px, py) !== 0 || !onSegment(ax, ay, bx, by, px, py)) return 0
+  return (px === ax && py === ay) || (px === bx && py === by) ? 1 : 2
+}
+
 /** Dot product sign of (b - o)·(c - o); only used with collinear points. */
 function orientDot(ox: number, oy: number, bx: number, by: number, cx: number, cy: number): number {
   // Collinear directions: the dot product's sign is that of either coordinate pair.
@@ -129,19 +149,94 @@ export function dirCompare(ux: number, uy: number, vx: number, vy: number): numb
 }
 
 /**
+ * How the ray from p towards +x meets edge a-b: 1 it crosses the edge, 0 p lies on the edge,
+ * -1 neither. Crossings are counted half-open in y (an edge holds its lower end, not its
+ * upper one), so a ray through a vertex counts once, and horizontal edges never count.
+ * A point on an edge shared by two neighbours is then, by the crossings alone, in the one
+ * east of the edge (north of a horizontal one): `containsPoint` relies on that.
+ */
+export function edgeRay(ax: number, ay: number, bx: number, by: number, px: number, py: number): 1 | 0 | -1 {
+  if ((ay > py) !== (by > py)) {
+    const o = orient(ax, ay, bx, by, px, py)
+    if (o === 0) return 0
+    return (o > 0) === (by > ay) ? 1 : -1
+  }
+  if (ay === py && by === py && Math.min(ax, bx) <= px && px <= Math.max(ax, bx)) return 0
+  return ax === px && ay === py ? 0 : -1
+}
+
+/**
  * Ring point location with exact arithmetic: 1 inside, -1 outside, 0 on the ring.
  * `xs`/`ys` hold a closed ring (last = first).
  */
-export function ringLocate(xs: ArrayLike<number>, ys: ArrayLike<number>, start: number, end: number, px: number, py: number): number {
+export function ringLocate(xs: ArrayLike<number>, ys: ArrayLike<number>, start: number, end: number, px: number, py: number): -1 | 0 | 1 {
   let inside = false
   for (let i = start; i < end - 1; i++) {
-    const ax = xs[i], ay = ys[i], bx = xs[i + 1], by = ys[i + 1]
-    if ((ay > py) !== (by > py)) {
-      const o = orient(ax, ay, bx, by, px, py)
-      if (o === 0) return 0
-      if ((o > 0) === (by > ay)) inside = !inside
-    } else if (ay === py && by === py && Math.min(ax, bx) <= px && px <= Math.max(ax, bx)) return 0
-    else if (ax === px && ay === py) return 0
+    const e = edgeRay(xs[i], ys[i], xs[i + 1], ys[i + 1], px, py)
+    if (e === 0) return 0
+    if (e > 0) inside = !inside
   }
   return inside ? 1 : -1
+}
+
+// Lon/lat positions: the same predicates, on the grid (half steps kept, see toHalfGrid).
+
+/** Sign of (b - a) × (c - a) for lon/lat positions: 1 left turn, -1 right turn, 0 collinear. */
+export function orientLonLat(a: Position, b: Position, c: Position): number {
+  return orient(toHalfGrid(a[0]), toHalfGrid(a[1]), toHalfGrid(b[0]), toHalfGrid(b[1]), toHalfGrid(c[0]), toHalfGrid(c[1]))
+}
+
+/** `segmentContact` for lon/lat segments ab and cd: 0 apart, 1 only a shared endpoint, 2 anything else. */
+export function segmentContactLonLat(a: Position, b: Position, c: Position, d: Position): 0 | 1 | 2 {
+  const g = toHalfGrid
+  return segmentContact(g(a[0]), g(a[1]), g(b[0]), g(b[1]), g(c[0]), g(c[1]), g(d[0]), g(d[1]))
+}
+
+/** True when the closed segments ab and cd share any point. */
+export function segmentsTouch(a: Position, b: Position, c: Position, d: Position): boolean {
+  return segmentContactLonLat(a, b, c, d) !== 0
+}
+
+/**
+ * Where p lies against a ring of positions: 1 inside, 0 on it, -1 outside. The ring may be
+ * closed (last = first) or not: the edge back to the first position is always included.
+ */
+export function pointInRing(p: Position, ring: readonly Position[]): -1 | 0 | 1 {
+  const n = ring.length
+  if (n === 0) return -1
+  const px = toHalfGrid(p[0]), py = toHalfGrid(p[1])
+  let ax = toHalfGrid(ring[n - 1][0]), ay = toHalfGrid(ring[n - 1][1])
+  let inside = false
+  for (let i = 0; i < n; i++) {
+    const bx = toHalfGrid(ring[i][0]), by = toHalfGrid(ring[i][1])
+    const e = edgeRay(ax, ay, bx, by, px, py)
+    if (e === 0) return 0
+    if (e > 0) inside = !inside
+    ax = bx
+    ay = by
+  }
+  return inside ? 1 : -1
+}
+
+/** Where p lies against a polygon (shell, then holes): 1 inside, 0 on a ring, -1 outside or in a hole. */
+export function polygonLocate(p: Position, poly: readonly (readonly Position[])[]): -1 | 0 | 1 {
+  if (!poly.length) return -1
+  const shell = pointInRing(p, poly[0])
+  if (shell <= 0) return shell
+  for (let h = 1; h < poly.length; h++) {
+    const l = pointInRing(p, poly[h])
+    if (l >= 0) return l === 0 ? 0 : -1
+  }
+  return 1
+}
+
+/** Where p lies against a list of polygons (a MultiPolygon's parts): inside any part wins over on a ring. */
+export function polygonsLocate(p: Position, polys: readonly (readonly (readonly Position[])[])[]): -1 | 0 | 1 {
+  let best: -1 | 0 | 1 = -1
+  for (const poly of polys) {
+    const l = polygonLocate(p, poly)
+    if (l > 0) return 1
+    if (l === 0) best = 0
+  }
+  return best
 }

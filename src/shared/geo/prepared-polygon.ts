@@ -1,8 +1,9 @@
 import type { AreaGeometry, Position } from '../domain'
+import { edgeRay, toGrid, toHalfGrid } from './kernel'
 
 /**
- * A ring ready for repeated point-in-polygon tests: flat coordinates plus edges bucketed
- * into horizontal bands, so a test reads about sqrt(n) edges instead of all n.
+ * A ring ready for repeated point-in-polygon tests: flat coordinates on the kernel's grid plus
+ * edges bucketed into horizontal bands, so a test reads about sqrt(n) edges instead of all n.
  */
 interface PreparedRing {
   xs: Float64Array
@@ -26,8 +27,8 @@ function prepareRing(ring: Position[]): PreparedRing {
   let minY = Infinity
   let maxY = -Infinity
   for (let i = 0; i < n; i++) {
-    xs[i] = ring[i][0]
-    ys[i] = ring[i][1]
+    xs[i] = toGrid(ring[i][0])
+    ys[i] = toGrid(ring[i][1])
     if (ys[i] < minY) minY = ys[i]
     if (ys[i] > maxY) maxY = ys[i]
   }
@@ -75,29 +76,25 @@ export function prepareGeometry(g: AreaGeometry): PreparedGeometry {
 }
 
 /**
- * Crossing-number test over every ring (holes and parts included), ray towards +x.
- * The crossing abscissa is computed from the lower endpoint whichever way the edge runs,
- * so two neighbours sharing an edge compute the same number: a point on a shared edge
- * then belongs to exactly one of them, the one on its east side (north side for an
- * east-west edge). Counted edges are half-open in y, so vertices are never counted twice.
+ * Crossing-number test over every ring (holes and parts included), ray towards +x, with the
+ * kernel's exact `edgeRay`: a point on an edge shared by two neighbours belongs to exactly one
+ * of them, the one on its east side (north side for an east-west edge), as the crossings are
+ * counted half-open in y and an edge through the point itself is not a crossing.
  */
 export function containsPoint(pg: PreparedGeometry, x: number, y: number): boolean {
   const [minX, minY, maxX, maxY] = pg.bbox
   if (x < minX || x > maxX || y < minY || y > maxY) return false
+  const gx = toHalfGrid(x), gy = toHalfGrid(y)
   let inside = false
   for (const r of pg.rings) {
-    const band = Math.floor((y - r.minY) / r.bandH)
+    const band = Math.floor((gy - r.minY) / r.bandH)
     const bands = r.bandStart.length - 1
     if (band < 0 || band >= bands + 1) continue
     const b = Math.min(band, bands - 1)
     const { xs, ys, bandEdges } = r
     for (let k = r.bandStart[b], end = r.bandStart[b + 1]; k < end; k++) {
       const e = bandEdges[k]
-      const ay = ys[e]
-      const by = ys[e + 1]
-      if (ay > y === by > y) continue
-      const xint = ay < by ? xs[e] + ((y - ay) * (xs[e + 1] - xs[e])) / (by - ay) : xs[e + 1] + ((y - by) * (xs[e] - xs[e + 1])) / (ay - by)
-      if (x < xint) inside = !inside
+      if (edgeRay(xs[e], ys[e], xs[e + 1], ys[e + 1], gx, gy) === 1) inside = !inside
     }
   }
   return inside

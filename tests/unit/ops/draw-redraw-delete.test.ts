@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanState } from '../../../src/shared/domain'
 import { deleteNeighborhood, drawNeighborhood, recolorNeighborhood, redrawBoundary, renameNeighborhood, snapPoint } from '../../../src/shared/geo/ops'
-import { orient } from '../../../src/shared/geo/ops/geom'
+import { orientLonLat } from '../../../src/shared/geo/kernel'
 import { refusal } from './errors'
 import { P, fixturePlan } from './fixture'
 import { applyChecked, areaOf, hoodsOf, overlapM2, unionArea } from './plan-checks'
@@ -101,7 +101,7 @@ describe('renaming, recolouring and snapping', () => {
     expect(snapPoint(plan, { areaId: 'ne', point: near(200, 150), toleranceM: 5 })).toEqual(P(200, 150))
     expect(snapPoint(plan, { areaId: 'ne', point: near(200, 150), toleranceM: 5, exclude: [P(200, 150)] })).not.toEqual(P(200, 150))
     const onEdge = snapPoint(plan, { areaId: 'ne', point: near(200, 80), toleranceM: 5 })
-    expect(Math.abs(orient(P(200, 0), P(200, 150), onEdge))).toBe(0)
+    expect(orientLonLat(P(200, 0), P(200, 150), onEdge)).toBe(0)
     expect(snapPoint(plan, { areaId: 'ne', point: near(150, 80), toleranceM: 5 })).toEqual([P(150, 80)[0] + 2e-6, P(150, 80)[1] + 1e-6])
   })
 })

@@ -1,5 +1,6 @@
 import type { AreaGeometry, LonLat, Position } from '../../domain'
-import { orient, polygonsOf, qPt, ringSignedArea, samePt, segmentsTouch, toGeometry, type Polys } from './geom'
+import { orientLonLat, segmentContactLonLat } from '../kernel'
+import { polygonsOf, qPt, ringSignedArea, samePt, toGeometry, type Polys } from './geom'
 
 /** Drops repeated consecutive vertices and zero-width spikes (a, b, a) from an open ring. */
 function tidyOpen(pts: LonLat[]): LonLat[] {
@@ -15,7 +16,7 @@ function tidyOpen(pts: LonLat[]): LonLat[] {
       const next = out[(i + 1) % out.length]
       const cur = out[i]
       // A vertex whose two edges fold back onto each other adds no area: remove it.
-      if (orient(prev, cur, next) === 0 && (cur[0] - prev[0]) * (next[0] - cur[0]) + (cur[1] - prev[1]) * (next[1] - cur[1]) <= 0) {
+      if (orientLonLat(prev, cur, next) === 0 && (cur[0] - prev[0]) * (next[0] - cur[0]) + (cur[1] - prev[1]) * (next[1] - cur[1]) <= 0) {
         out.splice(i, 1)
         changed = true
         i--
@@ -83,21 +84,11 @@ export function geometryIssues(g: AreaGeometry): string[] {
     const maxX = Math.max(a[0], b[0])
     for (let j = i + 1; j < edges.length && Math.min(edges[j][0][0], edges[j][1][0]) <= maxX; j++) {
       const [c, d] = edges[j]
-      if (!segmentsTouch(a, b, c, d)) continue
-      const shared = [a, b].filter((p) => samePt(p, c) || samePt(p, d)).length
-      // Adjacent edges, and rings touching at one vertex, share a single endpoint; anything else is a crossing.
-      if (shared === 1 && !collinearOverlap(a, b, c, d)) continue
+      // Adjacent edges, and rings touching at one vertex, share a single endpoint (contact 1);
+      // anything else (a crossing, a T, a shared or overlapping edge) is contact 2.
+      if (segmentContactLonLat(a, b, c, d) !== 2) continue
       issues.push(`edges cross or overlap near ${a[0]}, ${a[1]}`)
     }
   }
   return [...new Set(issues)]
-}
-
-function collinearOverlap(a: Position, b: Position, c: Position, d: Position): boolean {
-  if (orient(a, b, c) !== 0 || orient(a, b, d) !== 0) return false
-  const ax = b[0] - a[0], ay = b[1] - a[1]
-  const t = (p: Position) => (p[0] - a[0]) * ax + (p[1] - a[1]) * ay
-  const l2 = ax * ax + ay * ay
-  const lo = Math.max(0, Math.min(t(c), t(d))), hi = Math.min(l2, Math.max(t(c), t(d)))
-  return hi > lo
 }

@@ -2,7 +2,8 @@ import * as polyclip from 'polyclip-ts'
 import { area as turfArea } from '@turf/turf'
 import { COORD_QUANTUM, type AreaGeometry, type LonLat, type Position } from '../../domain'
 import { cleanPolys } from './clean'
-import { bboxOf, crossingPoint, polygonsOf, projectOnSegment, qPt, samePt, segmentsTouch, toGeometry, type Polys } from './geom'
+import { segmentsTouch } from '../kernel'
+import { bboxOf, crossingPoint, polygonsOf, projectOnSegment, qPt, samePt, toGeometry, type Polys } from './geom'
 import { snapOnSegment } from './snap-on-segment'
 
 /** Polygon parts smaller than this (m²) after clipping are rounding debris, not ground. */

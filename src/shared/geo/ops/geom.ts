@@ -1,11 +1,10 @@
 import type { AreaGeometry, LonLat, Position } from '../../domain'
-import { COORD_GRID, COORD_QUANTUM, quantize } from '../../domain'
+import { COORD_QUANTUM, quantize } from '../../domain'
 import type { BBox } from '../bbox'
+import { polygonsLocate, toGrid } from '../kernel'
 
 /** Polygons -> rings -> closed rings of positions; the working form of every operation. */
 export type Polys = LonLat[][][]
-
-const GRID = COORD_GRID
 
 export function polygonsOf(g: AreaGeometry): Polys {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
@@ -21,22 +20,18 @@ export const ptKey = (p: Position): string => `${p[0]},${p[1]}`
 export const qPt = (p: Position): LonLat => [quantize(p[0]), quantize(p[1])]
 
 /**
- * Orientation of c against a->b in grid units. On quantized input the rounded differences
- * are exact integers, so collinearity and touching are decided exactly, not with an epsilon.
+ * Twice the signed planar area in grid units², positive for counter-clockwise rings. An area,
+ * not a predicate: on large rings its terms pass 2^53 and round, far below the area itself.
+ * The orientation of three points is the kernel's exact `orientLonLat`.
  */
-export function orient(a: Position, b: Position, c: Position): number {
-  const bx = Math.round((b[0] - a[0]) * GRID)
-  const by = Math.round((b[1] - a[1]) * GRID)
-  const cx = Math.round((c[0] - a[0]) * GRID)
-  const cy = Math.round((c[1] - a[1]) * GRID)
-  return bx * cy - by * cx
-}
-
-/** Twice the signed planar area in grid units², positive for counter-clockwise rings. */
 export function ringSignedArea(ring: Position[]): number {
   let s = 0
-  const o = ring[0]
-  for (let i = 0; i + 1 < ring.length; i++) s += orient(o, ring[i], ring[i + 1])
+  const ox = toGrid(ring[0][0]), oy = toGrid(ring[0][1])
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const ax = toGrid(ring[i][0]) - ox, ay = toGrid(ring[i][1]) - oy
+    const bx = toGrid(ring[i + 1][0]) - ox, by = toGrid(ring[i + 1][1]) - oy
+    s += ax * by - ay * bx
+  }
   return s
 }
 
@@ -53,26 +48,6 @@ export function windPolys<P extends Position>(polys: P[][][]): P[][][] {
       return (ri === 0 ? a < 0 : a > 0) ? [...ring].reverse() : ring
     }),
   )
-}
-
-function onSegment(a: Position, b: Position, c: Position): boolean {
-  return (
-    Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1])
-  )
-}
-
-/** True when closed segments ab and cd share any point (exact on quantized coordinates). */
-export function segmentsTouch(a: Position, b: Position, c: Position, d: Position): boolean {
-  const d1 = Math.sign(orient(c, d, a))
-  const d2 = Math.sign(orient(c, d, b))
-  const d3 = Math.sign(orient(a, b, c))
-  const d4 = Math.sign(orient(a, b, d))
-  if (d1 * d2 < 0 && d3 * d4 < 0) return true
-  if (d1 === 0 && onSegment(c, d, a)) return true
-  if (d2 === 0 && onSegment(c, d, b)) return true
-  if (d3 === 0 && onSegment(a, b, c)) return true
-  if (d4 === 0 && onSegment(a, b, d)) return true
-  return false
 }
 
 /** Float intersection point of two properly crossing segments, or null. */
@@ -96,18 +71,9 @@ export function projectOnSegment(a: Position, b: Position, p: Position): { t: nu
   return { t, dist: Math.hypot(p[0] - at[0], p[1] - at[1]), at }
 }
 
-/** Ray casting; points on the boundary may land on either side, callers test the boundary first. */
-export function pointInRing(p: Position, ring: Position[]): boolean {
-  let inside = false
-  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
-    const a = ring[i], b = ring[j]
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside
-  }
-  return inside
-}
-
+/** True when p lies strictly inside the polygons (exact; callers ask `pointOnBoundary` for the boundary). */
 export function pointInPolys(p: Position, polys: Polys): boolean {
-  return polys.some((poly) => pointInRing(p, poly[0]) && !poly.slice(1).some((h) => pointInRing(p, h)))
+  return polygonsLocate(p, polys) > 0
 }
 
 export function pointOnBoundary(p: Position, polys: Polys, tol = COORD_QUANTUM): boolean {

@@ -1,21 +1,15 @@
 import type { AreaGeometry, LonLat, Position } from '../../domain'
 import { EditError } from '../../domain'
-import { bboxOf, bboxOfPoints, bboxesMeet, orient, polygonsOf, ringSignedArea, samePt, segmentsTouch } from './geom'
+import { segmentContactLonLat } from '../kernel'
+import { bboxOf, bboxOfPoints, bboxesMeet, polygonsOf, ringSignedArea, samePt } from './geom'
 import { holderKey, type Holder } from './holders'
-
-function collinearOverlap(a: Position, b: Position, c: Position, d: Position): boolean {
-  if (orient(a, b, c) !== 0 || orient(a, b, d) !== 0) return false
-  const dx = b[0] - a[0], dy = b[1] - a[1]
-  const t = (p: Position) => (p[0] - a[0]) * dx + (p[1] - a[1]) * dy
-  return Math.min(dx * dx + dy * dy, Math.max(t(c), t(d))) > Math.max(0, Math.min(t(c), t(d)))
-}
 
 /** Whether new edge ab clashes with existing edge cd (shared edges and shared corners are fine). */
 function clashes(a: Position, b: Position, c: Position, d: Position): boolean {
   const shared = (samePt(a, c) || samePt(a, d) ? 1 : 0) + (samePt(b, c) || samePt(b, d) ? 1 : 0)
   if (shared === 2) return false
-  if (shared === 1) return collinearOverlap(a, b, c, d)
-  return segmentsTouch(a, b, c, d)
+  // Contact 1 is a shared corner only; 2 is a crossing, a T or a collinear overlap.
+  return segmentContactLonLat(a, b, c, d) === 2
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { LonLat, Position } from '../../domain'
 import { EditError } from '../../domain'
 import { cleanPolys } from './clean'
-import { crossingPoint, orient, pointInPolys, pointInRing, pointOnBoundary, projectOnSegment, ptKey, qPt, ringSignedArea, samePt, segmentsTouch, windPolys, type Polys } from './geom'
+import { orientLonLat, pointInRing, segmentsTouch } from '../kernel'
+import { crossingPoint, pointInPolys, pointOnBoundary, projectOnSegment, ptKey, qPt, ringSignedArea, samePt, windPolys, type Polys } from './geom'
 import { snapOnSegment } from './snap-on-segment'
 
 export interface LineSplit {
@@ -19,7 +20,7 @@ function checkSimpleLine(line: LonLat[]): void {
     for (let j = i + 1; j + 1 < line.length; j++) {
       const [a, b, c, d] = [line[i], line[i + 1], line[j], line[j + 1]]
       if (j === i + 1) {
-        if (orient(a, b, d) === 0 && (d[0] - b[0]) * (a[0] - b[0]) + (d[1] - b[1]) * (a[1] - b[1]) > 0)
+        if (orientLonLat(a, b, d) === 0 && (d[0] - b[0]) * (a[0] - b[0]) + (d[1] - b[1]) * (a[1] - b[1]) > 0)
           throw new EditError('line-crosses-itself', 'The line doubles back on itself; draw it without loops')
       } else if (segmentsTouch(a, b, c, d)) throw new EditError('line-crosses-itself', 'The line crosses itself; draw it without loops')
     }
@@ -52,12 +53,12 @@ export function splitByLine(stored: Polys, rawLine: LonLat[], name: string): Lin
           if (!segmentsTouch(l0, l1, a, b)) continue
           let special = false
           for (const p of [l0, l1])
-            if (orient(a, b, p) === 0 && within(a, b, p)) {
+            if (orientLonLat(a, b, p) === 0 && within(a, b, p)) {
               special = true
               if (!samePt(p, a) && !samePt(p, b)) ringIns[pi][ri][i].push(p)
             }
           for (const p of [a, b])
-            if (orient(l0, l1, p) === 0 && within(l0, l1, p)) {
+            if (orientLonLat(l0, l1, p) === 0 && within(l0, l1, p)) {
               special = true
               lineIns[j].push(p)
             }
@@ -146,7 +147,7 @@ function traceFaces(from: LonLat[], to: LonLat[], side: number[], name: string):
   }
   for (const h of holes) {
     const probe: LonLat = [(h.ring[0][0] + h.ring[1][0]) / 2, (h.ring[0][1] + h.ring[1][1]) / 2]
-    const owner = faces.filter((f) => pointInRing(probe, f.ring)).sort((a, b) => a.area - b.area)[0]
+    const owner = faces.filter((f) => pointInRing(probe, f.ring) > 0).sort((a, b) => a.area - b.area)[0]
     if (!owner) throw new EditError('invalid-result', `A hole of ${name} lies outside every piece`)
     owner.holes.push(h.ring)
     h.sides.forEach((s) => owner.sides.add(s))

@@ -1,4 +1,5 @@
 import { bboxOf, bboxesMeet, type BBox } from '../../../../shared/geo/bbox'
+import { polygonsLocate } from '../../../../shared/geo/kernel'
 import type OlMap from 'ol/Map'
 import type { AreaGeometry, LonLat, Neighborhood, PlanState } from '../../../../shared/domain'
 
@@ -8,19 +9,11 @@ export type Hit =
   | { kind: 'edge'; segment: [LonLat, LonLat]; at: LonLat; neighborhoodId: string; areaId: string }
   | { kind: 'locked'; neighborhoodId: string; areaId: string }
 
-function ringContains(p: LonLat, ring: number[][]): boolean {
-  let inside = false
-  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
-    const a = ring[i], b = ring[j]
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside
-  }
-  return inside
-}
-
+/** Whether p lies in the geometry or on its boundary (exact, the validator's kernel). */
 export function containsPoint(g: AreaGeometry, p: LonLat): boolean {
   const b = bboxOf(g)
   if (p[0] < b[0] || p[0] > b[2] || p[1] < b[1] || p[1] > b[3]) return false
-  return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).some((poly) => ringContains(p, poly[0]) && !poly.slice(1).some((h) => ringContains(p, h)))
+  return polygonsLocate(p, g.type === 'Polygon' ? [g.coordinates] : g.coordinates) >= 0
 }
 
 /**
