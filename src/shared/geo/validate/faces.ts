@@ -30,9 +30,21 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
   for (const f0 of faceIds) {
     if (out.has(f0)) continue
     // Longest edges first: their midpoints lie farthest from where snapping bent anything.
-    const edges = arr.faces[f0].edges.slice().sort((a, b) => edgeLen2(arr, b) - edgeLen2(arr, a))
-    let label: number[] | null = null
-    for (let k = 0; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, index(), edges[k])
+    // The longest alone nearly always answers; the rest are sorted only when it does not.
+    const all = arr.faces[f0].edges
+    let longest = all[0], len = edgeLen2(arr, all[0])
+    for (let k = 1; k < all.length; k++) {
+      const l = edgeLen2(arr, all[k])
+      if (l > len) {
+        len = l
+        longest = all[k]
+      }
+    }
+    let label = labelLeftOf(arr, shapes, index(), longest)
+    if (!label) {
+      const edges = all.slice().sort((a, b) => edgeLen2(arr, b) - edgeLen2(arr, a))
+      for (let k = 1; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, index(), edges[k])
+    }
     out.set(f0, label ?? [])
     queue.push(f0)
     while (queue.length) {
@@ -111,6 +123,10 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
   const parent = new Int32Array(F)
   const mark = new Int32Array(F)
   let stamp = 0
+  // Faces of the piece being traced, and half-edges traced for it, marked with its stamp.
+  const inComp = new Int32Array(F)
+  let compStamp = 0
+  const done = new Int32Array(arr.org.length)
   const find = (f: number): number => {
     while (parent[f] !== f) {
       parent[f] = parent[parent[f]]
@@ -142,8 +158,9 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
     const orphanHoles: [number, number][][] = []
     for (const comp of comps.values()) {
       if (dropIfUnbounded.has(key) && comp.some((f) => arr.faces[f].area2 < 0)) continue
-      const set = new Set(comp)
-      const rings = boundaryRings(arr, comp, set)
+      compStamp++
+      for (const f of comp) inComp[f] = compStamp
+      const rings = boundaryRings(arr, comp, inComp, compStamp, done)
       const shells = rings.filter((r) => r.area2 > 0), holes = rings.filter((r) => r.area2 < 0)
       if (!shells.length) {
         orphanHoles.push(...holes.map((h) => h.pts))
@@ -153,7 +170,7 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
       for (const h of holes) attachHole(polys, h.pts)
       pieces.push(...polys.map((p) => ({ poly: p.poly, faces: p.faces })))
     }
-    const sized = pieces.map((p) => ({ ...p, area2: ringArea2(p.poly[0]) }))
+    const sized = pieces.map((p) => ({ poly: p.poly, faces: p.faces, area2: ringArea2(p.poly[0]) }))
     for (const h of orphanHoles) attachHole(sized, h)
     out.set(key, sized.map((p) => ({ poly: p.poly, faces: p.faces })))
   }
@@ -198,20 +215,21 @@ function ringArea2(r: [number, number][]): number {
   return s
 }
 
-function boundaryRings(arr: Arrangement, comp: number[], set: Set<number>): { pts: [number, number][]; area2: number }[] {
+/** Boundary rings of the faces marked `stamp` in `inComp`; `done` marks traced half-edges with it. */
+function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): { pts: [number, number][]; area2: number }[] {
   const rings: { pts: [number, number][]; area2: number }[] = []
-  const done = new Set<number>()
+  const { face, next, org, vx, vy } = arr
   for (const f of comp) for (const h0 of arr.faces[f].edges) {
-    if (done.has(h0) || set.has(arr.face[h0 ^ 1])) continue
+    if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
     const pts: [number, number][] = []
     let h = h0
     let guard = 0
     do {
-      done.add(h)
-      pts.push([arr.vx[arr.org[h]], arr.vy[arr.org[h]]])
+      done[h] = stamp
+      pts.push([vx[org[h]], vy[org[h]]])
       // Turn around the end vertex past every edge whose far side is still this piece.
-      let e = arr.next[h]
-      while (set.has(arr.face[e ^ 1]) && guard++ < 1e7) e = arr.next[e ^ 1]
+      let e = next[h]
+      while (inComp[face[e ^ 1]] === stamp && guard++ < 1e7) e = next[e ^ 1]
       h = e
     } while (h !== h0 && guard++ < 1e7)
     pts.push(pts[0])

@@ -56,9 +56,14 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
         measured.push({ poly, areaM2: 0, widthM: 0, at: poly[0][0], bbox, areaIds: [], noise: true })
         continue
       }
-      const areaIds = new Set<string>()
-      for (const f of fp.faces) for (const o of labels.get(f) ?? []) if (owners[o]!.kind === 'area') areaIds.add(owners[o]!.id)
-      measured.push({ ...p, bbox, areaIds: [...areaIds].sort() })
+      const areaIds: string[] = []
+      for (const f of fp.faces) {
+        for (const o of labels.get(f) ?? []) {
+          const w = owners[o]!
+          if (w.kind === 'area' && !areaIds.includes(w.id)) areaIds.push(w.id)
+        }
+      }
+      measured.push({ poly: p.poly, areaM2: p.areaM2, widthM: p.widthM, at: p.at, bbox, areaIds: areaIds.sort() })
     }
     if (measured.length) out.set(key, measured.sort(pieceOrder))
   }
