@@ -8,6 +8,7 @@ import { ImportService } from './import-service'
 import { LookupService } from './lookup-service'
 import { PlanService } from './plan-service'
 import { PublishService } from './publish-service'
+import { RepairService } from './repair-service'
 import { SeedService } from './seed-service'
 import { SessionService } from './session-service'
 import { SettingsService } from './settings-service'
@@ -48,6 +49,7 @@ export interface Services extends StaffingServices {
   addresses: AddressService
   imports: ImportService
   tiles: TileService
+  repairs: RepairService
 }
 
 /** The composition root shared by the Electron app, the CLI and the tests. */
@@ -69,5 +71,6 @@ export function createServices(config: ServiceConfig): Services {
   const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file, (crs) => settings.setProjectedCrs(crs))
   const addresses = new AddressService(repos)
   const tiles = new TileService(settings, config.fetchTile)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, ...createStaffingServices(repos, plans, changes) }
+  const repairs = new RepairService(plans, validation, changes, settings)
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, ...createStaffingServices(repos, plans, changes) }
 }

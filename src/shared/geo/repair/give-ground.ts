@@ -1,0 +1,126 @@
+import { COORD_QUANTUM, type AreaCommand, type AreaGeometry, type Finding, type Neighborhood, type PlanState } from '../../domain'
+import { geometryIssues } from '../ops/clean'
+import { areaM2, clip } from '../ops/clip'
+import { bboxOf, bboxesMeet } from '../ops/geom'
+import { insertPointsOnEdges, verticesOf } from '../ops/noding'
+import { PlanEdit } from '../ops/plan-edit'
+import { bordersAlong, overlapBorders } from './border'
+import { fmtM, fmtM2, nearbyBoundaries, toProposal } from './proposal'
+import { RepairError, type RepairChoice, type RepairProposal } from './types'
+
+export interface Candidate {
+  n: Neighborhood
+  /** Metres of the piece's boundary it borders. */
+  borderM: number
+}
+
+const byBorder = (x: Candidate, y: Candidate): number => y.borderM - x.borderM || (x.n.id < y.n.id ? -1 : x.n.id > y.n.id ? 1 : 0)
+
+export function pieceOf(f: Finding): AreaGeometry {
+  if (!f.geometry) throw new RepairError(`The finding ${f.id} has no ground to repair`)
+  return f.geometry
+}
+
+/**
+ * Neighborhoods of the given Area Command(s) that border a piece of gap, the longest border
+ * first. A neighborhood of another area would only trade the gap for ground outside its area.
+ */
+export function gapCandidates(plan: PlanState, piece: AreaGeometry, areaIds: string[]): Candidate[] {
+  const b = bboxOf(piece)
+  const pad = 2 * COORD_QUANTUM
+  const box: [number, number, number, number] = [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]
+  const list = plan.neighborhoods.filter((n) => areaIds.includes(n.areaId) && bboxesMeet(bboxOf(n.geometry), box))
+  const borders = bordersAlong(piece, list.map((n) => n.geometry))
+  return list.map((n, i) => ({ n, borderM: borders[i] })).filter((c) => c.borderM > 0).sort(byBorder)
+}
+
+/** The two neighborhoods of an overlap, the one whose own ground borders the shared ground longest first (it keeps it). */
+export function overlapCandidates(plan: PlanState, f: Finding): Candidate[] {
+  const piece = pieceOf(f)
+  const pair = f.neighborhoodIds.map((id) => plan.neighborhoods.find((n) => n.id === id))
+  if (pair.length !== 2 || !pair[0] || !pair[1]) throw new RepairError('The neighborhoods of this overlap are no longer in the plan')
+  const [a, b] = pair as [Neighborhood, Neighborhood]
+  const [forA, forB] = overlapBorders(piece, a.geometry, b.geometry)
+  return [{ n: a, borderM: forA }, { n: b, borderM: forB }].sort(byBorder)
+}
+
+function chosen(cands: Candidate[], targetId: string | undefined, what: string): Candidate {
+  if (targetId === undefined) throw new RepairError(`Choose the neighborhood that should take the ${what}`)
+  const c = cands.find((x) => x.n.id === targetId)
+  if (!c) throw new RepairError(`Neighborhood ${targetId} does not border this ${what}; choose one of ${cands.map((x) => x.n.name).join(', ') || 'none'}`)
+  return c
+}
+
+/**
+ * A gap that runs across an Area Command boundary is split there: each area's part goes to a
+ * neighborhood of that area, or it would only become ground outside its area. Ground where
+ * areas overlap goes with the first of them.
+ */
+function partsByArea(plan: PlanState, f: Finding, piece: AreaGeometry): { areaId: string; g: AreaGeometry }[] {
+  const areas = f.areaIds.map((id) => plan.areas.find((a) => a.id === id)).filter((a): a is AreaCommand => !!a)
+  if (areas.length <= 1) return [{ areaId: areas[0]?.id ?? f.areaIds[0], g: piece }]
+  const ref = nearbyBoundaries(plan, piece)
+  const parts: { areaId: string; g: AreaGeometry }[] = []
+  areas.forEach((a, i) => {
+    const inside = clip('intersection', ref, piece, a.geometry)
+    const g = inside && i > 0 ? clip('difference', ref, inside, ...areas.slice(0, i).map((x) => x.geometry)) : inside
+    if (g) parts.push({ areaId: a.id, g })
+  })
+  return parts
+}
+
+/**
+ * The gap goes to the neighborhood bordering it longest, or to the chosen one (which takes the
+ * part in its own Area Command when the gap runs across areas). The taker's boundary takes
+ * the gap's corners first, so the union closes without a seam.
+ */
+export function giveGap(plan: PlanState, f: Finding, choice: RepairChoice): RepairProposal {
+  const piece = pieceOf(f)
+  if (choice.rule === 'to-neighborhood') chosen(gapCandidates(plan, piece, f.areaIds), choice.targetId, 'gap')
+  const grown = new Map<string, { n: Neighborhood; g: AreaGeometry; borderM: number }>()
+  for (const part of partsByArea(plan, f, piece)) {
+    const cands = gapCandidates(plan, part.g, [part.areaId])
+    const area = plan.areas.find((a) => a.id === part.areaId)?.name ?? part.areaId
+    if (!cands.length) throw new RepairError(`The gap ${f.areaIds.length > 1 ? `part in ${area} ` : ''}borders no neighborhood of ${area}`)
+    const c = cands.find((x) => choice.rule === 'to-neighborhood' && x.n.id === choice.targetId) ?? cands[0]
+    const cur = grown.get(c.n.id) ?? { n: c.n, g: c.n.geometry, borderM: 0 }
+    const noded = insertPointsOnEdges(cur.g, verticesOf(part.g)) ?? cur.g
+    const merged = clip('union', nearbyBoundaries(plan, part.g), noded, part.g)
+    if (!merged) throw new RepairError(`Joining the gap to ${c.n.name} left no ground`)
+    grown.set(c.n.id, { n: c.n, g: merged, borderM: cur.borderM + c.borderM })
+  }
+  if (choice.rule === 'to-neighborhood' && !grown.has(choice.targetId!)) throw new RepairError(`Neighborhood ${choice.targetId} borders no part of the gap inside its own Area Command`)
+  const takers = [...grown.values()]
+  const edit = new PlanEdit(plan)
+  for (const t of takers) edit.setGeometry({ entity: 'neighborhood', id: t.n.id }, t.g)
+  edit.node()
+  const m2 = takers.reduce((s, t) => s + Math.max(0, areaM2(t.g) - areaM2(t.n.geometry)), 0)
+  const why = choice.rule === 'longest-border' ? 'longest shared border' : 'shared border'
+  const names = takers.map((t) => t.n.name).join(' and ')
+  const cs = edit.build(`Give ${fmtM2(m2)} gap to ${names}`)
+  const main = (choice.rule === 'to-neighborhood' && grown.get(choice.targetId!)) || takers[0]
+  const detail = takers.map((t) => `${t.n.name} (${why}, ${fmtM(t.borderM)})`).join(' and ')
+  return toProposal(f, { rule: choice.rule, targetId: main.n.id }, cs, m2, `Give the ${fmtM2(m2)} gap to ${detail}.`)
+}
+
+/**
+ * One of the two keeps the shared ground and the other loses it. The loser is cut by the
+ * keeper's whole boundary when that is valid, so the new shared edge is the keeper's own
+ * (vertex for vertex); an invalid keeper is cut by the reported pieces instead.
+ */
+export function settleOverlap(plan: PlanState, f: Finding, choice: RepairChoice): RepairProposal {
+  const piece = pieceOf(f)
+  const cands = overlapCandidates(plan, f)
+  const keep = choice.rule === 'longest-border' ? cands[0] : chosen(cands, choice.targetId, 'overlap')
+  const lose = cands.find((c) => c !== keep)!
+  const cutter = geometryIssues(keep.n.geometry).length ? piece : keep.n.geometry
+  const rest = clip('difference', nearbyBoundaries(plan, piece), lose.n.geometry, cutter)
+  if (!rest) throw new RepairError(`${lose.n.name} lies wholly inside ${keep.n.name}: giving the overlap to ${keep.n.name} would leave ${lose.n.name} with no ground`)
+  const edit = new PlanEdit(plan)
+  edit.setGeometry({ entity: 'neighborhood', id: lose.n.id }, rest)
+  edit.node()
+  const m2 = Math.max(0, areaM2(lose.n.geometry) - areaM2(rest))
+  const why = choice.rule === 'longest-border' ? ` (longest shared border, ${fmtM(keep.borderM)})` : ''
+  const cs = edit.build(`Give ${fmtM2(m2)} overlap to ${keep.n.name}, off ${lose.n.name}`)
+  return toProposal(f, { rule: choice.rule, targetId: keep.n.id }, cs, m2, `Keep the ${fmtM2(m2)} overlap with ${keep.n.name}${why}, taking it off ${lose.n.name}.`)
+}

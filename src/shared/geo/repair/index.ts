@@ -1,0 +1,3 @@
+export * from './types'
+export { proposeRepair, repairOptions } from './propose'
+export { proposeSliverRepairs, combineChangeSets, isRepairableSliver, type SliverScreen } from './slivers'

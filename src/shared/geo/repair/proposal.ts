@@ -1,0 +1,34 @@
+import type { AreaGeometry, ChangeSet, Finding, PlanState } from '../../domain'
+import { sameShape } from '../../domain/same-shape'
+import { formatSquareMetres } from '../../units/format'
+import { bboxOf, bboxesMeet } from '../ops/geom'
+import { holdersOf } from '../ops/holders'
+import type { RepairChoice, RepairPreviewShape, RepairProposal } from './types'
+
+export const fmtM2 = formatSquareMetres
+export const fmtM = (m: number): string => (m < 10 ? `${m.toFixed(1)} m` : `${Math.round(m).toLocaleString('en-US')} m`)
+
+/** Boundaries near a piece, for the clipper to slide new vertices onto. */
+export function nearbyBoundaries(plan: PlanState, g: AreaGeometry): AreaGeometry[] {
+  const box = bboxOf(g)
+  return holdersOf(plan).map((h) => h.geometry).filter((x) => bboxesMeet(bboxOf(x), box))
+}
+
+/**
+ * The proposal for a change set: what changes ground (a neighbour that only took a shared
+ * vertex moves nothing, so it is neither listed nor previewed).
+ */
+export function toProposal(finding: Finding, choice: RepairChoice, cs: ChangeSet, m2Moved: number, label: string): RepairProposal {
+  const neighborhoods: string[] = []
+  const areas: string[] = []
+  const preview: RepairPreviewShape[] = []
+  for (const op of cs.ops) {
+    if ((op.entity !== 'neighborhood' && op.entity !== 'area') || !op.before) continue
+    if (op.after && sameShape(op.before.geometry, op.after.geometry)) continue
+    ;(op.entity === 'neighborhood' ? neighborhoods : areas).push(op.id)
+    preview.push({ entity: op.entity, id: op.id, name: op.before.name, before: op.before.geometry, after: op.after?.geometry ?? null })
+  }
+  const p: RepairProposal = { findingId: finding.id, kind: finding.kind, rule: choice.rule, neighborhoods, areas, m2Moved, label, changeSet: cs, preview }
+  if (choice.targetId !== undefined) p.targetId = choice.targetId
+  return p
+}
