@@ -6,6 +6,7 @@ import { importCommand } from './cli/import'
 import { initCommand } from './cli/init'
 import { lookupCommand } from './cli/lookup'
 import { printCommand } from './cli/print'
+import { repairCommand } from './cli/repair'
 import { restoreCommand } from './cli/restore'
 import { terminalSafeIo } from './cli/terminal-io'
 import { rosterCommand } from './cli/roster'
@@ -20,6 +21,7 @@ const COMMANDS: CliCommand[] = [
   initCommand,
   importCommand,
   validateCommand,
+  repairCommand,
   exportCommand,
   lookupCommand,
   restoreCommand,
