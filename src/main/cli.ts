@@ -21,13 +21,13 @@ const COMMANDS: CliCommand[] = [
   initCommand,
   importCommand,
   validateCommand,
-  repairCommand,
   exportCommand,
   lookupCommand,
   restoreCommand,
   rosterCommand,
   settingsCommand,
   printCommand,
+  repairCommand,
 ]
 
 function overview(): string {
