@@ -61,6 +61,8 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
   return out
 }
 
+const byNumber = (a: number, b: number) => a - b
+
 function edgeLen2(arr: Arrangement, h: number): number {
   const p = arr.org[h], q = arr.org[h ^ 1]
   return (arr.vx[q] - arr.vx[p]) ** 2 + (arr.vy[q] - arr.vy[p]) ** 2
@@ -78,7 +80,7 @@ export function crossEdge(arr: Arrangement, left: number[], h: number): number[]
       if (i >= 0) label.splice(i, 1)
     } else if (!label.includes(o)) label.push(o)
   }
-  return label.sort((a, b) => a - b)
+  return label.sort(byNumber)
 }
 
 function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
@@ -97,7 +99,7 @@ function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, 
     if (l === 0) return null
     if (l > 0) label.push(o)
   }
-  return label.sort((a, b) => a - b)
+  return label.sort(byNumber)
 }
 
 /** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */
@@ -154,30 +156,35 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
       if (l) l.push(f)
       else comps.set(r, [f])
     }
-    const pieces: FacePiece[] = []
+    // No closures per piece here: a plan has thousands of tiny pieces.
+    const pieces: Shell[] = []
     const orphanHoles: [number, number][][] = []
+    const drop = dropIfUnbounded.has(key)
     for (const comp of comps.values()) {
-      if (dropIfUnbounded.has(key) && comp.some((f) => arr.faces[f].area2 < 0)) continue
+      let unbounded = false
+      if (drop) for (let k = 0; k < comp.length && !unbounded; k++) unbounded = arr.faces[comp[k]].area2 < 0
+      if (unbounded) continue
       compStamp++
       for (const f of comp) inComp[f] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
-      const shells = rings.filter((r) => r.area2 > 0), holes = rings.filter((r) => r.area2 < 0)
+      const shells: Shell[] = []
+      for (const r of rings) if (r.area2 > 0) shells.push({ poly: [r.pts], faces: comp, area2: r.area2 })
       if (!shells.length) {
-        orphanHoles.push(...holes.map((h) => h.pts))
+        for (const r of rings) if (r.area2 < 0) orphanHoles.push(r.pts)
         continue
       }
-      const polys = shells.map((s) => ({ poly: [s.pts], faces: comp, area2: s.area2 }))
-      for (const h of holes) attachHole(polys, h.pts)
-      pieces.push(...polys.map((p) => ({ poly: p.poly, faces: p.faces })))
+      for (const r of rings) if (r.area2 < 0) attachHole(shells, r.pts)
+      for (const p of shells) pieces.push({ poly: p.poly, faces: comp, area2: p.area2 })
     }
-    const sized = pieces.map((p) => ({ poly: p.poly, faces: p.faces, area2: ringArea2(p.poly[0]) }))
-    for (const h of orphanHoles) attachHole(sized, h)
-    out.set(key, sized.map((p) => ({ poly: p.poly, faces: p.faces })))
+    for (const h of orphanHoles) attachHole(pieces, h)
+    const list: FacePiece[] = new Array(pieces.length)
+    for (let k = 0; k < pieces.length; k++) list[k] = { poly: pieces[k].poly, faces: pieces[k].faces }
+    out.set(key, list)
   }
   return out
 }
 
-type Shell = { poly: [number, number][][]; area2: number; box?: [number, number, number, number] }
+type Shell = { poly: [number, number][][]; faces: number[]; area2: number; box?: [number, number, number, number] }
 
 /** A hole goes to the smallest shell that contains its first vertex. */
 function attachHole(polys: Shell[], hole: [number, number][]): void {

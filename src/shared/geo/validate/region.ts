@@ -111,10 +111,12 @@ function polyBox(poly: [number, number][][]): Box {
 
 /** Rings start at their lowest-left vertex, holes in that order: same piece, same numbers. */
 function canonicalPoly(poly: [number, number][][]): [number, number][][] {
+  if (poly.length === 1) return [canonicalRing(poly[0])]
   const rings = poly.map(canonicalRing)
-  const holes = rings.slice(1).sort((a, b) => a[0][0] - b[0][0] || a[0][1] - b[0][1])
+  const holes = rings.slice(1).sort(byFirstVertex)
   return [rings[0], ...holes]
 }
+const byFirstVertex = (a: [number, number][], b: [number, number][]) => a[0][0] - b[0][0] || a[0][1] - b[0][1]
 
 function canonicalRing(r: [number, number][]): [number, number][] {
   const n = r.length - 1

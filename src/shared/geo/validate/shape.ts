@@ -38,18 +38,24 @@ function buildShape(g: AreaGeometry): Shape {
   for (const poly of polys) {
     const part: number[] = []
     poly.forEach((raw, ri) => {
-      const xs: number[] = [], ys: number[] = []
+      // Straight into typed arrays (one spare slot to close the ring): no number[] per ring to copy.
+      let xs = new Float64Array(raw.length + 1), ys = new Float64Array(raw.length + 1)
+      let n = 0
       for (const p of raw) {
         const x = toGrid(p[0]), y = toGrid(p[1])
-        if (xs.length && xs[xs.length - 1] === x && ys[ys.length - 1] === y) continue
-        xs.push(x)
-        ys.push(y)
+        if (n && xs[n - 1] === x && ys[n - 1] === y) continue
+        xs[n] = x
+        ys[n++] = y
       }
-      if (xs.length && (xs[0] !== xs[xs.length - 1] || ys[0] !== ys[ys.length - 1])) {
-        xs.push(xs[0])
-        ys.push(ys[0])
+      if (n && (xs[0] !== xs[n - 1] || ys[0] !== ys[n - 1])) {
+        xs[n] = xs[0]
+        ys[n++] = ys[0]
       }
-      if (xs.length < 4) return
+      if (n < 4) return
+      if (n < xs.length) {
+        xs = xs.subarray(0, n)
+        ys = ys.subarray(0, n)
+      }
       const a = ringArea2(xs, ys)
       if (a === 0) return
       if ((a > 0) !== (ri === 0)) {
@@ -66,7 +72,7 @@ function buildShape(g: AreaGeometry): Shape {
       bbox[0] = Math.min(bbox[0], rb[0]); bbox[1] = Math.min(bbox[1], rb[1])
       bbox[2] = Math.max(bbox[2], rb[2]); bbox[3] = Math.max(bbox[3], rb[3])
       part.push(rings.length)
-      rings.push({ xs: Float64Array.from(xs), ys: Float64Array.from(ys), bbox: rb })
+      rings.push({ xs, ys, bbox: rb })
       edgeCount += xs.length - 1
     })
     if (part.length) parts.push(part)
