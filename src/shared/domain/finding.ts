@@ -7,6 +7,7 @@ export const FINDING_KINDS = [
   'overlap',
   'outside-area',
   'invalid-geometry',
+  'coverage-unchecked',
   'sliver',
   'unassigned-neighborhood',
   'officer-outside-area',

@@ -1,13 +1,13 @@
 import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
 import { ringLocate } from '../kernel'
-import type { Box } from './coverage'
-import { legacyGeoFindings } from './legacy-checks'
+import type { Box } from './box'
 import { changedBox } from './memo'
 import { findingsForKey, perPieceKey, type KeyContext } from './overlay-checks'
 import type { Owner } from './owners'
 import type { SliverRule } from './pieces'
 import { computePieces, pieceOrder, type StoredPiece } from './region'
 import type { Shape } from './shape'
+import { unnodedFinding } from './unnoded'
 
 /** The shape a boundary is checked with: itself when valid, else its repaired form (null: nothing left). */
 export type CheckShape = (g: AreaGeometry) => { shape: Shape; repaired: boolean } | null
@@ -41,7 +41,8 @@ export class GeoState {
   private pieces = new Map<string, StoredPiece[]>()
   private listed = new Map<string, Finding[]>()
   private ignored = new Map<string, Ignored>()
-  private fallback: Finding[] | null = null
+  /** The plan could not be noded, even snap-rounded: this one finding stands for every geometric check. */
+  private unnoded: Finding | null = null
   /** The plan's exact arrangement was inconsistent: built snap-rounded. */
   private snap = false
   private perPiece = new WeakMap<StoredPiece, Finding>()
@@ -67,7 +68,7 @@ export class GeoState {
     this.ignored.clear()
     this.keyBox.clear()
     this.areaNames.clear()
-    this.fallback = null
+    this.unnoded = null
     for (const a of plan.areas) {
       this.areaNames.set(a.id, a.name)
       const c = this.checkShape(a.geometry)
@@ -89,15 +90,7 @@ export class GeoState {
       all = computePieces(this.owners, this.hasCity, this.sliver, undefined, true)
     }
     if (!all) {
-      const floor = this.tol.minPieceAreaM2 ?? 0
-      const ign: Ignored = { pieces: 0, m2: 0 }
-      this.fallback = legacyGeoFindings(plan, this.tol, (g) => this.checkShape(g)?.repaired === false).filter((f) => {
-        if (f.areaM2 >= floor) return true
-        ign.pieces++
-        ign.m2 += f.areaM2
-        return false
-      })
-      this.ignored.set('', ign)
+      this.unnoded = unnodedFinding(this.owners)
       return
     }
     for (const [key, list] of all) this.store(key, list)
@@ -106,7 +99,7 @@ export class GeoState {
   /** Takes an edit in; false when only a full `build` can (city, areas appearing or renamed, …). */
   update(prev: PlanState, plan: PlanState, change: GeoChange): boolean {
     // Snap-rounded plans are small dirty layers: rebuilt whole, so they match a fresh run.
-    if (this.fallback || this.snap || change.city) return false
+    if (this.unnoded || this.snap || change.city) return false
     let box: Box | null = null
     const grow = (b: ArrayLike<number>) => {
       if (!box) box = [b[0], b[1], b[2], b[3]]
@@ -252,7 +245,7 @@ export class GeoState {
   }
 
   findings(): Finding[] {
-    if (this.fallback) return this.fallback
+    if (this.unnoded) return [this.unnoded]
     const out: Finding[] = []
     for (const fs of this.listed.values()) for (const f of fs) out.push(f)
     return out

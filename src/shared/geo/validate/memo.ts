@@ -1,5 +1,5 @@
 import type { AreaGeometry } from '../../domain'
-import type { Box } from './coverage'
+import type { Box } from './box'
 import type { Piece } from './pieces'
 import type { Shape } from './shape'
 import { edgeForward, edgeKey } from './shape'

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import { buildArrangement, collectSegments, type Arrangement } from './arrangement'
-import type { Box } from './coverage'
+import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey } from './faces'
 import { faceKeys, type Owner } from './owners'
