@@ -1,11 +1,14 @@
-import { app, BrowserWindow, dialog, net, session, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, protocol, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppOrigin } from './app-protocol'
+import { MENU_EVENT } from '../shared/ipc/menu'
 import { createDispatch } from './ipc/dispatch'
+import { menuTemplate, withClicks } from './menu-template'
 import { createHandlers } from './ipc/handlers'
 import { showNativeDialog } from './native-dialog'
 import { registerIpc } from './ipc/register'
-import { electronSqliteBinding } from './native-binding'
+import { sqliteBindingForApp } from './native-binding'
 import { contentSecurityPolicy, hardenSession, lockDownContents } from './security'
 import { createServices, type Services } from './services'
 import { openPlanForApp, type RecoveryChoice } from './startup'
@@ -25,9 +28,11 @@ function dbPathFromArgs(): string {
 function isOurFrame(frame: WebFrameMain | null): boolean {
   if (!frame || !win || win.isDestroyed()) return false
   if (frame !== win.webContents.mainFrame) return false
-  const url = frame.url
-  return process.env.ELECTRON_RENDERER_URL ? url.startsWith(process.env.ELECTRON_RENDERER_URL) : url.startsWith('file://')
+  return isAppOrigin(frame.url, process.env.ELECTRON_RENDERER_URL)
 }
+
+// The window's origin must be known before the app is ready (Electron's rule for privileged schemes).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 async function askRecovery(report: { message: string; latestBackup: { file: string; at: string } | null }): Promise<RecoveryChoice> {
   const buttons = report.latestBackup ? ['Restore the latest backup', 'Start with an empty plan', 'Quit'] : ['Start with an empty plan', 'Quit']
@@ -51,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     const appRoot = app.getAppPath()
     let opened
     try {
-      opened = await openPlanForApp({ dbPath, nativeBinding: electronSqliteBinding(appRoot, process.resourcesPath), askRecovery })
+      opened = await openPlanForApp({ dbPath, nativeBinding: sqliteBindingForApp(appRoot, process.resourcesPath), askRecovery })
     } catch (e) {
       // A locked, too-new or unreadable database: say what and where, then stop cleanly.
       dialog.showErrorBox('Area Command Planner cannot open its plan', (e as Error).message)
@@ -81,8 +86,12 @@ if (!app.requestSingleInstanceLock()) {
     const s = services
     // Tiles reach the renderer over IPC, so its policy never names a remote server.
     hardenSession(session.defaultSession, contentSecurityPolicy())
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer'), contentSecurityPolicy()))
     registerIpc(createDispatch(createHandlers(s, { choosePath: showNativeDialog }), (e) => console.error(e)), isOurFrame)
     win = createMainWindow()
+    const template = menuTemplate({ platform: process.platform, packaged: app.isPackaged, appName: app.getName() })
+    const send = (command: string) => win && !win.isDestroyed() && win.webContents.send(MENU_EVENT, command)
+    Menu.setApplicationMenu(Menu.buildFromTemplate(withClicks(template, send) as MenuItemConstructorOptions[]))
   })
   app.on('window-all-closed', () => {
     services?.config.db.close()

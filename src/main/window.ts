@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
+import { APP_ENTRY } from './app-protocol'
 import { lockDownContents } from './security'
 import { WEB_PREFERENCES } from './web-preferences'
 
@@ -18,6 +19,6 @@ export function createMainWindow(): BrowserWindow {
   lockDownContents(win.webContents)
   win.once('ready-to-show', () => win.show())
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  else void win.loadURL(APP_ENTRY)
   return win
 }

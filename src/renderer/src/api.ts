@@ -1,4 +1,5 @@
 import type { Api } from '../../shared/ipc/contract'
+import type { MenuEvents } from '../../shared/ipc/menu'
 import type { IpcResult } from '../../shared/ipc/result'
 
 /** A refusal or failure from the main process, with its machine-readable code. */
@@ -23,6 +24,7 @@ export type UnwrappedApi = { [K in keyof Api]: (...args: Parameters<Api[K]>) => 
 function unwrapAll(raw: Api): UnwrappedApi {
   const out: Record<string, (...a: unknown[]) => Promise<unknown>> = {}
   for (const [name, fn] of Object.entries(raw) as [string, (...a: unknown[]) => Promise<IpcResult<unknown>>][]) {
+    if (name === 'onMenuCommand') continue
     out[name] = async (...args) => {
       const r = await fn(...args)
       if (r.ok) return r.value
@@ -33,3 +35,6 @@ function unwrapAll(raw: Api): UnwrappedApi {
 }
 
 export const api: UnwrappedApi = unwrapAll(window.api)
+
+/** Commands chosen in the application menu (none where there is no menu, e.g. a browser test that sends none). */
+export const onMenuCommand: MenuEvents['onMenuCommand'] = (listener) => window.api.onMenuCommand(listener)

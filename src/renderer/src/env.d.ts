@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { Api } from '../../shared/ipc/contract'
+import type { MenuEvents } from '../../shared/ipc/menu'
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
@@ -10,6 +11,6 @@ declare module '*.vue' {
 declare global {
   interface Window {
     /** Given by the preload (or the browser-test harness); only api.ts may touch it. */
-    api: Api
+    api: Api & MenuEvents
   }
 }

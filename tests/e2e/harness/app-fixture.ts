@@ -65,7 +65,13 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
   await page.addInitScript({
     content: `{
       const toWire = (${to.toString()}), fromWire = (${from.toString()});
-      window.api = (${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i)).then(fromWire));
+      const menuListeners = new Set();
+      window.api = Object.freeze({
+        ...(${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i)).then(fromWire)),
+        onMenuCommand: (l) => { menuListeners.add(l); return () => menuListeners.delete(l) },
+      });
+      // The application menu, as the main process would send its commands.
+      window.__acpMenu = (c) => menuListeners.forEach((l) => l(c));
     }`,
   })
   await page.goto(`${APP_ORIGIN}/index.html`)

@@ -4,4 +4,6 @@ interface Window {
     pixelOf(lon: number, lat: number): [number, number] | null
     counts(): { areas: number; neighborhoods: number; findings: number }
   }
+  /** The harness's stand-in for the application menu: sends one command as the main process would. */
+  __acpMenu?: (command: string) => void
 }

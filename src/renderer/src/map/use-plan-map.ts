@@ -5,6 +5,7 @@ import { usePlanStore } from '../stores/plan'
 import { usePublishStore } from '../stores/publish'
 import { useImportStore } from '../stores/import'
 import { useSettingsStore } from '../stores/settings'
+import { useUiStore } from '../stores/ui'
 import { installRosterMapHooks } from '../components/roster/map-hooks'
 import { PlanMap } from './plan-map'
 
@@ -23,6 +24,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
   const publish = usePublishStore()
   const imports = useImportStore()
   const settings = useSettingsStore()
+  const ui = useUiStore()
   /** Why the background map is not showing, while it is not. */
   const backgroundProblem = ref<string | null>(null)
 
@@ -78,6 +80,11 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
     }, { immediate: true })
     watch(() => settings.settings, (st) => pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null), { immediate: true })
     watch(() => settings.units, (u) => pm.setUnits(u), { immediate: true })
+    // The menu's View › Zoom in / Zoom out / Whole plan.
+    watch(() => ui.mapRequest, (r) => {
+      if (r?.kind === 'zoom-fit') pm.fitAll()
+      else if (r) pm.zoomBy(r.kind === 'zoom-in' ? 1 : -1)
+    })
     if (!settings.settings) void settings.load()
     watch(() => publish.lookupAnswer, (a) => a?.neighborhood && pm.zoomToNeighborhood(a.neighborhood.id))
   })
