@@ -145,6 +145,13 @@ export class PlanMap {
     this.map.getView().fit(extent, { padding: [30, 30, 30, 30], duration: 0 })
   }
 
+  /** One zoom step in or out about the middle of the view (the menu's Zoom in / Zoom out). */
+  zoomBy(delta: number): void {
+    const view = this.map.getView()
+    const z = view.getZoom()
+    if (z !== undefined) view.animate({ zoom: z + delta, duration: 200 })
+  }
+
   setSelected(id: string | null): void {
     this.look.selectedId = id
     this.neighborhoodLayer.changed()
