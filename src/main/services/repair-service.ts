@@ -1,5 +1,6 @@
 import { invertChangeSet, whyNotAllowed, type ChangeSet, type Finding, type FindingSummary, type PlanState } from '../../shared/domain'
-import { proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
+import { combineChangeSets, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
+import { applyChangeSet } from '../../shared/geo/ops/apply-change-set'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
 import type { ApplyResult } from '../../shared/ipc/outputs'
 import type { Actor } from './actor'
@@ -15,6 +16,9 @@ export interface SliverPreview {
   /** The plan's findings summary as it would be after these repairs. */
   summary: FindingSummary
 }
+
+/** Further passes for slivers that repairs leave behind; each pass only takes findings not tried before, so this is a bound, not a budget. */
+const MAX_PASSES = 4
 
 const GONE = 'That finding is no longer in the plan (it was fixed or changed); check the plan again.'
 
@@ -88,19 +92,36 @@ export class RepairService {
   /**
    * Each sliver repair is tried on a scratch validator of the plan as the repairs before it
    * left it: kept when the actor may make it, the edit guard accepts it and it adds no error
-   * finding anywhere (a clipped sliver must not open a gap next door); otherwise undone there
-   * and skipped with the reason.
+   * finding anywhere; otherwise undone there and skipped with the reason. A repair can leave a
+   * sliver of its own (ground clipped off one area that no neighborhood of the next covers is
+   * a gap there), so the slivers found afterwards get further passes, each finding tried once.
    */
   private sliverPlan(actor: Actor): { preview: SliverPreview; changeSet: ChangeSet } {
-    const plan = this.plans.load()
-    const findings = this.validation.findings()
-    const scratch = createValidator(plan, this.settings.get().tolerances)
-    const screen = (p: RepairProposal, working: PlanState): string | null => {
-      const why = this.forbidden(working, p.changeSet, actor)
-      return why ?? tryOn(scratch, p.changeSet)
+    let working = this.plans.load()
+    const scratch = createValidator(working, this.settings.get().tolerances)
+    const screen = (p: RepairProposal, at: PlanState): string | null => this.forbidden(at, p.changeSet, actor) ?? tryOn(scratch, p.changeSet)
+    const proposals: RepairProposal[] = []
+    const skipped = new Map<string, SkippedRepair>()
+    const tried = new Set<string>()
+    let findings = this.validation.findings()
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      // A finding is the same one to try again only when its id and its ground are the same (a repair can leave a crumb under the same id).
+      const key = (f: Finding) => `${f.id}|${f.areaM2.toFixed(2)}`
+      const todo = findings.filter((f) => isRepairableSliver(f) && !tried.has(key(f)))
+      if (!todo.length) break
+      for (const f of todo) tried.add(key(f))
+      const r = proposeSliverRepairs(working, todo, screen)
+      for (const k of r.skipped) skipped.set(k.findingId, k)
+      if (!r.proposals.length) break
+      proposals.push(...r.proposals)
+      working = applyChangeSet(working, r.changeSet)
+      findings = scratch.findings()
     }
-    const result = proposeSliverRepairs(plan, findings, screen)
-    return { preview: { proposals: result.proposals, skipped: result.skipped, summary: summarize(scratch.findings()) }, changeSet: result.changeSet }
+    // A sliver skipped in one pass may be gone after a later one (a neighbour's repair took it along).
+    const left = new Set(scratch.findings().map((f) => f.id))
+    const n = proposals.length
+    const changeSet = combineChangeSets(`Repair ${n} sliver${n === 1 ? '' : 's'}`, proposals.map((p) => p.changeSet))
+    return { preview: { proposals, skipped: [...skipped.values()].filter((k) => left.has(k.findingId)), summary: summarize(scratch.findings()) }, changeSet }
   }
 }
 

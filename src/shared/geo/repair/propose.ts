@@ -1,4 +1,5 @@
 import { EditError, whyNotAllowed, type Finding, type PlanState } from '../../domain'
+import { giveAreaGap, settleAreaOverlap } from './area-ground'
 import { gapCandidates, giveGap, overlapCandidates, pieceOf, settleOverlap } from './give-ground'
 import { clipToArea, moveAreaBoundary } from './outside-area'
 import { fmtM } from './proposal'
@@ -12,7 +13,7 @@ const RULE_WORDS: Record<RepairChoice['rule'], string> = {
   'make-valid': 'replacing the shape with its repaired form',
 }
 
-const KIND_WORDS: Partial<Record<Finding['kind'], string>> = { gap: 'a gap', overlap: 'an overlap', 'outside-area': 'ground outside an Area Command', 'invalid-geometry': 'an invalid shape' }
+const KIND_WORDS: Partial<Record<Finding['kind'], string>> = { 'area-gap': 'ground between Area Commands', 'area-overlap': 'ground two Area Commands share', gap: 'a gap', overlap: 'an overlap', 'outside-area': 'ground outside an Area Command', 'invalid-geometry': 'an invalid shape' }
 
 function unfit(f: Finding, choice: RepairChoice): RepairError {
   return new RepairError(`A finding of ${KIND_WORDS[f.kind] ?? `kind ${f.kind}`} cannot be repaired by ${RULE_WORDS[choice.rule] ?? `rule ${choice.rule}`}`)
@@ -27,6 +28,12 @@ export function proposeRepair(plan: PlanState, f: Finding, choice: RepairChoice)
         break
       case 'overlap':
         if (choice.rule === 'longest-border' || choice.rule === 'to-neighborhood') return settleOverlap(plan, f, choice)
+        break
+      case 'area-gap':
+        if (choice.rule === 'longest-border') return giveAreaGap(plan, f, choice)
+        break
+      case 'area-overlap':
+        if (choice.rule === 'longest-border') return settleAreaOverlap(plan, f, choice)
         break
       case 'outside-area':
         if (choice.rule === 'clip') return clipToArea(plan, f, choice)
@@ -58,6 +65,10 @@ function candidateOptions(plan: PlanState, f: Finding, actor: RepairActor): Repa
         { rule: 'to-neighborhood', targetId: lose.n.id, label: `Keep with ${lose.n.name}, off ${keep.n.name}` },
       ]
     }
+    case 'area-gap':
+      return actor.role === 'admin' ? [{ rule: 'longest-border', label: 'Give to the Area Command with the longest shared border' }] : []
+    case 'area-overlap':
+      return actor.role === 'admin' && f.areaIds.length === 2 ? [{ rule: 'longest-border', label: 'Keep with the Area Command with the longest shared border' }] : []
     case 'outside-area': {
       const n = plan.neighborhoods.find((x) => x.id === f.neighborhoodIds[0])
       const area = n && plan.areas.find((a) => a.id === n.areaId)

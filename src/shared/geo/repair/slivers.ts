@@ -3,8 +3,14 @@ import { applyChangeSet } from '../ops/apply-change-set'
 import { proposeRepair } from './propose'
 import { RepairError, type RepairChoice, type RepairProposal, type SkippedRepair, type SliverRepairPlan } from './types'
 
-/** The rule "Repair all slivers" uses per kind: slivers of ground go by the longest border; one poking out of its area is clipped back. */
-const SLIVER_RULE: Partial<Record<Finding['kind'], RepairChoice['rule']>> = { gap: 'longest-border', overlap: 'longest-border', 'outside-area': 'clip' }
+/**
+ * The rule "Repair all slivers" uses per kind: ground nobody or two hold goes by the longest
+ * border (between neighborhoods, and between Area Commands); ground poking out of its area is
+ * clipped back.
+ */
+const SLIVER_RULE: Partial<Record<Finding['kind'], RepairChoice['rule']>> = {
+  gap: 'longest-border', overlap: 'longest-border', 'outside-area': 'clip', 'area-gap': 'longest-border', 'area-overlap': 'longest-border',
+}
 
 /** Whether "Repair all slivers" takes this finding on. */
 export const isRepairableSliver = (f: Finding): boolean => f.sliver && SLIVER_RULE[f.kind] !== undefined && f.geometry !== undefined

@@ -1,0 +1,75 @@
+import { COORD_QUANTUM, type AreaCommand, type Finding, type PlanState } from '../../domain'
+import { geometryIssues } from '../ops/clean'
+import { areaM2, clip } from '../ops/clip'
+import { bboxOf, bboxesMeet } from '../ops/geom'
+import { insertPointsOnEdges, verticesOf } from '../ops/noding'
+import { PlanEdit } from '../ops/plan-edit'
+import { bordersAlong, overlapBorders } from './border'
+import { pieceOf } from './give-ground'
+import { fmtM, fmtM2, nearbyBoundaries, toProposal } from './proposal'
+import { RepairError, type RepairChoice, type RepairProposal } from './types'
+
+/** Less than this (m²) of a neighborhood under the ground an area gives up is rounding, not ground it loses. */
+const TRACE_M2 = 0.01
+
+/**
+ * Ground between Area Commands that none of them holds goes to the one bordering it longest.
+ * Its neighborhoods do not grow here: what the area takes is a gap in it, which the next pass
+ * of "Repair all slivers" gives to a neighborhood by the same rule.
+ */
+export function giveAreaGap(plan: PlanState, f: Finding, choice: RepairChoice): RepairProposal {
+  if (choice.rule !== 'longest-border') throw new RepairError('Ground between Area Commands goes to the Area Command bordering it longest')
+  const piece = pieceOf(f)
+  const b = bboxOf(piece)
+  const pad = 2 * COORD_QUANTUM
+  const near = plan.areas.filter((a) => bboxesMeet(bboxOf(a.geometry), [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]))
+  const borders = bordersAlong(piece, near.map((a) => a.geometry))
+  const best = near.map((a, i) => ({ a, borderM: borders[i] })).filter((c) => c.borderM > 0).sort((x, y) => y.borderM - x.borderM || (x.a.id < y.a.id ? -1 : 1))[0]
+  if (!best) throw new RepairError('The ground borders no Area Command')
+  const noded = insertPointsOnEdges(best.a.geometry, verticesOf(piece)) ?? best.a.geometry
+  const grown = clip('union', nearbyBoundaries(plan, piece), noded, piece)
+  if (!grown) throw new RepairError(`Joining the ground to ${best.a.name} left no ground`)
+  const edit = new PlanEdit(plan)
+  edit.setGeometry({ entity: 'area', id: best.a.id }, grown)
+  edit.node()
+  const m2 = Math.max(0, areaM2(grown) - areaM2(best.a.geometry))
+  const cs = edit.build(`Give ${fmtM2(m2)} between Area Commands to ${best.a.name}`)
+  return toProposal(f, { rule: choice.rule, targetId: best.a.id }, cs, m2, `Give the ${fmtM2(m2)} between Area Commands to ${best.a.name} (longest shared border, ${fmtM(best.borderM)}).`)
+}
+
+/**
+ * Ground two Area Commands share stays with the one whose own ground borders it longest; the
+ * other gives it up, and so do its neighborhoods there (clipped to the area as it becomes), or
+ * they would be left outside their area.
+ */
+export function settleAreaOverlap(plan: PlanState, f: Finding, choice: RepairChoice): RepairProposal {
+  if (choice.rule !== 'longest-border') throw new RepairError('Ground two Area Commands share stays with the one bordering it longest')
+  const piece = pieceOf(f)
+  const pair = f.areaIds.map((id) => plan.areas.find((a) => a.id === id))
+  if (pair.length !== 2) throw new RepairError('Ground beyond the city limit is repaired by moving the Area Command boundary by hand')
+  if (!pair[0] || !pair[1]) throw new RepairError('The Area Commands of this overlap are no longer in the plan')
+  const [a, b] = pair as [AreaCommand, AreaCommand]
+  const [forA, forB] = overlapBorders(piece, a.geometry, b.geometry)
+  const [keep, lose, borderM] = forA > forB || (forA === forB && a.id < b.id) ? [a, b, forA] : [b, a, forB]
+  const ref = nearbyBoundaries(plan, piece)
+  const cutter = geometryIssues(keep.geometry).length ? piece : keep.geometry
+  const rest = clip('difference', ref, lose.geometry, cutter)
+  if (!rest) throw new RepairError(`${lose.name} lies wholly inside ${keep.name}: giving up the overlap would leave it no ground`)
+  const edit = new PlanEdit(plan)
+  edit.setGeometry({ entity: 'area', id: lose.id }, rest)
+  const clipped: string[] = []
+  for (const n of plan.neighborhoods) {
+    if (n.areaId !== lose.id || !bboxesMeet(bboxOf(n.geometry), bboxOf(piece))) continue
+    const under = clip('intersection', ref, n.geometry, piece)
+    if (!under || areaM2(under) < TRACE_M2) continue
+    const kept = clip('intersection', ref, n.geometry, rest)
+    if (!kept) throw new RepairError(`${n.name} lies wholly in the ground ${lose.name} would give up`)
+    edit.setGeometry({ entity: 'neighborhood', id: n.id }, kept)
+    clipped.push(n.name)
+  }
+  edit.node()
+  const m2 = Math.max(0, areaM2(lose.geometry) - areaM2(rest))
+  const also = clipped.length ? ` and from ${clipped.join(', ')}` : ''
+  const cs = edit.build(`Give ${fmtM2(m2)} Area Command overlap to ${keep.name}, off ${lose.name}`)
+  return toProposal(f, { rule: choice.rule, targetId: keep.id }, cs, m2, `Keep the ${fmtM2(m2)} ${keep.name} and ${lose.name} share with ${keep.name} (longest shared border, ${fmtM(borderM)}), taking it off ${lose.name}${also}.`)
+}
