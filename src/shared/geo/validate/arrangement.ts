@@ -182,13 +182,31 @@ function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy
 
 /** Split points of a segment in order along it, without its ends or repeats. */
 function chain(ax: number, ay: number, bx: number, by: number, sp: number[]): number[] {
-  const order: number[] = []
-  for (let k = 0; k < sp.length; k += 2) order.push(k)
+  const m = sp.length >> 1
   const dx = bx - ax, dy = by - ay
-  const t = (k: number) => (sp[k] - ax) * dx + (sp[k + 1] - ay) * dy
-  order.sort((i, j) => t(i) - t(j) || sp[i] - sp[j] || sp[i + 1] - sp[j + 1])
+  const order: number[] = new Array(m), t: number[] = new Array(m)
+  for (let i = 0; i < m; i++) {
+    order[i] = 2 * i
+    t[i] = (sp[2 * i] - ax) * dx + (sp[2 * i + 1] - ay) * dy
+  }
+  // Along the segment, ties by x then y; insertion sort (a segment is split a few times).
+  for (let i = 1; i < m; i++) {
+    const k = order[i], tk = t[i]
+    let j = i - 1
+    while (j >= 0) {
+      const q = order[j]
+      const c = t[j] - tk || sp[q] - sp[k] || sp[q + 1] - sp[k + 1]
+      if (c <= 0) break
+      order[j + 1] = q
+      t[j + 1] = t[j]
+      j--
+    }
+    order[j + 1] = k
+    t[j + 1] = tk
+  }
   const out: number[] = []
-  for (const k of order) {
+  for (let i = 0; i < m; i++) {
+    const k = order[i]
     const x = sp[k], y = sp[k + 1]
     if (out.length && x === out[out.length - 2] && y === out[out.length - 1]) continue
     if ((x === bx && y === by) || (x === ax && y === ay)) continue
@@ -216,8 +234,14 @@ function node(u: Unique): (number[] | undefined)[] {
     si.length = 0
     sj.length = 0
     meet(c[4 * i], c[4 * i + 1], c[4 * i + 2], c[4 * i + 3], c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], si, sj)
-    if (si.length) (splits[i] ??= []).push(...si)
-    if (sj.length) (splits[j] ??= []).push(...sj)
+    if (si.length) {
+      const l = (splits[i] ??= [])
+      for (let k = 0; k < si.length; k++) l.push(si[k])
+    }
+    if (sj.length) {
+      const l = (splits[j] ??= [])
+      for (let k = 0; k < sj.length; k++) l.push(sj[k])
+    }
   })
   return splits
 }
