@@ -133,21 +133,6 @@ function orientDot(ox: number, oy: number, bx: number, by: number, cx: number, c
   return sx !== 0 ? sx : Math.sign(by - oy) * Math.sign(cy - oy)
 }
 
-/** Half-plane + cross ordering of directions around a vertex, counter-clockwise from +x. */
-export function dirLess(ux: number, uy: number, vx: number, vy: number): boolean {
-  const hu = uy > 0 || (uy === 0 && ux > 0) ? 0 : 1
-  const hv = vy > 0 || (vy === 0 && vx > 0) ? 0 : 1
-  if (hu !== hv) return hu < hv
-  return orient(0, 0, ux, uy, vx, vy) > 0
-}
-
-/** Angle-free key for sorting directions: [half, then by cross]. Returns <0, 0, >0. */
-export function dirCompare(ux: number, uy: number, vx: number, vy: number): number {
-  if (dirLess(ux, uy, vx, vy)) return -1
-  if (dirLess(vx, vy, ux, uy)) return 1
-  return 0
-}
-
 /**
  * How the ray from p towards +x meets edge a-b: 1 it crosses the edge, 0 p lies on the edge,
  * -1 neither. Crossings are counted half-open in y (an edge holds its lower end, not its
@@ -219,7 +204,7 @@ export function pointInRing(p: Position, ring: readonly Position[]): -1 | 0 | 1 
 }
 
 /** Where p lies against a polygon (shell, then holes): 1 inside, 0 on a ring, -1 outside or in a hole. */
-export function polygonLocate(p: Position, poly: readonly (readonly Position[])[]): -1 | 0 | 1 {
+function polygonLocate(p: Position, poly: readonly (readonly Position[])[]): -1 | 0 | 1 {
   if (!poly.length) return -1
   const shell = pointInRing(p, poly[0])
   if (shell <= 0) return shell

@@ -52,13 +52,6 @@ export function checkLocalEdit(
   }
 }
 
-/** Positions (open ring indexes) where a ring has a vertex exactly at p. */
-export function vertexIndexes(ring: Position[], p: Position): number[] {
-  const out: number[] = []
-  for (let i = 0; i + 1 < ring.length; i++) if (ring[i][0] === p[0] && ring[i][1] === p[1]) out.push(i)
-  return out
-}
-
 /** Whether a geometry has a vertex exactly at p (bbox first: most holders are far away). */
 export function hasVertex(g: AreaGeometry, p: Position): boolean {
   const b = bboxOf(g)

@@ -79,26 +79,3 @@ function buildShape(g: AreaGeometry): Shape {
   }
   return { rings, parts, bbox, edgeCount }
 }
-
-export function bboxesOverlap(a: ArrayLike<number>, b: ArrayLike<number>, margin = 0): boolean {
-  return a[0] <= b[2] + margin && b[0] <= a[2] + margin && a[1] <= b[3] + margin && b[1] <= a[3] + margin
-}
-
-/** Undirected edge key, and whether the ring walks it in key order. */
-export function edgeKey(ax: number, ay: number, bx: number, by: number): string {
-  return ax < bx || (ax === bx && ay < by) ? `${ax},${ay},${bx},${by}` : `${bx},${by},${ax},${ay}`
-}
-export function edgeForward(ax: number, ay: number, bx: number, by: number): boolean {
-  return ax < bx || (ax === bx && ay < by)
-}
-
-/** Shape as polyclip input, still on the grid (integers keep the overlay stable). */
-export function shapeToClip(s: Shape): [number, number][][][] {
-  return s.parts.map((part) => part.map((ri) => ringToPairs(s.rings[ri])))
-}
-
-function ringToPairs(r: Ring): [number, number][] {
-  const out: [number, number][] = new Array(r.xs.length)
-  for (let i = 0; i < r.xs.length; i++) out[i] = [r.xs[i], r.ys[i]]
-  return out
-}
