@@ -54,3 +54,22 @@ export function only(findings: Finding[], kind: Finding['kind'], ...ids: string[
   if (hits.length !== 1) throw new Error(`expected one ${kind} finding of ${ids.join(', ')}, found ${hits.length}`)
   return hits[0]
 }
+
+/**
+ * Slivers only, no error: North (0..200 × 0..100) where North-1 stops 0.4 m short of North-2
+ * (a 40 m² gap), North-2 reaching 0.3 m over the top of North along 50 m (15 m² outside);
+ * South (0..200 × -100..0) where South-1 reaches 0.3 m into South-2 (a 30 m² overlap).
+ */
+export function sliverPlan(): PlanState {
+  return {
+    city: null,
+    areas: [area('N', poly([[0, 0], [200, 0], [200, 100], [150, 100], [0, 100]]), null), area('S', poly([[0, -100], [200, -100], [200, 0], [0, 0]]), null)],
+    neighborhoods: [
+      hood('North-1', 'N', poly([[0, 0], [99.6, 0], [99.6, 100], [0, 100]])),
+      hood('North-2', 'N', poly([[100, 0], [200, 0], [200, 100.3], [150, 100.3], [150, 100], [100, 100]])),
+      hood('South-1', 'S', poly([[0, -100], [100.3, -100], [100.3, 0], [0, 0]])),
+      hood('South-2', 'S', poly([[100, -100], [200, -100], [200, 0], [100, 0]])),
+    ],
+    officers: [],
+  }
+}

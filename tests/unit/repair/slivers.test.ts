@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Finding } from '../../../src/shared/domain'
+import { proposeSliverRepairs } from '../../../src/shared/geo/repair'
+import { hood } from '../validate/fixtures'
+import { ADMIN, only, poly, repairPlan, servicesWith, sliverPlan } from './fixture'
+
+const opened: { cleanup(): void }[] = []
+afterEach(() => opened.splice(0).forEach((s) => s.cleanup()))
+function services(plan = sliverPlan()) {
+  const s = servicesWith(plan)
+  opened.push(s)
+  return s
+}
+const slivers = (fs: Finding[]) => fs.filter((f) => f.sliver).map((f) => f.id).sort()
+const ids = (fs: Finding[]) => fs.map((f) => f.id).sort()
+
+describe('Repair all slivers', () => {
+  it('lists what it will change before it does, then makes it one undoable step; undo brings every sliver back', () => {
+    const s = services()
+    const before = s.validation.findings()
+    const [gap, out, ov] = [only(before, 'gap', 'N'), only(before, 'outside-area', 'North-2'), only(before, 'overlap', 'South-1', 'South-2')]
+    expect(slivers(before)).toEqual([gap.id, out.id, ov.id].sort())
+
+    const preview = s.repairs.previewSlivers(ADMIN)
+    expect(preview.proposals.map((p) => [p.findingId, p.rule, p.neighborhoods])).toEqual([
+      [gap.id, 'longest-border', ['North-1']],
+      [out.id, 'clip', ['North-2']],
+      [ov.id, 'longest-border', ['South-2']],
+    ])
+    expect(preview.skipped).toEqual([])
+    expect(preview.summary).toMatchObject({ errors: 0, blocking: false })
+    expect(preview.summary.byKind).not.toHaveProperty('gap')
+    // Previewing wrote nothing.
+    expect(ids(s.validation.findings())).toEqual(ids(before))
+    expect(s.changes.canUndo(ADMIN)).toBe(false)
+
+    const r = s.repairs.repairSlivers(ADMIN)
+    expect(r.changeSet.label).toBe('Repair 3 slivers')
+    expect(r.proposals.map((p) => p.findingId)).toEqual(preview.proposals.map((p) => p.findingId))
+    r.proposals.forEach((p, i) => expect(p.m2Moved).toBeCloseTo([gap, out, ov][i].areaM2, 0))
+    expect(slivers(s.validation.findings())).toEqual([])
+    expect(s.repos.audit.lastDone('admin')?.label).toBe('Repair 3 slivers')
+
+    s.changes.undo(ADMIN)
+    expect(ids(s.validation.findings())).toEqual(ids(before))
+    expect(s.changes.canUndo(ADMIN)).toBe(false)
+  })
+
+  it('leaves out what the actor may not change, saying why, and repairs the rest', () => {
+    const s = services()
+    const ov = only(s.validation.findings(), 'overlap', 'South-1', 'South-2')
+    const commander = { osUser: 'lt', profile: { role: 'commander' as const, areaId: 'N' } }
+    const r = s.repairs.repairSlivers(commander)
+    expect(r.proposals.map((p) => p.kind)).toEqual(['gap', 'outside-area'])
+    expect(r.skipped).toEqual([{ findingId: ov.id, why: 'You are acting as the Area Commander of Area N; South-2 belongs to Area S. Its Area Commander or Administration can change it.' }])
+    expect(slivers(s.validation.findings())).toEqual([ov.id])
+  })
+
+  it('skips a sliver that cannot be repaired with the reason, and goes on with the others', () => {
+    const plan = sliverPlan()
+    // A 0.4 m wide neighborhood wholly inside South-2: the overlap is all of it, and taking it off would leave nothing.
+    plan.neighborhoods.push(hood('Strip', 'S', poly([[150, -50], [150.4, -50], [150.4, -20], [150, -20]])))
+    const s = services(plan)
+    const strip = only(s.validation.findings(), 'overlap', 'South-2', 'Strip')
+    expect(strip.sliver).toBe(true)
+    const r = s.repairs.repairSlivers(ADMIN)
+    expect(r.skipped).toEqual([{ findingId: strip.id, why: 'Strip lies wholly inside South-2: giving the overlap to South-2 would leave Strip with no ground' }])
+    expect(r.proposals.map((p) => p.kind)).toEqual(['gap', 'outside-area', 'overlap'])
+    expect(slivers(s.validation.findings())).toEqual([strip.id])
+  })
+
+  it('on a plan without slivers, says there is nothing to repair and stores nothing', () => {
+    const s = services(repairPlan())
+    expect(proposeSliverRepairs(s.plans.load(), s.validation.findings()).proposals).toEqual([])
+    expect(() => s.repairs.repairSlivers(ADMIN)).toThrow('Nothing was repaired: the plan has no sliver to repair.')
+    expect(s.changes.canUndo(ADMIN)).toBe(false)
+  })
+})
