@@ -53,7 +53,7 @@ export function proposeSliverRepairs(plan: PlanState, findings: Finding[], scree
       continue
     }
     if (!p.neighborhoods.length && !p.areas.length) {
-      skipped.push({ findingId: f.id, why: 'An earlier repair in this batch already removed it' })
+      skipped.push({ findingId: f.id, why: 'Repairing it moves no ground at the plan\'s coordinate precision (0.1 mm), or an earlier repair in this batch already took it' })
       continue
     }
     const refused = screen?.(p, working)
