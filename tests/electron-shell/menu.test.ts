@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MENU_COMMANDS } from '../../src/shared/ipc/menu'
 import { menuItems, menuTemplate, type MenuItem } from '../../src/main/menu-template'
-import { shortcut, SHORTCUTS } from '../../src/renderer/src/shortcuts'
+import { shortcut, SHORTCUTS } from '../../src/shared/shortcuts'
 
 const DEVELOPER = ['toggleDevTools', 'reload', 'forceReload']
 const platforms: NodeJS.Platform[] = ['linux', 'win32', 'darwin']

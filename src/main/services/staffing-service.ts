@@ -1,4 +1,4 @@
-import { area as turfArea } from '@turf/turf'
+import { area as turfArea } from '@turf/area'
 import type { ChangeSet, Officer, PlanState } from '../../shared/domain'
 import type { AreaStaffing, ContinuityOut, StaffingSummaryOut, SuggestionOut } from '../../shared/ipc/features/staffing-outputs'
 import { computeBalance, continuity, countActiveOfficers } from '../../shared/staffing/balance'

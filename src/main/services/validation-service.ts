@@ -1,6 +1,7 @@
-import { area as turfArea } from '@turf/turf'
-import type { ChangeSet, Finding, FindingKind } from '../../shared/domain'
+import { area as turfArea } from '@turf/area'
+import { invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
+import { applyOps } from '../../shared/geo/validate/incremental'
 import type { AreaCoverage, ValidationReport } from '../../shared/ipc/outputs'
 import { AppError } from './app-error'
 import type { ChangeGuard } from './change-service'
@@ -33,6 +34,13 @@ export function guardRefusal(label: string, before: Finding[], after: Finding[])
 }
 
 /**
+ * A number that changes whenever another connection commits to the plan file (SQLite's
+ * `PRAGMA data_version`): the command line, or a second window, writing while the app is open.
+ * Commits on this connection leave it as it is; they reach the live validator as change sets.
+ */
+export type PlanVersion = () => number
+
+/**
  * Keeps one live validator for the open plan, updated by each change set instead of
  * re-validating the city, and uses it to refuse edits that would open overlaps or push
  * ground out of its area. Imported plans may start dirty: an edit may leave them as bad as
@@ -40,16 +48,30 @@ export function guardRefusal(label: string, before: Finding[], after: Finding[])
  */
 export class ValidationService implements ChangeGuard {
   private validator: PlanValidator | null = null
+  /** The plan version the live validator was built at; another connection's commit moves it on. */
+  private builtAt = 0
   constructor(
     private readonly plans: PlanService,
     private readonly settings: SettingsService,
+    private readonly planVersion: PlanVersion = () => 0,
   ) {
     settings.onChange(() => (this.validator = null))
   }
 
-  private live(): PlanValidator {
-    this.validator ??= createValidator(this.plans.load(), this.settings.get().tolerances)
+  /** The live validator, or null when there is none or another connection changed the plan since it was built. */
+  private current(): PlanValidator | null {
+    if (this.validator && this.planVersion() !== this.builtAt) this.validator = null
     return this.validator
+  }
+
+  private build(plan: PlanState): PlanValidator {
+    this.builtAt = this.planVersion()
+    this.validator = createValidator(plan, this.settings.get().tolerances)
+    return this.validator
+  }
+
+  private live(): PlanValidator {
+    return this.current() ?? this.build(this.plans.load())
   }
 
   prepare(): void {
@@ -70,7 +92,8 @@ export class ValidationService implements ChangeGuard {
   }
 
   check(cs: ChangeSet): Finding[] {
-    const v = this.live()
+    // Called after the change's writes: a validator to be built now must start from the plan without them.
+    const v = this.current() ?? this.build(applyOps(this.plans.load(), invertChangeSet(cs).ops))
     const ids = touchedIds(cs)
     const before = v.findingsFor(ids)
     v.apply(cs.ops)
@@ -81,8 +104,9 @@ export class ValidationService implements ChangeGuard {
   }
 
   followed(cs: ChangeSet): void {
-    // Nothing to follow until the first check builds the live validator from the stored plan.
-    this.validator?.apply(cs.ops)
+    // Nothing to follow until the first check builds the live validator from the stored plan, nor
+    // when another connection changed the plan since: the next use builds it from the database.
+    this.current()?.apply(cs.ops)
   }
 
   rolledBack(): void {

@@ -1,4 +1,5 @@
-import * as turf from '@turf/turf'
+import { area } from '@turf/area'
+import { feature } from '@turf/helpers'
 import { difference, type Geom } from 'polyclip-ts'
 import type { AreaGeometry, MultiPolygon, Neighborhood, Officer, PlanState } from '../domain'
 import { compareIds, uniqueById } from './public-dataset'
@@ -21,7 +22,7 @@ export interface PlanDiff {
 }
 
 function geodesicM2(g: AreaGeometry): number {
-  return turf.area(turf.feature(g))
+  return area(feature(g))
 }
 
 function asGeom(g: AreaGeometry): Geom {

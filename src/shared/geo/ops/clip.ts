@@ -1,5 +1,5 @@
 import * as polyclip from 'polyclip-ts'
-import { area as turfArea } from '@turf/turf'
+import { area as turfArea } from '@turf/area'
 import { COORD_QUANTUM, type AreaGeometry, type LonLat, type Position } from '../../domain'
 import { cleanPolys } from './clean'
 import { segmentsTouch } from '../kernel'

@@ -1,5 +1,5 @@
 import { bboxOf, bboxesMeet } from '../../../../shared/geo/bbox'
-import { area as turfArea } from '@turf/turf'
+import { area as turfArea } from '@turf/area'
 import type { AreaGeometry, Neighborhood, PlanState } from '../../../../shared/domain'
 
 export interface AreaReadout {
