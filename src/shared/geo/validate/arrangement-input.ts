@@ -1,5 +1,4 @@
-import Flatbush from 'flatbush'
-import type { Ring, Shape } from './shape'
+import type { Shape } from './shape'
 
 /** Segments as flat [ax, ay, bx, by, …] with the owner of each. */
 export interface Segments {
@@ -42,14 +41,8 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
     for (const r of s.rings) {
       if (box && !meets(r.bbox, box)) continue
       const xs = r.xs, ys = r.ys
-      if (box && xs.length > 64) {
-        for (const k of edgeIndex(r).search(box[0], box[1], box[2], box[3])) {
-          if (n === cap) room()
-          c[4 * n] = xs[k]; c[4 * n + 1] = ys[k]; c[4 * n + 2] = xs[k + 1]; c[4 * n + 3] = ys[k + 1]
-          owner[n++] = o
-        }
-        continue
-      }
+      // A plain scan: a ring's few thousand edges take tens of microseconds, while an index
+      // per ring cost milliseconds the first time an edit came near it.
       for (let k = 0; k < xs.length - 1; k++) {
         const ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
         if (box && ((ax < bx ? bx : ax) < box[0] || (ax < bx ? ax : bx) > box[2] || (ay < by ? by : ay) < box[1] || (ay < by ? ay : by) > box[3])) continue
@@ -63,18 +56,3 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
 }
 
 const meets = (a: ArrayLike<number>, b: ArrayLike<number>) => !(a[0] > b[2] || a[2] < b[0] || a[1] > b[3] || a[3] < b[1])
-
-const edgeIndexes = new WeakMap<Ring, Flatbush>()
-
-/** Index of a long ring's edges, kept with the ring: an edit's region takes a few of thousands. */
-function edgeIndex(r: Ring): Flatbush {
-  let idx = edgeIndexes.get(r)
-  if (!idx) {
-    const xs = r.xs, ys = r.ys
-    idx = new Flatbush(xs.length - 1)
-    for (let k = 0; k < xs.length - 1; k++) idx.add(Math.min(xs[k], xs[k + 1]), Math.min(ys[k], ys[k + 1]), Math.max(xs[k], xs[k + 1]), Math.max(ys[k], ys[k + 1]))
-    idx.finish()
-    edgeIndexes.set(r, idx)
-  }
-  return idx
-}

@@ -156,16 +156,16 @@ export class GeoState {
     const near = grown(changed, MARGIN)
     const region: Box = [...near]
     const touched = new Set<string>()
-    for (const [key, list] of this.pieces) {
-      const kb = this.keyBox.get(key)!
-      if (kb[0] > near[2] || near[0] > kb[2] || kb[1] > near[3] || near[1] > kb[3]) continue
-      for (const p of list) {
+    // Every stored key has its box (thousands of gap pieces each under its own key): boxes first.
+    this.keyBox.forEach((kb, key) => {
+      if (kb[0] > near[2] || near[0] > kb[2] || kb[1] > near[3] || near[1] > kb[3]) return
+      for (const p of this.pieces.get(key)!) {
         if (!meets(p.bbox, near)) continue
         touched.add(key)
         region[0] = Math.min(region[0], p.bbox[0]); region[1] = Math.min(region[1], p.bbox[1])
         region[2] = Math.max(region[2], p.bbox[2]); region[3] = Math.max(region[3], p.bbox[3])
       }
-    }
+    })
     const local = computePieces(this.owners, this.hasCity, this.sliver, { region: grown(region, MARGIN), near })
     if (!local) return false
     const added = new Map<string, StoredPiece[]>()

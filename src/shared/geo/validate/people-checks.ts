@@ -1,4 +1,4 @@
-import type { Finding, PlanState, Tolerances } from '../../domain'
+import type { Finding, Neighborhood, PlanState, Severity, Tolerances } from '../../domain'
 import { plainFinding } from './finding-build'
 import { GRID } from '../kernel'
 import { shapeOf } from './shape'
@@ -15,23 +15,48 @@ function anchorOf(g: { type: string } | undefined | null): [number, number] | nu
   }
 }
 
+/** What an "unassigned" finding is made from, and the finding. */
+interface Unassigned {
+  severity: Severity
+  areaId: string | null | undefined
+  name: string
+  geometry: unknown
+  at: [number, number] | null
+  finding: Finding
+}
+
 /**
  * Findings of the last run by what they were made from, so a validator does not rebuild a
  * thousand unchanged "no adopting officer" findings after each edit; keeps only what the
- * latest run used.
+ * latest run used. Compared field by field (no key strings: an edit re-checks every
+ * neighborhood, and formatting two coordinates each was a good part of a re-check).
  */
 export class PeopleMemo {
-  private prev = new Map<string, Finding>()
-  private next = new Map<string, Finding>()
-  get(key: string, make: () => Finding): Finding {
-    const f = this.prev.get(key) ?? make()
-    this.next.set(key, f)
-    return f
+  private prev = new Map<string, Unassigned>()
+  private next = new Map<string, Unassigned>()
+  unassigned(n: Neighborhood, severity: Severity): Finding {
+    const old = this.prev.get(n.id)
+    let e: Unassigned
+    if (old && old.severity === severity && old.areaId === n.areaId && old.name === n.name && old.geometry === n.geometry) e = old
+    else {
+      const at = anchorOf(n.geometry)
+      e = old && old.severity === severity && old.areaId === n.areaId && old.name === n.name && sameAt(old.at, at)
+        ? { ...old, geometry: n.geometry }
+        : { severity, areaId: n.areaId, name: n.name, geometry: n.geometry, at, finding: unassignedFinding(n, severity, at) }
+    }
+    this.next.set(n.id, e)
+    return e.finding
   }
   turn(): void {
     this.prev = this.next
     this.next = new Map()
   }
+}
+
+const sameAt = (a: [number, number] | null, b: [number, number] | null) => a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1])
+
+function unassignedFinding(n: Neighborhood, severity: Severity, at: [number, number] | null): Finding {
+  return plainFinding('unassigned-neighborhood', severity, { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, at, `${n.name} has no adopting officer`)
 }
 
 /** Staffing rules: adoption, officers in the right area, one neighborhood per person, commanders. */
@@ -45,9 +70,7 @@ export function peopleFindings(plan: PlanState, tol: Tolerances, memo?: PeopleMe
   for (const n of plan.neighborhoods) {
     if (adopted.has(n.id)) continue
     const severity = tol.unassignedIsError ? 'error' : 'warning'
-    const at = anchorOf(n.geometry)
-    const make = () => plainFinding('unassigned-neighborhood', severity, { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, at, `${n.name} has no adopting officer`)
-    out.push(memo ? memo.get(`${severity}|${n.id}|${n.areaId ?? ''}|${n.name}|${at?.[0]}|${at?.[1]}`, make) : make())
+    out.push(memo ? memo.unassigned(n, severity) : unassignedFinding(n, severity, anchorOf(n.geometry)))
   }
   for (const o of plan.officers) {
     if (!o.neighborhoodId) continue
