@@ -90,6 +90,7 @@ describe('repairs of ground outside the Area Command', () => {
     const r = applyAndUndo(s, out, { rule: 'clip' })
     expect(r.proposal.m2Moved).toBeCloseTo(200, -1)
     expect(r.proposal.neighborhoods).toEqual(['West'])
+    expect(areaM2(r.proposal.preview[0].before) - areaM2(r.proposal.preview[0].after)).toBeCloseTo(out.areaM2, 0)
     expect(r.proposal.areas).toEqual([])
   })
 
@@ -102,6 +103,7 @@ describe('repairs of ground outside the Area Command', () => {
     const r = applyAndUndo(s, out, { rule: 'move-area-boundary' })
     expect(r.proposal.areas).toEqual(['N'])
     expect(r.proposal.neighborhoods).toEqual([])
+    expect(areaM2(r.proposal.preview[0].after) - areaM2(r.proposal.preview[0].before)).toBeCloseTo(out.areaM2, 0)
   })
 
   it('moving the boundary over another area\'s neighborhood is refused, naming it, and stores nothing', () => {

@@ -32,7 +32,7 @@ export function giveAreaGap(plan: PlanState, f: Finding, choice: RepairChoice): 
   const edit = new PlanEdit(plan)
   edit.setGeometry({ entity: 'area', id: best.a.id }, grown)
   edit.node()
-  const m2 = Math.max(0, areaM2(grown) - areaM2(best.a.geometry))
+  const m2 = f.areaM2
   const cs = edit.build(`Give ${fmtM2(m2)} between Area Commands to ${best.a.name}`)
   return toProposal(f, { rule: choice.rule, targetId: best.a.id }, cs, m2, `Give the ${fmtM2(m2)} between Area Commands to ${best.a.name} (longest shared border, ${fmtM(best.borderM)}).`)
 }
@@ -68,7 +68,7 @@ export function settleAreaOverlap(plan: PlanState, f: Finding, choice: RepairCho
     clipped.push(n.name)
   }
   edit.node()
-  const m2 = Math.max(0, areaM2(lose.geometry) - areaM2(rest))
+  const m2 = f.areaM2
   const also = clipped.length ? ` and from ${clipped.join(', ')}` : ''
   const cs = edit.build(`Give ${fmtM2(m2)} Area Command overlap to ${keep.name}, off ${lose.name}`)
   return toProposal(f, { rule: choice.rule, targetId: keep.id }, cs, m2, `Keep the ${fmtM2(m2)} ${keep.name} and ${lose.name} share with ${keep.name} (longest shared border, ${fmtM(borderM)}), taking it off ${lose.name}${also}.`)

@@ -1,6 +1,6 @@
 import { COORD_QUANTUM, type AreaCommand, type AreaGeometry, type Finding, type Neighborhood, type PlanState } from '../../domain'
 import { geometryIssues } from '../ops/clean'
-import { areaM2, clip } from '../ops/clip'
+import { clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
 import { insertPointsOnEdges, verticesOf } from '../ops/noding'
 import { PlanEdit } from '../ops/plan-edit'
@@ -94,7 +94,7 @@ export function giveGap(plan: PlanState, f: Finding, choice: RepairChoice): Repa
   const edit = new PlanEdit(plan)
   for (const t of takers) edit.setGeometry({ entity: 'neighborhood', id: t.n.id }, t.g)
   edit.node()
-  const m2 = takers.reduce((s, t) => s + Math.max(0, areaM2(t.g) - areaM2(t.n.geometry)), 0)
+  const m2 = f.areaM2
   const why = choice.rule === 'longest-border' ? 'longest shared border' : 'shared border'
   const names = takers.map((t) => t.n.name).join(' and ')
   const cs = edit.build(`Give ${fmtM2(m2)} gap to ${names}`)
@@ -119,7 +119,7 @@ export function settleOverlap(plan: PlanState, f: Finding, choice: RepairChoice)
   const edit = new PlanEdit(plan)
   edit.setGeometry({ entity: 'neighborhood', id: lose.n.id }, rest)
   edit.node()
-  const m2 = Math.max(0, areaM2(lose.n.geometry) - areaM2(rest))
+  const m2 = f.areaM2
   const why = choice.rule === 'longest-border' ? ` (longest shared border, ${fmtM(keep.borderM)})` : ''
   const cs = edit.build(`Give ${fmtM2(m2)} overlap to ${keep.n.name}, off ${lose.n.name}`)
   return toProposal(f, { rule: choice.rule, targetId: keep.n.id }, cs, m2, `Keep the ${fmtM2(m2)} overlap with ${keep.n.name}${why}, taking it off ${lose.n.name}.`)

@@ -28,7 +28,7 @@ export function clipToArea(plan: PlanState, f: Finding, choice: RepairChoice): R
   const edit = new PlanEdit(plan)
   edit.setGeometry({ entity: 'neighborhood', id: n.id }, clipped)
   edit.node()
-  const m2 = Math.max(0, areaM2(n.geometry) - areaM2(clipped))
+  const m2 = f.areaM2
   const cs = edit.build(`Clip ${n.name} to ${area.name}`)
   return toProposal(f, choice, cs, m2, `Clip ${fmtM2(m2)} off ${n.name}, back to its Area Command ${area.name}.`)
 }
@@ -63,7 +63,7 @@ export function moveAreaBoundary(plan: PlanState, f: Finding, choice: RepairChoi
     losers.push(other.name)
   }
   edit.node()
-  const m2 = Math.max(0, areaM2(grown) - areaM2(area.geometry))
+  const m2 = f.areaM2
   const off = losers.length ? `, taking it off ${losers.join(', ')}` : ''
   const cs = edit.build(`Move ${area.name}'s boundary to take in ${n.name}`)
   return toProposal(f, choice, cs, m2, `Move ${area.name}'s boundary to take in the ${fmtM2(m2)} of ${n.name} outside it${off}.`)

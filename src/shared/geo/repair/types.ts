@@ -50,7 +50,7 @@ export interface RepairProposal {
   neighborhoods: string[]
   /** Area Commands whose ground changes. */
   areas: string[]
-  /** Ground that changes hands (or is clipped off, or repaired), m². */
+  /** Ground that changes hands (or is clipped off, or repaired), m²: the finding's ground as the plan check measured it. */
   m2Moved: number
   /** One sentence: what it will do, naming the neighborhoods and the m². */
   label: string

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Finding } from '../../src/shared/domain'
+import { CHICAGO, chicagoPresent, chicagoSkip, inProcess, tempDir } from './spawn-cli'
+
+if (!chicagoPresent) console.warn(chicagoSkip)
+const tmp = tempDir('acp-cli-repair-chicago-')
+afterAll(() => tmp.cleanup())
+
+interface RepairJson {
+  dryRun: boolean
+  changes: { findingId: string; kind: string; rule: string; neighborhoods: string[]; m2Moved: number }[]
+  skipped: { findingId: string; why: string }[]
+  summary: { errors: number; warnings: number; blocking: boolean }
+}
+
+const files = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).map((f) => [f, readFileSync(join(dir, f))]))
+
+async function validate(db: string): Promise<Finding[]> {
+  return (JSON.parse((await inProcess('validate', '--db', db, '--json')).out) as { findings: Finding[] }).findings
+}
+
+describe.skipIf(!chicagoPresent)('issue 15 acceptance 4: repair --slivers on the simplified Chicago plan', () => {
+  it('--dry-run writes nothing; the repair removes the sliver findings it lists, leaves each other one listed with a reason, and adds no error', async () => {
+    const db = join(tmp.dir, 'chicago.sqlite')
+    expect((await inProcess('init', '--db', db)).code).toBe(0)
+    expect((await inProcess('import', '--db', db, '--layer', 'areas', '--file', join(CHICAGO, 'districts-simplified.geojson'), '--id-field', 'DIST_NUM')).err).toBe('')
+    expect((await inProcess('import', '--db', db, '--layer', 'neighborhoods', '--file', join(CHICAGO, 'beats-simplified.geojson'), '--id-field', 'BEAT_NUM', '--area-field', 'DISTRICT')).err).toBe('')
+    const before = await validate(db)
+    const sliversBefore = before.filter((f) => f.sliver)
+    expect(sliversBefore.length).toBeGreaterThan(0)
+
+    const untouched = files(tmp.dir)
+    const dry = await inProcess('repair', '--db', db, '--slivers', '--dry-run', '--json')
+    expect(dry.err).toBe('')
+    expect(files(tmp.dir)).toEqual(untouched)
+    const planned = JSON.parse(dry.out) as RepairJson
+    expect(planned.dryRun).toBe(true)
+    expect(dry.code).toBe(planned.summary.blocking ? 1 : 0)
+
+    const run = await inProcess('repair', '--db', db, '--slivers', '--json')
+    expect(run.err).toBe('')
+    const done = JSON.parse(run.out) as RepairJson
+    // The same plan gives the same repairs, whether tried or made.
+    expect({ ...done, dryRun: true }).toEqual(planned)
+    expect(run.code).toBe(done.summary.blocking ? 1 : 0)
+
+    const after = await validate(db)
+    const skipped = new Set(done.skipped.map((s) => s.findingId))
+    for (const s of done.skipped) expect(s.why.length).toBeGreaterThan(10)
+    // Every sliver left is one the command named with its reason.
+    expect(after.filter((f) => f.sliver && !skipped.has(f.id)).map((f) => f.message)).toEqual([])
+    // Every sliver it changed is gone.
+    const afterIds = new Set(after.map((f) => f.id))
+    const repairedBefore = sliversBefore.filter((f) => done.changes.some((c) => c.findingId === f.id))
+    expect(repairedBefore.length).toBeGreaterThan(sliversBefore.length / 2)
+    expect(repairedBefore.filter((f) => afterIds.has(f.id) && !skipped.has(f.id)).map((f) => f.message)).toEqual([])
+    // No new error: the errors after are among the errors before.
+    const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map((f) => f.id))
+    expect(after.filter((f) => f.severity === 'error' && !errorsBefore.has(f.id)).map((f) => f.message)).toEqual([])
+    expect(done.summary.errors).toBe(after.filter((f) => f.severity === 'error').length)
+    for (const c of done.changes) {
+      expect(c.m2Moved).toBeGreaterThan(0)
+      expect(c.neighborhoods.length + (c.kind.startsWith('area-') ? 1 : 0)).toBeGreaterThan(0)
+    }
+  }, 600_000)
+})
