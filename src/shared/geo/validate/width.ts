@@ -38,13 +38,14 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   let guard = 0
   // Cells set aside as within precision that could still hold a circle as wide as the cut.
   const cutR = opts.cutM === undefined ? undefined : opts.cutM / 2
-  const frontier: Cell[] = []
+  // Kept as cell numbers: made into objects only if the cut search runs (most pieces settle before).
+  const frontier: number[] = []
   while (cells.size && guard++ < budget) {
     const c = cells.pop()
     const { d, max } = cells
     if (d[c] > d[best]) best = c
     if (max[c] - d[best] <= precisionM) {
-      if (cutR !== undefined && max[c] >= cutR) frontier.push(cells.get(c))
+      if (cutR !== undefined && max[c] >= cutR) frontier.push(c)
       continue
     }
     const x = cells.x[c], y = cells.y[c], hh = cells.half[c] / 2
@@ -59,10 +60,10 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
     // search above did not settle it, a search that prunes everything narrower does: it
     // stays short even on long thin pieces.
     const r = opts.cutM / 2
-    for (let i = 0; i < cells.size; i++) if (cells.max[cells.heap[i]] >= r) frontier.push(cells.get(cells.heap[i]))
+    for (let i = 0; i < cells.size; i++) if (cells.max[cells.heap[i]] >= r) frontier.push(cells.heap[i])
     // The cells left and set aside cover the piece: start from those that could hold it.
     if (found.d < r && frontier.length && hullW >= opts.cutM) {
-      const wider = widerThan(rings, r, frontier)
+      const wider = widerThan(rings, r, frontier, cells)
       if (wider && wider.d > found.d) found = wider
     }
   }
@@ -201,7 +202,7 @@ function hullWidth(r: Flat): number {
 }
 
 /** A cell whose centre is at least r inside the piece, or null when none is (plain number stacks: no garbage). */
-function widerThan(rings: Flat[], r: number, start: Cell[]): Cell | null {
+function widerThan(rings: Flat[], r: number, start: number[], cells: Cells): Cell | null {
   const xs: number[] = [], ys: number[] = [], hs: number[] = []
   // Within 0.1% of the cut: as good as not fitting.
   const fine = Math.max(1e-3, r / 1000)
@@ -216,11 +217,11 @@ function widerThan(rings: Flat[], r: number, start: Cell[]): Cell | null {
     return null
   }
   for (const c of start) {
-    if (c.d >= r) return c
-    if (c.half * Math.SQRT2 >= fine) {
-      xs.push(c.x)
-      ys.push(c.y)
-      hs.push(c.half)
+    if (cells.d[c] >= r) return cells.get(c)
+    if (cells.half[c] * Math.SQRT2 >= fine) {
+      xs.push(cells.x[c])
+      ys.push(cells.y[c])
+      hs.push(cells.half[c])
     }
   }
   let guard = 0
@@ -259,7 +260,8 @@ type Flat = Float64Array
 function signedDist(x: number, y: number, rings: Flat[]): number {
   let inside = false
   let min = Infinity
-  for (const r of rings) {
+  for (let k = 0; k < rings.length; k++) {
+    const r = rings[k]
     const n = r.length
     let ax = r[n - 2], ay = r[n - 1]
     for (let i = 0; i < n; i += 2) {
