@@ -18,6 +18,7 @@ import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanS
 import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
+import { RepairPreviewLayer, type RepairMapPreview } from './repair-preview'
 import { BackgroundLayer, type LoadTile } from './background-layer'
 import type { Units } from '../../../shared/units/format'
 
@@ -69,6 +70,8 @@ export class PlanMap {
   readonly neighborhoodLayer: VectorLayer<VectorSource>
   /** The import dialog's units, drawn over the plan until they are imported or the dialog closes. */
   readonly importPreview = new ImportPreviewLayer()
+  /** A repair chosen in the findings panel, drawn over the plan until it is applied or cancelled. */
+  readonly repairPreview = new RepairPreviewLayer()
   /** The optional tile map under everything; hidden until a tile URL is set. */
   readonly background: BackgroundLayer
   private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
@@ -99,6 +102,7 @@ export class PlanMap {
         new VectorLayer({ source: this.citySource, style: cityStyle }),
         new VectorLayer({ source: this.findingSource, style: findingStyle }),
         new VectorLayer({ source: this.highlightSource, style: highlightStyle }),
+        this.repairPreview.layer,
         this.importPreview.layer,
       ],
       view: new View({ center: [-121.76, 37.69], zoom: 12, enableRotation: false }),
@@ -220,6 +224,13 @@ export class PlanMap {
     this.neighborhoodLayer.changed()
     const extent = this.importPreview.extent()
     if (extent) this.map.getView().fit(extent, { padding: [50, 50, 50, 50], maxZoom: 17, duration: 0 })
+  }
+
+  /** Shows a previewed repair and brings the ground it moves into view. */
+  showRepairPreview(p: RepairMapPreview | null): void {
+    this.repairPreview.set(p)
+    const extent = this.repairPreview.focusExtent()
+    if (extent) this.map.getView().fit(extent, { padding: [120, 120, 120, 120], maxZoom: 18, duration: 0 })
   }
 
   zoomToNeighborhood(id: string): void {

@@ -4,6 +4,7 @@ import { useFindingsStore } from '../stores/findings'
 import { usePlanStore } from '../stores/plan'
 import { usePublishStore } from '../stores/publish'
 import { useImportStore } from '../stores/import'
+import { useRepairStore } from '../stores/repair'
 import { useSettingsStore } from '../stores/settings'
 import { useUiStore } from '../stores/ui'
 import { installRosterMapHooks } from '../components/roster/map-hooks'
@@ -23,6 +24,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
   const findings = useFindingsStore()
   const publish = usePublishStore()
   const imports = useImportStore()
+  const repair = useRepairStore()
   const settings = useSettingsStore()
   const ui = useUiStore()
   /** Why the background map is not showing, while it is not. */
@@ -77,6 +79,12 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       pm.showImportPreview(g)
       el.dataset.importPreviewCount = String(pm.importPreview.count())
       el.dataset.importRemovedCount = String(pm.importPreview.removedCount())
+    }, { immediate: true })
+    watch(() => repair.mapPreview, (p) => {
+      pm.showRepairPreview(p)
+      el.dataset.repairBeforeCount = String(pm.repairPreview.count('before'))
+      el.dataset.repairAfterCount = String(pm.repairPreview.count('after'))
+      el.dataset.repairMovedCount = String(pm.repairPreview.count('moved'))
     }, { immediate: true })
     watch(() => settings.settings, (st) => pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null), { immediate: true })
     watch(() => settings.units, (u) => pm.setUnits(u), { immediate: true })

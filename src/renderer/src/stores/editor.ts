@@ -54,7 +54,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   // Every stored change (roster drags included) is a step, so undo always drops the right one.
   plan.$onAction(({ name, after }) => {
-    if (name === 'apply')
+    if (name === 'apply' || name === 'record')
       after((r) => {
         if (!r || typeof r !== 'object' || !('changeSet' in r)) return
         steps.value = [...steps.value, neighborhoodsTouched((r as { changeSet: ChangeSet }).changeSet)]

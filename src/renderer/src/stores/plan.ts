@@ -92,6 +92,11 @@ export const usePlanStore = defineStore('plan', () => {
     }
   }
 
+  /** A change the main process stored on its own (a repair chosen in the findings panel) enters the plan like an edit's. */
+  function record(r: ApplyResult): ApplyResult {
+    return took(r, r.changeSet.label)
+  }
+
   async function undo(): Promise<void> {
     try {
       const r = await api.undo()
@@ -118,6 +123,6 @@ export const usePlanStore = defineStore('plan', () => {
   return {
     plan, loaded, selectedNeighborhoodId, selectedAreaId, canUndo, canRedo, lastError, lastChange, touchedFindings, summary, revision,
     neighborhoodsByArea, officersByNeighborhood, officerById, areaById, neighborhoodById, selectedNeighborhood,
-    load, selectNeighborhood, selectArea, apply, undo, redo, setHistoryFlags,
+    load, selectNeighborhood, selectArea, apply, record, undo, redo, setHistoryFlags,
   }
 })

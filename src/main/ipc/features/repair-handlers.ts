@@ -1,0 +1,14 @@
+import type { repairContract } from '../../../shared/ipc/features/repair-contract'
+import type { Services } from '../../services'
+import type { FeatureHandlers } from '../handlers'
+
+/** Repairs act for the profile in use: a commander repairs only what a hand edit of theirs could change. */
+export function repairHandlers(s: Services): FeatureHandlers<keyof typeof repairContract> {
+  return {
+    'repair:options': ({ findingId }) => s.repairs.options(findingId, s.session.actor()),
+    'repair:preview': ({ findingId, rule, targetId }) => s.repairs.preview(findingId, { rule, targetId }, s.session.actor()),
+    'repair:apply': ({ findingId, rule, targetId }) => s.repairs.apply(findingId, { rule, targetId }, s.session.actor()),
+    'repair:previewSlivers': () => s.repairs.previewSlivers(s.session.actor()),
+    'repair:slivers': () => s.repairs.repairSlivers(s.session.actor()),
+  }
+}
