@@ -94,7 +94,10 @@ export function containsPoint(pg: PreparedGeometry, x: number, y: number): boole
     const { xs, ys, bandEdges } = r
     for (let k = r.bandStart[b], end = r.bandStart[b + 1]; k < end; k++) {
       const e = bandEdges[k]
-      if (edgeRay(xs[e], ys[e], xs[e + 1], ys[e + 1], gx, gy) === 1) inside = !inside
+      const ay = ys[e], by = ys[e + 1]
+      // Most edges of a band do not straddle the point's row: skip them before the predicate.
+      if ((ay > gy) === (by > gy)) continue
+      if (edgeRay(xs[e], ay, xs[e + 1], by, gx, gy) === 1) inside = !inside
     }
   }
   return inside
