@@ -3,6 +3,7 @@ import { giveAreaGap, settleAreaOverlap } from './area-ground'
 import { gapCandidates, giveGap, overlapCandidates, pieceOf, settleOverlap } from './give-ground'
 import { clipToArea, moveAreaBoundary } from './outside-area'
 import { fmtM } from './proposal'
+import { repairShape, shapeRepairAvailable } from './repair-shape'
 import { RepairError, type RepairActor, type RepairChoice, type RepairOption, type RepairProposal } from './types'
 
 const RULE_WORDS: Record<RepairChoice['rule'], string> = {
@@ -38,6 +39,9 @@ export function proposeRepair(plan: PlanState, f: Finding, choice: RepairChoice)
       case 'outside-area':
         if (choice.rule === 'clip') return clipToArea(plan, f, choice)
         if (choice.rule === 'move-area-boundary') return moveAreaBoundary(plan, f, choice)
+        break
+      case 'invalid-geometry':
+        if (choice.rule === 'make-valid') return repairShape(plan, f, choice)
         break
     }
   } catch (e) {
@@ -77,6 +81,8 @@ function candidateOptions(plan: PlanState, f: Finding, actor: RepairActor): Repa
       if (actor.role === 'admin') out.push({ rule: 'move-area-boundary', label: `Move ${area.name}'s boundary to take it in` })
       return out
     }
+    case 'invalid-geometry':
+      return shapeRepairAvailable(plan, f) ? [{ rule: 'make-valid', label: 'Replace with its repaired shape' }] : []
     default:
       return []
   }
