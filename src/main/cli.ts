@@ -1,82 +1,12 @@
-import { commandHelp, parseFlags, usageLines } from './cli/args'
-import { showValue } from '../shared/text/bounded'
-import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './cli/command'
-import { exportCommand } from './cli/export'
-import { importCommand } from './cli/import'
-import { initCommand } from './cli/init'
-import { lookupCommand } from './cli/lookup'
-import { printCommand } from './cli/print'
-import { repairCommand } from './cli/repair'
-import { restoreCommand } from './cli/restore'
-import { terminalSafeIo } from './cli/terminal-io'
-import { rosterCommand } from './cli/roster'
-import { settingsCommand } from './cli/settings'
-import { validateCommand } from './cli/validate'
+import { PROCESS_IO } from './cli/installed'
+import { runCli } from './cli/run-cli'
 
-/**
- * Headless entry over the same services as the app: `npm run cli -- <command> [flags]`.
- * A command is one file in src/main/cli/ and one line in this table.
- */
-const COMMANDS: CliCommand[] = [
-  initCommand,
-  importCommand,
-  validateCommand,
-  exportCommand,
-  lookupCommand,
-  restoreCommand,
-  rosterCommand,
-  settingsCommand,
-  printCommand,
-  repairCommand,
-]
+export { runCli }
 
-function overview(): string {
-  return [
-    'Area Command Planner, command line. Usage: npm run cli -- <command> [flags]   (npm run cli -- <command> --help for details)',
-    '',
-    ...COMMANDS.flatMap((c) => [...usageLines(c).map((l) => `  ${l}`), `      ${c.summary}`]),
-    '',
-    'Exit codes: 0 done (nothing blocks publishing), 1 blocking findings or not found, 2 usage or input error (database unchanged).',
-  ].join('\n')
-}
-
-/** Runs one command line and returns the exit code; never throws. Everything it prints is terminal-safe (see terminalSafeIo). */
-export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
-  const io = terminalSafeIo(rawIo)
-  const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(overview())
-    return name === undefined ? EXIT.usage : EXIT.ok
-  }
-  const cmd = COMMANDS.find((c) => c.name === name)
-  try {
-    if (!cmd) throw new UsageError(`unknown command '${showValue(name, 60)}'; commands are: ${COMMANDS.map((c) => c.name).join(', ')}`)
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(commandHelp(cmd))
-      return EXIT.ok
-    }
-    return await cmd.run(parseFlags(cmd, rest), io)
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}. Run: npm run cli -- ${cmd ? `${cmd.name} ` : ''}--help`)
-      return EXIT.usage
-    }
-    if (e instanceof InputError) {
-      io.err(e.message)
-      return EXIT.usage
-    }
-    io.err(`${cmd ? cmd.name : showValue(name, 60)} failed: ${showValue((e as Error)?.message ?? e, 1000)}`)
-    return EXIT.usage
-  }
-}
-
+/** `npm run cli -- <command> [flags]` (tsx); the packaged app runs the same through `--cli`. */
 const isMain = typeof require !== 'undefined' && require.main === module
 if (isMain) {
-  const io: CliIo = {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
-  }
-  void runCli(process.argv.slice(2), io).then((code) => {
+  void runCli(process.argv.slice(2), PROCESS_IO).then((code) => {
     process.exitCode = code
   })
 }

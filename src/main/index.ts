@@ -3,6 +3,7 @@ import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppOrigin } from './app-protocol'
 import { MENU_EVENT } from '../shared/ipc/menu'
+import { runInstalledCli } from './cli/installed'
 import { createDispatch } from './ipc/dispatch'
 import { menuTemplate, withClicks } from './menu-template'
 import { createHandlers } from './ipc/handlers'
@@ -41,7 +42,11 @@ async function askRecovery(report: { message: string; latestBackup: { file: stri
   return choices[response]
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliAt = process.argv.indexOf('--cli')
+if (cliAt > 0) {
+  // `<app> --cli <command> [flags]`: the command line of an installed app, no window, no single-instance lock.
+  void runInstalledCli(process.argv.slice(cliAt + 1), { appRoot: app.getAppPath(), resourcesPath: process.resourcesPath }).then((code) => app.exit(code))
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {

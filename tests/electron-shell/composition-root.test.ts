@@ -204,3 +204,39 @@ describe('the preload under a stand-in for Electron', () => {
     expect(state.rendererListeners.has(MENU_EVENT)).toBe(false)
   })
 })
+
+describe('the installed app\'s command line: <app binary> --cli <command>', () => {
+  async function runApp(args: string[]): Promise<{ code: number; out: string; windows: number }> {
+    const argv = process.argv
+    const windowsBefore = state.windows.length
+    const exitsBefore = state.log.filter((l) => l.startsWith('exit ')).length
+    let out = ''
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk)
+      return true
+    })
+    try {
+      process.argv = [argv[0], 'area-command-planner', '--cli', ...args]
+      vi.resetModules()
+      await import('../../src/main/index')
+      await until(() => state.log.filter((l) => l.startsWith('exit ')).length > exitsBefore)
+    } finally {
+      process.argv = argv
+      write.mockRestore()
+    }
+    const code = Number(state.log.filter((l) => l.startsWith('exit ')).at(-1)!.slice(5))
+    return { code, out, windows: state.windows.length - windowsBefore }
+  }
+
+  it('runs the same commands as npm run cli, opens no window and exits with the command\'s code', async () => {
+    const db = join(dir, 'cli-plan.sqlite')
+    const init = await runApp(['init', '--db', db, '--sample'])
+    expect(init.code).toBe(0)
+    const validate = await runApp(['validate', '--db', db, '--json'])
+    expect([0, 1]).toContain(validate.code)
+    expect(JSON.parse(validate.out).summary).toMatchObject({ errors: expect.any(Number), warnings: expect.any(Number) })
+    const unknown = await runApp(['no-such-command'])
+    expect(unknown.code).toBe(2)
+    expect(init.windows + validate.windows + unknown.windows).toBe(0)
+  })
+})

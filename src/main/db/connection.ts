@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { bindingOption } from './sqlite-binding'
 
 export type Db = Database.Database
 
@@ -19,7 +20,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     fileMustExist: opts.readonly ?? false,
     // A second process holding a write lock makes us wait this long before SQLITE_BUSY.
     timeout: 5000,
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...bindingOption(opts.nativeBinding),
   })
   if (!opts.readonly) db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
@@ -38,7 +39,7 @@ const hasWalFrames = (file: string): boolean => existsSync(`${file}-wal`) && sta
  * read-only connection is the only way to see them; its side files exist already.
  */
 export function openSnapshot(file: string, opts: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
-  const native = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}
+  const native = bindingOption(opts.nativeBinding)
   if (hasWalFrames(file)) {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000, ...native })
     db.pragma('foreign_keys = ON')

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, renameSync } from 'node:fs'
 import type { Db } from './connection'
+import { bindingOption } from './sqlite-binding'
 
 export type IntegrityMode = 'quick' | 'full'
 
@@ -10,20 +11,11 @@ export interface IntegrityResult {
   problems: string[]
 }
 
-let nativeBinding: string | undefined
-
-/**
- * Inside Electron, better-sqlite3 must load the Electron-ABI build (see native-binding.ts).
- * The app calls this once at start; the helper connections opened here and by the backup
- * service (checks, backups, restores) then use it too.
- */
-export function setSqliteBinding(path: string | undefined): void {
-  nativeBinding = path
-}
+export { setSqliteBinding } from './sqlite-binding'
 
 /** A bare connection for checks and file operations: no pragmas, no WAL switch. */
 export function openRawDatabase(file: string, timeoutMs: number): Db {
-  return new Database(file, { fileMustExist: true, timeout: timeoutMs, ...(nativeBinding ? { nativeBinding } : {}) })
+  return new Database(file, { fileMustExist: true, timeout: timeoutMs, ...bindingOption() })
 }
 
 /**
@@ -32,7 +24,7 @@ export function openRawDatabase(file: string, timeoutMs: number): Db {
  * file and writing one happens whole before it touches the disk.
  */
 export function openMemoryDatabase(image?: Buffer): Db {
-  return new Database(image ?? ':memory:', nativeBinding ? { nativeBinding } : {})
+  return new Database(image ?? ':memory:', bindingOption())
 }
 
 /** The companion files SQLite keeps beside a database in WAL mode. */

@@ -1,0 +1,28 @@
+import { setSqliteBinding } from '../db/sqlite-binding'
+import { sqliteBindingForApp } from '../native-binding'
+import type { CliIo } from './command'
+import { EXIT } from './command'
+import { runCli } from './run-cli'
+
+/** Standard output and error as the command line writes them. */
+export const PROCESS_IO: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+}
+
+/**
+ * The installed app's command line: `<app binary> --cli <command> [flags]` runs the same
+ * commands as `npm run cli` in a checkout, with the app's own SQLite build and no window, then
+ * exits with the command's code. (The packaged binary cannot run as plain Node: its RunAsNode
+ * fuse is off.)
+ */
+export async function runInstalledCli(args: string[], opts: { appRoot: string; resourcesPath?: string; io?: CliIo }): Promise<number> {
+  const io = opts.io ?? PROCESS_IO
+  try {
+    setSqliteBinding(sqliteBindingForApp(opts.appRoot, opts.resourcesPath))
+  } catch (e) {
+    io.err((e as Error).message)
+    return EXIT.usage
+  }
+  return runCli(args, io)
+}
