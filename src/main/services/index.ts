@@ -58,7 +58,7 @@ export function createServices(config: ServiceConfig): Services {
   const repos = createRepos(config.db)
   const plans = new PlanService(repos)
   const settings = new SettingsService(repos, config.locale)
-  const validation = new ValidationService(plans, settings)
+  const validation = new ValidationService(plans, settings, () => config.db.pragma('data_version', { simple: true }) as number)
   const changes = new ChangeService(repos, validation)
   const session = new SessionService(repos, config.osUser)
   const seed = new SeedService(plans, changes, config.sampleDir, settings)

@@ -49,6 +49,8 @@ export type Opened = Services & {
    * restore), then opens the file the way the app starts (openPlanForApp: a pending restore is applied first).
    */
   restart(between: () => void): Promise<Opened>
+  /** A second connection to the same file, as the command line opens while the app has the plan open; close it with `repos.db.close()`. */
+  otherProcess(): Services
 }
 
 function withServices(db: Db, dbPath: string, dir: string): Opened {
@@ -66,6 +68,9 @@ function withServices(db: Db, dbPath: string, dir: string): Opened {
       const opened = await openPlanForApp({ dbPath, askRecovery: () => Promise.resolve('quit') })
       if (!opened) throw new Error(`${dbPath} did not open after the restart`)
       return withServices(opened.db, dbPath, dir)
+    },
+    otherProcess() {
+      return createServices({ db: openDatabase(dbPath), dbPath, userDataPath: dir, sampleDir: SAMPLE_DIR, osUser: 'gis', appVersion: '0.0.0-test', locale: 'en-GB' })
     },
   }
 }
