@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Finding, PlanState } from '../../../src/shared/domain'
-import { area, hood } from '../validate/fixtures'
+import { area, hood, officer } from '../validate/fixtures'
 import { ADMIN, only, poly, servicesWith } from './fixture'
 
 const opened: { cleanup(): void }[] = []
@@ -19,7 +19,8 @@ function invalidPlan(): PlanState {
       hood('Pocket', 'N', poly([[0, 0], [100, 0], [100, 100], [50, 100], [60, 50], [40, 50], [50, 100], [0, 100]])),
       hood('Bowtie', 'N', poly([[100, 0], [200, 100], [200, 0], [100, 100]])),
     ],
-    officers: [],
+    // Adopted, so no finding is anchored on where the shape puts its label point.
+    officers: [officer('o1', 'N', 'Pocket'), officer('o2', 'N', 'Bowtie')],
   }
 }
 
