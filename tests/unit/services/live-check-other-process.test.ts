@@ -24,18 +24,24 @@ function appAndCli(): { app: Opened; cli: Services } {
   return { app, cli }
 }
 
+/** Every officer of one neighborhood stops adopting it; returns its id. */
+function releaseOneNeighborhood(x: Services): string {
+  const plan = x.plans.load()
+  const id = plan.officers.find((o) => o.neighborhoodId !== null)!.neighborhoodId!
+  const theirs = plan.officers.filter((o) => o.neighborhoodId === id)
+  x.changes.apply({ label: 'Release', ops: theirs.map((o) => ({ entity: 'officer' as const, id: o.id, before: o, after: { ...o, neighborhoodId: null } })) }, ADMIN)
+  return id
+}
+
 const step = (kind: Step['kind'], a: number, b = 0.5, c = 0.5, d = 0.5, e = 0.5): Step => ({ kind, a, b, c, d, e })
 
 describe('a change another process stores in the open plan (the command line while the app is open)', () => {
   it('shows in the app\'s live check, and the app\'s next edits, undos and redos keep it true', () => {
     const { app, cli } = appAndCli()
-    const plan = cli.plans.load()
-    const o = plan.officers.find((x) => x.neighborhoodId !== null)!
-    // The command line releases an adoption and the whole roster of one neighborhood: a warning the app has not seen.
-    const theirs = plan.officers.filter((x) => x.neighborhoodId === o.neighborhoodId)
-    cli.changes.apply({ label: 'Release', ops: theirs.map((x) => ({ entity: 'officer' as const, id: x.id, before: x, after: { ...x, neighborhoodId: null } })) }, ADMIN)
+    // The command line leaves a neighborhood without its officers: a warning the app has not seen.
+    const id = releaseOneNeighborhood(cli)
     expectLiveEqualsFresh(app, 'after the other process stored a change')
-    expect(app.validation.findings().some((f) => f.kind === 'unassigned-neighborhood' && f.neighborhoodIds.includes(o.neighborhoodId!))).toBe(true)
+    expect(app.validation.findings().some((f) => f.kind === 'unassigned-neighborhood' && f.neighborhoodIds.includes(id))).toBe(true)
     playSequence(app, [step('move', 0.3, 0.4, 0.8, 0.6, 0.2), step('reshape', 0.7, 0.25, 0.9), step('undo', 0), step('split', 0.12, 0.3)], newTally())
   })
 
@@ -43,6 +49,15 @@ describe('a change another process stores in the open plan (the command line whi
     const { app, cli } = appAndCli()
     playSequence(cli, [step('reshape', 0.2, 0.3, 0.9), step('reshape', 0.6, 0.6, 0.95)], newTally())
     playSequence(app, [step('reshape', 0.4, 0.5, 0.9), step('move', 0.55, 0.2, 0.3, 0.7), step('adopt', 0.1, 0.9, 0.3)], newTally())
+  })
+
+  it('tolerances the other process sets (the settings command) apply to the app\'s live check', () => {
+    const { app, cli } = appAndCli()
+    releaseOneNeighborhood(app)
+    expect(app.validation.findings().some((f) => f.kind === 'unassigned-neighborhood' && f.severity === 'warning')).toBe(true)
+    cli.settings.set({ tolerances: { unassignedIsError: true } })
+    expectLiveEqualsFresh(app, 'after the other process changed the tolerances')
+    expect(app.validation.findings().some((f) => f.kind === 'unassigned-neighborhood' && f.severity === 'error')).toBe(true)
   })
 
   it('undoing, in the app, the step the other process stored', () => {
