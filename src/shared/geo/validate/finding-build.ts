@@ -37,10 +37,15 @@ export interface GeoFindingInput {
 }
 
 export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding {
-  const areaM2 = inp.pieces.reduce((s, p) => s + p.areaM2, 0)
-  const widthM = Math.max(...inp.pieces.map((p) => p.widthM))
-  const sliver = inp.pieces.every((p) => p.widthM < tol.sliverWidthM || p.areaM2 < tol.sliverAreaM2)
-  const biggest = inp.pieces.reduce((a, b) => (b.areaM2 > a.areaM2 ? b : a))
+  // Plain loops: a plan check builds thousands of these.
+  let areaM2 = 0, widthM = -Infinity, sliver = true
+  let biggest = inp.pieces[0]
+  for (const p of inp.pieces) {
+    areaM2 += p.areaM2
+    if (p.widthM > widthM) widthM = p.widthM
+    if (!(p.widthM < tol.sliverWidthM || p.areaM2 < tol.sliverAreaM2)) sliver = false
+    if (p.areaM2 > biggest.areaM2) biggest = p
+  }
   // A gap piece is identified by where it is; anchor on the piece's lowest-left vertex.
   let anchor = ''
   if (inp.anchorById) {

@@ -208,13 +208,18 @@ export class GeoState {
     this.ignored.delete(key)
     this.keyBox.delete(key)
     if (!all) return
-    const kb = new Float64Array([Infinity, Infinity, -Infinity, -Infinity])
+    // One pass, no closures: a plan has thousands of keys (each gap piece is one).
+    const kb = new Float64Array(4)
+    kb[0] = kb[1] = Infinity
+    kb[2] = kb[3] = -Infinity
+    let noise = false
     for (const p of all) {
       kb[0] = Math.min(kb[0], p.bbox[0]); kb[1] = Math.min(kb[1], p.bbox[1])
       kb[2] = Math.max(kb[2], p.bbox[2]); kb[3] = Math.max(kb[3], p.bbox[3])
+      if (p.noise) noise = true
     }
     this.keyBox.set(key, kb)
-    const list = all.some((p) => p.noise) ? all.filter((p) => !p.noise) : all
+    const list = noise ? all.filter((p) => !p.noise) : all
     if (!list.length) return
     const floor = this.tol.minPieceAreaM2 ?? 0
     const ign: Ignored = { pieces: 0, m2: 0 }

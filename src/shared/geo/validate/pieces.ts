@@ -1,4 +1,4 @@
-import type { AreaGeometry } from '../../domain'
+import type { AreaGeometry, Position } from '../../domain'
 import { GRID } from '../kernel'
 import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
@@ -68,6 +68,15 @@ export function toPieces(geom: ClipGeom, sliver?: SliverRule): Piece[] {
 
 /** Pieces as one GeoJSON geometry in lon/lat. */
 export function piecesGeometry(pieces: Piece[]): AreaGeometry {
-  const polys = pieces.map((p) => p.poly.map((r) => r.map(([x, y]) => [Math.round(x) / GRID, Math.round(y) / GRID])))
+  const polys: Position[][][] = []
+  for (const p of pieces) {
+    const rings: Position[][] = []
+    for (const r of p.poly) {
+      const ring: Position[] = new Array(r.length)
+      for (let i = 0; i < r.length; i++) ring[i] = [Math.round(r[i][0]) / GRID, Math.round(r[i][1]) / GRID]
+      rings.push(ring)
+    }
+    polys.push(rings)
+  }
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
 }
