@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { centroid } from '@turf/turf'
 import type { Neighborhood, PlanState } from '../../src/shared/domain'
 import { expect, openApp, test, type AppHandle } from './harness/app-fixture'
-import { bulge, importAsDrawn, longestEdge, neighborhood } from '../helpers/repair-fixtures'
+import { bulge, importAsDrawn, longestEdge, neighborhood, spike } from '../helpers/repair-fixtures'
 
 /** Opens the app on the sample city with `broken` stored as a layer import would store it. */
 async function withPlan(page: Page, broken: (plan: PlanState) => Neighborhood[], body: (app: AppHandle) => Promise<void>): Promise<void> {
@@ -27,7 +27,7 @@ const picker = (app: AppHandle): Locator => app.panels.findings.getByTestId('rep
  * Opens the only finding of a kind, picks one of its fixes and checks the preview: the sentence
  * in the panel, the shapes before and after and the moved ground on the map, and nothing stored.
  */
-async function previewFix(app: AppHandle, kind: string, option: string, names: RegExp): Promise<string> {
+async function previewFix(app: AppHandle, kind: string, option: string, names: RegExp, moved = 1): Promise<string> {
   const finding = app.panels.finding(kind)
   await expect(finding).toHaveCount(1)
   const id = (await finding.getAttribute('data-finding-id'))!
@@ -39,7 +39,7 @@ async function previewFix(app: AppHandle, kind: string, option: string, names: R
   await expect(sentence).toContainText('m²')
   await expect(app.map.el).toHaveAttribute('data-repair-before-count', /^[1-9]/)
   await expect(app.map.el).toHaveAttribute('data-repair-after-count', /^[1-9]/)
-  await expect(app.map.el).toHaveAttribute('data-repair-moved-count', '1')
+  await expect(app.map.el).toHaveAttribute('data-repair-moved-count', String(moved))
   expect(JSON.stringify(app.services.plans.load().neighborhoods), 'a preview stores nothing').toBe(before)
   return id
 }
@@ -67,7 +67,10 @@ test('a gap goes to the neighbor with the longest shared border: previewed, appl
     // The gap is a triangle: its centroid is inside it (turf's pointOnFeature may answer a point on its edge).
     const [lon, lat] = centroid(gap.geometry!).geometry.coordinates
     await applyAndUndo(app, id, 'NE-jensen', ['NE-vasco'])
-    // The map follows: after the undo a click on that ground selects nothing, after redo it selects Jensen.
+    // The map follows: after the undo a click on that ground selects nothing (Vasco, selected first,
+    // is let go), after redo it selects Jensen.
+    await app.panels.neighborhoodButton('NE-vasco').click()
+    await expect(app.panels.selectedNeighborhood()).toHaveText('Vasco')
     await app.map.clickAt(lon, lat)
     await expect(app.panels.selectedNeighborhood()).toHaveCount(0)
     await page.keyboard.press('Control+Shift+Z')
@@ -102,6 +105,15 @@ test('ground outside the Area Command is clipped off', async ({ page }) => {
   })
 })
 
+test('an invalid shape is replaced by its repaired form', async ({ page }) => {
+  const jensenWithSpike = (p: PlanState) => [spike(neighborhood(p, 'NE-jensen'), longestEdge(p, 'NE-jensen', ['NE-jensen', 'NE-vasco']), 30)]
+  await withPlan(page, jensenWithSpike, async (app) => {
+    // A spike has no area: the repair moves no ground; the outlines before and after show what changes.
+    const id = await previewFix(app, 'invalid-geometry', '[data-rule="make-valid"]', /Jensen/, 0)
+    await applyAndUndo(app, id, 'NE-jensen', ['NE-vasco'])
+  })
+})
+
 test('"Repair all slivers" lists each change first and applies them only on confirmation, as one undo step', async ({ page }) => {
   const twoSlivers = (p: PlanState) => [
     ...jensenOffVasco(1.5, 'in')(p),
@@ -117,7 +129,7 @@ test('"Repair all slivers" lists each change first and applies them only on conf
     const rows = app.panels.findings.getByTestId('sliver-changes').locator('tbody tr')
     await expect(rows).toHaveCount(2)
     for (const f of slivers) {
-      const row = rows.filter({ has: page.locator(`xpath=self::*[@data-finding-id="${f.id}"]`) })
+      const row = rows.and(page.locator(`[data-finding-id="${f.id}"]`))
       await expect(row).toContainText('longest shared border')
       await expect(row).toContainText(f.kind === 'gap' ? 'Jensen' : /Airway|Isabel/)
       await expect(row).toContainText('m²')

@@ -4,9 +4,9 @@ import type { Services } from '../../src/main/services'
 
 /**
  * Broken plans for the repair tests, made the way real layers arrive broken: an import stores a
- * neighborhood drawn a few metres off its neighbor's line (a gap or an overlap), or past its Area
- * Command. Each is stored as an import (without the edit guard, which would refuse it) on the
- * sample city.
+ * neighborhood drawn a few metres off its neighbor's line (a gap or an overlap), past its Area
+ * Command, or with a spike that makes its ring invalid. Each is stored as an import (without the
+ * edit guard, which would refuse it) on the sample city.
  */
 
 const M_PER_DEG_LAT = 110_574
@@ -74,6 +74,16 @@ const withRing = (n: Neighborhood, ring: LonLat[]): Neighborhood => ({ ...n, geo
 export function bulge(n: Neighborhood, i: number, m: number, side: 'in' | 'out'): Neighborhood {
   const ring = outerRing(n.geometry)
   return withRing(n, [...ring.slice(0, i + 1), offMidpoint(n, i, m, side), ...ring.slice(i + 1)])
+}
+
+/**
+ * The neighborhood with a zero-area spike `m` metres into it from the middle of edge i: the ring
+ * runs out and back along the same line, which no valid polygon does, and its ground is unchanged.
+ */
+export function spike(n: Neighborhood, i: number, m: number): Neighborhood {
+  const ring = outerRing(n.geometry)
+  const mid: LonLat = [(ring[i][0] + ring[i + 1][0]) / 2, (ring[i][1] + ring[i + 1][1]) / 2]
+  return withRing(n, [...ring.slice(0, i + 1), mid, offMidpoint(n, i, m, 'in'), mid, ...ring.slice(i + 1)])
 }
 
 /** Stores the changed neighborhoods as a layer import would: one step, no edit guard. */
