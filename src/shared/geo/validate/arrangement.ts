@@ -120,15 +120,37 @@ function mergeIdentical(segs: SegmentInput, pts: PointTable): Unique {
   const lists = new OwnerLists(N + (N >> 2))
   const sc = segs.c, so = segs.owner
   let n = 0
+  // Segments arrive ring by ring: a segment usually starts where the one before ended,
+  // whose point id is known (looked up again it would be found, not added: same ids).
+  let endX = NaN, endY = NaN, endId = -1
   for (let i = 0; i < N; i++) {
     let ax = sc[4 * i], ay = sc[4 * i + 1], bx = sc[4 * i + 2], by = sc[4 * i + 3]
-    let s = 1
-    if (!less(ax, ay, bx, by)) {
-      const tx = ax, ty = ay
-      ax = bx; ay = by; bx = tx; by = ty
-      s = -1
+    let s = 1, p: number, q: number
+    if (ax === endX && ay === endY) {
+      const b = pts.id(bx, by)
+      if (less(ax, ay, bx, by)) {
+        p = endId
+        q = b
+      } else {
+        const tx = ax, ty = ay
+        ax = bx; ay = by; bx = tx; by = ty
+        s = -1
+        p = b
+        q = endId
+      }
+      endId = b
+    } else {
+      if (!less(ax, ay, bx, by)) {
+        const tx = ax, ty = ay
+        ax = bx; ay = by; bx = tx; by = ty
+        s = -1
+      }
+      p = pts.id(ax, ay)
+      q = pts.id(bx, by)
+      endId = s > 0 ? q : p
     }
-    const p = pts.id(ax, ay), q = pts.id(bx, by)
+    endX = s > 0 ? bx : ax
+    endY = s > 0 ? by : ay
     const k = index.get(p, q)
     if (k < 0) {
       index.set(p, q, n)
