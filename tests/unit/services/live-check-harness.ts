@@ -127,7 +127,7 @@ export type StepKind = 'reshape' | 'move' | 'insert' | 'remove' | 'split' | 'mer
 // its default bias leans to small values, either of which would pick the first neighborhood far too often.
 const unit = fc.noBias(fc.integer({ min: 0, max: 2 ** 30 - 1 })).map((k) => k / 2 ** 30)
 const WEIGHTS: [StepKind, number][] = [
-  ['reshape', 2], ['move', 3], ['insert', 1], ['remove', 2], ['split', 2], ['merge', 2], ['redraw', 2], ['draw', 2], ['delete', 2],
+  ['reshape', 2], ['move', 5], ['insert', 1], ['remove', 2], ['split', 2], ['merge', 2], ['redraw', 2], ['draw', 2], ['delete', 2],
   ['adopt', 3], ['transfer', 1], ['undo', 6], ['redo', 5],
 ]
 export const stepArb: fc.Arbitrary<Step> = fc.record({
@@ -217,7 +217,9 @@ function changeFor(plan: PlanState, st: Step, n: number): ChangeSet | null {
     case 'move': {
       if (!hood) return null
       const v = pick(outerRing(hood).slice(0, -1), st.b)!
-      const to: LonLat = [quantize(v[0] + deg((st.c - 0.5) * 20)), quantize(v[1] + deg((st.d - 0.5) * 20))]
+      // Up to 20 m, mostly a few: on dirty real layers a longer drag soon crosses a boundary it does not share.
+      const drag = (u: number) => deg((u - 0.5) * Math.abs(u - 0.5) * 80)
+      const to: LonLat = [quantize(v[0] + drag(st.c)), quantize(v[1] + drag(st.d))]
       return moveVertex(plan, { areaId: hood.areaId, from: v, to, editAreas: st.e < 0.5 })
     }
     case 'insert': {
