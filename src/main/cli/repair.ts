@@ -45,7 +45,7 @@ function printJson(o: Outcome, io: CliIo): void {
 
 export const repairCommand: CliCommand = {
   name: 'repair',
-  summary: 'Repair every sliver finding at once (gaps and overlaps by the longest shared border, ground outside an area clipped back), as one undoable step.',
+  summary: 'Repair every sliver finding at once (gaps and overlaps, of neighborhoods and of Area Commands, by the longest shared border; ground outside an area clipped back), as one undoable step.',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
     slivers: { type: 'boolean', help: 'repair every sliver finding (required: the only repair the command line makes)' },

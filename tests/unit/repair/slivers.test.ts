@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Finding } from '../../../src/shared/domain'
+import { quantize, type AreaGeometry, type Finding, type Polygon } from '../../../src/shared/domain'
 import { proposeSliverRepairs } from '../../../src/shared/geo/repair'
-import { hood } from '../validate/fixtures'
+import { DEG_PER_M_LAT, LAT0, hood } from '../validate/fixtures'
 import { ADMIN, only, poly, repairPlan, servicesWith, sliverPlan } from './fixture'
 
 const opened: { cleanup(): void }[] = []
@@ -74,5 +74,48 @@ describe('Repair all slivers', () => {
     expect(proposeSliverRepairs(s.plans.load(), s.validation.findings()).proposals).toEqual([])
     expect(() => s.repairs.repairSlivers(ADMIN)).toThrow('Nothing was repaired: the plan has no sliver to repair.')
     expect(s.changes.canUndo(ADMIN)).toBe(false)
+  })
+})
+
+describe('Repair all slivers between Area Commands', () => {
+  it('a strip between two areas goes to the area bordering it longest and to its neighborhood there; undo brings it back', () => {
+    const plan = sliverPlan()
+    // North's bottom rises 0.3 m between x = 50 and 150, its neighborhoods with it: a 30 m² strip no area holds.
+    plan.areas[0] = { ...plan.areas[0], geometry: poly([[0, 0], [50, 0], [50, 0.3], [150, 0.3], [150, 0], [200, 0], [200, 100], [150, 100], [0, 100]]) }
+    plan.neighborhoods[0].geometry = poly([[0, 0], [50, 0], [50, 0.3], [99.6, 0.3], [99.6, 100], [0, 100]])
+    plan.neighborhoods[1].geometry = poly([[100, 0.3], [150, 0.3], [150, 0], [200, 0], [200, 100.3], [150, 100.3], [150, 100], [100, 100]])
+    const s = services(plan)
+    const before = s.validation.findings()
+    const strip = only(before, 'area-gap')
+    expect(strip.sliver).toBe(true)
+    const r = s.repairs.repairSlivers(ADMIN)
+    const p = r.proposals.find((x) => x.findingId === strip.id)!
+    expect(p.rule).toBe('longest-border')
+    expect(p.areas).toEqual(['N'])
+    expect(p.neighborhoods).toEqual(['North-2'])
+    expect(p.label).toMatch(/^Give the 30 m² between Area Commands to Area N and its neighborhood North-2 \(longest shared border, 10[01] m\)\.$/)
+    expect(slivers(s.validation.findings())).toEqual([])
+    s.changes.undo(ADMIN)
+    expect(ids(s.validation.findings())).toEqual(ids(before))
+  })
+
+  it('a strip two areas share stays with one, and the other area and its neighborhoods give it up', () => {
+    const plan = sliverPlan()
+    // North and its neighborhoods reach 0.3 m down into South along its whole width.
+    const lower = (g: AreaGeometry): AreaGeometry => ({ type: 'Polygon', coordinates: (g as Polygon).coordinates.map((r) => r.map(([x, y]) => [x, y === LAT0 ? quantize(LAT0 - 0.3 * DEG_PER_M_LAT) : y])) })
+    plan.areas[0] = { ...plan.areas[0], geometry: lower(plan.areas[0].geometry) }
+    for (const n of plan.neighborhoods.slice(0, 2)) n.geometry = lower(n.geometry)
+    const s = services(plan)
+    const before = s.validation.findings()
+    const shared = only(before, 'area-overlap', 'N', 'S')
+    expect(shared.sliver).toBe(true)
+    const r = s.repairs.repairSlivers(ADMIN)
+    const p = r.proposals.find((x) => x.findingId === shared.id)!
+    expect(p.areas).toHaveLength(1)
+    expect(p.label).toMatch(/^Keep the 60 m² Area [NS] and Area [NS] share with Area [NS] \(longest shared border, 20\d m\), taking it off Area [NS] and from .+\.$/)
+    expect(slivers(s.validation.findings())).toEqual([])
+    expect(s.validation.findings().filter((f) => f.severity === 'error')).toEqual([])
+    s.changes.undo(ADMIN)
+    expect(ids(s.validation.findings())).toEqual(ids(before))
   })
 })

@@ -3,19 +3,19 @@ import { geometryIssues } from '../ops/clean'
 import { areaM2, clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
 import { insertPointsOnEdges, verticesOf } from '../ops/noding'
-import { PlanEdit } from '../ops/plan-edit'
 import { bordersAlong, overlapBorders } from './border'
-import { pieceOf } from './give-ground'
-import { fmtM, fmtM2, nearbyBoundaries, toProposal } from './proposal'
+import { gapCandidates, pieceOf } from './give-ground'
+import { fmtM, fmtM2, nearbyBoundaries, reshape, toProposal, type Reshape } from './proposal'
 import { RepairError, type RepairChoice, type RepairProposal } from './types'
 
 /** Less than this (m²) of a neighborhood under the ground an area gives up is rounding, not ground it loses. */
 const TRACE_M2 = 0.01
 
 /**
- * Ground between Area Commands that none of them holds goes to the one bordering it longest.
- * Its neighborhoods do not grow here: what the area takes is a gap in it, which the next pass
- * of "Repair all slivers" gives to a neighborhood by the same rule.
+ * Ground between Area Commands that none of them holds goes to the one bordering it longest,
+ * and, where no neighborhood covers it yet, to that area's neighborhood bordering it longest
+ * in the same step: left to a later pass it would be a gap in the area first, merged with any
+ * gap next to it.
  */
 export function giveAreaGap(plan: PlanState, f: Finding, choice: RepairChoice): RepairProposal {
   if (choice.rule !== 'longest-border') throw new RepairError('Ground between Area Commands goes to the Area Command bordering it longest')
@@ -29,12 +29,18 @@ export function giveAreaGap(plan: PlanState, f: Finding, choice: RepairChoice): 
   const noded = insertPointsOnEdges(best.a.geometry, verticesOf(piece)) ?? best.a.geometry
   const grown = clip('union', nearbyBoundaries(plan, piece), noded, piece)
   if (!grown) throw new RepairError(`Joining the ground to ${best.a.name} left no ground`)
-  const edit = new PlanEdit(plan)
-  edit.setGeometry({ entity: 'area', id: best.a.id }, grown)
-  edit.node()
+  const shapes: Reshape[] = [[{ entity: 'area', id: best.a.id }, grown]]
+  const ref = nearbyBoundaries(plan, piece)
+  const covered = plan.neighborhoods.some((n) => bboxesMeet(bboxOf(n.geometry), b) && areaM2(clip('intersection', ref, n.geometry, piece)) >= TRACE_M2)
+  const taker = covered ? undefined : gapCandidates(plan, piece, [best.a.id])[0]
+  if (taker) {
+    const merged = clip('union', ref, insertPointsOnEdges(taker.n.geometry, verticesOf(piece)) ?? taker.n.geometry, piece)
+    if (merged) shapes.push([{ entity: 'neighborhood', id: taker.n.id }, merged])
+  }
   const m2 = f.areaM2
-  const cs = edit.build(`Give ${fmtM2(m2)} between Area Commands to ${best.a.name}`)
-  return toProposal(f, { rule: choice.rule, targetId: best.a.id }, cs, m2, `Give the ${fmtM2(m2)} between Area Commands to ${best.a.name} (longest shared border, ${fmtM(best.borderM)}).`)
+  const to = shapes.length > 1 ? `${best.a.name} and its neighborhood ${taker!.n.name}` : best.a.name
+  const cs = reshape(plan, `Give ${fmtM2(m2)} between Area Commands to ${to}`, shapes)
+  return toProposal(f, { rule: choice.rule, targetId: best.a.id }, cs, m2, `Give the ${fmtM2(m2)} between Area Commands to ${to} (longest shared border, ${fmtM(best.borderM)}).`)
 }
 
 /**
@@ -55,8 +61,7 @@ export function settleAreaOverlap(plan: PlanState, f: Finding, choice: RepairCho
   const cutter = geometryIssues(keep.geometry).length ? piece : keep.geometry
   const rest = clip('difference', ref, lose.geometry, cutter)
   if (!rest) throw new RepairError(`${lose.name} lies wholly inside ${keep.name}: giving up the overlap would leave it no ground`)
-  const edit = new PlanEdit(plan)
-  edit.setGeometry({ entity: 'area', id: lose.id }, rest)
+  const shapes: Reshape[] = [[{ entity: 'area', id: lose.id }, rest]]
   const clipped: string[] = []
   for (const n of plan.neighborhoods) {
     if (n.areaId !== lose.id || !bboxesMeet(bboxOf(n.geometry), bboxOf(piece))) continue
@@ -64,12 +69,11 @@ export function settleAreaOverlap(plan: PlanState, f: Finding, choice: RepairCho
     if (!under || areaM2(under) < TRACE_M2) continue
     const kept = clip('intersection', ref, n.geometry, rest)
     if (!kept) throw new RepairError(`${n.name} lies wholly in the ground ${lose.name} would give up`)
-    edit.setGeometry({ entity: 'neighborhood', id: n.id }, kept)
+    shapes.push([{ entity: 'neighborhood', id: n.id }, kept])
     clipped.push(n.name)
   }
-  edit.node()
   const m2 = f.areaM2
   const also = clipped.length ? ` and from ${clipped.join(', ')}` : ''
-  const cs = edit.build(`Give ${fmtM2(m2)} Area Command overlap to ${keep.name}, off ${lose.name}`)
+  const cs = reshape(plan, `Give ${fmtM2(m2)} Area Command overlap to ${keep.name}, off ${lose.name}`, shapes)
   return toProposal(f, { rule: choice.rule, targetId: keep.id }, cs, m2, `Keep the ${fmtM2(m2)} ${keep.name} and ${lose.name} share with ${keep.name} (longest shared border, ${fmtM(borderM)}), taking it off ${lose.name}${also}.`)
 }

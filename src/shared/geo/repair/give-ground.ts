@@ -3,9 +3,8 @@ import { geometryIssues } from '../ops/clean'
 import { clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
 import { insertPointsOnEdges, verticesOf } from '../ops/noding'
-import { PlanEdit } from '../ops/plan-edit'
 import { bordersAlong, overlapBorders } from './border'
-import { fmtM, fmtM2, nearbyBoundaries, toProposal } from './proposal'
+import { fmtM, fmtM2, nearbyBoundaries, reshape, toProposal, type Reshape } from './proposal'
 import { RepairError, type RepairChoice, type RepairProposal } from './types'
 
 export interface Candidate {
@@ -91,13 +90,12 @@ export function giveGap(plan: PlanState, f: Finding, choice: RepairChoice): Repa
   }
   if (choice.rule === 'to-neighborhood' && !grown.has(choice.targetId!)) throw new RepairError(`Neighborhood ${choice.targetId} borders no part of the gap inside its own Area Command`)
   const takers = [...grown.values()]
-  const edit = new PlanEdit(plan)
-  for (const t of takers) edit.setGeometry({ entity: 'neighborhood', id: t.n.id }, t.g)
-  edit.node()
+  const shapes: Reshape[] = []
+  for (const t of takers) shapes.push([{ entity: 'neighborhood', id: t.n.id }, t.g])
   const m2 = f.areaM2
   const why = choice.rule === 'longest-border' ? 'longest shared border' : 'shared border'
   const names = takers.map((t) => t.n.name).join(' and ')
-  const cs = edit.build(`Give ${fmtM2(m2)} gap to ${names}`)
+  const cs = reshape(plan, `Give ${fmtM2(m2)} gap to ${names}`, shapes)
   const main = (choice.rule === 'to-neighborhood' && grown.get(choice.targetId!)) || takers[0]
   const detail = takers.map((t) => `${t.n.name} (${why}, ${fmtM(t.borderM)})`).join(' and ')
   return toProposal(f, { rule: choice.rule, targetId: main.n.id }, cs, m2, `Give the ${fmtM2(m2)} gap to ${detail}.`)
@@ -116,11 +114,9 @@ export function settleOverlap(plan: PlanState, f: Finding, choice: RepairChoice)
   const cutter = geometryIssues(keep.n.geometry).length ? piece : keep.n.geometry
   const rest = clip('difference', nearbyBoundaries(plan, piece), lose.n.geometry, cutter)
   if (!rest) throw new RepairError(`${lose.n.name} lies wholly inside ${keep.n.name}: giving the overlap to ${keep.n.name} would leave ${lose.n.name} with no ground`)
-  const edit = new PlanEdit(plan)
-  edit.setGeometry({ entity: 'neighborhood', id: lose.n.id }, rest)
-  edit.node()
+  const shapes: Reshape[] = [[{ entity: 'neighborhood', id: lose.n.id }, rest]]
   const m2 = f.areaM2
   const why = choice.rule === 'longest-border' ? ` (longest shared border, ${fmtM(keep.borderM)})` : ''
-  const cs = edit.build(`Give ${fmtM2(m2)} overlap to ${keep.n.name}, off ${lose.n.name}`)
+  const cs = reshape(plan, `Give ${fmtM2(m2)} overlap to ${keep.n.name}, off ${lose.n.name}`, shapes)
   return toProposal(f, { rule: choice.rule, targetId: keep.n.id }, cs, m2, `Keep the ${fmtM2(m2)} overlap with ${keep.n.name}${why}, taking it off ${lose.n.name}.`)
 }

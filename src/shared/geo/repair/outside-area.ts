@@ -2,9 +2,8 @@ import type { AreaCommand, Finding, Neighborhood, PlanState } from '../../domain
 import { geometryIssues } from '../ops/clean'
 import { areaM2, clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
-import { PlanEdit } from '../ops/plan-edit'
 import { pieceOf } from './give-ground'
-import { fmtM2, nearbyBoundaries, toProposal } from './proposal'
+import { fmtM2, nearbyBoundaries, reshape, toProposal, type Reshape } from './proposal'
 import { RepairError, type RepairChoice, type RepairProposal } from './types'
 
 /** Less than this (m²) of another area under the moved ground is rounding, not ground it loses. */
@@ -25,11 +24,9 @@ export function clipToArea(plan: PlanState, f: Finding, choice: RepairChoice): R
   const ref = nearbyBoundaries(plan, n.geometry)
   const clipped = geometryIssues(area.geometry).length ? clip('difference', ref, n.geometry, piece) : clip('intersection', ref, n.geometry, area.geometry)
   if (!clipped) throw new RepairError(`${n.name} lies wholly outside ${area.name}: clipping would leave it no ground`)
-  const edit = new PlanEdit(plan)
-  edit.setGeometry({ entity: 'neighborhood', id: n.id }, clipped)
-  edit.node()
+  const shapes: Reshape[] = [[{ entity: 'neighborhood', id: n.id }, clipped]]
   const m2 = f.areaM2
-  const cs = edit.build(`Clip ${n.name} to ${area.name}`)
+  const cs = reshape(plan, `Clip ${n.name} to ${area.name}`, shapes)
   return toProposal(f, choice, cs, m2, `Clip ${fmtM2(m2)} off ${n.name}, back to its Area Command ${area.name}.`)
 }
 
@@ -47,8 +44,7 @@ export function moveAreaBoundary(plan: PlanState, f: Finding, choice: RepairChoi
   // The area takes the neighborhood's own edges, vertex for vertex.
   const grown = clip('union', ref, area.geometry, n.geometry)
   if (!grown) throw new RepairError(`Moving ${area.name}'s boundary left no ground`)
-  const edit = new PlanEdit(plan)
-  edit.setGeometry({ entity: 'area', id: area.id }, grown)
+  const shapes: Reshape[] = [[{ entity: 'area', id: area.id }, grown]]
   const losers: string[] = []
   for (const other of plan.areas) {
     if (other.id === area.id || !bboxesMeet(bboxOf(other.geometry), bboxOf(outside))) continue
@@ -59,12 +55,11 @@ export function moveAreaBoundary(plan: PlanState, f: Finding, choice: RepairChoi
     if (held) throw new RepairError(`${n.name}'s ground outside ${area.name} is part of ${held.name} in ${other.name}; moving the boundary would leave ${held.name} outside its Area Command. Settle the overlap of ${n.name} and ${held.name} first`)
     const rest = clip('difference', ref, other.geometry, outside)
     if (!rest) throw new RepairError(`${other.name} lies wholly under ${n.name}: moving ${area.name}'s boundary would leave it no ground`)
-    edit.setGeometry({ entity: 'area', id: other.id }, rest)
+    shapes.push([{ entity: 'area', id: other.id }, rest])
     losers.push(other.name)
   }
-  edit.node()
   const m2 = f.areaM2
   const off = losers.length ? `, taking it off ${losers.join(', ')}` : ''
-  const cs = edit.build(`Move ${area.name}'s boundary to take in ${n.name}`)
+  const cs = reshape(plan, `Move ${area.name}'s boundary to take in ${n.name}`, shapes)
   return toProposal(f, choice, cs, m2, `Move ${area.name}'s boundary to take in the ${fmtM2(m2)} of ${n.name} outside it${off}.`)
 }

@@ -2,8 +2,7 @@ import type { AreaCommand, Finding, Neighborhood, PlanState } from '../../domain
 import { makeValid } from '../make-valid'
 import { cleanGeometry } from '../ops/clean'
 import { areaM2 } from '../ops/clip'
-import { PlanEdit } from '../ops/plan-edit'
-import { fmtM2, toProposal } from './proposal'
+import { fmtM2, reshape, toProposal, type Reshape } from './proposal'
 import { RepairError, type RepairChoice, type RepairProposal } from './types'
 
 type Target = { entity: 'neighborhood'; row: Neighborhood } | { entity: 'area'; row: AreaCommand }
@@ -31,11 +30,9 @@ export function repairShape(plan: PlanState, f: Finding, choice: RepairChoice): 
   const fixed = makeValid(t.row.geometry)
   const clean = fixed && cleanGeometry(fixed)
   if (!clean) throw new RepairError(`Nothing is left of ${name}'s shape once repaired (every ring collapses); redraw it`)
-  const edit = new PlanEdit(plan)
-  edit.setGeometry({ entity: t.entity, id: t.row.id }, clean)
-  edit.node()
+  const shapes: Reshape[] = [[{ entity: t.entity, id: t.row.id }, clean]]
   const m2 = Math.abs(areaM2(clean) - areaM2(t.row.geometry))
-  const cs = edit.build(`Repair the shape of ${name}`)
+  const cs = reshape(plan, `Repair the shape of ${name}`, shapes)
   const why = f.reason ? ` (${f.reason})` : ''
   return toProposal(f, choice, cs, m2, `Replace the invalid shape of ${name}${why} with its repaired form, ${fmtM2(m2)} different from its rings read as drawn.`)
 }
