@@ -1,6 +1,6 @@
 import { invertChangeSet, whyNotAllowed, type ChangeSet, type Finding, type FindingSummary, type PlanState } from '../../shared/domain'
 import { combineChangeSets, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
-import { applyChangeSet } from '../../shared/geo/ops/apply-change-set'
+import { applyChangeSet } from '../../shared/domain'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
 import type { ApplyResult } from '../../shared/ipc/outputs'
 import type { Actor } from './actor'

@@ -1,7 +1,6 @@
 import { area as turfArea } from '@turf/area'
-import { invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
+import { applyChangeSet, invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
-import { applyOps } from '../../shared/geo/validate/incremental'
 import type { AreaCoverage, ValidationReport } from '../../shared/ipc/outputs'
 import { AppError } from './app-error'
 import type { ChangeGuard } from './change-service'
@@ -93,7 +92,7 @@ export class ValidationService implements ChangeGuard {
 
   check(cs: ChangeSet): Finding[] {
     // Called after the change's writes: a validator to be built now must start from the plan without them.
-    const v = this.current() ?? this.build(applyOps(this.plans.load(), invertChangeSet(cs).ops))
+    const v = this.current() ?? this.build(applyChangeSet(this.plans.load(), invertChangeSet(cs)))
     const ids = touchedIds(cs)
     const before = v.findingsFor(ids)
     v.apply(cs.ops)

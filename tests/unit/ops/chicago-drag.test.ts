@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AreaGeometry, LonLat, PlanState } from '../../../src/shared/domain'
 import { EditError, quantize } from '../../../src/shared/domain'
-import { applyChangeSet, moveVertex } from '../../../src/shared/geo/ops'
+import { applyChangeSet } from '../../../src/shared/domain'
+import { moveVertex } from '../../../src/shared/geo/ops'
 import { cleanGeometry } from '../../../src/shared/geo/ops/clean'
 
 const dir = path.resolve(__dirname, '../../../../shared/real-data/chicago')

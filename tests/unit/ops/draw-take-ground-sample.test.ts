@@ -1,7 +1,8 @@
 import { area, intersect, pointOnFeature } from '@turf/turf'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LonLat, Polygon } from '../../../src/shared/domain'
-import { applyChangeSet, deleteNeighborhood, drawNeighborhood } from '../../../src/shared/geo/ops'
+import { applyChangeSet } from '../../../src/shared/domain'
+import { deleteNeighborhood, drawNeighborhood } from '../../../src/shared/geo/ops'
 import { geometryIssues } from '../../../src/shared/geo/ops/clean'
 import { makeServices } from '../../helpers/services'
 

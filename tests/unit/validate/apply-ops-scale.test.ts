@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChangeOp, Officer, PlanState } from '../../../src/shared/domain'
-import { applyOps } from '../../../src/shared/geo/validate/incremental'
+import { applyChangeSet as applyOps } from '../../../src/shared/domain'
 import { oldApplyOps } from '../../../bench/roster/peer-validator'
 import { officer } from '../staffing/fixtures'
 
@@ -12,7 +12,7 @@ function rng(seed: number) {
   return () => ((s = (s * 48271) % 2147483647) / 2147483647)
 }
 
-describe('applyOps at roster scale', () => {
+describe('applyChangeSet at roster scale', () => {
   it('gives the same plan as the findIndex-per-op version for random adds, updates, deletions and re-adds', () => {
     const r = rng(17)
     for (let round = 0; round < 20; round++) {
@@ -35,7 +35,7 @@ describe('applyOps at roster scale', () => {
    * n new officers added to a plan of n, with every officer's id behind a counting getter: a
    * search per op (the old findIndex) reads ids n²/2 times or more, a map keyed by id a few times per officer.
    */
-  function countIdReads(apply: typeof applyOps, n: number): { reads: number; next: PlanState } {
+  function countIdReads(apply: (plan: PlanState, ops: ChangeOp[]) => PlanState, n: number): { reads: number; next: PlanState } {
     let reads = 0
     const counted = (id: string): Officer => {
       const o = officer(id, null, null)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createValidator, validatePlan } from '../../../src/shared/geo/validate'
 import type { ChangeOp, Finding, Neighborhood, PlanState, Polygon } from '../../../src/shared/domain'
 import { quantize } from '../../../src/shared/domain'
-import { applyOps } from '../../../src/shared/geo/validate/incremental'
+import { applyChangeSet as applyOps } from '../../../src/shared/domain'
 import { chicagoAbsent, chicagoSkipMessage, loadChicago } from './chicago-plan'
 import { cleanPlan, hood, rect } from './fixtures'
 

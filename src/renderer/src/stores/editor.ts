@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ChangeSet, LonLat, PlanState } from '../../../shared/domain'
-import { EditError } from '../../../shared/domain'
-import { neighborhoodsTouched } from '../map/edit/compose'
+import { EditError, idsTouched } from '../../../shared/domain'
 import { areaReadout, type AreaReadout } from '../map/edit/measure'
 import { usePlanStore } from './plan'
 import { useSessionStore } from './session'
@@ -57,7 +56,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (name === 'apply' || name === 'record')
       after((r) => {
         if (!r || typeof r !== 'object' || !('changeSet' in r)) return
-        steps.value = [...steps.value, neighborhoodsTouched((r as { changeSet: ChangeSet }).changeSet)]
+        steps.value = [...steps.value, idsTouched((r as { changeSet: ChangeSet }).changeSet, 'neighborhood', { kept: true })]
         undone.value = []
       })
     if (name !== 'undo' && name !== 'redo') return

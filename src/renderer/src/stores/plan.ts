@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ChangeSet, Finding, FindingSummary, Neighborhood, Officer, PlanState } from '../../../shared/domain'
-import { applyChangeSet } from '../../../shared/geo/ops/apply-change-set'
+import { applyChangeSet } from '../../../shared/domain'
 import type { ApplyResult } from '../../../shared/ipc/outputs'
 import { api, ApiError } from '../api'
 

@@ -1,4 +1,3 @@
-export { applyChangeSet } from './apply-change-set'
 export { moveVertex, type MoveVertexInput } from './move-vertex'
 export { insertVertex, type InsertVertexInput } from './insert-vertex'
 export { removeVertex, type RemoveVertexInput } from './remove-vertex'

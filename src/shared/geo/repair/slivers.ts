@@ -1,5 +1,5 @@
 import type { ChangeOp, ChangeSet, Finding, PlanState } from '../../domain'
-import { applyChangeSet } from '../ops/apply-change-set'
+import { applyChangeSet } from '../../domain'
 import { proposeRepair } from './propose'
 import { RepairError, type RepairChoice, type RepairProposal, type SkippedRepair, type SliverRepairPlan } from './types'
 

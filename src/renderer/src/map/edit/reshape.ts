@@ -2,8 +2,8 @@ import type MapBrowserEvent from 'ol/MapBrowserEvent'
 import PointerInteraction from 'ol/interaction/Pointer'
 import type { ChangeSet, LonLat, PlanState } from '../../../../shared/domain'
 import { EditError } from '../../../../shared/domain'
-import { applyChangeSet, insertVertex, moveVertex, snapOnSegment, snapPoint } from '../../../../shared/geo/ops'
-import { composeChangeSets, neighborhoodsTouched } from './compose'
+import { applyChangeSet, composeChangeSets, idsTouched } from '../../../../shared/domain'
+import { insertVertex, moveVertex, snapOnSegment, snapPoint } from '../../../../shared/geo/ops'
 import { hitTest, type Hit } from './hit-test'
 import type { SketchLayer } from './sketch-layer'
 
@@ -121,7 +121,7 @@ export class ReshapeInteraction extends PointerInteraction {
     try {
       const cs = this.move(d, d.base)
       const after = applyChangeSet(d.base, cs)
-      const ids = neighborhoodsTouched(cs)
+      const ids = idsTouched(cs, 'neighborhood', { kept: true })
       const byId = new Map(after.neighborhoods.map((n) => [n.id, n]))
       this.sketch.setPreview(ids.map((id) => byId.get(id)!.geometry))
       this.sketch.setHandle(d.to, true)
