@@ -1,6 +1,8 @@
 import Flatbush from 'flatbush'
 import type { AreaGeometry, Position } from '../../domain'
 import { GRID, orient, ringLocate, segmentContact, toGrid } from '../kernel'
+import { forEachBoxPair } from './box-pairs'
+import { PointTable } from './point-table'
 
 export interface GeometryProblem {
   reason: string
@@ -100,33 +102,47 @@ export function ringArea2(xs: ArrayLike<number>, ys: ArrayLike<number>, start = 
 }
 
 function selfIntersections(rings: { xs: number[]; ys: number[]; poly: number }[], out: GeometryProblem[]): void {
-  const segRing: number[] = [], segIdx: number[] = []
   let n = 0
   for (const r of rings) n += r.xs.length - 1
-  const index = new Flatbush(Math.max(n, 1))
-  rings.forEach((r, ri) => {
-    for (let i = 0; i < r.xs.length - 1; i++) {
-      index.add(Math.min(r.xs[i], r.xs[i + 1]), Math.min(r.ys[i], r.ys[i + 1]), Math.max(r.xs[i], r.xs[i + 1]), Math.max(r.ys[i], r.ys[i + 1]))
-      segRing.push(ri)
-      segIdx.push(i)
-    }
-  })
   if (n === 0) return
-  index.finish()
-  // A ring passing twice through the same vertex touches itself.
-  rings.forEach((r) => {
-    const seen = new Map<string, number>()
-    for (let i = 0; i < r.xs.length - 1; i++) {
-      const k = r.xs[i] + ',' + r.ys[i]
-      if (seen.has(k)) {
-        out.push({ reason: 'ring touches itself at a vertex', location: [r.xs[i] / GRID, r.ys[i] / GRID] })
-        return
-      }
-      seen.set(k, i)
+  const segRing = new Int32Array(n), segIdx = new Int32Array(n), boxes = new Float64Array(4 * n)
+  let s0 = 0
+  rings.forEach((r, ri) => {
+    for (let i = 0; i < r.xs.length - 1; i++, s0++) {
+      boxes[4 * s0] = Math.min(r.xs[i], r.xs[i + 1])
+      boxes[4 * s0 + 1] = Math.min(r.ys[i], r.ys[i + 1])
+      boxes[4 * s0 + 2] = Math.max(r.xs[i], r.xs[i + 1])
+      boxes[4 * s0 + 3] = Math.max(r.ys[i], r.ys[i + 1])
+      segRing[s0] = ri
+      segIdx[s0] = i
     }
   })
+  // A ring passing twice through the same vertex touches itself (vertices hashed as numbers:
+  // a string per vertex was a fifth of a plan check on full Chicago).
+  for (const r of rings) {
+    const seen = new PointTable(r.xs.length)
+    for (let i = 0; i < r.xs.length - 1; i++) {
+      const known = seen.size
+      if (seen.id(r.xs[i], r.ys[i]) < known) {
+        out.push({ reason: 'ring touches itself at a vertex', location: [r.xs[i] / GRID, r.ys[i] / GRID] })
+        break
+      }
+    }
+  }
   if (out.length) return
-  for (let s = 0; s < segRing.length; s++) {
+  // Most boundaries are valid: one grid pass over all segment pairs says whether any two
+  // meet in more than a shared vertex; only then is the first such pair looked for in order.
+  let crossing = false
+  forEachBoxPair(boxes, n, (s, t) => {
+    if (crossing) return
+    const r = rings[segRing[s]], i = segIdx[s], q = rings[segRing[t]], j = segIdx[t]
+    crossing = segmentContact(r.xs[i], r.ys[i], r.xs[i + 1], r.ys[i + 1], q.xs[j], q.ys[j], q.xs[j + 1], q.ys[j + 1]) === 2
+  })
+  if (!crossing) return
+  const index = new Flatbush(n)
+  for (let s = 0; s < n; s++) index.add(boxes[4 * s], boxes[4 * s + 1], boxes[4 * s + 2], boxes[4 * s + 3])
+  index.finish()
+  for (let s = 0; s < n; s++) {
     const r = rings[segRing[s]], i = segIdx[s]
     const ax = r.xs[i], ay = r.ys[i], bx = r.xs[i + 1], by = r.ys[i + 1]
     const hits = index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))
