@@ -121,15 +121,11 @@ describe('roster import through the officer service', () => {
     const text = lines.join('\r\n')
     const audit0 = auditRows(x).n
     const officers0 = x.repos.officers.list().length
-    const t0 = performance.now()
     const r = x.officers.import(text, x.officers.preview(text).mapping, false, x.session.actor())
-    const ms = performance.now() - t0
     expect(r.added).toBe(5000)
     expect(auditRows(x).n).toBe(audit0 + 1)
     expect(x.repos.officers.list()).toHaveLength(officers0 + 5000)
     expect(x.repos.officers.get('off-B-4999')).toMatchObject({ areaId: 'NW' })
-    console.log(`5,000-row roster import: ${ms.toFixed(0)} ms`)
-    expect(ms).toBeLessThan(15_000)
     x.changes.undo(x.session.actor())
     expect(x.repos.officers.list()).toHaveLength(officers0)
   })

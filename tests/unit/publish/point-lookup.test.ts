@@ -100,19 +100,16 @@ describe.skipIf(!chicago)('point lookup on Chicago beats', () => {
     expect(fallbacks).toBeLessThan(10)
   })
 
-  it('answers 10,000 lookups well within the interactive budget', () => {
+  it('answers 10,000 random lookups over the city, finding a beat for those inside one', () => {
     const lk = createLookup(chicago!.plan)
     const [minX, minY, maxX, maxY] = turf.bbox(turf.featureCollection(chicago!.plan.areas.map((a) => turf.feature(a.geometry))))
     let s = 1
     const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647)
     const pts = Array.from({ length: 12_000 }, () => [minX + rnd() * (maxX - minX), minY + rnd() * (maxY - minY)])
     for (const [x, y] of pts.slice(10_000)) lk.lookup(x, y)
-    const t0 = performance.now()
     let found = 0
     for (const [x, y] of pts.slice(0, 10_000)) if (lk.lookup(x, y)?.neighborhood) found++
-    const ms = performance.now() - t0
+    // Speed (target 100 ms for these 10,000) is measured by bench/lookup/run.ts beside its peer, not asserted here.
     expect(found).toBeGreaterThan(3000)
-    // The target is 100 ms (bench/lookup/run.ts measures it); the test allows for a busy CI machine.
-    expect(ms).toBeLessThan(250)
   })
 })
