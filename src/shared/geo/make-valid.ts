@@ -1,9 +1,9 @@
 import type { AreaGeometry, Position } from '../domain'
 import { quantize } from '../domain'
 import { GRID, orient, ringLocate, toGrid } from './kernel'
-import { buildArrangement, type Arrangement } from './validate/arrangement'
+import { buildArrangement, components, type Arrangement } from './validate/arrangement'
 import type { Segments } from './validate/arrangement-input'
-import { piecesByKey } from './validate/faces'
+import { piecesByKey, ringBox } from './validate/faces'
 import type { Ring, Shape } from './validate/shape'
 
 /**
@@ -33,7 +33,7 @@ export function repairedShape(g: AreaGeometry): Shape | null {
     const part: number[] = []
     for (const r of poly) {
       const xs = Float64Array.from(r, (p) => p[0]), ys = Float64Array.from(r, (p) => p[1])
-      const rb = boxOf(r)
+      const rb = ringBox(r)
       bbox[0] = Math.min(bbox[0], rb[0]); bbox[1] = Math.min(bbox[1], rb[1])
       bbox[2] = Math.max(bbox[2], rb[2]); bbox[3] = Math.max(bbox[3], rb[3])
       part.push(rings.length)
@@ -207,23 +207,6 @@ function windAround(arr: Arrangement, comp: Int32Array, c: number, px: number, p
   }
 }
 
-function components(arr: Arrangement): Int32Array {
-  const parent = new Int32Array(arr.vx.length)
-  for (let i = 0; i < parent.length; i++) parent[i] = i
-  const find = (v: number): number => {
-    while (parent[v] !== v) {
-      parent[v] = parent[parent[v]]
-      v = parent[v]
-    }
-    return v
-  }
-  for (let h = 0; h < arr.org.length; h += 2) {
-    const a = find(arr.org[h]), b = find(arr.org[h + 1])
-    if (a !== b) parent[a] = b
-  }
-  for (let i = 0; i < parent.length; i++) parent[i] = find(i)
-  return parent
-}
 
 /**
  * GeometryFixer keeps a repaired hole as a hole when it intersects the repaired shell (their
@@ -253,7 +236,7 @@ function assemble(boundary: Pt[][]): Pt[][][] {
   for (const r of boundary) {
     for (const loop of simpleLoops(r)) {
       const a = area2(loop)
-      if (a > 0) shells.push({ ring: loop, area2: a, holes: [], box: boxOf(loop) })
+      if (a > 0) shells.push({ ring: loop, area2: a, holes: [], box: ringBox(loop) })
       else if (a < 0) holes.push(loop)
     }
   }
@@ -306,15 +289,4 @@ function area2(r: Pt[]): number {
   const [x0, y0] = r[0]
   for (let i = 0; i < r.length - 1; i++) s += (r[i][0] - x0) * (r[i + 1][1] - y0) - (r[i + 1][0] - x0) * (r[i][1] - y0)
   return s
-}
-
-function boxOf(r: Pt[]): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const [x, y] of r) {
-    if (x < b[0]) b[0] = x
-    if (y < b[1]) b[1] = y
-    if (x > b[2]) b[2] = x
-    if (y > b[3]) b[3] = y
-  }
-  return b
 }

@@ -457,3 +457,22 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
 }
 
 export { collectSegments, type SegmentInput, type SegmentList, type Segments } from './arrangement-input'
+
+/** Connected part of the edge graph each vertex belongs to. */
+export function components(arr: Arrangement): Int32Array {
+  const parent = new Int32Array(arr.vx.length)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
+  const find = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]]
+      v = parent[v]
+    }
+    return v
+  }
+  for (let h = 0; h < arr.org.length; h += 2) {
+    const a = find(arr.org[h]), b = find(arr.org[h + 1])
+    if (a !== b) parent[a] = b
+  }
+  for (let i = 0; i < parent.length; i++) parent[i] = find(i)
+  return parent
+}

@@ -204,7 +204,8 @@ function attachHole(polys: Shell[], hole: [number, number][]): void {
   if (best) best.poly.push(hole)
 }
 
-function ringBox(r: [number, number][]): [number, number, number, number] {
+/** Bounding box of a ring of [x, y] pairs. */
+export function ringBox(r: [number, number][]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
   for (const [x, y] of r) {
     if (x < b[0]) b[0] = x

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { buildArrangement, collectSegments, type Arrangement } from './arrangement'
+import { buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey } from './faces'
@@ -192,23 +192,4 @@ function trustedFaces(arr: Arrangement, region: Box): number[] {
     if (best >= 0 && within(arr.faces[best].bbox, region)) out.push(f)
   }
   return out
-}
-
-/** Connected part of the edge graph each vertex belongs to. */
-function components(arr: Arrangement): Int32Array {
-  const parent = new Int32Array(arr.vx.length)
-  for (let i = 0; i < parent.length; i++) parent[i] = i
-  const find = (v: number): number => {
-    while (parent[v] !== v) {
-      parent[v] = parent[parent[v]]
-      v = parent[v]
-    }
-    return v
-  }
-  for (let h = 0; h < arr.org.length; h += 2) {
-    const a = find(arr.org[h]), b = find(arr.org[h + 1])
-    if (a !== b) parent[a] = b
-  }
-  for (let i = 0; i < parent.length; i++) parent[i] = find(i)
-  return parent
 }
