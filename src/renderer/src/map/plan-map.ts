@@ -146,6 +146,8 @@ export class PlanMap {
     }
     if (isEmpty(extent)) return
     this.fitted = true
+    // A zoom still animating (the menu's Zoom in just before) would otherwise carry on past the fit.
+    this.map.getView().cancelAnimations()
     this.map.getView().fit(extent, { padding: [30, 30, 30, 30], duration: 0 })
   }
 
