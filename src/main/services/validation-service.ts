@@ -9,6 +9,7 @@ import type { SettingsService } from './settings-service'
 
 /** Kinds an edit must never make worse: these are what the topological editor promises. */
 const GUARDED: FindingKind[] = ['overlap', 'outside-area', 'area-overlap', 'area-gap']
+const BLOCK_WHEN_NEW: FindingKind[] = ['invalid-geometry', 'coverage-unchecked']
 /** Rounding to the coordinate grid and clipping move areas by a fraction of a square metre. */
 const SLACK_M2 = 0.5
 
@@ -26,7 +27,9 @@ function guardedArea(fs: Finding[]): number {
  */
 export function guardRefusal(label: string, before: Finding[], after: Finding[]): AppError | null {
   const grown = guardedArea(after) - guardedArea(before)
-  const newInvalid = after.filter((f) => f.kind === 'invalid-geometry' && !before.some((b) => b.id === f.id))
+  // A shape made invalid, or a plan that can no longer be checked for gaps and overlaps at all,
+  // blocks whatever its area: neither carries square metres to weigh.
+  const newInvalid = after.filter((f) => BLOCK_WHEN_NEW.includes(f.kind) && !before.some((b) => b.id === f.id))
   if (grown <= SLACK_M2 && newInvalid.length === 0) return null
   const worst = newInvalid[0] ?? after.filter((f) => GUARDED.includes(f.kind)).sort((a, b) => b.areaM2 - a.areaM2)[0]
   return new AppError('edit-refused', `"${label}" was not stored: ${worst?.message ?? 'it would make the plan invalid'}`, { findings: after })

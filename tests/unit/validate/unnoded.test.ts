@@ -4,6 +4,7 @@ import { summarize } from '../../../src/shared/geo/validate'
 import { GeoState, type CheckShape } from '../../../src/shared/geo/validate/geo-state'
 import { assemble } from '../../../src/shared/geo/validate/run-checks'
 import { shapeOf, type Shape } from '../../../src/shared/geo/validate/shape'
+import { guardRefusal } from '../../../src/main/services/validation-service'
 import { cleanPlan, rect } from './fixtures'
 
 /**
@@ -47,5 +48,17 @@ describe('a plan that cannot be noded', () => {
     const geo = new GeoState(DEFAULT_TOLERANCES, (g) => ({ shape: shapeOf(g), repaired: false }))
     geo.build(plan)
     expect(geo.findings()).toEqual([])
+  })
+
+  it('makes the edit guard refuse a change that leaves the plan unchecked, but not one made while it already was', () => {
+    const plan = cleanPlan()
+    const vasco = plan.neighborhoods.find((n) => n.id === 'Vasco')!
+    const geo = new GeoState(DEFAULT_TOLERANCES, (g) => ({ shape: g === vasco.geometry ? openTriangle() : shapeOf(g), repaired: false }))
+    geo.build(plan)
+    const unchecked = assemble(plan, geo, DEFAULT_TOLERANCES).filter((f) => f.kind === 'coverage-unchecked')
+    expect(unchecked).toHaveLength(1)
+    const refused = guardRefusal('Move a vertex', [], unchecked)
+    expect(refused?.message).toMatch(/^"Move a vertex" was not stored: Gaps, overlaps and ground outside the areas were not checked/)
+    expect(guardRefusal('Move a vertex', unchecked, unchecked)).toBeNull()
   })
 })

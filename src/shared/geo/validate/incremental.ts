@@ -39,7 +39,8 @@ export function createValidator(plan: PlanState, tol?: Tolerances): PlanValidato
     },
     findingsFor(ids) {
       const want = new Set(ids)
-      return current.filter((f) => f.areaIds.some((i) => want.has(i)) || f.neighborhoodIds.some((i) => want.has(i)))
+      // A plan that cannot be noded is everyone's concern: whatever a change touched, it is listed.
+      return current.filter((f) => f.kind === 'coverage-unchecked' || f.areaIds.some((i) => want.has(i)) || f.neighborhoodIds.some((i) => want.has(i)))
     },
   }
 }
