@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatSize, guessFields } from '../../../src/renderer/src/components/import/guess-fields'
+import { guessFields } from '../../../src/shared/import/guess-fields'
+import { formatSize } from '../../../src/shared/units/file-size'
 
 describe('the import dialog’s first guess of the field mapping', () => {
   it('takes the district as the parent and the beat number as the id (Chicago beats)', () => {

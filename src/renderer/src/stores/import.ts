@@ -5,7 +5,8 @@ import type { AreaGeometry } from '../../../shared/domain'
 import type { ImportLayer, ImportMode, ImportPreview, ImportResult } from '../../../shared/ipc/features/import-outputs'
 import { MAX_IMPORT_BYTES } from '../../../shared/ipc/features/import-contract'
 import { api, ApiError } from '../api'
-import { formatSize, guessFields } from '../components/import/guess-fields'
+import { guessFields } from '../../../shared/import/guess-fields'
+import { formatSize } from '../../../shared/units/file-size'
 import { usePlanStore } from './plan'
 
 export interface PickedFile {

@@ -1,4 +1,4 @@
-import type { ImportLayer } from '../../../../shared/ipc/features/import-outputs'
+import type { ImportLayer } from '../ipc/features/import-outputs'
 
 export interface FieldGuess {
   idField: string
@@ -52,10 +52,4 @@ export function guessFields(fields: string[], layer: ImportLayer): FieldGuess {
   if (idField) taken.add(idField)
   const nameField = best(fields, NAME_WORDS, taken)
   return { idField, nameField, areaField }
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
