@@ -12,6 +12,8 @@ const noElectron = {
   ],
 }
 
+const rendererNoElectron = { name: 'electron', message: 'The renderer has no Node or Electron access; use api.ts.' }
+
 export default [
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'native/**'] },
   ...tseslint.configs.recommended,
@@ -47,8 +49,31 @@ export default [
     files: ['src/renderer/**'],
     ignores: ['src/renderer/src/api.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer has no Node or Electron access; use api.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: [rendererNoElectron] }],
       'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Only src/renderer/src/api.ts may touch window.api.' }],
+    },
+  },
+  // Layers of the window: stores hold plain data and call api.ts; the map draws stores; components use both.
+  // A store importing the map or a component (or the map a component) would tie the data to one way of showing it.
+  {
+    files: ['src/renderer/src/stores/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [rendererNoElectron],
+        patterns: [
+          { group: ['**/map/*', '**/map/**'], message: 'Stores import no map module: put plain logic in src/shared (or the store) and let the map read the store.' },
+          { group: ['**/components/*', '**/components/**', '*.vue'], message: 'Stores import no component: put plain logic in src/shared.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/renderer/src/map/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [rendererNoElectron],
+        patterns: [{ group: ['**/components/*', '**/components/**', '*.vue'], message: 'The map imports no component: move the piece it needs into map/ or a store.' }],
+      }],
     },
   },
 ]

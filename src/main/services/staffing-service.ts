@@ -1,5 +1,5 @@
 import { area as turfArea } from '@turf/area'
-import type { ChangeSet, Officer, PlanState } from '../../shared/domain'
+import { transferChangeSet, type Officer, type PlanState } from '../../shared/domain'
 import type { AreaStaffing, ContinuityOut, StaffingSummaryOut, SuggestionOut } from '../../shared/ipc/features/staffing-outputs'
 import { computeBalance, continuity, countActiveOfficers } from '../../shared/staffing/balance'
 import { suggestMoves, type SuggestedMove } from '../../shared/staffing/suggest-moves'
@@ -27,14 +27,6 @@ function asPlan(adoptions: Record<string, string | null>): PlanState {
 
 function cont(c: { officersKeepingNeighborhood: number; share: number }, considered: number): ContinuityOut {
   return { share: c.share, kept: c.officersKeepingNeighborhood, considered }
-}
-
-/** The change set that carries out one suggested transfer: the officer joins the area and leaves their neighborhood. */
-export function transferChangeSet(o: Officer, toAreaId: string, names: { from: string; to: string }): ChangeSet {
-  return {
-    label: `Transfer ${o.displayName} from ${names.from} to ${names.to}`,
-    ops: [{ entity: 'officer', id: o.id, before: o, after: { ...o, areaId: toAreaId, neighborhoodId: null } }],
-  }
 }
 
 /** Administration's staffing view: headcount, workload, balance figures and suggested transfers. */

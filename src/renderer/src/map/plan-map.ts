@@ -18,7 +18,8 @@ import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanS
 import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
-import { RepairPreviewLayer, type RepairMapPreview } from './repair-preview'
+import { RepairPreviewLayer } from './repair-preview'
+import type { RepairMapPreview } from '../stores/repair'
 import { BackgroundLayer, type LoadTile } from './background-layer'
 import type { Units } from '../../../shared/units/format'
 

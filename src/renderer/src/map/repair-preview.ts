@@ -6,14 +6,9 @@ import VectorLayer from 'ol/layer/Vector'
 import VectorSource from 'ol/source/Vector'
 import { Fill, Stroke, Style, Text } from 'ol/style'
 import type { AreaGeometry } from '../../../shared/domain'
+import type { RepairMapPreview } from '../stores/repair'
 import { hexToRgba } from './styles'
 import { REPAIR_LOOK, type RepairLook } from './repair-look'
-
-/** What a previewed repair (or every sliver repair at once) puts on the map: plain GeoJSON. */
-export interface RepairMapPreview {
-  shapes: { id: string; name: string; before: AreaGeometry; after: AreaGeometry | null }[]
-  moved: AreaGeometry[]
-}
 
 // The dashed outline of the shape now goes on top: under the moved ground it would hide where that ground starts.
 const STYLES: Record<RepairLook, Style> = {

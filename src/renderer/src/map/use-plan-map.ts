@@ -7,7 +7,7 @@ import { useImportStore } from '../stores/import'
 import { useRepairStore } from '../stores/repair'
 import { useSettingsStore } from '../stores/settings'
 import { useUiStore } from '../stores/ui'
-import { installRosterMapHooks } from '../components/roster/map-hooks'
+import { installRosterMapHooks } from './roster-map-hooks'
 import { PlanMap } from './plan-map'
 
 declare global {

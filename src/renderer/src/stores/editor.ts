@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ChangeSet, LonLat, PlanState } from '../../../shared/domain'
 import { EditError, idsTouched } from '../../../shared/domain'
-import { areaReadout, type AreaReadout } from '../map/edit/measure'
+import { areaReadout, type AreaReadout } from '../../../shared/domain/area-readout'
 import { usePlanStore } from './plan'
 import { useSessionStore } from './session'
 

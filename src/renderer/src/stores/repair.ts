@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { Finding, FindingKind } from '../../../shared/domain'
+import type { AreaGeometry, Finding, FindingKind } from '../../../shared/domain'
 import { isRepairableSliver, type RepairOption, type RepairProposal } from '../../../shared/geo/repair'
-import type { RepairMapPreview } from '../map/repair-preview'
 import type { Outputs } from '../../../shared/ipc/contract'
 import { api, ApiError } from '../api'
 import { useFindingsStore } from './findings'
@@ -13,6 +12,12 @@ export const REPAIRABLE_KINDS: readonly FindingKind[] = ['gap', 'overlap', 'outs
 
 /** What "Repair all slivers" would change, and the plan's findings summary after it. */
 export type SliverPlan = Outputs['repair:previewSlivers']
+
+/** What a previewed repair (or every sliver repair at once) puts on the map: plain GeoJSON. */
+export interface RepairMapPreview {
+  shapes: { id: string; name: string; before: AreaGeometry; after: AreaGeometry | null }[]
+  moved: AreaGeometry[]
+}
 
 const message = (e: unknown): string => (e instanceof ApiError ? e.message : String((e as Error)?.message ?? e))
 

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Officer, OfficerStatus } from '../../../shared/domain'
-import { planAdoption, releaseChangeSet } from '../map/drop-adopt'
+import { deactivateChangeSet, planAdoption, releaseChangeSet, type Officer, type OfficerStatus } from '../../../shared/domain'
 import { usePlanStore } from './plan'
 
 export type StatusFilter = 'all' | OfficerStatus
@@ -69,10 +68,7 @@ export const useRosterStore = defineStore('roster', () => {
 
   /** The person leaves patrol: the post stays on the roster as vacant and gives up its neighborhood. */
   async function deactivate(o: Officer): Promise<void> {
-    await plan.apply({
-      label: `Deactivate ${o.displayName} (post vacant)`,
-      ops: [{ entity: 'officer', id: o.id, before: o, after: { ...o, status: 'vacant', neighborhoodId: null } }],
-    })
+    await plan.apply(deactivateChangeSet(o))
     editing.value = null
   }
 

@@ -1,6 +1,8 @@
-import { bboxOf, bboxesMeet } from '../../../../shared/geo/bbox'
+import { bboxOf, bboxesMeet } from '../geo/bbox'
 import { area as turfArea } from '@turf/area'
-import type { AreaGeometry, Neighborhood, PlanState } from '../../../../shared/domain'
+import type { Neighborhood } from './entities'
+import type { AreaGeometry } from './geometry'
+import type { PlanState } from './plan'
 
 export interface AreaReadout {
   id: string

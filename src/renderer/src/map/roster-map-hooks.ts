@@ -1,9 +1,9 @@
 import type MapBrowserEvent from 'ol/MapBrowserEvent'
-import { listenForOfficerDrops } from '../../map/drop-adopt'
-import type { PlanMap } from '../../map/plan-map'
-import { usePlanStore } from '../../stores/plan'
-import { useRosterStore } from '../../stores/roster'
-import { useSessionStore } from '../../stores/session'
+import { listenForOfficerDrops } from './drop-adopt'
+import type { PlanMap } from './plan-map'
+import { usePlanStore } from '../stores/plan'
+import { useRosterStore } from '../stores/roster'
+import { useSessionStore } from '../stores/session'
 
 /**
  * The roster's part of the map: officer cards dropped on a neighborhood adopt it, and hovering a

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { planAdoption, releaseChangeSet } from '../../../src/renderer/src/map/drop-adopt'
+import { applyChangeSet, invertChangeSet } from '../../../src/shared/domain/change-set'
+import { deactivateChangeSet, planAdoption, releaseChangeSet, transferChangeSet } from '../../../src/shared/domain/officer-change-sets'
 import { officer } from './fixtures'
 
 const areas = [{ id: 'NE', name: 'Northeast' }, { id: 'S', name: 'South' }]
@@ -34,5 +35,30 @@ describe('dropping an officer card on a neighborhood', () => {
   it('releasing an adoption keeps the officer in the area', () => {
     const o = officer('o1', 'NE', 'NE-vasco', { displayName: 'F. Ortega' })
     expect(releaseChangeSet(o, 'Vasco').ops[0].after).toEqual({ ...o, neighborhoodId: null })
+  })
+})
+
+describe('officer moves the staffing tab and the roster build', () => {
+  const plan = (officers: ReturnType<typeof officer>[]) => ({ city: null, areas: [], neighborhoods: [], officers })
+
+  it('a suggested transfer moves the officer to the new area without a neighborhood, and undoes back', () => {
+    const o = officer('o1', 'NE', 'NE-vasco', { displayName: 'F. Ortega' })
+    const cs = transferChangeSet(o, 'S', { from: 'Northeast', to: 'South' })
+    expect(cs.label).toBe('Transfer F. Ortega from Northeast to South')
+    const after = applyChangeSet(plan([o]), cs)
+    expect(after.officers).toEqual([{ ...o, areaId: 'S', neighborhoodId: null }])
+    expect(applyChangeSet(after, invertChangeSet(cs)).officers).toEqual([o])
+  })
+
+  it('deactivating leaves a vacant post in the area that adopts nothing', () => {
+    const o = officer('o1', 'NE', 'NE-vasco', { displayName: 'F. Ortega' })
+    const cs = deactivateChangeSet(o)
+    expect(cs.label).toBe('Deactivate F. Ortega (post vacant)')
+    expect(applyChangeSet(plan([o]), cs).officers).toEqual([{ ...o, status: 'vacant', neighborhoodId: null }])
+  })
+
+  it('a move built from a copy of an officer no longer on the roster is refused when applied', () => {
+    const o = officer('o1', 'NE', null, { displayName: 'F. Ortega' })
+    expect(() => applyChangeSet(plan([]), releaseChangeSet(o, 'Vasco'))).toThrow(/officer o1: it is not in the plan/)
   })
 })
