@@ -10,6 +10,8 @@ import { repairCommand } from './repair'
 import { restoreCommand } from './restore'
 import { terminalSafeIo } from './terminal-io'
 import { rosterCommand } from './roster'
+import { serverSetupCommand } from './server-setup'
+import { serverUserCommand } from './server-user'
 import { settingsCommand } from './settings'
 import { validateCommand } from './validate'
 
@@ -29,6 +31,8 @@ const COMMANDS: CliCommand[] = [
   settingsCommand,
   printCommand,
   repairCommand,
+  serverSetupCommand,
+  serverUserCommand,
 ]
 
 function overview(): string {
@@ -44,7 +48,8 @@ function overview(): string {
 /** Runs one command line and returns the exit code; never throws. Everything it prints is terminal-safe (see terminalSafeIo). */
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const io = terminalSafeIo(rawIo)
-  const [name, ...rest] = argv
+  // `server <what>` commands are two words: `server setup`, `server user`, ...
+  const [name, ...rest] = argv[0] === 'server' && argv[1] && !argv[1].startsWith('-') ? [`server ${argv[1]}`, ...argv.slice(2)] : argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview())
     return name === undefined ? EXIT.usage : EXIT.ok
