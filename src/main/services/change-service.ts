@@ -27,6 +27,9 @@ export interface ChangeGuard {
 
 export type ApplyAction = 'edit' | 'import' | 'seed'
 
+/** A change set stored by this desk (not one followed from elsewhere): what a department server's sync sends on. */
+export type StoredListener = (seq: number, cs: ChangeSet) => void
+
 /** Stands for "something is stored" where only that matters. */
 const STORED = {}
 
@@ -38,6 +41,7 @@ const ENTITY_WORD = { city: 'city limit', area: 'Area Command', neighborhood: 'n
  * so an edit made on a stale view is refused instead of overwriting someone else's work.
  */
 export class ChangeService {
+  private readonly storedListeners: StoredListener[] = []
   constructor(
     private readonly repos: Repos,
     private readonly guard: ChangeGuard,
@@ -56,6 +60,7 @@ export class ChangeService {
       this.repos.audit.dropRedo(key)
       return seq
     })
+    this.told(seq, cs)
     // The step just stored is this profile's last done one and its redo list was dropped, so the
     // answer is known without reading back (and parsing) a change set that can hold a whole roster.
     if (action !== 'seed') return this.result(seq, cs, touched, key, { canUndo: true, canRedo: false })
@@ -90,7 +95,32 @@ export class ChangeService {
         changeSet: cs, inverse, state: null, refSeq: entry.seq,
       })
     }, `Cannot ${direction} "${entry.label}"`)
+    this.told(seq, cs)
     return this.result(seq, cs, touched, key)
+  }
+
+  /** Listens for change sets this desk stores (edits, imports, undo, redo); not for those applied with `follow`. */
+  onStored(listener: StoredListener): void {
+    this.storedListeners.push(listener)
+  }
+
+  private told(seq: number, cs: ChangeSet): void {
+    for (const l of this.storedListeners) l(seq, cs)
+  }
+
+  /**
+   * Applies a change set someone else already stored (a department server's log, or this desk's
+   * own unsent steps being set aside and put back while it catches up): the same staleness check
+   * and one transaction, no permission check (the server decided that) and no re-check (the live
+   * validator follows its ops). Its audit row names `who` and is no undo step. A change set that
+   * does not fit the plan throws AppError 'stale' and changes nothing.
+   */
+  follow(input: ChangeSet, who: { login: string; action: string }): number {
+    const cs = normalizeChangeSet(input)
+    return this.transact(cs, false, () => this.repos.audit.insert({
+      at: this.now().toISOString(), osUser: who.login, profile: 'server', action: who.action, label: cs.label,
+      changeSet: cs, inverse: invertChangeSet(cs), state: null,
+    })).seq
   }
 
   canUndo(actor: Actor): boolean {
