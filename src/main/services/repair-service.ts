@@ -1,5 +1,5 @@
 import { invertChangeSet, whyNotAllowed, type ChangeSet, type Finding, type FindingSummary, type PlanState } from '../../shared/domain'
-import { combineChangeSets, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
+import { combineChangeSets, firstNewError, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
 import { applyChangeSet } from '../../shared/domain'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
 import type { ApplyResult } from '../../shared/ipc/outputs'
@@ -99,7 +99,9 @@ export class RepairService {
   private sliverPlan(actor: Actor): { preview: SliverPreview; changeSet: ChangeSet } {
     let working = this.plans.load()
     const scratch = createValidator(working, this.settings.get().tolerances)
-    const screen = (p: RepairProposal, at: PlanState): string | null => this.forbidden(at, p.changeSet, actor) ?? tryOn(scratch, p.changeSet)
+    // New errors are judged against the plan before the batch, so small moves of a gap's ground that repairs one after another make cannot add up.
+    const original = this.validation.findings()
+    const screen = (p: RepairProposal, at: PlanState): string | null => this.forbidden(at, p.changeSet, actor) ?? tryOn(scratch, p.changeSet, original)
     const proposals: RepairProposal[] = []
     const skipped = new Map<string, SkippedRepair>()
     const tried = new Set<string>()
@@ -107,7 +109,7 @@ export class RepairService {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       // A finding is the same one to try again only when its id and its ground are the same (a repair can leave a crumb under the same id).
       const key = (f: Finding) => `${f.id}|${f.areaM2.toFixed(2)}`
-      const todo = findings.filter((f) => isRepairableSliver(f) && !tried.has(key(f)))
+      const todo = findings.filter((f) => isRepairableSliver(f) && !tried.has(key(f))).sort(sliverOrder)
       if (!todo.length) break
       for (const f of todo) tried.add(key(f))
       const r = proposeSliverRepairs(working, todo, screen)
@@ -125,14 +127,21 @@ export class RepairService {
   }
 }
 
-/** Applies `cs` to the validator when the guard accepts it and it adds no error; otherwise leaves the validator as it was and says why. */
-function tryOn(v: PlanValidator, cs: ChangeSet): string | null {
+/**
+ * Neighborhood slivers first, then those between Area Commands: an area's sliver repaired
+ * first hands its ground to the area, where it would join a neighborhood gap beside it that
+ * its own repair would have closed; after it, a neighborhood borders that ground and takes it.
+ */
+const AREA_LEVEL = new Set<Finding['kind']>(['area-gap', 'area-overlap'])
+const sliverOrder = (a: Finding, b: Finding): number => Number(AREA_LEVEL.has(a.kind)) - Number(AREA_LEVEL.has(b.kind))
+
+/** Applies `cs` to the validator when the guard accepts it and it leaves no error that `original` did not have; otherwise leaves the validator as it was and says why. */
+function tryOn(v: PlanValidator, cs: ChangeSet, original: Finding[]): string | null {
   const ids = touched(cs)
   const before = v.findingsFor(ids)
-  const errorsBefore = new Set(v.findings().filter((f) => f.severity === 'error').map((f) => f.id))
   v.apply(cs.ops)
   const refused = guardRefusal(cs.label, before, v.findingsFor(ids))
-  const added = v.findings().find((f) => f.severity === 'error' && !errorsBefore.has(f.id))
+  const added = refused ? null : firstNewError(original, v.findings())
   if (!refused && !added) return null
   v.apply(invertChangeSet(cs).ops)
   return refused ? refused.message : `It would leave a new error: ${added!.message}`

@@ -112,7 +112,9 @@ describe('Repair all slivers between Area Commands', () => {
     const r = s.repairs.repairSlivers(ADMIN)
     const p = r.proposals.find((x) => x.findingId === shared.id)!
     expect(p.areas).toHaveLength(1)
-    expect(p.label).toMatch(/^Keep the 60 m² Area [NS] and Area [NS] share with Area [NS] \(longest shared border, 20\d m\), taking it off Area [NS] and from .+\.$/)
+    // Neighborhood slivers go first: the overlaps of North's neighborhoods with South's are settled
+    // before the areas are, so by then the area gives up ground its neighborhoods may already have left.
+    expect(p.label).toMatch(/^Keep the 60 m² Area [NS] and Area [NS] share with Area [NS] \(longest shared border, 20\d m\), taking it off Area [NS]( and from .+)?\.$/)
     expect(slivers(s.validation.findings())).toEqual([])
     expect(s.validation.findings().filter((f) => f.severity === 'error')).toEqual([])
     s.changes.undo(ADMIN)

@@ -69,6 +69,25 @@ function partsByArea(plan: PlanState, f: Finding, piece: AreaGeometry): { areaId
 }
 
 /**
+ * Neighborhoods that may take a part of a gap: those of its own Area Command, or, where the
+ * part lies where Area Commands overlap and none of the first one's borders it, those of
+ * another area that holds the whole part (it is that area's ground too, so it is not
+ * outside it there).
+ */
+function candidatesForPart(plan: PlanState, f: Finding, part: { areaId: string; g: AreaGeometry }): Candidate[] {
+  const own = gapCandidates(plan, part.g, [part.areaId])
+  if (own.length) return own
+  const ref = nearbyBoundaries(plan, part.g)
+  for (const id of f.areaIds) {
+    const other = id !== part.areaId && plan.areas.find((a) => a.id === id)
+    if (!other || clip('difference', ref, part.g, other.geometry)) continue
+    const cands = gapCandidates(plan, part.g, [id])
+    if (cands.length) return cands
+  }
+  return own
+}
+
+/**
  * The gap goes to the neighborhood bordering it longest, or to the chosen one (which takes the
  * part in its own Area Command when the gap runs across areas). The taker's boundary takes
  * the gap's corners first, so the union closes without a seam.
@@ -78,7 +97,7 @@ export function giveGap(plan: PlanState, f: Finding, choice: RepairChoice): Repa
   if (choice.rule === 'to-neighborhood') chosen(gapCandidates(plan, piece, f.areaIds), choice.targetId, 'gap')
   const grown = new Map<string, { n: Neighborhood; g: AreaGeometry; borderM: number }>()
   for (const part of partsByArea(plan, f, piece)) {
-    const cands = gapCandidates(plan, part.g, [part.areaId])
+    const cands = candidatesForPart(plan, f, part)
     const area = plan.areas.find((a) => a.id === part.areaId)?.name ?? part.areaId
     if (!cands.length) throw new RepairError(`The gap ${f.areaIds.length > 1 ? `part in ${area} ` : ''}borders no neighborhood of ${area}`)
     const c = cands.find((x) => choice.rule === 'to-neighborhood' && x.n.id === choice.targetId) ?? cands[0]
