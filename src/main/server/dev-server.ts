@@ -103,7 +103,12 @@ export function startDevServer(opts: { dir: string; port: number }): DevServer {
     // Small enough for a laptop and for twenty simulated editors at once.
     `-c max_connections=100`, `-c shared_buffers=64MB`,
   ].join(' ')
-  pgRun('pg_ctl', ['-D', dataDir(dir), '-l', join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start'])
+  try {
+    pgRun('pg_ctl', ['-D', dataDir(dir), '-l', join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start'])
+  } catch (e) {
+    const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8').trim().split('\n').slice(-5).join('\n') : ''
+    throw new Error(`${(e as Error).message}${log ? `\nThe server's log ends:\n${log}` : ''}`)
+  }
   const env = { PGPASSWORD: password }
   if (fresh) {
     pgRun('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', OWNER, DATABASE], env)

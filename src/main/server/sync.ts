@@ -66,6 +66,8 @@ export class ServerSync {
   /** A round that failed for another reason than the connection; settle() throws it once. */
   private failure: unknown = null
   status: SyncStatus = 'offline'
+  /** Why the connection went (or could not be made), last time it did. */
+  why: string | null = null
   identity: ServerIdentity | null = null
 
   constructor(
@@ -149,6 +151,7 @@ export class ServerSync {
   }
 
   private setStatus(s: SyncStatus, why: string | null): void {
+    if (why) this.why = why
     if (this.status === s) return
     this.status = s
     this.events.status?.(s, why)
