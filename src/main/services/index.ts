@@ -15,6 +15,7 @@ import { SettingsService } from './settings-service'
 import { TileService, type TileFetch } from './tile-service'
 import { createStaffingServices, type StaffingServices } from './staffing-services'
 import { ValidationService } from './validation-service'
+import { WriteService } from './write-service'
 
 export interface ServiceConfig {
   db: Db
@@ -50,6 +51,7 @@ export interface Services extends StaffingServices {
   imports: ImportService
   tiles: TileService
   repairs: RepairService
+  writes: WriteService
 }
 
 /** The composition root shared by the Electron app, the CLI and the tests. */
@@ -72,5 +74,6 @@ export function createServices(config: ServiceConfig): Services {
   const addresses = new AddressService(repos)
   const tiles = new TileService(settings, config.fetchTile)
   const repairs = new RepairService(plans, validation, changes, settings)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, ...createStaffingServices(repos, plans, changes) }
+  const writes = new WriteService(repos, changes, validation, publish)
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, writes, ...createStaffingServices(repos, plans, changes) }
 }

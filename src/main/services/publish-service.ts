@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { profileKey, stableStringify, type PlanState } from '../../shared/domain'
+import { profileKey, stableStringify, type ChangeSet, type PlanState } from '../../shared/domain'
 import { summarize } from '../../shared/geo/validate'
 import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo } from '../../shared/ipc/features/publish-contract'
 import { diffPlans, diffToCsv, type PlanDiff } from '../../shared/publish/plan-diff'
@@ -15,6 +15,7 @@ import { AppError } from './app-error'
 import { formatFor, type PublicLayers } from '../export/formats'
 import { checkOutputPaths, type ProtectedFiles } from './output-guard'
 import { NODE_FS, writeFilesTogether, type PublicationFs } from './publication-files'
+import { fingerprintOf, PlanFingerprint } from './plan-fingerprint'
 import type { PlanService } from './plan-service'
 import type { ValidationService } from './validation-service'
 
@@ -47,6 +48,9 @@ function checkPath(p: string, what: string): string {
  * publish becomes an immutable version holding the plan and the exact bytes residents get.
  */
 export class PublishService {
+  /** The draft's fingerprint, and the last published version's (read once per version). */
+  private readonly draft: PlanFingerprint
+  private published: { number: number; fingerprint: bigint } | null = null
   constructor(
     private readonly repos: Repos,
     private readonly plans: PlanService,
@@ -57,7 +61,23 @@ export class PublishService {
     /** The plan and its backups, which no output may overwrite; null for a plan in memory. */
     private readonly protect: ProtectedFiles | null = null,
     private readonly fsx: PublicationFs = NODE_FS,
-  ) {}
+  ) {
+    this.draft = new PlanFingerprint(plans, () => repos.audit.history(1)[0]?.seq ?? 0, () => repos.db.pragma('data_version', { simple: true }) as number)
+  }
+
+  /** Step `seq` stored `cs` right after step `prevSeq`: the draft's fingerprint follows it without reading the plan. */
+  followed(prevSeq: number, seq: number, cs: ChangeSet): void {
+    this.draft.followed(prevSeq, seq, cs)
+  }
+
+  /** Whether the stored plan differs from the last published version, without hashing the whole plan after every edit. */
+  private draftChanged(last: VersionRow): boolean {
+    if (this.published?.number !== last.number) {
+      const snapshot = this.repos.versions.snapshot(last.number)
+      this.published = { number: last.number, fingerprint: snapshot ? fingerprintOf(snapshot) : -1n }
+    }
+    return this.published.fingerprint !== this.draft.current()
+  }
 
   whyNot(actor: Actor): string | null {
     return actor.profile.role === 'admin' ? null : 'Only Administration can publish the plan; Area Commanders can review it and the diff.'
@@ -78,7 +98,7 @@ export class PublishService {
     const last = this.repos.versions.latest()
     return {
       last: last ? toInfo(last) : null,
-      draftChanged: !last || last.planHash !== planHash(this.plans.load()),
+      draftChanged: !last || this.draftChanged(last),
       nextVersion: (last?.number ?? 0) + 1,
       summary: this.validation.summary(),
       whyNot: this.whyNot(actor) ?? this.departmentMissing(),

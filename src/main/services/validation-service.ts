@@ -1,7 +1,6 @@
-import { area as turfArea } from '@turf/area'
-import { applyChangeSet, invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
+import { applyChangeSet, areaCoverage, invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
-import type { AreaCoverage, ValidationReport } from '../../shared/ipc/outputs'
+import type { ValidationReport } from '../../shared/ipc/outputs'
 import { AppError } from './app-error'
 import type { ChangeGuard } from './change-service'
 import type { PlanService } from './plan-service'
@@ -86,7 +85,7 @@ export class ValidationService implements ChangeGuard {
 
   report(): ValidationReport {
     const findings = this.findings()
-    return { summary: summarize(findings), findings, coverage: this.coverage(findings) }
+    return { summary: summarize(findings), findings, coverage: areaCoverage(this.plans.load(), findings) }
   }
 
   summary() {
@@ -119,19 +118,5 @@ export class ValidationService implements ChangeGuard {
   /** After imports and restores, which change too much to patch incrementally. */
   reset(): void {
     this.validator = null
-  }
-
-  private coverage(findings: Finding[]): AreaCoverage[] {
-    const plan = this.plans.load()
-    return plan.areas.map((a) => {
-      const areaM2 = turfArea(a.geometry)
-      const gapM2 = findings.filter((f) => f.kind === 'gap' && f.areaIds.includes(a.id)).reduce((s, f) => s + f.areaM2, 0)
-      const inArea = new Set(plan.neighborhoods.filter((n) => n.areaId === a.id).map((n) => n.id))
-      const overlapM2 = findings
-        .filter((f) => f.kind === 'overlap' && f.neighborhoodIds.some((id) => inArea.has(id)))
-        .reduce((s, f) => s + f.areaM2, 0)
-      const coveredM2 = Math.max(0, areaM2 - gapM2)
-      return { areaId: a.id, areaM2, coveredM2, coveredPct: areaM2 > 0 ? (100 * coveredM2) / areaM2 : 0, gapM2, overlapM2 }
-    })
   }
 }

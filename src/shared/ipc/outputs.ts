@@ -39,19 +39,15 @@ export interface HistoryEntry {
   state: 'done' | 'undone' | 'dropped' | null
 }
 
-export interface AreaCoverage {
-  areaId: string
-  areaM2: number
-  coveredM2: number
-  coveredPct: number
-  gapM2: number
-  overlapM2: number
-}
+export type { AreaCoverage } from '../domain/coverage'
+import type { AreaCoverage } from '../domain/coverage'
 
 export interface ValidationReport {
   summary: FindingSummary
   findings: Finding[]
   coverage: AreaCoverage[]
+  /** Numbers this list for the window, which later writes' findings updates build on (see FindingsUpdate). */
+  version?: number
 }
 
 export interface Settings {

@@ -27,6 +27,8 @@ export interface AppHandle {
    * (null = the user cancelled; none left = cancelled too) and records what was asked.
    */
   fileDialog: { answers: (string | null)[]; asked: ChoosePathRequest[] }
+  /** Every channel the page called, in order, as the dispatcher received them. */
+  calls: string[]
   /** Calls the real IPC boundary directly, as a compromised renderer could. */
   invoke(channel: string, input?: unknown): Promise<unknown>
 }
@@ -61,7 +63,11 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
   // ACP_HARNESS_WIRE=playwright sends every value through Playwright's serializer (see wire.ts), to compare.
   const raw = process.env.ACP_HARNESS_WIRE === 'playwright'
   const [to, from] = raw ? [(v: unknown): Wire => ({ value: v }), (w: Wire) => (w as { value: unknown }).value] : [toWire, fromWire]
-  await page.exposeBinding('__acpInvoke', async (_source, channel: string, input: Wire) => to(await dispatch(channel, from(input))))
+  const calls: string[] = []
+  await page.exposeBinding('__acpInvoke', async (_source, channel: string, input: Wire) => {
+    calls.push(channel)
+    return to(await dispatch(channel, from(input)))
+  })
   await page.addInitScript({
     content: `{
       const toWire = (${to.toString()}), fromWire = (${from.toString()});
@@ -77,7 +83,7 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
   await page.goto(`${APP_ORIGIN}/index.html`)
   const map = new MapPage(page)
   await map.waitReady()
-  return { page, services, map, panels: new PanelsPage(page), foreignRequests, fileDialog, invoke: (c, i) => dispatch(c, i) }
+  return { page, services, map, panels: new PanelsPage(page), foreignRequests, fileDialog, calls, invoke: (c, i) => dispatch(c, i) }
 }
 
 export const test = base.extend<{ app: AppHandle }>({

@@ -43,7 +43,7 @@ describe('the repair channels', () => {
     expect(preview.neighborhoods).toEqual(['NE-jensen'])
 
     const applied = await value('repair:apply', { findingId: gapId, rule, targetId })
-    expect(applied.canUndo).toBe(true)
+    expect(applied.history.canUndo).toBe(true)
     expect(applied.proposal.label).toBe(preview.label)
     expect((await value('validation:run')).findings.map((f) => f.kind)).not.toContain('gap')
 

@@ -17,12 +17,13 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
     'plan:load': () => s.plans.load(),
     'session:get': () => s.session.info(),
     'session:setProfile': (p) => s.session.setProfile(p),
-    'changes:apply': (cs) => s.changes.apply(cs, s.session.actor()),
-    'history:undo': () => s.changes.undo(s.session.actor()),
-    'history:redo': () => s.changes.redo(s.session.actor()),
+    'changes:apply': (cs) => s.writes.edit(cs, s.session.actor()),
+    'history:undo': () => s.writes.undo(s.session.actor()),
+    'history:redo': () => s.writes.redo(s.session.actor()),
     'history:list': ({ limit }) =>
       s.repos.audit.history(limit).map((e) => ({ seq: e.seq, at: e.at, osUser: e.osUser, profile: e.profile, action: e.action, label: e.label, state: e.state })),
-    'validation:run': () => s.validation.report(),
+    'history:head': () => s.writes.head(s.session.actor()),
+    'validation:run': () => s.writes.report(),
     'settings:get': () => s.settings.get(),
     'settings:set': (patch) => {
       if (s.session.current().role !== 'admin') throw new AppError('forbidden', 'Only Administration changes the department contact, the units, the plan-check tolerances and the background map.')

@@ -6,6 +6,10 @@ import type { FeatureHandlers } from '../handlers'
 export function importHandlers(s: Services): FeatureHandlers<keyof typeof importContract> {
   return {
     'import:preview': ({ file, ...mapping }) => s.imports.preview(file, mapping),
-    'import:apply': ({ file, mode, ...mapping }) => s.imports.apply(file, { ...mapping, mode }, s.session.actor()),
+    'import:apply': async ({ file, mode, ...mapping }) => {
+      const actor = s.session.actor()
+      const { value, write } = await s.writes.write(actor, () => s.imports.apply(file, { ...mapping, mode }, actor), (r) => s.writes.stepOf(r.seq))
+      return { ...value, write: write! }
+    },
   }
 }

@@ -7,8 +7,16 @@ export function repairHandlers(s: Services): FeatureHandlers<keyof typeof repair
   return {
     'repair:options': ({ findingId }) => s.repairs.options(findingId, s.session.actor()),
     'repair:preview': ({ findingId, rule, targetId }) => s.repairs.preview(findingId, { rule, targetId }, s.session.actor()),
-    'repair:apply': ({ findingId, rule, targetId }) => s.repairs.apply(findingId, { rule, targetId }, s.session.actor()),
+    'repair:apply': async ({ findingId, rule, targetId }) => {
+      const actor = s.session.actor()
+      const { value, write } = await s.writes.write(actor, () => s.repairs.apply(findingId, { rule, targetId }, actor), (r) => r)
+      return { ...write!, proposal: value.proposal }
+    },
     'repair:previewSlivers': () => s.repairs.previewSlivers(s.session.actor()),
-    'repair:slivers': () => s.repairs.repairSlivers(s.session.actor()),
+    'repair:slivers': async () => {
+      const actor = s.session.actor()
+      const { value, write } = await s.writes.write(actor, () => s.repairs.repairSlivers(actor), (r) => r)
+      return { ...write!, proposals: value.proposals, skipped: value.skipped }
+    },
   }
 }

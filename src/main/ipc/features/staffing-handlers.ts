@@ -5,7 +5,11 @@ import type { FeatureHandlers } from '../handlers'
 export function staffingHandlers(s: Services): FeatureHandlers<keyof typeof staffingContract> {
   return {
     'roster:preview': ({ text, mapping }) => s.officers.preview(text, mapping),
-    'roster:import': ({ text, mapping, skipErrorRows }) => s.officers.import(text, mapping, skipErrorRows, s.session.actor()),
+    'roster:import': async ({ text, mapping, skipErrorRows }) => {
+      const actor = s.session.actor()
+      const { value, write } = await s.writes.write(actor, () => s.officers.import(text, mapping, skipErrorRows, actor), (r) => r.applied)
+      return { ...value, applied: write }
+    },
     'roster:export': () => s.officers.exportCsv(),
     'workload:import': (input) => s.workload.importCalls(input, s.session.actor()),
     'workload:clear': () => s.workload.clear(s.session.actor()),

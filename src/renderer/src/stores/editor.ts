@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ChangeSet, LonLat, PlanState } from '../../../shared/domain'
-import { EditError, idsTouched } from '../../../shared/domain'
+import { EditError } from '../../../shared/domain'
 import { areaReadout, type AreaReadout } from '../../../shared/domain/area-readout'
+import { useHistoryStore } from './history'
 import { usePlanStore } from './plan'
 import { useSessionStore } from './session'
 
@@ -29,6 +30,7 @@ let controller: EditorController | null = null
 export const useEditorStore = defineStore('editor', () => {
   const plan = usePlanStore()
   const session = useSessionStore()
+  const history = useHistoryStore()
   const tool = ref<Tool>('select')
   const partnerId = ref<string | null>(null)
   const pending = shallowRef<Pending>(null)
@@ -40,34 +42,12 @@ export const useEditorStore = defineStore('editor', () => {
   const liveProblem = ref<string | null>(null)
   /** What a press at the pointer would do, or who may edit what is under it. */
   const hint = ref<string | null>(null)
-  /** One entry per stored gesture of this session: undo drops the last, redo brings it back. */
-  const steps = ref<string[][]>([])
-  const undone = ref<string[][]>([])
-
-  const editedIds = computed(() => new Set(steps.value.flat()))
+  /** Neighborhoods this window's hand edits changed and that are still done, from the audit log's rows. */
+  const editedIds = computed(() => history.editedIds)
   const readout = computed<AreaReadout[]>(() => {
     if (preview.value) return areaReadout(plan.plan, preview.value.plan, preview.value.editedIds)
     const id = plan.selectedNeighborhoodId
     return id ? areaReadout(plan.plan, plan.plan, [id]) : []
-  })
-
-  // Every stored change (roster drags included) is a step, so undo always drops the right one.
-  plan.$onAction(({ name, after }) => {
-    if (name === 'apply' || name === 'record')
-      after((r) => {
-        if (!r || typeof r !== 'object' || !('changeSet' in r)) return
-        steps.value = [...steps.value, idsTouched((r as { changeSet: ChangeSet }).changeSet, 'neighborhood', { kept: true })]
-        undone.value = []
-      })
-    if (name !== 'undo' && name !== 'redo') return
-    const revision = plan.revision
-    after(() => {
-      if (plan.revision === revision) return
-      const [from, to] = name === 'undo' ? [steps, undone] : [undone, steps]
-      if (!from.value.length) return
-      to.value = [...to.value, from.value[from.value.length - 1]]
-      from.value = from.value.slice(0, -1)
-    })
   })
 
   function areaLabel(areaId: string): string {

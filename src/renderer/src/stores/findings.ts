@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Finding } from '../../../shared/domain'
+import { applyFindingsDelta, areaCoverage, type Finding } from '../../../shared/domain'
 import type { ValidationReport } from '../../../shared/ipc/outputs'
+import type { FindingsUpdate } from '../../../shared/ipc/write-result'
 import { api } from '../api'
+import { usePlanStore } from './plan'
 
 export const useFindingsStore = defineStore('findings', () => {
   const report = shallowRef<ValidationReport | null>(null)
@@ -10,16 +12,18 @@ export const useFindingsStore = defineStore('findings', () => {
   const running = ref(false)
   let pending: Promise<void> | null = null
 
-  /** Coalesces calls made while one is running: edits in quick succession cost one re-validation. */
+  function show(r: ValidationReport): void {
+    report.value = r
+    if (focused.value && !r.findings.some((f) => f.id === focused.value?.id)) focused.value = null
+  }
+
+  /** The whole plan check: at startup, after the tolerances change, or when the list fell out of step. Calls made while one runs share it. */
   async function refresh(): Promise<void> {
     if (pending) return pending
     running.value = true
     pending = api
       .validate()
-      .then((r) => {
-        report.value = r
-        if (focused.value && !r.findings.some((f) => f.id === focused.value?.id)) focused.value = null
-      })
+      .then(show)
       .finally(() => {
         running.value = false
         pending = null
@@ -27,9 +31,22 @@ export const useFindingsStore = defineStore('findings', () => {
     return pending
   }
 
+  /** A write's findings: applied to the list held here when it builds on it, else the whole list is asked for. */
+  function took(u: FindingsUpdate): void {
+    const held = report.value
+    let findings: Finding[]
+    if ('all' in u) findings = u.all
+    else if (held && held.version === u.base) findings = applyFindingsDelta(held.findings, u.delta)
+    else {
+      void refresh()
+      return
+    }
+    show({ summary: u.summary, findings, coverage: areaCoverage(usePlanStore().plan, findings), version: u.version })
+  }
+
   function focus(f: Finding | null): void {
     focused.value = f
   }
 
-  return { report, focused, running, refresh, focus }
+  return { report, focused, running, refresh, took, focus }
 })

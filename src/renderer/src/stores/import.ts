@@ -168,10 +168,7 @@ export const useImportStore = defineStore('import', () => {
     error.value = null
     try {
       const r = await api.applyImport({ ...request(), mode: mode.value })
-      busy.value = 'Reloading the plan…'
-      await plan.load()
-      // A stored change always leaves one step to undo and nothing to redo.
-      plan.setHistoryFlags(true, false)
+      plan.took(r.write)
       result.value = r
     } catch (e) {
       error.value = (e as Error).message

@@ -2,8 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ChangeSet, Finding, FindingSummary, Neighborhood, Officer, PlanState } from '../../../shared/domain'
 import { applyChangeSet } from '../../../shared/domain'
-import type { ApplyResult } from '../../../shared/ipc/outputs'
+import type { WriteResult } from '../../../shared/ipc/write-result'
 import { api, ApiError } from '../api'
+import { useFindingsStore } from './findings'
+import { useHistoryStore } from './history'
+import { usePublishStore } from './publish'
+import { useStaffingStore } from './staffing'
 
 const EMPTY: PlanState = { city: null, areas: [], neighborhoods: [], officers: [] }
 
@@ -23,7 +27,7 @@ export const usePlanStore = defineStore('plan', () => {
   /** Findings involving what the last change touched. */
   const touchedFindings = shallowRef<Finding[]>([])
   const summary = ref<FindingSummary | null>(null)
-  /** Bumped after every stored change so panels that derive data (findings, staffing) refresh. */
+  /** Bumped after every stored change, for what only follows the plan in the window (a repair preview drawn over it). */
   const revision = ref(0)
 
   const neighborhoodsByArea = computed(() => {
@@ -68,13 +72,27 @@ export const usePlanStore = defineStore('plan', () => {
     if (selectedNeighborhood.value && selectedNeighborhood.value.areaId !== id) selectedNeighborhoodId.value = null
   }
 
-  function took(r: ApplyResult, label: string): ApplyResult {
-    plan.value = applyChangeSet(plan.value, r.changeSet)
-    canUndo.value = r.canUndo
-    canRedo.value = r.canRedo
-    touchedFindings.value = r.touchedFindings
-    summary.value = r.summary
-    lastChange.value = { label, seq: r.seq }
+  /**
+   * The one path every write's answer takes into the window: the change set into the plan, the
+   * findings, the publish status and the history head into their stores. Nothing is asked again.
+   */
+  function took<R extends WriteResult>(r: R): R {
+    try {
+      plan.value = applyChangeSet(plan.value, r.changeSet)
+    } catch {
+      // The window's plan was not the one the change was made against (another program wrote meanwhile): read it as stored.
+      void load()
+    }
+    const history = useHistoryStore()
+    history.took(r.history, r.changeSet)
+    canUndo.value = history.canUndo
+    canRedo.value = history.canRedo
+    touchedFindings.value = r.findings.touched
+    summary.value = r.findings.summary
+    useFindingsStore().took(r.findings)
+    usePublishStore().took(r.publish)
+    useStaffingStore().took(r.changeSet)
+    lastChange.value = { label: r.changeSet.label, seq: r.seq }
     lastError.value = null
     if (selectedNeighborhoodId.value && !neighborhoodById.value.has(selectedNeighborhoodId.value)) selectedNeighborhoodId.value = null
     revision.value++
@@ -82,9 +100,9 @@ export const usePlanStore = defineStore('plan', () => {
   }
 
   /** Sends one gesture's change set; on refusal the plan stays as stored and the reason is kept for the UI. */
-  async function apply(cs: ChangeSet): Promise<ApplyResult | null> {
+  async function apply(cs: ChangeSet): Promise<WriteResult | null> {
     try {
-      return took(await api.applyChanges(cs), cs.label)
+      return took(await api.applyChanges(cs))
     } catch (e) {
       lastError.value = e instanceof ApiError ? e.message : String(e)
       if (e instanceof ApiError && e.code === 'stale') await load()
@@ -92,15 +110,9 @@ export const usePlanStore = defineStore('plan', () => {
     }
   }
 
-  /** A change the main process stored on its own (a repair chosen in the findings panel) enters the plan like an edit's. */
-  function record(r: ApplyResult): ApplyResult {
-    return took(r, r.changeSet.label)
-  }
-
   async function undo(): Promise<void> {
     try {
-      const r = await api.undo()
-      took(r, r.changeSet.label)
+      took(await api.undo())
     } catch (e) {
       lastError.value = e instanceof ApiError ? e.message : String(e)
     }
@@ -108,21 +120,23 @@ export const usePlanStore = defineStore('plan', () => {
 
   async function redo(): Promise<void> {
     try {
-      const r = await api.redo()
-      took(r, r.changeSet.label)
+      took(await api.redo())
     } catch (e) {
       lastError.value = e instanceof ApiError ? e.message : String(e)
     }
   }
 
-  function setHistoryFlags(undo: boolean, redo: boolean): void {
-    canUndo.value = undo
-    canRedo.value = redo
+  /** Whether the profile can undo or redo, as the log says: at startup and after a profile switch. */
+  async function loadHistoryHead(): Promise<void> {
+    const history = useHistoryStore()
+    await history.loadHead()
+    canUndo.value = history.canUndo
+    canRedo.value = history.canRedo
   }
 
   return {
     plan, loaded, selectedNeighborhoodId, selectedAreaId, canUndo, canRedo, lastError, lastChange, touchedFindings, summary, revision,
     neighborhoodsByArea, officersByNeighborhood, officerById, areaById, neighborhoodById, selectedNeighborhood,
-    load, selectNeighborhood, selectArea, apply, record, undo, redo, setHistoryFlags,
+    load, selectNeighborhood, selectArea, took, apply, undo, redo, loadHistoryHead,
   }
 })

@@ -48,6 +48,11 @@ export const usePublishStore = defineStore('publish', () => {
     versions.value = v
   }
 
+  /** A write's publish status: the plan changed, so the draft may have. */
+  function took(s: PublishStatus): void {
+    status.value = s
+  }
+
   async function publish(input: PublishInput): Promise<PublishResult> {
     const r = await api.publish(input)
     await refresh()
@@ -90,6 +95,6 @@ export const usePublishStore = defineStore('publish', () => {
 
   return {
     status, versions, diff, diffRefs, diffError, lookupAt, lookupAnswer, lookupError, showDiffOnMap, planLabel, highlight,
-    refresh, publish, compare, clearDiff, lookup, clearLookup,
+    refresh, took, publish, compare, clearDiff, lookup, clearLookup,
   }
 })

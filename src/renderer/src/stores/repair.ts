@@ -131,7 +131,7 @@ export const useRepairStore = defineStore('repair', () => {
       const r = await send()
       proposal.value = null
       slivers.value = null
-      plan.record(r)
+      plan.took(r)
       return true
     } catch (e) {
       problem.value = message(e)

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { Profile } from '../../../shared/domain'
 import type { AppInfo } from '../../../shared/ipc/outputs'
 import { api } from '../api'
+import { usePlanStore } from './plan'
 
 export const useSessionStore = defineStore('session', () => {
   const profile = ref<Profile>({ role: 'admin' })
@@ -25,6 +26,8 @@ export const useSessionStore = defineStore('session', () => {
   async function setProfile(p: Profile): Promise<void> {
     const s = await api.setProfile(p)
     profile.value = s.profile
+    // Undo history is kept per profile.
+    await usePlanStore().loadHistoryHead()
   }
 
   return { profile, osUser, info, isAdmin, canEditArea, load, setProfile }

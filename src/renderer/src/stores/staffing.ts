@@ -1,10 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import type { ChangeSet } from '../../../shared/domain'
 import type { StaffingSummaryOut, SuggestionOut } from '../../../shared/ipc/features/staffing-outputs'
 import { api, ApiError } from '../api'
 import { usePlanStore } from './plan'
 
-/** Staffing figures from the main process; refreshed by the panel after every stored change. */
+/**
+ * Staffing figures from the main process. A write that moves officers or changes areas or which
+ * area a neighborhood belongs to marks them stale; the staffing panel, when open, asks again.
+ * A reshaped neighborhood within its area changes none of them.
+ */
 export const useStaffingStore = defineStore('staffing', () => {
   const plan = usePlanStore()
   const summary = shallowRef<StaffingSummaryOut | null>(null)
@@ -12,6 +17,13 @@ export const useStaffingStore = defineStore('staffing', () => {
   const tolerancePct = ref(10)
   const loading = ref(false)
   const error = ref<string | null>(null)
+  /** Bumped by a write that changes what the figures count. */
+  const stale = ref(0)
+
+  function took(cs: ChangeSet): void {
+    const counts = cs.ops.some((op) => op.entity !== 'neighborhood' || !op.before || !op.after || op.before.areaId !== op.after.areaId)
+    if (counts) stale.value++
+  }
 
   async function refresh(): Promise<void> {
     loading.value = true
@@ -35,5 +47,5 @@ export const useStaffingStore = defineStore('staffing', () => {
     await refresh()
   }
 
-  return { summary, tolerancePct, loading, error, refresh, applySuggestion, resetBaseline }
+  return { summary, tolerancePct, loading, error, stale, took, refresh, applySuggestion, resetBaseline }
 })

@@ -8,6 +8,7 @@ export const CORE_CHANNELS = {
   'history:undo': 'undo',
   'history:redo': 'redo',
   'history:list': 'listHistory',
+  'history:head': 'historyHead',
   'validation:run': 'validate',
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',

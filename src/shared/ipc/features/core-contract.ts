@@ -4,7 +4,8 @@ import { UNITS } from '../../units/format'
 import type { PlanState } from '../../domain'
 import { changeSetSchema } from '../change-set-schema'
 import { idSchema, printable } from '../entity-schemas'
-import type { AppInfo, ApplyResult, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
+import type { AppInfo, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
+import type { HistoryHead, WriteResult } from '../write-result'
 
 export const none = z.undefined()
 
@@ -37,6 +38,7 @@ export const coreContract = {
   'history:undo': { input: none },
   'history:redo': { input: none },
   'history:list': { input: z.strictObject({ limit: z.number().int().min(1).max(1000) }) },
+  'history:head': { input: none },
   'validation:run': { input: none },
   'settings:get': { input: none },
   'settings:set': {
@@ -63,10 +65,12 @@ export interface CoreOutputs {
   'plan:load': PlanState
   'session:get': SessionInfo
   'session:setProfile': SessionInfo
-  'changes:apply': ApplyResult
-  'history:undo': ApplyResult
-  'history:redo': ApplyResult
+  'changes:apply': WriteResult
+  'history:undo': WriteResult
+  'history:redo': WriteResult
   'history:list': HistoryEntry[]
+  /** Whether the current profile can undo and redo, and the newest step: what the window shows before its first write. */
+  'history:head': HistoryHead
   'validation:run': ValidationReport
   'settings:get': Settings
   'settings:set': Settings

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ImportPreview, ImportResult } from './import-outputs'
+import type { WriteResult } from '../write-result'
 
 export type * from './import-outputs'
 
@@ -35,5 +36,5 @@ export const importContract = {
 
 export interface ImportOutputs {
   'import:preview': ImportPreview
-  'import:apply': ImportResult
+  'import:apply': ImportResult & { write: WriteResult }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { REPAIR_RULES, type RepairOption, type RepairProposal, type RepairRule, type SkippedRepair } from '../../geo/repair/types'
 import type { FindingSummary } from '../../domain'
-import type { ApplyResult } from '../outputs'
+import type { WriteResult } from '../write-result'
 
 /** Finding ids are `kind:hash`; anything much longer did not come from the validator. */
 const findingId = z.string().min(1, 'the finding id must not be empty').max(200, 'the finding id is longer than 200 characters')
@@ -29,8 +29,8 @@ export interface RepairOutputs {
   'repair:options': RepairOption[]
   'repair:preview': RepairProposal
   /** Stored like a hand edit: one change set, one undo step. */
-  'repair:apply': ApplyResult & { proposal: RepairProposal }
+  'repair:apply': WriteResult & { proposal: RepairProposal }
   /** With the plan's findings summary as it would be after these repairs. */
   'repair:previewSlivers': SliverRepairs & { summary: FindingSummary }
-  'repair:slivers': ApplyResult & SliverRepairs
+  'repair:slivers': WriteResult & SliverRepairs
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_CALLS_CSV_CHARS, MAX_ROSTER_CSV_CHARS } from './staffing-channels'
 import type { CallsImportOut, RosterImportOut, RosterPreviewOut, StaffingSummaryOut } from './staffing-outputs'
+import type { WriteResult } from '../write-result'
 
 export type * from './staffing-outputs'
 
@@ -58,7 +59,7 @@ export const staffingContract = {
 
 export interface StaffingOutputs {
   'roster:preview': RosterPreviewOut
-  'roster:import': RosterImportOut
+  'roster:import': Omit<RosterImportOut, 'applied'> & { applied: WriteResult | null }
   'roster:export': { csv: string; fileName: string; officers: number }
   'workload:import': CallsImportOut
   'workload:clear': { cleared: number }
