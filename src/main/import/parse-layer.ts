@@ -1,18 +1,20 @@
 import { promises as fsp } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { finishLayer } from './finish-layer'
+import { finishChecked, finishLayer } from './finish-layer'
 import { ImportError, formatMegabytes } from './import-error'
-import { readGeoJson } from './read-geojson'
+import { readGeoJson, readGeoJsonStreaming } from './read-geojson'
+import { Ticker } from './progress'
 import { isSqlite, readGeoPackage } from './read-geopackage'
 import { readKml } from './read-kml'
 import { readShapefileZip } from './read-shapefile-zip'
 import { checkDeclaredSizes, extractEntries, listZip } from './read-zip'
 import { showValue } from '../../shared/text/bounded'
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNCOMPRESSED_BYTES, type ParsedLayer, type ParseOptions, type RawLayer } from './types'
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNCOMPRESSED_BYTES, MAX_KML_BYTES, type ParsedLayer, type ParseOptions, type RawLayer } from './types'
 
 export { ImportError } from './import-error'
 export type { ImportErrorDetails } from './import-error'
 export type { ParsedFeature, ParsedLayer, ParseOptions } from './types'
+export type { ImportProgress } from './progress'
 
 type Kind = 'geojson' | 'zip' | 'kml' | 'kmz' | 'gpkg'
 
@@ -51,11 +53,23 @@ function checkSize(file: string, size: number, maxBytes: number): void {
   }
 }
 
-function readKmz(file: string, bytes: Uint8Array, limit: number): RawLayer {
+/** Refused before the document is unpacked or parsed: see MAX_KML_BYTES. */
+function checkKmlSize(file: string, what: string, size: number, max: number): void {
+  if (size > max) {
+    throw new ImportError(
+      'layer-too-large',
+      `${file}: ${what} is ${formatMegabytes(size)}; the import limit for KML is ${formatMegabytes(max)}, so it is refused without reading it. Split the layer, or save it as GeoJSON or a zipped Shapefile`,
+      { file },
+    )
+  }
+}
+
+function readKmz(file: string, bytes: Uint8Array, limit: number, maxKml: number): RawLayer {
   const entries = listZip(file, bytes).filter((e) => /\.kml$/i.test(e.name) && !e.name.startsWith('__MACOSX/'))
   checkDeclaredSizes(file, entries, limit)
   const main = entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ?? entries[0]
   if (!main) throw new ImportError('no-polygons', `${file} holds no .kml document`, { file })
+  checkKmlSize(file, `its ${showValue(main.name)}`, main.size, maxKml)
   return readKml(file, extractEntries(file, bytes, [main], limit).get(main.name)!)
 }
 
@@ -69,17 +83,24 @@ export async function parseLayerBuffer(name: string, bytes: Uint8Array, opts: Pa
   if (opts.gpkgLayer !== undefined && kind !== 'gpkg') {
     throw new ImportError('not-gpkg', `${file} is not a GeoPackage, so it has no layer ${showValue(opts.gpkgLayer, 80)} to choose; a layer name applies to .gpkg files only`, { file })
   }
+  const maxKml = opts.maxKmlBytes ?? MAX_KML_BYTES
+  if (kind === 'kml') checkKmlSize(file, 'the document', bytes.length, maxKml)
+  const ticker = new Ticker(file, opts.onProgress, opts.signal)
+  if (kind === 'geojson') {
+    const streamed = await readGeoJsonStreaming(file, bytes, ticker)
+    if (streamed) return finishChecked(file, streamed.head, streamed.checks, opts, ticker)
+  }
   const raw =
     kind === 'geojson'
       ? readGeoJson(file, bytes)
       : kind === 'zip'
-        ? readShapefileZip(file, bytes, limit)
+        ? readShapefileZip(file, bytes, limit, opts.maxShpBytes)
         : kind === 'kmz'
-          ? readKmz(file, bytes, limit)
+          ? readKmz(file, bytes, limit, maxKml)
           : kind === 'gpkg'
             ? readGeoPackage(file, bytes, opts.gpkgLayer)
             : readKml(file, bytes)
-  return finishLayer(file, raw, opts)
+  return finishLayer(file, raw, opts, ticker)
 }
 
 /** Parses a layer file; its size is checked before a byte of it is read. */

@@ -1,5 +1,8 @@
 import { collectFields } from './collect-fields'
+import { LayerChecks, type LayerHead } from './finish-layer'
 import { ImportError } from './import-error'
+import type { Ticker } from './progress'
+import { streamFeatureCollection } from './stream-geojson'
 import type { RawFeature, RawGeometry, RawLayer } from './types'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -96,4 +99,38 @@ export function readGeoJson(file: string, bytes: Uint8Array): RawLayer {
     features = [{ index: 0, properties: {}, geometry: doc as RawGeometry }]
   }
   return { format: 'geojson', fields: collectFields(features), features, crs, notices }
+}
+
+/**
+ * A FeatureCollection read feature by feature (stream-geojson.ts), each checked as it is read.
+ * Null when the file is not a plain, well-formed FeatureCollection: readGeoJson then reads it
+ * whole and words the problem. Refusals come in the whole-file reader's order: a feature that is
+ * not a Feature anywhere in the file before the first bad geometry.
+ */
+export async function readGeoJsonStreaming(file: string, bytes: Uint8Array, ticker: Ticker): Promise<{ head: LayerHead; checks: LayerChecks } | null> {
+  const checks = new LayerChecks(file)
+  let shapeError: unknown = null
+  let geometryError: unknown = null
+  const streamed = await streamFeatureCollection(file, bytes, ticker, (f, index) => {
+    if (shapeError) return
+    let raw: RawFeature
+    try {
+      raw = toRawFeature(file, f, index)
+    } catch (e) {
+      shapeError = e
+      return
+    }
+    if (geometryError) return
+    try {
+      checks.add(raw)
+    } catch (e) {
+      geometryError = e
+    }
+  })
+  if (!streamed) return null
+  if (shapeError) throw shapeError
+  const notices: string[] = []
+  const crs = legacyCrs(file, streamed.members.crs, notices)
+  if (geometryError) throw geometryError
+  return { head: { format: 'geojson', fields: checks.fields, crs, notices }, checks }
 }

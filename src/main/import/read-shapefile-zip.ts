@@ -1,8 +1,8 @@
 import { readDbf } from './read-dbf'
 import { readShp } from './read-shp'
 import { checkDeclaredSizes, extractEntries, listZip, type ZipEntry } from './read-zip'
-import { ImportError } from './import-error'
-import type { RawLayer } from './types'
+import { ImportError, formatMegabytes } from './import-error'
+import { MAX_SHP_BYTES, type RawLayer } from './types'
 import { showList, showValue } from '../../shared/text/bounded'
 
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
@@ -10,7 +10,7 @@ const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
 const isJunk = (p: string): boolean => p.startsWith('__MACOSX/') || baseName(p).startsWith('._') || p.endsWith('/')
 
 /** A zipped Shapefile: one .shp with its .dbf, and optionally .prj (coordinate system) and .cpg (encoding). */
-export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompressedBytes: number): RawLayer {
+export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompressedBytes: number, maxShpBytes = MAX_SHP_BYTES): RawLayer {
   const entries = listZip(file, bytes).filter((e) => !isJunk(e.name))
   checkDeclaredSizes(file, entries, maxUncompressedBytes)
   const shps = entries.filter((e) => /\.shp$/i.test(e.name))
@@ -28,6 +28,13 @@ export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompresse
     )
   }
   const shp = shps[0]
+  if (shp.size > maxShpBytes) {
+    throw new ImportError(
+      'layer-too-large',
+      `${file}: ${showValue(baseName(shp.name))} is ${formatMegabytes(shp.size)} of geometry; the import limit is ${formatMegabytes(maxShpBytes)} (about ${Math.round(maxShpBytes / 16 / 1e6)} million vertices), so the zip is refused without unpacking it. Split the layer or simplify it`,
+      { file },
+    )
+  }
   const stem = shp.name.slice(0, -4).toLowerCase()
   const sibling = (ext: string): ZipEntry | undefined => entries.find((e) => e.name.toLowerCase() === `${stem}.${ext}`)
   const dbf = sibling('dbf')

@@ -1,4 +1,5 @@
 import type { AreaGeometry } from '../../shared/domain/geometry'
+import type { ImportProgress } from './progress'
 
 export interface ParsedFeature {
   /** Position of the feature in the source file (0-based), used in every message about it. */
@@ -30,10 +31,30 @@ export interface ParseOptions {
   maxBytes?: number
   /** Largest total a zip may uncompress to; default 500 MiB. */
   maxUncompressedBytes?: number
+  /** Largest KML document read (a .kml, or the one inside a .kmz); default MAX_KML_BYTES. */
+  maxKmlBytes?: number
+  /** Largest .shp inside a zipped Shapefile; default MAX_SHP_BYTES. */
+  maxShpBytes?: number
+  /** Called as reading goes on (at most every few tens of milliseconds). */
+  onProgress?: (p: ImportProgress) => void
+  /** Aborting stops the parse at its next pause with an ImportError 'cancelled'. */
+  signal?: AbortSignal
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
+/**
+ * KML is read into a document tree, which takes about 40 times the text in memory (an 11 MB
+ * document peaks at ~460 MB): past this size the process would run out of memory, so the file is
+ * refused before it is unpacked or parsed (bench/import measures it).
+ */
+export const MAX_KML_BYTES = 20 * 1024 * 1024
+/**
+ * A .shp holds 16 bytes a vertex; as checked geometry, stored rows and the plan check the layer
+ * takes about 500 bytes a vertex at its peak, so 32 MB (~2 million vertices) keeps an import near
+ * 1 GB. A bigger one is refused before anything is unpacked, naming this limit.
+ */
+export const MAX_SHP_BYTES = 32 * 1024 * 1024
 
 /** Geometry as a reader found it, before it is checked: anything may be missing or wrong. */
 export interface RawGeometry {
