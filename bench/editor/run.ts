@@ -138,9 +138,18 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.start')
     }
+    // What each drag costs the boundary: IPC calls as the dispatcher receives them, and whole-plan
+    // reads as the repository serves them (every whole-plan read lists the neighborhoods table).
+    const repo = app.services.repos.neighborhoods
+    const list = repo.list.bind(repo)
+    let planReads = 0
+    repo.list = () => (planReads++, list())
+    const perDrag: { calls: string[]; reads: number }[] = []
     const refusals = new Set<string>()
     const checks: number[] = []
     for (const [i, t] of picked.entries()) {
+      const callsBefore = app.calls.length
+      const readsBefore = planReads
       const before = await page.evaluate(() => window.__acpEditor!.timings().length)
       await page.mouse.move(t.x, t.y)
       await page.mouse.down()
@@ -156,9 +165,12 @@ async function main(): Promise<void> {
       const last = await page.evaluate(() => window.__acpEditor!.timings().at(-1)!.ok)
       const why = last ? null : await page.getByTestId('last-error').textContent().catch(() => null)
       if (why && refusals.size < 5) refusals.add(why.replace('×', '').trim())
+      // Calls that follow a stored change (refreshes after it) have had the plan check's time and 50 ms to start.
+      if (last) perDrag.push({ calls: app.calls.slice(callsBefore), reads: planReads - readsBefore })
       // A refusal stays on screen until dismissed, as it does for a person.
       if (why) await page.getByTestId('last-error').getByRole('button', { name: 'Dismiss' }).click()
     }
+    repo.list = list
     if (cdp) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } }
       const self = new Map<string, number>()
@@ -182,6 +194,13 @@ async function main(): Promise<void> {
     const f = (x: number) => `${x.toFixed(1)} ms`
     console.log(`\nVertex drags through the page: ${timings.length} (${stored.length} stored, ${timings.length - stored.length} refused by the operation or the main process); ${changed} beats changed in the database`)
     for (const r of refusals) console.log(`  refused, e.g.: ${r}`)
+    const callCount = perDrag.map((d) => d.calls.length)
+    const byChannel = new Map<string, number>()
+    for (const d of perDrag) for (const c of d.calls) byChannel.set(c, (byChannel.get(c) ?? 0) + 1)
+    console.log(`  IPC calls per stored drag (at the dispatcher): median ${median(callCount)}, max ${Math.max(...callCount)}   (target: 1)`)
+    console.log(`    by channel, over ${perDrag.length} drags: ${[...byChannel].map(([c, n]) => `${c} ${n}`).join(', ')}`)
+    const reads = perDrag.map((d) => d.reads)
+    console.log(`  SQLite whole-plan reads per stored drag (neighborhoods table listed): median ${median(reads)}, max ${Math.max(...reads)}   (target: 0)`)
     console.log(`  release -> change set built in the page (pure op): median ${f(median(toBuilt))}, p95 ${f(p95(toBuilt))}`)
     console.log(`  release -> stored (apply resolved):        median ${f(median(toStored))}, p95 ${f(p95(toStored))}`)
     console.log(`    of which the main process (ChangeService.apply: checks, re-check, write, audit): median ${f(median(applyMs))}, p95 ${f(p95(applyMs))}`)
