@@ -1,3 +1,4 @@
+import { orient } from '../kernel'
 import type { LocalFrame } from './measure'
 
 /**
@@ -5,18 +6,11 @@ import type { LocalFrame } from './measure'
  * Gives the width GEOS CoverageGapFinder measures, and a point inside the piece to zoom to.
  */
 export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
-  const rings: Flat[] = poly.map((r) => {
-    const out = new Float64Array(2 * r.length)
-    for (let i = 0; i < r.length; i++) {
-      out[2 * i] = (r[i][0] - f.x0) * f.kx
-      out[2 * i + 1] = (r[i][1] - f.y0) * f.ky
-    }
-    return out
-  })
+  const cells = scratch.reset(poly, f)
+  const pts = cells.pts
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
-  const r0 = rings[0]
-  for (let i = 0; i < r0.length; i += 2) {
-    const x = r0[i], y = r0[i + 1]
+  for (let i = 0; i < cells.ringEnd[0]; i += 2) {
+    const x = pts[i], y = pts[i + 1]
     if (x < minX) minX = x
     if (y < minY) minY = y
     if (x > maxX) maxX = x
@@ -25,21 +19,17 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
   const w = maxX - minX, h = maxY - minY
   // Very thin, long pieces would start with too many cells; a coarser start still converges.
   const cellSize = Math.max(Math.min(w, h), Math.sqrt((w * h) / 64), 1e-9)
-  const cells = scratch.reset(rings)
-  const cell = (x: number, y: number, half: number): number => cells.add(x, y, half)
-  const half0 = cellSize / 2
-  for (let x = minX; x < maxX; x += cellSize) for (let y = minY; y < maxY; y += cellSize) cells.push(cells.add(x + half0, y + half0, half0))
-  let best = centroidCell(rings, cell)
-  const bboxCell = cell(minX + w / 2, minY + h / 2, 0)
+  cells.cover(minX, minY, maxX, maxY, cellSize)
+  let best = centroidCell(cells)
+  const bboxCell = cells.add(minX + w / 2, minY + h / 2, 0)
   if (cells.d[bboxCell] > cells.d[best]) best = bboxCell
   // Narrower than the cut across its hull: a sliver for sure, the width only a figure.
-  const hullW = opts.cutM === undefined ? Infinity : hullWidth(rings[0])
+  const hullW = opts.cutM === undefined ? Infinity : hullWidth(cells.pts, cells.ringEnd[0])
   const budget = hullW < (opts.cutM ?? 0) ? Math.min(40, opts.budget ?? 40) : opts.budget ?? 20000
   let guard = 0
   // Cells set aside as within precision that could still hold a circle as wide as the cut.
   const cutR = opts.cutM === undefined ? undefined : opts.cutM / 2
-  // Kept as cell numbers: made into objects only if the cut search runs (most pieces settle before).
-  const frontier: number[] = []
+  const frontier = cells.frontier.reset()
   while (cells.size && guard++ < budget) {
     const c = cells.pop()
     const { d, max } = cells
@@ -48,50 +38,93 @@ export function inscribedCircle(poly: [number, number][][], f: LocalFrame, preci
       if (cutR !== undefined && max[c] >= cutR) frontier.push(c)
       continue
     }
-    const x = cells.x[c], y = cells.y[c], hh = cells.half[c] / 2
-    cells.push(cells.add(x - hh, y - hh, hh))
-    cells.push(cells.add(x + hh, y - hh, hh))
-    cells.push(cells.add(x - hh, y + hh, hh))
-    cells.push(cells.add(x + hh, y + hh, hh))
+    cells.split(c, true)
   }
-  let found = cells.get(best)
-  if (opts.cutM !== undefined) {
+  let found = best
+  if (cutR !== undefined) {
     // Whether a circle as wide as the cut fits decides sliver or not. When the bounded
     // search above did not settle it, a search that prunes everything narrower does: it
     // stays short even on long thin pieces.
-    const r = opts.cutM / 2
-    for (let i = 0; i < cells.size; i++) if (cells.max[cells.heap[i]] >= r) frontier.push(cells.heap[i])
+    for (let i = 0; i < cells.size; i++) if (cells.max[cells.heap[i]] >= cutR) frontier.push(cells.heap[i])
     // The cells left and set aside cover the piece: start from those that could hold it.
-    if (found.d < r && frontier.length && hullW >= opts.cutM) {
-      const wider = widerThan(rings, r, frontier, cells)
-      if (wider && wider.d > found.d) found = wider
+    if (cells.d[found] < cutR && frontier.size && hullW >= opts.cutM!) {
+      const wider = widerThan(cutR, cells)
+      if (wider >= 0 && cells.d[wider] > cells.d[found]) found = wider
     }
   }
-  return { x: found.x / f.kx + f.x0, y: found.y / f.ky + f.y0, diameterM: Math.max(0, found.d) * 2 }
+  return { x: cells.x[found] / f.kx + f.x0, y: cells.y[found] / f.ky + f.y0, diameterM: Math.max(0, cells.d[found]) * 2 }
+}
+
+/** A growable stack of cell numbers. */
+class Stack {
+  items = new Int32Array(256)
+  size = 0
+
+  reset(): this {
+    this.size = 0
+    return this
+  }
+
+  push(c: number): void {
+    if (this.size === this.items.length) {
+      const grown = new Int32Array(this.size * 2)
+      grown.set(this.items)
+      this.items = grown
+    }
+    this.items[this.size++] = c
+  }
+
+  pop(): number {
+    return this.items[--this.size]
+  }
 }
 
 /**
- * The search's cells as columns of numbers, reused from piece to piece: a plan check searches
- * a few hundred thousand cells, and one object each kept the garbage collector busy for a
- * fifth of the whole check.
+ * The search's cells as columns of numbers, and the piece's rings as one flat array, reused
+ * from piece to piece: a plan check measures a few hundred thousand cells, and an object
+ * each, or even a boxed number per call, kept the garbage collector busy for a fifth of the
+ * whole check. Cell numbers (small integers) are all that passes between functions.
  */
 class Cells {
   x = new Float64Array(1024)
   y = new Float64Array(1024)
   half = new Float64Array(1024)
+  /** Signed distance from the cell's centre to the piece's boundary (negative outside). */
   d = new Float64Array(1024)
   /** Upper bound on the distance to the boundary of any point in the cell. */
   max = new Float64Array(1024)
   /** A max-heap of cell numbers by their upper bound (`max`). */
   heap = new Int32Array(1024)
   size = 0
+  /** The rings in local metres, closed, one after another: [x0, y0, x1, y1, …]. */
+  pts = new Float64Array(256)
+  /** Where each ring ends in `pts` (exclusive). */
+  ringEnd = new Int32Array(16)
+  rings = 0
+  /** Cells set aside for the cut search. */
+  frontier = new Stack()
+  /** Cells the cut search has still to split. */
+  todo = new Stack()
   private n = 0
-  private rings: Flat[] = []
 
-  reset(rings: Flat[]): this {
+  reset(poly: [number, number][][], f: LocalFrame): this {
     this.n = 0
     this.size = 0
-    this.rings = rings
+    let len = 0
+    for (const r of poly) len += 2 * r.length
+    if (len > this.pts.length) this.pts = new Float64Array(Math.max(len, 2 * this.pts.length))
+    if (poly.length > this.ringEnd.length) this.ringEnd = new Int32Array(Math.max(poly.length, 2 * this.ringEnd.length))
+    const pts = this.pts
+    let k = 0
+    for (let j = 0; j < poly.length; j++) {
+      const r = poly[j]
+      for (let i = 0; i < r.length; i++) {
+        pts[k++] = (r[i][0] - f.x0) * f.kx
+        pts[k++] = (r[i][1] - f.y0) * f.ky
+      }
+      this.ringEnd[j] = k
+    }
+    this.rings = poly.length
     return this
   }
 
@@ -99,13 +132,92 @@ class Cells {
   add(x: number, y: number, half: number): number {
     if (this.n === this.x.length) this.grow()
     const i = this.n++
-    const d = signedDist(x, y, this.rings)
     this.x[i] = x
     this.y[i] = y
     this.half[i] = half
-    this.d[i] = d
-    this.max[i] = d + half * Math.SQRT2
+    this.measure(i)
     return i
+  }
+
+  /** Cells of the given size over the box, all on the heap. */
+  cover(minX: number, minY: number, maxX: number, maxY: number, size: number): void {
+    const half = size / 2
+    for (let x = minX; x < maxX; x += size) {
+      for (let y = minY; y < maxY; y += size) {
+        if (this.n === this.x.length) this.grow()
+        const i = this.n++
+        this.x[i] = x + half
+        this.y[i] = y + half
+        this.half[i] = half
+        this.measure(i)
+        this.push(i)
+      }
+    }
+  }
+
+  /**
+   * Splits cell c in four: the new cells are numbered n..n+3; with `queue`, they go on the
+   * heap. Only cell numbers cross calls here (a double argument would be boxed: an
+   * allocation per cell).
+   */
+  split(c: number, queue: boolean): number {
+    if (this.n + 4 > this.x.length) this.grow()
+    const { x: xs, y: ys, half } = this
+    const x = xs[c], y = ys[c], hh = half[c] / 2
+    const first = this.n
+    this.n += 4
+    for (let k = 0; k < 4; k++) {
+      const i = first + k
+      xs[i] = k & 1 ? x + hh : x - hh
+      ys[i] = k & 2 ? y + hh : y - hh
+      half[i] = hh
+      this.measure(i)
+    }
+    if (queue) for (let i = first; i < first + 4; i++) this.push(i)
+    return first
+  }
+
+  /** Signed distance of cell i's centre to the rings, and the cell's upper bound. */
+  private measure(i: number): void {
+    const x = this.x[i], y = this.y[i]
+    const pts = this.pts
+    let inside = false
+    let min = Infinity
+    let start = 0
+    for (let k = 0; k < this.rings; k++) {
+      const end = this.ringEnd[k]
+      let ax = pts[end - 2], ay = pts[end - 1]
+      for (let j = start; j < end; j += 2) {
+        const bx = pts[j], by = pts[j + 1]
+        // The kernel's crossing rule (edgeRay), its orientation only for edges that straddle y.
+        if ((ay > y) !== (by > y)) {
+          const o = orient(ax, ay, bx, by, x, y)
+          if (o !== 0 && (o > 0) === (by > ay)) inside = !inside
+        }
+        let px = bx, py = by
+        let dx = ax - bx, dy = ay - by
+        if (dx !== 0 || dy !== 0) {
+          const t = ((x - bx) * dx + (y - by) * dy) / (dx * dx + dy * dy)
+          if (t > 1) {
+            px = ax
+            py = ay
+          } else if (t > 0) {
+            px += dx * t
+            py += dy * t
+          }
+        }
+        dx = x - px
+        dy = y - py
+        const dd = dx * dx + dy * dy
+        if (dd < min) min = dd
+        ax = bx
+        ay = by
+      }
+      start = end
+    }
+    const d = (inside ? 1 : -1) * Math.sqrt(min)
+    this.d[i] = d
+    this.max[i] = d + this.half[i] * Math.SQRT2
   }
 
   push(c: number): void {
@@ -149,10 +261,6 @@ class Cells {
     return top
   }
 
-  get(i: number): Cell {
-    return { x: this.x[i], y: this.y[i], half: this.half[i], d: this.d[i], max: this.max[i] }
-  }
-
   private grow(): void {
     const cols = ['x', 'y', 'half', 'd', 'max'] as const
     for (const k of cols) {
@@ -166,23 +274,27 @@ class Cells {
 /** One search runs at a time (all of this is synchronous), so one set of columns serves them all. */
 const scratch = new Cells()
 
+/** Twice the area of triangle o, a, b (its size only; the sign tests use the kernel's orient). */
+const area2 = (o: [number, number], a: [number, number], b: [number, number]) => Math.abs((a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]))
+
 /**
  * Smallest width of the outer ring's convex hull (rotating calipers): no circle wider than
- * that fits, so a straight thin piece is settled without a search.
+ * that fits, so a straight thin piece is settled without a search. `r` holds the closed ring
+ * up to `end`.
  */
-function hullWidth(r: Flat): number {
+function hullWidth(r: Float64Array, end: number): number {
   const pts: [number, number][] = []
-  for (let i = 0; i < r.length - 2; i += 2) pts.push([r[i], r[i + 1]])
+  for (let i = 0; i < end - 2; i += 2) pts.push([r[i], r[i + 1]])
   pts.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+  const turnsLeft = (o: [number, number], a: [number, number], b: [number, number]) => orient(o[0], o[1], a[0], a[1], b[0], b[1]) > 0
   const lower: [number, number][] = [], upper: [number, number][] = []
   for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop()
+    while (lower.length >= 2 && !turnsLeft(lower[lower.length - 2], lower[lower.length - 1], p)) lower.pop()
     lower.push(p)
   }
   for (let i = pts.length - 1; i >= 0; i--) {
     const p = pts[i]
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop()
+    while (upper.length >= 2 && !turnsLeft(upper[upper.length - 2], upper[upper.length - 1], p)) upper.pop()
     upper.push(p)
   }
   const hull = lower.slice(0, -1).concat(upper.slice(0, -1))
@@ -195,97 +307,48 @@ function hullWidth(r: Flat): number {
     const a = hull[i], b = hull[(i + 1) % n]
     const len = Math.hypot(b[0] - a[0], b[1] - a[1])
     if (len === 0) continue
-    while (k < i + 2 * n && Math.abs(cross(a, b, hull[(k + 1) % n])) > Math.abs(cross(a, b, hull[k % n]))) k++
-    best = Math.min(best, Math.abs(cross(a, b, hull[k % n])) / len)
+    while (k < i + 2 * n && area2(a, b, hull[(k + 1) % n]) > area2(a, b, hull[k % n])) k++
+    best = Math.min(best, area2(a, b, hull[k % n]) / len)
   }
   return best
 }
 
-/** A cell whose centre is at least r inside the piece, or null when none is (plain number stacks: no garbage). */
-function widerThan(rings: Flat[], r: number, start: number[], cells: Cells): Cell | null {
-  const xs: number[] = [], ys: number[] = [], hs: number[] = []
+/**
+ * A cell whose centre is at least r inside the piece, or -1 when none is, searched depth
+ * first from the cells set aside in `cells.frontier`.
+ */
+function widerThan(r: number, cells: Cells): number {
   // Within 0.1% of the cut: as good as not fitting.
   const fine = Math.max(1e-3, r / 1000)
-  const visit = (x: number, y: number, half: number): Cell | null => {
-    const d = signedDist(x, y, rings)
-    if (d >= r) return { x, y, half, d, max: d + half * Math.SQRT2 }
-    if (d + half * Math.SQRT2 >= r && half * Math.SQRT2 >= fine) {
-      xs.push(x)
-      ys.push(y)
-      hs.push(half)
-    }
-    return null
-  }
-  for (const c of start) {
-    if (cells.d[c] >= r) return cells.get(c)
-    if (cells.half[c] * Math.SQRT2 >= fine) {
-      xs.push(cells.x[c])
-      ys.push(cells.y[c])
-      hs.push(cells.half[c])
-    }
+  const todo = cells.todo.reset()
+  const start = cells.frontier
+  for (let i = 0; i < start.size; i++) {
+    const c = start.items[i]
+    if (cells.d[c] >= r) return c
+    if (cells.half[c] * Math.SQRT2 >= fine) todo.push(c)
   }
   let guard = 0
-  while (xs.length && guard++ < 50000) {
-    const x = xs.pop()!, y = ys.pop()!, hh = hs.pop()! / 2
-    const hit = visit(x - hh, y - hh, hh) ?? visit(x + hh, y - hh, hh) ?? visit(x - hh, y + hh, hh) ?? visit(x + hh, y + hh, hh)
-    if (hit) return hit
+  while (todo.size && guard++ < 50000) {
+    const first = cells.split(todo.pop(), false)
+    // Children in order; the first at least r inside ends the search (those after it are not needed).
+    for (let c = first; c < first + 4; c++) {
+      if (cells.d[c] >= r) return c
+      if (cells.max[c] >= r && cells.half[c] * Math.SQRT2 >= fine) todo.push(c)
+    }
   }
-  return null
+  return -1
 }
 
-interface Cell {
-  x: number
-  y: number
-  half: number
-  d: number
-  max: number
-}
-
-function centroidCell(rings: Flat[], cell: (x: number, y: number, h: number) => number): number {
-  const r = rings[0]
+function centroidCell(cells: Cells): number {
+  const r = cells.pts
+  const end = cells.ringEnd[0]
   let a = 0, cx = 0, cy = 0
-  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+  for (let i = 0, j = end - 2; i < end; j = i, i += 2) {
     const f = r[i] * r[j + 1] - r[j] * r[i + 1]
     cx += (r[i] + r[j]) * f
     cy += (r[i + 1] + r[j + 1]) * f
     a += f * 3
   }
-  if (a === 0) return cell(r[0], r[1], 0)
-  return cell(cx / a, cy / a, 0)
-}
-
-/** A ring in local metres as one flat array [x0, y0, x1, y1, …], closed. */
-type Flat = Float64Array
-
-function signedDist(x: number, y: number, rings: Flat[]): number {
-  let inside = false
-  let min = Infinity
-  for (let k = 0; k < rings.length; k++) {
-    const r = rings[k]
-    const n = r.length
-    let ax = r[n - 2], ay = r[n - 1]
-    for (let i = 0; i < n; i += 2) {
-      const bx = r[i], by = r[i + 1]
-      if ((by > y) !== (ay > y) && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside
-      let px = bx, py = by
-      let dx = ax - bx, dy = ay - by
-      if (dx !== 0 || dy !== 0) {
-        const t = ((x - bx) * dx + (y - by) * dy) / (dx * dx + dy * dy)
-        if (t > 1) {
-          px = ax
-          py = ay
-        } else if (t > 0) {
-          px += dx * t
-          py += dy * t
-        }
-      }
-      dx = x - px
-      dy = y - py
-      const d = dx * dx + dy * dy
-      if (d < min) min = d
-      ax = bx
-      ay = by
-    }
-  }
-  return (inside ? 1 : -1) * Math.sqrt(min)
+  if (a === 0) return cells.add(r[0], r[1], 0)
+  return cells.add(cx / a, cy / a, 0)
 }
