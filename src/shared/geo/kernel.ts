@@ -65,8 +65,38 @@ function exactSign(p: number, q: number, r: number, s: number, det: number): num
     if (!(Number.isInteger(p) && Number.isInteger(q) && Number.isInteger(r) && Number.isInteger(s))) return Math.sign(det)
     k = 4n
   }
+  if (Math.abs(p) < LIMB2 && Math.abs(q) < LIMB2 && Math.abs(r) < LIMB2 && Math.abs(s) < LIMB2) return limbSign(p, q, r, s)
   const v = (BigInt(p) * BigInt(q) - BigInt(r) * BigInt(s)) * k
   return v > 0n ? 1 : v < 0n ? -1 : 0
+}
+
+const LIMB = 2 ** 20
+const LIMB2 = 2 ** 40
+
+/**
+ * Sign of p*q - r*s for integers below 2^40 (every difference of grid coordinates, doubled
+ * half steps included), in doubles without BigInt: a plan check reaches this fallback tens
+ * of thousands of times and BigInts were megabytes of garbage. Each factor splits into two
+ * 20-bit limbs, so every partial product and sum below stays under 2^53 and is exact.
+ */
+function limbSign(p: number, q: number, r: number, s: number): number {
+  const ph = Math.floor(p / LIMB), pl = p - ph * LIMB
+  const qh = Math.floor(q / LIMB), ql = q - qh * LIMB
+  const rh = Math.floor(r / LIMB), rl = r - rh * LIMB
+  const sh = Math.floor(s / LIMB), sl = s - sh * LIMB
+  // p*q - r*s = hi * 2^40 + mid * 2^20 + lo
+  const hi = ph * qh - rh * sh
+  const mid = ph * ql + pl * qh - rh * sl - rl * sh
+  const lo = pl * ql - rl * sl
+  // Carry so that mid and lo lie in [0, 2^20): then the sign is hi's, or that of what is left.
+  const c1 = Math.floor(lo / LIMB)
+  const lo0 = lo - c1 * LIMB
+  const m = mid + c1
+  const c2 = Math.floor(m / LIMB)
+  const mid0 = m - c2 * LIMB
+  const top = hi + c2
+  if (top !== 0) return top > 0 ? 1 : -1
+  return mid0 > 0 || lo0 > 0 ? 1 : 0
 }
 
 function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
