@@ -28,7 +28,7 @@ export function usageLines(cmd: CliCommand): string[] {
 }
 
 export function usageLine(cmd: CliCommand): string {
-  const parts = Object.entries(cmd.flags).map(([n, s]) => (s.required ? flagUsage(n, s) : `[${flagUsage(n, s)}]`))
+  const parts = Object.entries(cmd.flags).map(([n, s]) => (s.required || s.requiredUnless ? flagUsage(n, s) : `[${flagUsage(n, s)}]`))
   return `npm run cli -- ${cmd.name} ${parts.join(' ')}`.trimEnd()
 }
 
@@ -71,7 +71,7 @@ export function parseFlags(cmd: CliCommand, argv: string[]): FlagValues {
     else out[name] = value
   }
   for (const [name, spec] of Object.entries(cmd.flags)) {
-    if (spec.required && out[name] === undefined) throw new UsageError(`${cmd.name}: --${name} ${spec.arg ?? ''} is required`.replace(/\s+is/, ' is'))
+    if ((spec.required || (spec.requiredUnless && out[spec.requiredUnless] === undefined)) && out[name] === undefined) throw new UsageError(`${cmd.name}: --${name} ${spec.arg ?? ''} is required`.replace(/\s+is/, ' is'))
   }
   return out
 }

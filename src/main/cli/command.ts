@@ -11,6 +11,8 @@ export type FlagType = 'string' | 'boolean' | 'number'
 export interface FlagSpec {
   type: FlagType
   required?: boolean
+  /** Required unless this other flag is given (`--db` unless `--server`); usage shows it as required. */
+  requiredUnless?: string
   /** Allowed values of a string flag. */
   values?: readonly string[]
   /** Placeholder shown in usage, e.g. '<file>'. */

@@ -3,7 +3,7 @@ import { AppError } from '../services/app-error'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
 import { summaryLine } from './import'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 import { resolve } from 'node:path'
 import { isoDateSchema } from '../../shared/ipc/features/publish-contract'
 import { missingDepartmentFields } from '../../shared/publish/public-dataset'
@@ -17,11 +17,12 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Publish the plan as a new version: the public neighborhoods and Area Commands as GeoJSON, GeoPackage, zipped Shapefile or KML.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
     out: { type: 'string', required: true, arg: '<file>', help: 'its ending picks the format: .geojson (the neighborhoods; the areas go to <name>.areas.geojson beside it), .gpkg, .shp.zip or .kml' },
     force: { type: 'boolean', help: 'publish even though blocking findings exist (recorded as an override in the audit log)' },
     reason: { type: 'string', arg: '<text>', help: 'the override reason recorded with --force (default: "forced from the command line")' },
     date: { type: 'string', arg: '<YYYY-MM-DD>', help: 'effective date of the version (default: today)' },
+    server: TARGET_FLAGS.server,
   },
   notes: [
     'Only public fields leave the building (domain.md). Files are written under a temporary name and renamed.',
@@ -32,13 +33,13 @@ export const exportCommand: CliCommand = {
     const date = str(flags, 'date') ?? today()
     if (!isoDateSchema.safeParse(date).success) throw new UsageError(`export: --date must be a calendar date YYYY-MM-DD, not '${date}'`)
     if (str(flags, 'reason') && !bool(flags, 'force')) throw new UsageError('export: --reason applies with --force only')
-    const plan = await openPlan(str(flags, 'db')!, { purpose: 'publish a version of it' })
+    const plan = await openTarget('export', flags, { purpose: 'publish a version of it' })
     try {
       const { publish, validation, settings } = plan.services
       // First, and --force does not lift it: without these the public map has no department to call.
       const missing = missingDepartmentFields(settings.get().department)
       if (missing.length) {
-        const db = str(flags, 'db')!
+        const db = str(flags, 'db') ? str(flags, 'db')! : `<file>`
         throw new InputError(
           `export: not published: ${missing.map((f) => f.label).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set (--force does not override this); set ${missing.length === 1 ? 'it' : 'them'} with: npm run cli -- settings --db ${db} ${missing.map((f) => `${f.flag} <text>`).join(' ')}`,
         )
@@ -60,7 +61,7 @@ export const exportCommand: CliCommand = {
       if (e instanceof AppError) throw new InputError(e.message)
       throw e
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }

@@ -4,7 +4,7 @@ import { safeLine } from '../../shared/text/safe-text'
 import { AppError } from '../services/app-error'
 import { str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 
 const WORDS: Record<ImportLayer, [string, string]> = { areas: ['Area Command', 'Area Commands'], neighborhoods: ['neighborhood', 'neighborhoods'], city: ['city limit', 'city limits'] }
 
@@ -38,7 +38,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import Area Commands, neighborhoods or the city limit from GeoJSON, a zipped Shapefile, KML or GeoPackage, in one undoable step.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
     layer: { type: 'string', required: true, values: ['areas', 'neighborhoods', 'city'], help: 'what the file holds' },
     file: { type: 'string', required: true, arg: '<f>', help: 'the layer: .geojson/.json, .zip (Shapefile with .prj), .kml, .kmz or .gpkg' },
     'id-field': { type: 'string', arg: '<F>', help: 'field holding each unit\'s id (areas, neighborhoods)' },
@@ -47,6 +47,7 @@ export const importCommand: CliCommand = {
     mode: { type: 'string', values: ['replace', 'add'], help: 'replace the whole layer (default) or add new ids only' },
     crs: { type: 'string', arg: '<EPSG>', help: 'coordinate system of a file that names none: any EPSG code, e.g. EPSG:2227 or EPSG:3435' },
     'gpkg-layer': { type: 'string', arg: '<name>', help: 'the layer to read from a GeoPackage that holds several' },
+    server: TARGET_FLAGS.server,
   },
   usages: [
     'npm run cli -- import --db <file> --layer areas --file <f> --id-field <F> [--name-field <F>] [--mode replace|add] [--crs <EPSG>] [--gpkg-layer <name>]',
@@ -64,13 +65,14 @@ export const importCommand: CliCommand = {
     const idField = str(flags, 'id-field')
     const areaField = str(flags, 'area-field')
     checkLayerFlags(layer, idField, areaField)
-    const plan = await openPlan(str(flags, 'db')!, { purpose: 'import into it' })
+    const plan = await openTarget('import', flags, { purpose: 'import into it' })
     try {
       const result = await plan.services.imports.apply(
         str(flags, 'file')!,
         { layer, idField, areaField, nameField: str(flags, 'name-field'), crs: str(flags, 'crs'), gpkgLayer: str(flags, 'gpkg-layer'), mode: (str(flags, 'mode') ?? 'replace') as ImportMode },
         plan.actor,
       )
+      await plan.finish()
       report(result, io)
       return EXIT.ok
     } catch (e) {
@@ -80,7 +82,7 @@ export const importCommand: CliCommand = {
       if (e instanceof AppError) throw new InputError(e.message)
       throw e
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }

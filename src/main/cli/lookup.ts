@@ -1,9 +1,9 @@
 import type { LookupAnswer } from '../../shared/lookup/point-lookup'
 import type { PublicOfficer } from '../../shared/publish/public-dataset'
 import { safeLine } from '../../shared/text/safe-text'
-import { bool, num, str } from './args'
+import { bool, num } from './args'
 import { EXIT, UsageError, type CliCommand } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 
 function person(o: PublicOfficer): string {
   return safeLine(`${o.rank} ${o.name} (${[o.email, o.phone].filter(Boolean).join(', ')})`)
@@ -37,10 +37,11 @@ export const lookupCommand: CliCommand = {
   name: 'lookup',
   summary: 'Who is the neighborhood officer at a point: neighborhood, Area Command, officers and commander (public fields only).',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
     lon: { type: 'number', required: true, arg: '<x>', help: 'longitude, WGS84 degrees in decimal notation (-121.76)' },
     lat: { type: 'number', required: true, arg: '<y>', help: 'latitude, WGS84 degrees in decimal notation (37.68)' },
     json: { type: 'boolean', help: 'print the answer as JSON' },
+    server: TARGET_FLAGS.server,
   },
   notes: ['Exit 1 when the point is outside every Area Command; 2 on bad numbers (hexadecimal, Infinity, spaces or a comma for the point are refused).'],
   async run(flags, io) {
@@ -48,7 +49,7 @@ export const lookupCommand: CliCommand = {
     const lat = num(flags, 'lat')!
     if (Math.abs(lon) > 180) throw new UsageError(`lookup: --lon must be between -180 and 180, not ${lon}`)
     if (Math.abs(lat) > 90) throw new UsageError(`lookup: --lat must be between -90 and 90, not ${lat}`)
-    const plan = await openPlan(str(flags, 'db')!, { readOnly: true })
+    const plan = await openTarget('lookup', flags, { readOnly: true })
     try {
       const a = plan.services.lookup.lookup(lon, lat)
       if (bool(flags, 'json')) io.out(JSON.stringify(a ? { lon, lat, inside: true, ...a } : { lon, lat, inside: false }, null, 2))
@@ -56,7 +57,7 @@ export const lookupCommand: CliCommand = {
       else io.out(`${lon}, ${lat} is outside the city: no Area Command covers it.`)
       return a ? EXIT.ok : EXIT.blocked
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }

@@ -10,6 +10,7 @@ import { repairCommand } from './repair'
 import { restoreCommand } from './restore'
 import { terminalSafeIo } from './terminal-io'
 import { rosterCommand } from './roster'
+import { serverPullCommand, serverPushCommand } from './server-push-pull'
 import { serverSetupCommand } from './server-setup'
 import { serverUserCommand } from './server-user'
 import { settingsCommand } from './settings'
@@ -33,6 +34,8 @@ const COMMANDS: CliCommand[] = [
   repairCommand,
   serverSetupCommand,
   serverUserCommand,
+  serverPushCommand,
+  serverPullCommand,
 ]
 
 function overview(): string {
@@ -56,7 +59,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name)
   try {
-    if (!cmd) throw new UsageError(`unknown command '${showValue(name, 60)}'; commands are: ${COMMANDS.map((c) => c.name).join(', ')}`)
+    if (!cmd) throw new UsageError(`unknown command '${showValue(name, 60)}'; commands are: ${[...new Set(COMMANDS.map((c) => c.name.split(' ')[0]))].join(', ')}`)
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(commandHelp(cmd))
       return EXIT.ok

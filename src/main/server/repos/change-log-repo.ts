@@ -69,3 +69,11 @@ export async function listenForChanges(client: ClientBase): Promise<void> {
   await client.query('LISTEN acp_change')
 }
 export const CHANGE_CHANNEL = 'acp_change'
+
+/** Copies a plan's earlier audit rows into the log as history (`server push`): listed, never applied by desks. */
+export async function appendHistory(client: ClientBase, rows: { at: string; osUser: string; profile: string; action: string; label: string; changeSet: ChangeSet; inverse: ChangeSet }[]): Promise<void> {
+  for (const r of rows) {
+    await client.query(`INSERT INTO acp.change_log (os_user, profile, action, label, change_set, inverse, touched) VALUES ($1, $2, $3, $4, $5, $6, '{}')`,
+      [`${r.osUser} (at ${r.at})`, r.profile, `history:${r.action}`, r.label, JSON.stringify(r.changeSet), JSON.stringify(r.inverse)])
+  }
+}

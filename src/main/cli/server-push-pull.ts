@@ -1,0 +1,91 @@
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { invertChangeSet } from '../../shared/domain'
+import { connectServer, redactUrl } from '../server/connect'
+import { planAsAdds } from '../server/plan-adds'
+import { appendHistory, storeChangeSet } from '../server/repos/change-log-repo'
+import { planIsEmpty, readPlanRows } from '../server/repos/plan-rows-repo'
+import { readSchemaVersion } from '../server/repos/schema-repo'
+import { readServerSettings, writeServerSettings } from '../server/repos/settings-repo'
+import { str } from './args'
+import { EXIT, InputError, type CliCommand } from './command'
+import { openPlan } from './open-plan'
+
+async function serverFor(url: string) {
+  const client = await connectServer(url).catch((e: Error) => {
+    throw new InputError(e.message)
+  })
+  if ((await readSchemaVersion(client)) === 0) {
+    await client.end()
+    throw new InputError(`${redactUrl(url)} has no plan schema yet; run: npm run cli -- server setup --server <owner url>`)
+  }
+  return client
+}
+
+export const serverPushCommand: CliCommand = {
+  name: 'server push',
+  summary: 'Upload a local plan (its rows, settings and audit history) into an empty plan on a department server, in one transaction.',
+  flags: {
+    db: { type: 'string', required: true, arg: '<file>', help: 'the local plan database' },
+    server: { type: 'string', required: true, arg: '<url>', help: 'the department server (an Administration login or the owner)' },
+  },
+  async run(flags, io) {
+    const plan = await openPlan(str(flags, 'db')!, { readOnly: true })
+    const url = str(flags, 'server')!
+    try {
+      const client = await serverFor(url)
+      try {
+        if (!(await planIsEmpty(client))) throw new InputError(`The plan on ${redactUrl(url)} is not empty; server push only fills an empty one (nothing was changed)`)
+        const state = plan.services.plans.load()
+        const cs = planAsAdds(state, `Push ${str(flags, 'db')} to the server`)
+        const history = plan.services.repos.audit.recent(Number.MAX_SAFE_INTEGER).reverse()
+        await client.query('BEGIN')
+        try {
+          await writeServerSettings(client, plan.services.repos.settings.all())
+          await appendHistory(client, history)
+          await storeChangeSet(client, { changeSet: cs, inverse: invertChangeSet(cs), action: 'import', profile: 'admin', osUser: plan.actor.osUser, clientId: null, clientSeq: null })
+          await client.query('COMMIT')
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {})
+          throw new InputError(`server push failed, nothing was stored: ${(e as Error).message}`)
+        }
+        io.out(`Pushed ${state.areas.length} Area Commands, ${state.neighborhoods.length} neighborhoods, ${state.officers.length} officers and ${history.length} audit entries to ${redactUrl(url)}.`)
+        return EXIT.ok
+      } finally {
+        await client.end()
+      }
+    } finally {
+      plan.close()
+    }
+  },
+}
+
+export const serverPullCommand: CliCommand = {
+  name: 'server pull',
+  summary: 'Write the plan on a department server into a new SQLite plan file (a backup anyone can open).',
+  flags: {
+    server: { type: 'string', required: true, arg: '<url>', help: 'the department server' },
+    db: { type: 'string', required: true, arg: '<file>', help: 'the new plan database file' },
+  },
+  async run(flags, io) {
+    const file = str(flags, 'db')!
+    if (existsSync(resolve(file)) && statSync(resolve(file)).size > 0) throw new InputError(`${file} already exists; server pull writes a new file only`)
+    const url = str(flags, 'server')!
+    const client = await serverFor(url)
+    try {
+      const rows = await readPlanRows(client)
+      const settings = await readServerSettings(client)
+      const plan = await openPlan(file, { create: true })
+      try {
+        for (const [k, v] of Object.entries(settings)) plan.services.repos.settings.set(k, v)
+        plan.services.changes.apply(planAsAdds(rows, `Pull from ${redactUrl(url)} (log position ${rows.seq})`), plan.actor, 'import', { recheck: false })
+      } finally {
+        plan.close()
+      }
+      io.out(`Wrote ${file}: ${rows.areas.length} Area Commands, ${rows.neighborhoods.length} neighborhoods, ${rows.officers.length} officers from ${redactUrl(url)}.`)
+      return EXIT.ok
+    } finally {
+      await client.end()
+    }
+  },
+}
