@@ -94,6 +94,21 @@ describe('repairs of ground outside the Area Command', () => {
     expect(r.proposal.areas).toEqual([])
   })
 
+  it('clip: ground West gives back inside South, where no neighborhood of South holds it, goes to South-1 in the same step', () => {
+    const plan = repairPlan()
+    // West reaches 10 m down into South, where South-1 stops short: South holds that ground only through West.
+    plan.neighborhoods[0] = { ...plan.neighborhoods[0], geometry: poly([[0, 0], [40, 0], [40, -10], [60, -10], [60, 0], [100, 0], [100, 100], [0, 100]]) }
+    plan.neighborhoods[2] = { ...plan.neighborhoods[2], geometry: poly([[0, -100], [150, -100], [150, -60], [150, -40], [150, 0], [100, 0], [60, 0], [60, -10], [40, -10], [40, 0], [0, 0]]) }
+    const s = services(plan)
+    const out = only(s.validation.findings(), 'outside-area', 'West')
+    const south1 = ground(s, 'South-1')
+    const r = applyAndUndo(s, out, { rule: 'clip' })
+    expect(r.proposal.neighborhoods).toEqual(['South-1', 'West'])
+    expect(r.proposal.label).toMatch(/, and give it to South-1 in /)
+    const after = r.proposal.preview.find((p) => p.id === 'South-1')!.after
+    expect(areaM2(after) - south1).toBeCloseTo(200, -1)
+  })
+
   it('move the area boundary (Administration only): North takes the bump in', () => {
     const s = services()
     const out = only(s.validation.findings(), 'outside-area', 'West')

@@ -4,7 +4,7 @@ import { areaM2, clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
 import { insertPointsOnEdges, verticesOf } from '../ops/noding'
 import { bordersAlong, overlapBorders } from './border'
-import { gapCandidates, pieceOf } from './give-ground'
+import { gapCandidates, pieceOf, takeInArea } from './give-ground'
 import { fmtM, fmtM2, nearbyBoundaries, reshape, toProposal, type Reshape } from './proposal'
 import { RepairError, type RepairChoice, type RepairProposal } from './types'
 
@@ -72,8 +72,11 @@ export function settleAreaOverlap(plan: PlanState, f: Finding, choice: RepairCho
     shapes.push([{ entity: 'neighborhood', id: n.id }, kept])
     clipped.push(n.name)
   }
+  // The kept ground goes to the keeper's neighborhood beside it, unless one of its neighborhoods holds it already.
+  const taker = takeInArea(plan, piece, keep.id)
+  if (taker) shapes.push([{ entity: 'neighborhood', id: taker.n.id }, taker.g])
   const m2 = f.areaM2
-  const also = clipped.length ? ` and from ${clipped.join(', ')}` : ''
+  const also = (clipped.length ? ` and from ${clipped.join(', ')}` : '') + (taker ? `; ${taker.n.name} takes it in` : '')
   const cs = reshape(plan, `Give ${fmtM2(m2)} Area Command overlap to ${keep.name}, off ${lose.name}`, shapes)
   return toProposal(f, { rule: choice.rule, targetId: keep.id }, cs, m2, `Keep the ${fmtM2(m2)} ${keep.name} and ${lose.name} share with ${keep.name} (longest shared border, ${fmtM(borderM)}), taking it off ${lose.name}${also}.`)
 }

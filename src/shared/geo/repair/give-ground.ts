@@ -1,6 +1,6 @@
 import { COORD_QUANTUM, type AreaCommand, type AreaGeometry, type Finding, type Neighborhood, type PlanState } from '../../domain'
 import { geometryIssues } from '../ops/clean'
-import { clip } from '../ops/clip'
+import { areaM2, clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
 import { insertPointsOnEdges, verticesOf } from '../ops/noding'
 import { bordersAlong, overlapBorders } from './border'
@@ -138,4 +138,24 @@ export function settleOverlap(plan: PlanState, f: Finding, choice: RepairChoice)
   const why = choice.rule === 'longest-border' ? ` (longest shared border, ${fmtM(keep.borderM)})` : ''
   const cs = reshape(plan, `Give ${fmtM2(m2)} overlap to ${keep.n.name}, off ${lose.n.name}`, shapes)
   return toProposal(f, { rule: choice.rule, targetId: keep.n.id }, cs, m2, `Keep the ${fmtM2(m2)} overlap with ${keep.n.name}${why}, taking it off ${lose.n.name}.`)
+}
+
+/** Less than this (m²) of a neighborhood under ground is rounding, not ground it holds. */
+const HELD_M2 = 0.01
+
+/**
+ * Ground a repair leaves to an Area Command that none of its neighborhoods covers would be a
+ * gap there, joined to any gap beside it; the area's neighborhood bordering it longest takes it
+ * in the same step. Null when a neighborhood (other than `leaving`, which gives it up) already
+ * covers some of it, or none of the area's borders it.
+ */
+export function takeInArea(plan: PlanState, ground: AreaGeometry, areaId: string, leaving?: string): { n: Neighborhood; g: AreaGeometry } | null {
+  const ref = nearbyBoundaries(plan, ground)
+  const box = bboxOf(ground)
+  const held = plan.neighborhoods.some((m) => m.id !== leaving && bboxesMeet(bboxOf(m.geometry), box) && areaM2(clip('intersection', ref, m.geometry, ground)) >= HELD_M2)
+  if (held) return null
+  const taker = gapCandidates(plan, ground, [areaId]).find((c) => c.n.id !== leaving)
+  if (!taker) return null
+  const g = clip('union', ref, insertPointsOnEdges(taker.n.geometry, verticesOf(ground)) ?? taker.n.geometry, ground)
+  return g ? { n: taker.n, g } : null
 }

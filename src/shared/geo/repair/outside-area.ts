@@ -2,7 +2,7 @@ import type { AreaCommand, Finding, Neighborhood, PlanState } from '../../domain
 import { geometryIssues } from '../ops/clean'
 import { areaM2, clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
-import { pieceOf } from './give-ground'
+import { pieceOf, takeInArea } from './give-ground'
 import { fmtM2, nearbyBoundaries, reshape, toProposal, type Reshape } from './proposal'
 import { RepairError, type RepairChoice, type RepairProposal } from './types'
 
@@ -25,9 +25,21 @@ export function clipToArea(plan: PlanState, f: Finding, choice: RepairChoice): R
   const clipped = geometryIssues(area.geometry).length ? clip('difference', ref, n.geometry, piece) : clip('intersection', ref, n.geometry, area.geometry)
   if (!clipped) throw new RepairError(`${n.name} lies wholly outside ${area.name}: clipping would leave it no ground`)
   const shapes: Reshape[] = [[{ entity: 'neighborhood', id: n.id }, clipped]]
+  // Ground clipped off into another Area Command goes to that area's neighborhood beside it, where none holds it yet.
+  const takers: string[] = []
+  for (const other of plan.areas) {
+    if (other.id === area.id || !bboxesMeet(bboxOf(other.geometry), bboxOf(piece))) continue
+    const part = clip('intersection', ref, piece, other.geometry)
+    if (!part || areaM2(part) < TRACE_M2) continue
+    const t = takeInArea(plan, part, other.id, n.id)
+    if (!t || shapes.some(([e]) => e.id === t.n.id)) continue
+    shapes.push([{ entity: 'neighborhood', id: t.n.id }, t.g])
+    takers.push(`${t.n.name} in ${other.name}`)
+  }
   const m2 = f.areaM2
+  const to = takers.length ? `, and give it to ${takers.join(' and ')}` : ''
   const cs = reshape(plan, `Clip ${n.name} to ${area.name}`, shapes)
-  return toProposal(f, choice, cs, m2, `Clip ${fmtM2(m2)} off ${n.name}, back to its Area Command ${area.name}.`)
+  return toProposal(f, choice, cs, m2, `Clip ${fmtM2(m2)} off ${n.name}, back to its Area Command ${area.name}${to}.`)
 }
 
 /**
