@@ -1,0 +1,30 @@
+import type { PlanState } from '../domain'
+import { createPointIndex } from '../staffing/workload'
+import { affectedPoints, type AddressPoints, type AffectedPoint } from './affected'
+import { measureContinuity, type Continuity } from './continuity'
+import { locatePoints, type Points } from './located-points'
+
+export interface ComparePoints {
+  /** Address points (residents); null: no residents' share and no affected list. */
+  addresses?: AddressPoints | null
+  /** Calls for service with their workload in unit-hours; null: no workload share. */
+  calls?: (Points & { weight: ArrayLike<number> }) | null
+}
+
+export interface PlanComparison {
+  continuity: Continuity
+  affected: AffectedPoint[]
+}
+
+/** Continuity and who is affected between two plans: each point set located once in each plan. */
+export function comparePlans(from: PlanState, to: PlanState, pts: ComparePoints = {}): PlanComparison {
+  const ixFrom = createPointIndex(from)
+  const ixTo = createPointIndex(to)
+  const at = (p: Points) => ({ from: locatePoints(from, p, ixFrom), to: locatePoints(to, p, ixTo) })
+  const addr = pts.addresses ? at(pts.addresses) : null
+  const calls = pts.calls ? { ...at(pts.calls), weight: pts.calls.weight } : null
+  return {
+    continuity: measureContinuity(from, to, { addresses: addr, calls }),
+    affected: pts.addresses && addr ? affectedPoints(from, to, pts.addresses, addr) : [],
+  }
+}

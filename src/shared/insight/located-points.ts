@@ -1,0 +1,84 @@
+import Flatbush from 'flatbush'
+import type { Neighborhood } from '../domain'
+import { bboxOf, type BBox } from '../geo/bbox'
+import { createPointIndex, type PlanGeometry, type PointIndex } from '../staffing/workload'
+
+/** Points as parallel arrays (address points, calls for service). */
+export interface Points {
+  lon: ArrayLike<number>
+  lat: ArrayLike<number>
+}
+
+/** Per point: the neighborhood and Area Command holding it in one plan (null: none). */
+export interface Located {
+  nb: (string | null)[]
+  area: (string | null)[]
+}
+
+/**
+ * Every point in one plan, with the plan's one point-in-polygon (createPointIndex: flatbush over
+ * the shapes, then the prepared exact test; a point on a shared edge belongs to one side).
+ */
+export function locatePoints(plan: PlanGeometry, pts: Points, index: PointIndex = createPointIndex(plan)): Located {
+  const n = pts.lon.length
+  const nb = new Array<string | null>(n)
+  const area = new Array<string | null>(n)
+  for (let i = 0; i < n; i++) {
+    const l = index.locate(pts.lon[i], pts.lat[i])
+    nb[i] = l.neighborhoodId
+    area[i] = l.areaId
+  }
+  return { nb, area }
+}
+
+/** A flatbush over the points themselves, so an edit re-locates only the points near what it moved. */
+export function pointTree(pts: Points): Flatbush | null {
+  const n = pts.lon.length
+  if (n === 0) return null
+  const t = new Flatbush(n)
+  for (let i = 0; i < n; i++) t.add(pts.lon[i], pts.lat[i], pts.lon[i], pts.lat[i])
+  t.finish()
+  return t
+}
+
+/**
+ * Neighborhoods whose rows differ between two lists (added, removed, or replaced by a new object:
+ * stored rows are never mutated, so an unchanged row is the same object), as the boxes of their
+ * old and new shapes. Null when the Area Commands changed too (then everything is located again).
+ */
+export function changedBoxes(before: Neighborhood[], after: Neighborhood[]): BBox[] {
+  const old = new Map(before.map((n) => [n.id, n]))
+  const boxes: BBox[] = []
+  const seen = new Set<string>()
+  for (const n of after) {
+    seen.add(n.id)
+    const o = old.get(n.id)
+    if (o === n) continue
+    if (o && o.geometry === n.geometry && o.areaId === n.areaId) continue
+    boxes.push(bboxOf(n.geometry))
+    if (o) boxes.push(bboxOf(o.geometry))
+  }
+  for (const o of before) if (!seen.has(o.id)) boxes.push(bboxOf(o.geometry))
+  return boxes
+}
+
+/**
+ * `prev` (the points located in an earlier state of the plan) brought up to date with `plan`,
+ * re-locating only the points inside `boxes`. The result is a new object; `prev` is not changed.
+ */
+export function relocatePoints(prev: Located, plan: PlanGeometry, pts: Points, tree: Flatbush | null, boxes: BBox[]): Located {
+  if (!tree || boxes.length === 0) return prev
+  const next: Located = { nb: prev.nb.slice(), area: prev.area.slice() }
+  const index = createPointIndex(plan)
+  const done = new Set<number>()
+  for (const b of boxes) {
+    for (const i of tree.search(b[0], b[1], b[2], b[3])) {
+      if (done.has(i)) continue
+      done.add(i)
+      const l = index.locate(pts.lon[i], pts.lat[i])
+      next.nb[i] = l.neighborhoodId
+      next.area[i] = l.areaId
+    }
+  }
+  return next
+}
