@@ -99,7 +99,12 @@ describe('continuity between two plans, on a plan worked out by hand', () => {
 
   it('after an edit, re-locating only the points near the changed neighborhoods gives what locating all of them gives', () => {
     const grid = { lon: [] as number[], lat: [] as number[] }
-    for (let x = 0.05; x < 4; x += 0.1) for (let y = 0.05; y < 2; y += 0.1) grid.lon.push(x), grid.lat.push(y)
+    for (let x = 0.05; x < 4; x += 0.1) {
+      for (let y = 0.05; y < 2; y += 0.1) {
+        grid.lon.push(x)
+        grid.lat.push(y)
+      }
+    }
     const b = before()
     // As an edit leaves them: rows it did not touch are the same objects.
     const a = { ...after(), neighborhoods: after().neighborhoods.map((n) => (['A2', 'B1', 'B2'].includes(n.id) ? b.neighborhoods.find((o) => o.id === n.id)! : n)) }
