@@ -20,7 +20,7 @@ function firstOutside(features: { index: number; geometry: AreaGeometry }[]): { 
   return null
 }
 
-function pickCrs(file: string, raw: LayerHead, opts: ParseOptions, notices: string[]): ResolvedCrs | null {
+export function pickCrs(file: string, raw: LayerHead, opts: ParseOptions, notices: string[]): ResolvedCrs | null {
   if (raw.lonLatOnly) {
     if (opts.crs) notices.push(`${file}: KML is always WGS84 lon/lat; the chosen coordinate system ${opts.crs} was not used`)
     return null

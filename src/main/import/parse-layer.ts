@@ -16,7 +16,7 @@ export type { ImportErrorDetails } from './import-error'
 export type { ParsedFeature, ParsedLayer, ParseOptions } from './types'
 export type { ImportProgress } from './progress'
 
-type Kind = 'geojson' | 'zip' | 'kml' | 'kmz' | 'gpkg'
+export type Kind = 'geojson' | 'zip' | 'kml' | 'kmz' | 'gpkg'
 
 function sniff(bytes: Uint8Array): Kind | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip'
@@ -28,7 +28,7 @@ function sniff(bytes: Uint8Array): Kind | null {
   return null
 }
 
-function kindOf(name: string, bytes: Uint8Array): Kind {
+export function kindOf(name: string, bytes: Uint8Array): Kind {
   const ext = extname(name).toLowerCase()
   if (ext === '.geojson' || ext === '.json') return 'geojson'
   if (ext === '.zip') return 'zip'
@@ -47,7 +47,7 @@ function kindOf(name: string, bytes: Uint8Array): Kind {
   return found
 }
 
-function checkSize(file: string, size: number, maxBytes: number): void {
+export function checkSize(file: string, size: number, maxBytes: number): void {
   if (size > maxBytes) {
     throw new ImportError('file-too-large', `${file} is ${formatMegabytes(size)}; the import limit is ${formatMegabytes(maxBytes)}`, { file })
   }

@@ -122,16 +122,17 @@ function attribute(v: unknown): unknown {
   return v
 }
 
-function featureGeometry(file: string, layer: FeatureLayer, index: number, fid: unknown, blob: unknown): RawGeometry | null {
+function featureGeometry(file: string, layer: FeatureLayer, index: number, fid: unknown, blob: unknown, lines: boolean): RawGeometry | null {
   if (blob === null || blob === undefined) return null
   const where = `${file}: layer ${showValue(layer.table, 80)}, feature ${index} (fid ${String(fid)})`
   if (!(blob instanceof Uint8Array)) throw new ImportError('malformed-geometry', `${where}: its geometry is ${typeof blob}, not a GeoPackage geometry blob`, { file, feature: index })
   try {
-    return readGpkgGeometry(blob)
+    return readGpkgGeometry(blob, lines)
   } catch (e) {
     if (e instanceof UnsupportedGeometry) {
       const hint = e.curved ? ' (curves cannot be stored; convert them to straight segments, e.g. ogr2ogr -nlt MULTIPOLYGON)' : ''
-      throw new ImportError('not-polygon', `${where} is a ${e.typeName}; only Polygon and MultiPolygon layers can be imported${hint}`, { file, feature: index })
+      const allowed = lines ? 'Polygon, MultiPolygon, LineString and MultiLineString' : 'Polygon and MultiPolygon'
+      throw new ImportError('not-polygon', `${where} is a ${e.typeName}; only ${allowed} layers can be imported${hint}`, { file, feature: index })
     }
     if (e instanceof BlobError) throw new ImportError('malformed-geometry', `${where}: its geometry cannot be read: ${e.message}`, { file, feature: index })
     throw e
@@ -143,12 +144,12 @@ function featureGeometry(file: string, layer: FeatureLayer, index: number, fid: 
  * primary key and the geometry column left out) and its SRS from gpkg_spatial_ref_sys. With
  * several layers, `layerName` chooses one.
  */
-export function readGeoPackage(file: string, bytes: Uint8Array, layerName: string | undefined): RawLayer {
+export function readGeoPackage(file: string, bytes: Uint8Array, layerName: string | undefined, lines = false): RawLayer {
   const db = openCopy(file, bytes)
   try {
     const layer = pickLayer(file, featureLayers(file, db), layerName)
     const label = showValue(layer.table, 80)
-    if (NOT_POLYGONAL.has(layer.type)) {
+    if (NOT_POLYGONAL.has(layer.type) && !(lines && /^(MULTI)?LINESTRING$/.test(layer.type))) {
       throw new ImportError('not-polygon', `${file}: layer ${label} holds ${layer.type} geometries; only Polygon and MultiPolygon layers can be imported`, { file })
     }
     if (!hasTable(db, layer.table)) throw new ImportError('malformed-gpkg', `${file}: layer ${label} is listed in gpkg_contents but its table is missing`, { file })
@@ -167,7 +168,7 @@ export function readGeoPackage(file: string, bytes: Uint8Array, layerName: strin
     for (const row of stmt.iterate() as Iterable<unknown[]>) {
       const properties: Record<string, unknown> = {}
       fields.forEach((f, i) => (properties[f] = attribute(row[i + 2])))
-      features.push({ index, properties, geometry: featureGeometry(file, layer, index, row[0], row[1]) })
+      features.push({ index, properties, geometry: featureGeometry(file, layer, index, row[0], row[1], lines) })
       index++
     }
     const notices: string[] = []

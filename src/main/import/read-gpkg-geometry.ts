@@ -24,7 +24,9 @@ const WKB_NAMES = [
   'TIN',
   'Triangle',
 ]
+const LINESTRING = 2
 const POLYGON = 3
+const MULTILINESTRING = 5
 const MULTIPOLYGON = 6
 /** Types whose parts may be arcs: the planner stores straight edges only. */
 const CURVED = new Set([8, 9, 10, 11, 12, 13, 14])
@@ -44,6 +46,8 @@ class Wkb {
   constructor(
     private v: DataView,
     start: number,
+    /** Reference layers (streets) also take LineString and MultiLineString. */
+    private lines = false,
   ) {
     this.o = start
   }
@@ -99,17 +103,19 @@ class Wkb {
   private rings(le: boolean, dims: number): number[][][] {
     const rings: number[][][] = []
     const nRings = this.count(le, 4, 'rings')
-    for (let r = 0; r < nRings; r++) {
-      const nPoints = this.count(le, dims * 8, 'points')
-      const ring: number[][] = []
-      for (let i = 0; i < nPoints; i++) {
-        const p: number[] = []
-        for (let d = 0; d < dims; d++) p.push(this.f64(le))
-        ring.push(p)
-      }
-      rings.push(ring)
-    }
+    for (let r = 0; r < nRings; r++) rings.push(this.points(le, dims))
     return rings
+  }
+
+  private points(le: boolean, dims: number): number[][] {
+    const nPoints = this.count(le, dims * 8, 'points')
+    const out: number[][] = []
+    for (let i = 0; i < nPoints; i++) {
+      const p: number[] = []
+      for (let d = 0; d < dims; d++) p.push(this.f64(le))
+      out.push(p)
+    }
+    return out
   }
 
   geometry(): RawGeometry {
@@ -125,6 +131,17 @@ class Wkb {
       }
       return { type: 'MultiPolygon', coordinates: parts }
     }
+    if (this.lines && base === LINESTRING) return { type: 'LineString', coordinates: this.points(le, dims) }
+    if (this.lines && base === MULTILINESTRING) {
+      const n = this.count(le, 9, 'lines')
+      const parts: number[][][] = []
+      for (let i = 0; i < n; i++) {
+        const part = this.header()
+        if (part.base !== LINESTRING) throw new BlobError(`part ${i} of the MultiLineString is a ${WKB_NAMES[part.base] ?? `WKB type ${part.base}`}`)
+        parts.push(this.points(part.le, part.dims))
+      }
+      return { type: 'MultiLineString', coordinates: parts }
+    }
     const name = WKB_NAMES[base]
     if (!name) throw new BlobError(`the WKB geometry type ${base} is unknown`)
     throw new UnsupportedGeometry(name, CURVED.has(base))
@@ -139,9 +156,10 @@ const FLAG_EXTENDED = 0b10_0000
 /**
  * A GeoPackageBinary blob (GeoPackage 1.3, clause 2.1.3): 'GP', version, flags, SRS id, an
  * optional envelope, then standard WKB. Returns null for an empty geometry. Throws BlobError
- * for a broken blob and UnsupportedGeometry for a type that is not (Multi)Polygon.
+ * for a broken blob and UnsupportedGeometry for a type that is not (Multi)Polygon (nor, with
+ * `lines`, (Multi)LineString).
  */
-export function readGpkgGeometry(blob: Uint8Array): RawGeometry | null {
+export function readGpkgGeometry(blob: Uint8Array, lines = false): RawGeometry | null {
   const v = new DataView(blob.buffer, blob.byteOffset, blob.byteLength)
   if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw new BlobError("it does not start with GeoPackage's 'GP' geometry header")
   const flags = blob[3]
@@ -150,5 +168,5 @@ export function readGpkgGeometry(blob: Uint8Array): RawGeometry | null {
   if (envelope === undefined) throw new BlobError(`its header names envelope kind ${(flags >> 1) & 0b111}, which GeoPackage does not define`)
   if (flags & FLAG_EMPTY) return null
   if (8 + envelope >= blob.length) throw new BlobError('the geometry ends inside its header')
-  return new Wkb(v, 8 + envelope).geometry()
+  return new Wkb(v, 8 + envelope, lines).geometry()
 }

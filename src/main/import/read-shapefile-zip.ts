@@ -10,7 +10,7 @@ const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
 const isJunk = (p: string): boolean => p.startsWith('__MACOSX/') || baseName(p).startsWith('._') || p.endsWith('/')
 
 /** A zipped Shapefile: one .shp with its .dbf, and optionally .prj (coordinate system) and .cpg (encoding). */
-export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompressedBytes: number, maxShpBytes = MAX_SHP_BYTES): RawLayer {
+export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompressedBytes: number, maxShpBytes = MAX_SHP_BYTES, lines = false): RawLayer {
   const entries = listZip(file, bytes).filter((e) => !isJunk(e.name))
   checkDeclaredSizes(file, entries, maxUncompressedBytes)
   const shps = entries.filter((e) => /\.shp$/i.test(e.name))
@@ -49,7 +49,7 @@ export function readShapefileZip(file: string, bytes: Uint8Array, maxUncompresse
 
   const shpName = baseName(shp.name)
   const dbfName = baseName(dbf.name)
-  const geometries = readShp(file, shpName, data.get(shp.name)!)
+  const geometries = readShp(file, shpName, data.get(shp.name)!, lines)
   const table = readDbf(file, dbfName, data.get(dbf.name)!, text(cpg))
   if (geometries.length !== table.records.length) {
     throw new ImportError(

@@ -53,8 +53,30 @@ export function assemblePolygon(rings: Position[][]): RawGeometry {
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
 }
 
-/** Reads every record of a .shp; a polygon's Z or M values are kept as a third ordinate so the common checks can report them. */
-export function readShp(file: string, shpName: string, bytes: Uint8Array): (RawGeometry | null)[] {
+/** A PolyLine record's parts (2D: a reference layer only needs where its lines run). */
+function readParts(view: DataView, start: number, end: number, index: number, bad: (what: string) => ImportError, make: (parts: Position[][]) => RawGeometry): RawGeometry | null {
+  const numParts = view.getInt32(start + 36, true)
+  const numPoints = view.getInt32(start + 40, true)
+  const pointsAt = start + 44 + numParts * 4
+  if (numParts < 0 || numPoints < 0 || pointsAt + numPoints * 16 > end) throw bad(`record for feature ${index} is damaged`)
+  const offsets: number[] = []
+  for (let i = 0; i < numParts; i++) offsets.push(view.getInt32(start + 44 + i * 4, true))
+  offsets.push(numPoints)
+  if (offsets.some((v, i) => v < 0 || (i > 0 && v < offsets[i - 1]))) throw bad(`record for feature ${index} has damaged part offsets`)
+  const parts: Position[][] = []
+  for (let r = 0; r < numParts; r++) {
+    const part: Position[] = []
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) part.push([view.getFloat64(pointsAt + k * 16, true), view.getFloat64(pointsAt + k * 16 + 8, true)])
+    parts.push(part)
+  }
+  return parts.length === 0 ? null : make(parts)
+}
+
+/**
+ * Reads every record of a .shp; a polygon's Z or M values are kept as a third ordinate so the
+ * common checks can report them. With `lines` (reference layers), PolyLine records are read too.
+ */
+export function readShp(file: string, shpName: string, bytes: Uint8Array, lines = false): (RawGeometry | null)[] {
   const bad = (what: string): ImportError => new ImportError('bad-shp', `${file}: ${showValue(shpName)} is not a readable Shapefile (${what})`, { file })
   if (bytes.length < 100) throw bad('too short')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -71,6 +93,8 @@ export function readShp(file: string, shpName: string, bytes: Uint8Array): (RawG
     const type = view.getInt32(start, true)
     if (type === 0) {
       out.push(null)
+    } else if (lines && (type === 3 || type === 13 || type === 23)) {
+      out.push(readParts(view, start, end, index, bad, (parts) => (parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts })))
     } else if (type === 5 || type === 15 || type === 25) {
       const numParts = view.getInt32(start + 36, true)
       const numPoints = view.getInt32(start + 40, true)

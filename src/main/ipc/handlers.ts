@@ -6,6 +6,7 @@ import { dialogHandlers, NO_DESKTOP, type DesktopHooks } from './features/dialog
 import { importHandlers } from './features/import-handlers'
 import { printHandlers } from './features/print-handlers'
 import { publishHandlers } from './features/publish-handlers'
+import { referenceHandlers } from './features/reference-handlers'
 import { repairHandlers } from './features/repair-handlers'
 import { staffingHandlers } from './features/staffing-handlers'
 import { tilesHandlers } from './features/tiles-handlers'
@@ -30,5 +31,6 @@ export function createHandlers(s: Services, desktop: DesktopHooks = NO_DESKTOP):
     ...printHandlers(s),
     ...dialogHandlers(desktop),
     ...repairHandlers(s),
+    ...referenceHandlers(s),
   }
 }

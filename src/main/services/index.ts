@@ -8,6 +8,7 @@ import { ImportService } from './import-service'
 import { LookupService } from './lookup-service'
 import { PlanService } from './plan-service'
 import { PublishService } from './publish-service'
+import { ReferenceLayerService } from './reference-layer-service'
 import { RepairService } from './repair-service'
 import { SeedService } from './seed-service'
 import { SessionService } from './session-service'
@@ -52,6 +53,7 @@ export interface Services extends StaffingServices {
   tiles: TileService
   repairs: RepairService
   writes: WriteService
+  references: ReferenceLayerService
 }
 
 /** The composition root shared by the Electron app, the CLI and the tests. */
@@ -75,5 +77,6 @@ export function createServices(config: ServiceConfig): Services {
   const tiles = new TileService(settings, config.fetchTile)
   const repairs = new RepairService(plans, validation, changes, settings)
   const writes = new WriteService(repos, changes, validation, publish)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, writes, ...createStaffingServices(repos, plans, changes) }
+  const references = new ReferenceLayerService(repos.references)
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, writes, references, ...createStaffingServices(repos, plans, changes) }
 }

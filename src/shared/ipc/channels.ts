@@ -4,6 +4,7 @@ import { DIALOG_CHANNELS } from './features/dialog-channels'
 import { IMPORT_CHANNELS } from './features/import-channels'
 import { PRINT_CHANNELS } from './features/print-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
+import { REFERENCE_CHANNELS } from './features/reference-channels'
 import { REPAIR_CHANNELS } from './features/repair-channels'
 import { STAFFING_CHANNELS } from './features/staffing-channels'
 import { TILES_CHANNELS } from './features/tiles-channels'
@@ -23,6 +24,7 @@ export const CHANNELS = {
   ...PRINT_CHANNELS,
   ...DIALOG_CHANNELS,
   ...REPAIR_CHANNELS,
+  ...REFERENCE_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS

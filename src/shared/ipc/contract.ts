@@ -6,6 +6,7 @@ import { dialogContract, type DialogOutputs } from './features/dialog-contract'
 import { importContract, type ImportOutputs } from './features/import-contract'
 import { printContract, type PrintOutputs } from './features/print-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
+import { referenceContract, type ReferenceOutputs } from './features/reference-contract'
 import { repairContract, type RepairOutputs } from './features/repair-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import { tilesContract, type TilesOutputs } from './features/tiles-contract'
@@ -28,10 +29,11 @@ export const contract = {
   ...printContract,
   ...dialogContract,
   ...repairContract,
+  ...referenceContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs, RepairOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs, RepairOutputs, ReferenceOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>

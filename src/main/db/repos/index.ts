@@ -6,6 +6,7 @@ import { CallsRepo } from './calls-repo'
 import { CityRepo } from './city-repo'
 import { NeighborhoodRepo } from './neighborhood-repo'
 import { OfficerRepo } from './officer-repo'
+import { ReferenceLayerRepo } from './reference-layer-repo'
 import { SettingsRepo } from './settings-repo'
 import { VersionRepo } from './version-repo'
 
@@ -20,6 +21,7 @@ export interface Repos {
   versions: VersionRepo
   addresses: AddressRepo
   calls: CallsRepo
+  references: ReferenceLayerRepo
 }
 
 export function createRepos(db: Db): Repos {
@@ -34,6 +36,7 @@ export function createRepos(db: Db): Repos {
     versions: new VersionRepo(db),
     addresses: new AddressRepo(db),
     calls: new CallsRepo(db),
+    references: new ReferenceLayerRepo(db),
   }
 }
 

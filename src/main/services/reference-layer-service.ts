@@ -1,0 +1,60 @@
+import type { ReferenceLayerInfo, ReferenceLayerShapes } from '../../shared/domain/reference-layer'
+import type { ReferenceLayerRepo } from '../db/repos/reference-layer-repo'
+import { parseReferenceBuffer } from '../import/parse-reference'
+import { AppError } from './app-error'
+import { toAppError } from './import-source'
+
+export interface ReferenceImported {
+  layer: ReferenceLayerInfo
+  shapes: ReferenceLayerShapes
+  notices: string[]
+}
+
+/**
+ * Street centerline and parcel layers kept with the plan, drawn under it and snapped to while
+ * editing. They never enter a change set or the public files: importing or removing one is not
+ * an edit of the plan and is not undone with it.
+ */
+export class ReferenceLayerService {
+  constructor(
+    private readonly repo: ReferenceLayerRepo,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): ReferenceLayerInfo[] {
+    return this.repo.list()
+  }
+
+  shapes(id: number): ReferenceLayerShapes {
+    const geometries = this.repo.geometries(id)
+    if (!geometries) throw this.missing(id)
+    return { id, geometries }
+  }
+
+  import(file: { name: string; bytes: Uint8Array }, opts: { crs?: string; gpkgLayer?: string } = {}): ReferenceImported {
+    let parsed
+    try {
+      parsed = parseReferenceBuffer(file.name, file.bytes, opts)
+    } catch (e) {
+      throw toAppError(e, file.name)
+    }
+    const id = this.repo.insert(
+      { name: parsed.name, file: parsed.file, kind: parsed.kind, vertices: parsed.vertices, importedAt: this.now().toISOString() },
+      parsed.geometries,
+    )
+    return { layer: this.repo.get(id)!, shapes: { id, geometries: parsed.geometries }, notices: parsed.notices }
+  }
+
+  setVisible(id: number, visible: boolean): ReferenceLayerInfo {
+    if (!this.repo.setVisible(id, visible)) throw this.missing(id)
+    return this.repo.get(id)!
+  }
+
+  remove(id: number): void {
+    if (!this.repo.remove(id)) throw this.missing(id)
+  }
+
+  private missing(id: number): AppError {
+    return new AppError('unknown-reference-layer', `There is no reference layer with id ${id}; it may have been removed already.`)
+  }
+}
