@@ -1,6 +1,7 @@
 import { commandHelp, parseFlags, usageLines } from './args'
 import { showValue } from '../../shared/text/bounded'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
+import { compareCommand } from './compare'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { initCommand } from './init'
@@ -15,6 +16,7 @@ import { serverSetupCommand } from './server-setup'
 import { serverUserCommand } from './server-user'
 import { settingsCommand } from './settings'
 import { validateCommand } from './validate'
+import { workloadCommand } from './workload'
 
 /**
  * The command line over the same services as the app: `npm run cli -- <command> [flags]` in a
@@ -27,9 +29,11 @@ const COMMANDS: CliCommand[] = [
   validateCommand,
   exportCommand,
   lookupCommand,
+  compareCommand,
   restoreCommand,
   rosterCommand,
   settingsCommand,
+  workloadCommand,
   printCommand,
   repairCommand,
   serverSetupCommand,

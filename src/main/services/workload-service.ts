@@ -1,13 +1,15 @@
-import Papa from 'papaparse'
 import type { CallsImportOut } from '../../shared/ipc/features/staffing-outputs'
 import { aggregateWorkload, createPointIndex, type WorkloadResult } from '../../shared/staffing/workload'
+import { aggregateByShift, shiftReport, type ShiftReport } from '../../shared/staffing/shift-workload'
+import { DEFAULT_SHIFTS, quarterOf, quarterRange, shiftProblems, type Shift } from '../../shared/staffing/shifts'
 import type { Repos } from '../db/repos'
-import { guessCfsMapping, parseCfsCsv, type CfsMapping } from '../workload/cfs-csv'
+import { csvHeaders, guessCfsMapping, parseCfsCsv, type CfsMapping } from '../workload/cfs-csv'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
 import type { PlanService } from './plan-service'
 
 const MAX_ERRORS = 1000
+const SHIFTS_KEY = 'shifts'
 
 export interface CallsImportInput {
   text: string
@@ -17,17 +19,13 @@ export interface CallsImportInput {
   dryRun: boolean
 }
 
-function headerRow(text: string): string[] {
-  const r = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t', '|'] })
-  return (r.data[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim())
-}
-
 /**
  * Calls for service: imported once, stored as points, aggregated against the current plan on
  * every request so workload follows boundary edits. Aggregation is cached per plan state.
  */
 export class WorkloadService {
   private cache: { key: string; result: WorkloadResult } | null = null
+  private shiftCache: { key: string; result: ShiftReport } | null = null
 
   constructor(
     private readonly repos: Repos,
@@ -36,7 +34,7 @@ export class WorkloadService {
 
   importCalls(input: CallsImportInput, actor: Actor): CallsImportOut {
     if (!input.dryRun) adminOnly(actor, 'import calls for service')
-    const mapping: Partial<CfsMapping> = input.mapping ?? guessCfsMapping(headerRow(input.text))
+    const mapping: Partial<CfsMapping> = input.mapping ?? guessCfsMapping(csvHeaders(input.text))
     const parsed = parseCfsCsv(input.text, { lon: mapping.lon ?? '', lat: mapping.lat ?? '', ...stripEmpty(mapping) }, { defaultMinutes: input.defaultMinutes })
     const plan = this.plans.load()
     const agg = aggregateWorkload(parsed.points, plan)
@@ -71,6 +69,7 @@ export class WorkloadService {
       mapping: { ...mapping },
     })
     this.cache = null
+    this.shiftCache = null
     return { ...out, stored: true }
   }
 
@@ -79,6 +78,7 @@ export class WorkloadService {
     const n = this.repos.calls.count()
     this.repos.calls.clear()
     this.cache = null
+    this.shiftCache = null
     return { cleared: n }
   }
 
@@ -90,6 +90,54 @@ export class WorkloadService {
     if (this.cache?.key === key) return this.cache.result
     const result = aggregateWorkload(this.repos.calls.list(), plan, createPointIndex(plan))
     this.cache = { key, result }
+    return result
+  }
+
+  /** The department's shifts (a setting); Days 06–14, Swing 14–22, Nights 22–06 until one is saved. */
+  shifts(): Shift[] {
+    const saved = this.repos.settings.get<Shift[]>(SHIFTS_KEY)
+    return saved && shiftProblems(saved).length === 0 ? saved : DEFAULT_SHIFTS
+  }
+
+  setShifts(shifts: Shift[], actor: Actor): Shift[] {
+    adminOnly(actor, 'change the shifts')
+    const clean = shifts.map((s) => ({ name: s.name.trim(), start: s.start, end: s.end }))
+    const problems = shiftProblems(clean)
+    if (problems.length) throw new AppError('invalid-shifts', `The shifts were not saved: ${problems.join('; ')}.`, { problems })
+    this.repos.settings.set(SHIFTS_KEY, clean)
+    this.shiftCache = null
+    return clean
+  }
+
+  /** Quarters ("2024-Q1") the timed calls fall in, oldest first. */
+  quarters(): string[] {
+    const span = this.repos.calls.timeSpan()
+    if (!span) return []
+    const out: string[] = []
+    for (let q = quarterOf(span[0]); ; ) {
+      out.push(q)
+      if (q === quarterOf(span[1]) || out.length > 400) break
+      q = quarterOf(quarterRange(q)![1])
+    }
+    return out
+  }
+
+  /**
+   * The stored calls replayed onto the plan as stored now (the draft), per shift: each area's
+   * and neighborhood's load with the tolerance rule of the overall balance. `quarter` keeps
+   * only that quarter's calls. Null when no stored call has a time.
+   */
+  byShift(tolerance: number, quarter: string | null = null): ShiftReport | null {
+    if (this.repos.calls.timedCount() === 0) return null
+    const plan = this.plans.load()
+    const shifts = this.shifts()
+    const range = quarter ? quarterRange(quarter) : null
+    if (quarter && !range) throw new AppError('invalid-quarter', `"${quarter}" is not a quarter; write it as 2024-Q1`)
+    const key = `${this.repos.calls.count()}|${this.repos.calls.meta()?.importedAt ?? ''}|${geometryKey(plan)}|${JSON.stringify(shifts)}|${tolerance}|${quarter}|${plan.areas.map((a) => a.name).join(',')}|${plan.neighborhoods.map((n) => n.name).join(',')}`
+    if (this.shiftCache?.key === key) return this.shiftCache.result
+    const w = aggregateByShift(this.repos.calls.list(), plan, shifts, range ? { from: range[0], to: range[1] } : {})
+    const result = shiftReport(plan, w, tolerance)
+    this.shiftCache = { key, result }
     return result
   }
 }

@@ -1,6 +1,8 @@
+import Papa from 'papaparse'
 import { normalizeHeader, readCsvTable } from '../../shared/staffing/csv-rows'
 import { showList, showValue } from '../../shared/text/bounded'
 import type { CallPoint } from '../../shared/staffing/workload'
+import { parseWallTime } from '../../shared/staffing/shifts'
 
 export type { CallPoint }
 
@@ -11,6 +13,8 @@ export interface CfsMapping {
   type?: string
   minutes?: string
   units?: string
+  /** When the call came in (date and time in one cell); needed for workload by shift. */
+  time?: string
 }
 
 export interface CfsRowError {
@@ -25,6 +29,13 @@ const SYNONYMS: Record<keyof CfsMapping, string[]> = {
   type: ['type', 'calltype', 'primarytype', 'nature', 'naturecode', 'incidenttype', 'eventtype', 'cfstype', 'category', 'finaltype'],
   minutes: ['minutes', 'handlingminutes', 'handlingtime', 'duration', 'durationminutes', 'timespent', 'serviceminutes', 'timeonscene', 'minutesonscene'],
   units: ['units', 'unitssent', 'unitcount', 'numunits', 'numberofunits', 'unitsassigned', 'unitsdispatched'],
+  time: ['datetime', 'time', 'timestamp', 'calltime', 'calldatetime', 'receivedtime', 'received', 'receiveddatetime', 'timereceived', 'createdat', 'createdtime', 'entrytime', 'reportedtime', 'dispatchtime', 'incidentdatetime'],
+}
+
+/** The header row alone (for guessing the mapping before the file is read). */
+export function csvHeaders(text: string): string[] {
+  const r = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t', '|'] })
+  return (r.data[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim())
 }
 
 /** Headers matched without case, spaces or punctuation. State-plane columns like "X Coordinate" are not taken for lon. */
@@ -53,6 +64,7 @@ const FIELD_LABEL: Record<keyof CfsMapping, string> = {
   type: 'call type',
   minutes: 'handling minutes',
   units: 'units sent',
+  time: 'time received',
 }
 
 function number(cell: string): number {
@@ -131,8 +143,16 @@ export function parseCfsCsv(
         ok = false
       }
     }
+    let at: number | undefined
+    if (col.time !== undefined) {
+      const t = parseWallTime(cell('time'))
+      if (typeof t === 'string') {
+        fail('time', cell('time').trim() === '' ? 'The time received is empty' : `Time "${showValue(cell('time'))}" ${t}`)
+        ok = false
+      } else at = t
+    }
     if (!ok) continue
-    points.push({ lon, lat, type: cell('type').trim(), hours: minutes / 60, units })
+    points.push(at === undefined ? { lon, lat, type: cell('type').trim(), hours: minutes / 60, units } : { lon, lat, type: cell('type').trim(), hours: minutes / 60, units, at })
   }
   return { points, errors, headers: table.headers }
 }

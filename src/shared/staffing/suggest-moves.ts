@@ -70,13 +70,21 @@ const byKey = <T>(key: (x: T) => number, id: (x: T) => string) => (a: T, b: T) =
  * Who moves: officers without an adopted neighborhood first, then adopters of the
  * neighborhood with the most adopters, then by id. Lieutenants and commanders never move.
  */
-export function suggestMoves(plan: PlanState, workloadByArea: Record<string, number>, opts: { tolerance?: number } = {}): SuggestedMove[] {
+export function suggestMoves(
+  plan: PlanState,
+  workloadByArea: Record<string, number>,
+  opts: { tolerance?: number; shift?: { name: string; works: (o: Officer) => boolean } } = {},
+): SuggestedMove[] {
   const tol = opts.tolerance ?? 0.1
+  // Targeting one shift: the workload passed is that shift's, and only its officers count and move.
+  const works = opts.shift?.works ?? (() => true)
+  const who = opts.shift ? `active ${opts.shift.name} officers` : 'active officers'
+  const share = opts.shift ? `${opts.shift.name} workload share` : 'workload share'
   const areas = [...plan.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const areaIds = areas.map((a) => a.id)
   const nameOf = new Map(areas.map((a) => [a.id, a.name]))
   const commanderIds = new Set(areas.map((a) => a.commanderId).filter((x): x is string => x !== null))
-  const active = plan.officers.filter((o) => o.status === 'active' && o.areaId !== null && nameOf.has(o.areaId))
+  const active = plan.officers.filter((o) => o.status === 'active' && o.areaId !== null && nameOf.has(o.areaId) && works(o))
   const bands = staffingBands(areaIds, workloadByArea, active.length, tol)
   if (bands.length === 0) return []
 
@@ -127,7 +135,7 @@ export function suggestMoves(plan: PlanState, workloadByArea: Record<string, num
       fromAreaId: from.areaId,
       toAreaId: to.areaId,
       reason:
-        `${nameOf.get(from.areaId)} has ${c(from)} active officers for a workload share of ${from.target.toFixed(1)} ` +
+        `${nameOf.get(from.areaId)} has ${c(from)} ${who} for a ${share} of ${from.target.toFixed(1)} ` +
         `(acceptable ${from.lo}–${from.hi}); ${nameOf.get(to.areaId)} has ${c(to)} for ${to.target.toFixed(1)} ` +
         `(acceptable ${to.lo}–${to.hi}). ${o.displayName || o.id} ${why}.`,
     })

@@ -11,6 +11,8 @@ export interface CallPoint {
   hours: number
   /** Units sent. */
   units: number
+  /** When the call came in, as wall-clock minutes (see shifts.ts); absent or null when the file had no time. */
+  at?: number | null
 }
 
 export interface Tally {
@@ -39,14 +41,17 @@ export interface PointLocation {
 
 export interface PointIndex {
   locate(lon: number, lat: number): PointLocation
+  /** The same answer as positions in plan.neighborhoods and plan.areas (-1: none), for tallies kept in arrays. */
+  locateIndexes(lon: number, lat: number, out: Int32Array): void
 }
 
-interface Layer {
+export interface Layer {
   parts: PreparedGeometry[]
   tree: Flatbush | null
 }
 
-function buildLayer(geoms: { geometry: AreaGeometry }[]): Layer {
+/** Any polygons (neighborhoods, areas, CAD beats) indexed for "which one holds this point". */
+export function buildLayer(geoms: { geometry: AreaGeometry }[]): Layer {
   const parts = geoms.map((g) => prepareGeometry(g.geometry))
   if (parts.length === 0) return { parts, tree: null }
   const tree = new Flatbush(parts.length)
@@ -56,7 +61,7 @@ function buildLayer(geoms: { geometry: AreaGeometry }[]): Layer {
 }
 
 /** Owner index of the first feature (in plan order) containing the point, or -1; plan order settles overlaps. */
-function find(layer: Layer, x: number, y: number): number {
+export function find(layer: Layer, x: number, y: number): number {
   if (!layer.tree) return -1
   const hits = layer.tree.search(x, y, x, y)
   if (hits.length > 1) hits.sort((a, b) => a - b)
@@ -73,18 +78,19 @@ function find(layer: Layer, x: number, y: number): number {
 export function createPointIndex(plan: PlanGeometry): PointIndex {
   const nbs = buildLayer(plan.neighborhoods)
   const areas = buildLayer(plan.areas)
-  const areaIds = new Set(plan.areas.map((a) => a.id))
+  const areaIndex = new Map(plan.areas.map((a, i) => [a.id, i]))
+  const nbArea = plan.neighborhoods.map((n) => areaIndex.get(n.areaId) ?? -1)
+  const locateIndexes = (lon: number, lat: number, out: Int32Array): void => {
+    const n = find(nbs, lon, lat)
+    out[0] = n
+    out[1] = n >= 0 && nbArea[n] >= 0 ? nbArea[n] : find(areas, lon, lat)
+  }
+  const tmp = new Int32Array(2)
   return {
+    locateIndexes,
     locate(lon: number, lat: number): PointLocation {
-      const n = find(nbs, lon, lat)
-      if (n >= 0) {
-        const nb = plan.neighborhoods[n]
-        if (areaIds.has(nb.areaId)) return { neighborhoodId: nb.id, areaId: nb.areaId }
-        const a = find(areas, lon, lat)
-        return { neighborhoodId: nb.id, areaId: a >= 0 ? plan.areas[a].id : null }
-      }
-      const a = find(areas, lon, lat)
-      return { neighborhoodId: null, areaId: a >= 0 ? plan.areas[a].id : null }
+      locateIndexes(lon, lat, tmp)
+      return { neighborhoodId: tmp[0] >= 0 ? plan.neighborhoods[tmp[0]].id : null, areaId: tmp[1] >= 0 ? plan.areas[tmp[1]].id : null }
     },
   }
 }

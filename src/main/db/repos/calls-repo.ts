@@ -21,14 +21,18 @@ export class CallsRepo {
   private readonly clearStmt
   private readonly listStmt
   private readonly countStmt
+  private readonly timedStmt
+  private readonly spanStmt
   private readonly metaStmt
   private readonly putMetaStmt
   private readonly clearMetaStmt
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare('INSERT INTO calls (lon, lat, type, hours, units) VALUES (?, ?, ?, ?, ?)')
+    this.insertStmt = db.prepare('INSERT INTO calls (lon, lat, type, hours, units, at) VALUES (?, ?, ?, ?, ?, ?)')
     this.clearStmt = db.prepare('DELETE FROM calls')
-    this.listStmt = db.prepare<[], CallPoint>('SELECT lon, lat, type, hours, units FROM calls ORDER BY id')
+    this.listStmt = db.prepare<[], CallPoint>('SELECT lon, lat, type, hours, units, at FROM calls ORDER BY id')
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM calls')
+    this.spanStmt = db.prepare<[], { lo: number | null; hi: number | null }>('SELECT MIN(at) AS lo, MAX(at) AS hi FROM calls')
+    this.timedStmt = db.prepare<[], { n: number }>('SELECT COUNT(at) AS n FROM calls')
     this.metaStmt = db.prepare<[], MetaRow>('SELECT * FROM calls_import WHERE id = 1')
     this.putMetaStmt = db.prepare(`INSERT INTO calls_import (id, file_name, imported_at, os_user, rows_read, rows_skipped, default_minutes, mapping)
       VALUES (1, @fileName, @importedAt, @osUser, @rowsRead, @rowsSkipped, @defaultMinutes, @mapping)
@@ -41,7 +45,7 @@ export class CallsRepo {
   replaceAll(points: CallPoint[], meta: CallsImportMeta): void {
     this.db.transaction(() => {
       this.clearStmt.run()
-      for (const p of points) this.insertStmt.run(p.lon, p.lat, p.type, p.hours, p.units)
+      for (const p of points) this.insertStmt.run(p.lon, p.lat, p.type, p.hours, p.units, p.at ?? null)
       this.putMetaStmt.run({ ...meta, mapping: JSON.stringify(meta.mapping) })
     })()
   }
@@ -55,6 +59,17 @@ export class CallsRepo {
 
   list(): CallPoint[] {
     return this.listStmt.all()
+  }
+
+  /** First and last call time (wall-clock minutes), or null when no call has one. */
+  timeSpan(): [number, number] | null {
+    const r = this.spanStmt.get()!
+    return r.lo === null || r.hi === null ? null : [r.lo, r.hi]
+  }
+
+  /** Calls that carry a time (workload by shift counts only these). */
+  timedCount(): number {
+    return this.timedStmt.get()!.n
   }
 
   count(): number {

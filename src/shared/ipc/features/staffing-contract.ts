@@ -28,6 +28,7 @@ const cfsMapping = z.strictObject({
   type: header.optional(),
   minutes: header.optional(),
   units: header.optional(),
+  time: header.optional(),
 })
 
 export const staffingContract = {
