@@ -8,6 +8,8 @@ import { printHandlers } from './features/print-handlers'
 import { publishHandlers } from './features/publish-handlers'
 import { referenceHandlers } from './features/reference-handlers'
 import { repairHandlers } from './features/repair-handlers'
+import { serverHandlers } from './features/server-handlers'
+import type { ServerLink } from '../server/server-link'
 import { staffingHandlers } from './features/staffing-handlers'
 import { tilesHandlers } from './features/tiles-handlers'
 
@@ -18,9 +20,10 @@ export type FeatureHandlers<K extends Channel> = { [C in K]: Handler<C> }
 
 /**
  * One entry per channel; the Handlers type makes a missing handler a compile error.
- * `desktop`: what only a shell with windows can do (the system's file dialogs).
+ * `desktop`: what only a shell with windows can do (the system's file dialogs); `server`: the
+ * department server link (null where there is no safe place for its password).
  */
-export function createHandlers(s: Services, desktop: DesktopHooks = NO_DESKTOP): Handlers {
+export function createHandlers(s: Services, desktop: DesktopHooks = NO_DESKTOP, server: ServerLink | null = null): Handlers {
   return {
     ...coreHandlers(s),
     ...backupHandlers(s),
@@ -32,5 +35,6 @@ export function createHandlers(s: Services, desktop: DesktopHooks = NO_DESKTOP):
     ...dialogHandlers(desktop),
     ...repairHandlers(s),
     ...referenceHandlers(s),
+    ...serverHandlers(server),
   }
 }

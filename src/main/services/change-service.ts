@@ -42,6 +42,7 @@ const ENTITY_WORD = { city: 'city limit', area: 'Area Command', neighborhood: 'n
  */
 export class ChangeService {
   private readonly storedListeners: StoredListener[] = []
+  private readonly followedListeners: StoredListener[] = []
   constructor(
     private readonly repos: Repos,
     private readonly guard: ChangeGuard,
@@ -117,10 +118,17 @@ export class ChangeService {
    */
   follow(input: ChangeSet, who: { login: string; action: string }): number {
     const cs = normalizeChangeSet(input)
-    return this.transact(cs, false, () => this.repos.audit.insert({
+    const seq = this.transact(cs, false, () => this.repos.audit.insert({
       at: this.now().toISOString(), osUser: who.login, profile: 'server', action: who.action, label: cs.label,
       changeSet: cs, inverse: invertChangeSet(cs), state: null,
     })).seq
+    for (const l of this.followedListeners) l(seq, cs)
+    return seq
+  }
+
+  /** Listens for change sets applied with `follow` (a department server's): the window is shown each. */
+  onFollowed(listener: StoredListener): void {
+    this.followedListeners.push(listener)
   }
 
   canUndo(actor: Actor): boolean {

@@ -18,12 +18,24 @@ export class SessionService {
     this.profile = (saved && parseProfileKey(saved)) || { role: 'admin' }
   }
 
+  /** Set while the desk works with a department server: the profile the server gives this login. */
+  private server: { profile: Profile; login: string } | null = null
+
+  /**
+   * From now on the profile is the one the department server gives `login` (commander of one
+   * area, or Administration), not one picked here: the picker's choice no longer applies.
+   */
+  useServerProfile(profile: Profile, login: string): void {
+    this.server = { profile, login }
+  }
+
   actor(): Actor {
     return { osUser: this.osUser, profile: this.current() }
   }
 
   /** Falls back to Administration when the remembered area no longer exists (e.g. after an import). */
   current(): Profile {
+    if (this.server) return this.server.profile
     if (this.profile.role === 'commander' && !this.repos.areas.get(this.profile.areaId)) this.profile = { role: 'admin' }
     return this.profile
   }
@@ -33,6 +45,8 @@ export class SessionService {
   }
 
   setProfile(p: Profile): SessionInfo {
+    if (this.server)
+      throw new AppError('server-profile', `Signed in to the department server as ${this.server.login}: the server says which area you may edit, not this picker.`)
     if (p.role === 'commander' && !this.repos.areas.get(p.areaId))
       throw new AppError('unknown-area', `There is no Area Command with id "${p.areaId}".`)
     this.profile = p

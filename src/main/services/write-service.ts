@@ -59,6 +59,16 @@ export class WriteService {
     return { seq, changeSet: e.changeSet, touchedFindings: [] }
   }
 
+  /**
+   * A change set followed from a department server (stored as step `seq`): what the window needs
+   * to show it, as for its own writes. The touched findings are not known there (the live
+   * validator followed its ops without a re-check); the delta carries the changed list.
+   */
+  followed(actor: Actor, seq: number, cs: ChangeSet): WriteResult {
+    const prevSeq = this.repos.audit.history(2).find((e) => e.seq < seq)?.seq ?? 0
+    return this.answer(actor, prevSeq, { seq, changeSet: cs, touchedFindings: [] })
+  }
+
   /** The whole findings report, numbered: what later writes' deltas build on. */
   report(): ValidationReport {
     const r = this.validation.report()

@@ -6,6 +6,7 @@ import { PRINT_CHANNELS } from './features/print-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
 import { REFERENCE_CHANNELS } from './features/reference-channels'
 import { REPAIR_CHANNELS } from './features/repair-channels'
+import { SERVER_CHANNELS } from './features/server-channels'
 import { STAFFING_CHANNELS } from './features/staffing-channels'
 import { TILES_CHANNELS } from './features/tiles-channels'
 
@@ -25,6 +26,7 @@ export const CHANNELS = {
   ...DIALOG_CHANNELS,
   ...REPAIR_CHANNELS,
   ...REFERENCE_CHANNELS,
+  ...SERVER_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS

@@ -8,6 +8,7 @@ import { printContract, type PrintOutputs } from './features/print-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
 import { referenceContract, type ReferenceOutputs } from './features/reference-contract'
 import { repairContract, type RepairOutputs } from './features/repair-contract'
+import { serverContract, type ServerOutputs } from './features/server-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import { tilesContract, type TilesOutputs } from './features/tiles-contract'
 import type { IpcResult } from './result'
@@ -30,10 +31,11 @@ export const contract = {
   ...dialogContract,
   ...repairContract,
   ...referenceContract,
+  ...serverContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs, RepairOutputs, ReferenceOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs, RepairOutputs, ReferenceOutputs, ServerOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
