@@ -1,8 +1,12 @@
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppOrigin } from './app-protocol'
 import { MENU_EVENT } from '../shared/ipc/menu'
+import type { ServerConnectionInfo } from '../shared/ipc/features/server-contract'
+import { SERVER_EVENT } from '../shared/ipc/features/server-events'
+import { ConnectionStore } from './server/connection-store'
+import { prepareWorkingCopy, ServerLink } from './server/server-link'
 import { runInstalledCli } from './cli/installed'
 import { createDispatch } from './ipc/dispatch'
 import { menuTemplate, withClicks } from './menu-template'
@@ -19,6 +23,7 @@ import { createMainWindow } from './window'
 
 let win: BrowserWindow | null = null
 let services: Services | null = null
+let serverLink: ServerLink | null = null
 
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db')
@@ -57,7 +62,15 @@ if (cliAt > 0) {
   })
   app.on('web-contents-created', (_e, contents) => lockDownContents(contents))
   app.whenReady().then(async () => {
-    const dbPath = dbPathFromArgs()
+    // A department server saved in Settings (password kept by safeStorage): the plan is that server's working copy.
+    const connections = new ConnectionStore(app.getPath('userData'), safeStorage)
+    let server: ServerConnectionInfo | null = null
+    try {
+      server = process.argv.includes('--db') || process.env.ACP_DB ? null : connections.info()
+    } catch (e) {
+      console.error((e as Error).message)
+    }
+    const dbPath = server ? prepareWorkingCopy(app.getPath('userData'), server) : dbPathFromArgs()
     const appRoot = app.getAppPath()
     let opened
     try {
@@ -86,20 +99,30 @@ if (cliAt > 0) {
       // The operating system's region settings (Node's own default follows only LANG on Linux).
       locale: app.getSystemLocale(),
     })
-    services.seed.seedIfEmpty(services.session.actor())
+    // A server's working copy stays empty until it loads the server's plan.
+    if (!server) services.seed.seedIfEmpty(services.session.actor())
+    const requestRestart = services.config.requestRestart
+    serverLink = new ServerLink(services, connections, server, {
+      push: (e) => win && !win.isDestroyed() && win.webContents.send(SERVER_EVENT, e),
+      requestRestart,
+    })
+    void serverLink.start()
     void services.backups.dailyIfDue().catch((e) => console.error('Daily backup failed:', e))
     const s = services
     // Tiles reach the renderer over IPC, so its policy never names a remote server.
     hardenSession(session.defaultSession, contentSecurityPolicy())
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer'), contentSecurityPolicy()))
-    registerIpc(createDispatch(createHandlers(s, { choosePath: showNativeDialog }), (e) => console.error(e)), isOurFrame)
+    registerIpc(createDispatch(createHandlers(s, { choosePath: showNativeDialog }, serverLink), (e) => console.error(e)), isOurFrame)
     win = createMainWindow()
     const template = menuTemplate({ platform: process.platform, packaged: app.isPackaged, appName: app.getName() })
     const send = (command: string) => win && !win.isDestroyed() && win.webContents.send(MENU_EVENT, command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(withClicks(template, send) as MenuItemConstructorOptions[]))
   })
   app.on('window-all-closed', () => {
-    services?.config.db.close()
-    app.quit()
+    const closing = serverLink?.stop().catch(() => {}) ?? Promise.resolve()
+    void closing.then(() => {
+      services?.config.db.close()
+      app.quit()
+    })
   })
 }
