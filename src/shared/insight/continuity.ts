@@ -1,5 +1,4 @@
 import type { Officer, PlanState } from '../domain'
-import { isPublishedOfficer } from '../publish/public-dataset'
 import type { Located } from './located-points'
 
 /**
@@ -48,11 +47,20 @@ export interface Continuity extends ContinuityFigures {
   byArea: Record<string, AreaContinuity>
 }
 
+/**
+ * A person holding the post: active or on leave (an officer on leave still has the neighborhood
+ * and comes back to it). A vacant post is nobody. Deliberately not the public page's rule, which
+ * may hide officers on leave: continuity is about the relationship, not who is shown today.
+ */
+function holdsPost(o: Officer): boolean {
+  return o.status === 'active' || o.status === 'leave'
+}
+
 /** Officer ids (people, not vacant posts) adopting each neighborhood, sorted. */
 export function officersByNeighborhood(officers: Officer[]): Map<string, string[]> {
   const m = new Map<string, string[]>()
   for (const o of officers) {
-    if (!o.neighborhoodId || !isPublishedOfficer(o)) continue
+    if (!o.neighborhoodId || !holdsPost(o)) continue
     const list = m.get(o.neighborhoodId)
     if (list) list.push(o.id)
     else m.set(o.neighborhoodId, [o.id])
