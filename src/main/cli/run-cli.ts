@@ -2,7 +2,6 @@ import { commandHelp, parseFlags, usageLines } from './args'
 import { showValue } from '../../shared/text/bounded'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
 import { compareCommand } from './compare'
-import { compareCommand } from './compare'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { initCommand } from './init'
@@ -30,7 +29,6 @@ const COMMANDS: CliCommand[] = [
   validateCommand,
   exportCommand,
   lookupCommand,
-  compareCommand,
   compareCommand,
   restoreCommand,
   rosterCommand,
