@@ -10,7 +10,7 @@ test('with no department set, the Publish dialog says what is missing and publis
     await page.getByTestId('publish-open').click()
     const dialog = page.getByTestId('publish-dialog')
     await expect(dialog.getByTestId('publish-why-not')).toHaveText(
-      "Nothing can be published until Administration sets the department's name and the department's non-emergency phone under Settings & about: the public map gives them to residents.",
+      "Nothing can be published until Administration sets the department's name and the department's non-emergency phone under Settings: the public map gives them to residents.",
     )
     await expect(dialog.getByTestId('publish-submit')).toBeDisabled()
     await dialog.getByRole('button', { name: 'Cancel' }).click()

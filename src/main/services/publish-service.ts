@@ -6,6 +6,7 @@ import { summarize } from '../../shared/geo/validate'
 import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo } from '../../shared/ipc/features/publish-contract'
 import { diffPlans, diffToCsv, type PlanDiff } from '../../shared/publish/plan-diff'
 import { buildPublicDataset, missingDepartmentFields, NO_DEPARTMENT, type DepartmentContact, type PublishMeta } from '../../shared/publish/public-dataset'
+import { DEFAULT_VACANCY_FALLBACK, type VacancyFallback } from '../../shared/domain/vacancy'
 import type { Repos } from '../db/repos'
 import type { VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
@@ -61,6 +62,8 @@ export class PublishService {
     /** The plan and its backups, which no output may overwrite; null for a plan in memory. */
     private readonly protect: ProtectedFiles | null = null,
     private readonly fsx: PublicationFs = NODE_FS,
+    /** Who covers a neighborhood without an active officer on the public map (the department's setting). */
+    private readonly vacancy: () => VacancyFallback = () => DEFAULT_VACANCY_FALLBACK,
   ) {
     this.draft = new PlanFingerprint(plans, () => repos.audit.history(1)[0]?.seq ?? 0, () => repos.db.pragma('data_version', { simple: true }) as number)
   }
@@ -91,7 +94,7 @@ export class PublishService {
     const missing = missingDepartmentFields(this.department())
     if (!missing.length) return null
     const what = missing.map((f) => f.label).join(' and ')
-    return `Nothing can be published until Administration sets ${what} under Settings & about: the public map gives them to residents.`
+    return `Nothing can be published until Administration sets ${what} under Settings: the public map gives them to residents.`
   }
 
   status(actor: Actor): PublishStatus {
@@ -135,7 +138,7 @@ export class PublishService {
 
     const plan = this.plans.load()
     const number = (this.repos.versions.latest()?.number ?? 0) + 1
-    const meta: PublishMeta = { version: number, effectiveDate: opts.effectiveDate, department: this.department() }
+    const meta: PublishMeta = { version: number, effectiveDate: opts.effectiveDate, department: this.department(), vacancy: this.vacancy() }
     let dataset: { neighborhoods: string; areas: string }
     try {
       dataset = buildPublicDataset(plan, meta)

@@ -37,7 +37,7 @@ export class TileService {
 
   async get(z: number, x: number, y: number): Promise<Tile> {
     const template = this.settings.get().tileUrl
-    if (!template) throw new AppError('no-tile-url', 'No background map is set. Administration can set a tile URL under Settings & about.')
+    if (!template) throw new AppError('no-tile-url', 'No background map is set. Administration can set a tile URL under Settings.')
     const url = tileUrlFor(template, z, x, y)
     const hit = this.cache.get(url)
     if (hit) {

@@ -38,7 +38,7 @@ describe("a plan's department", () => {
     await expect(tried).rejects.toThrow(AppError)
     await expect(tried).rejects.toMatchObject({
       code: 'department-missing',
-      message: "Nothing can be published until Administration sets the department's name and the department's non-emergency phone under Settings & about: the public map gives them to residents.",
+      message: "Nothing can be published until Administration sets the department's name and the department's non-emergency phone under Settings: the public map gives them to residents.",
     })
     expect(s.publish.versions()).toEqual([])
     expect(existsSync(out)).toBe(false)

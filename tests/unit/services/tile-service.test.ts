@@ -56,7 +56,7 @@ describe('tiles for the background map', () => {
 
   it('are refused with the reason when none is set, the server says no, sends a web page or cannot be reached', async () => {
     const { s, dispatch } = openServices()
-    expect(await dispatch('tiles:get', { z: 1, x: 0, y: 0 })).toMatchObject({ ok: false, error: { code: 'no-tile-url', message: expect.stringContaining('Settings & about') } })
+    expect(await dispatch('tiles:get', { z: 1, x: 0, y: 0 })).toMatchObject({ ok: false, error: { code: 'no-tile-url', message: expect.stringContaining('under Settings.') } })
     s.settings.set({ tileUrl: `${base}/missing/{z}/{x}/{y}.png` })
     expect(await dispatch('tiles:get', { z: 1, x: 0, y: 1 })).toMatchObject({ ok: false, error: { code: 'tile-refused', message: expect.stringMatching(/tile 1\/0\/1 from 127\.0\.0\.1:\d+: the server answered 404 Not Found/) } })
     s.settings.set({ tileUrl: `${base}/html/{z}/{x}/{y}.png` })
