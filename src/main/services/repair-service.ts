@@ -140,7 +140,7 @@ function tryOn(v: PlanValidator, cs: ChangeSet, original: Finding[]): string | n
   const ids = touched(cs)
   const before = v.findingsFor(ids)
   v.apply(cs.ops)
-  const refused = guardRefusal(cs.label, before, v.findingsFor(ids))
+  const refused = guardRefusal(cs, before, v.findingsFor(ids))
   const added = refused ? null : firstNewError(original, v.findings())
   if (!refused && !added) return null
   v.apply(invertChangeSet(cs).ops)

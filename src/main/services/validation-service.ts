@@ -1,4 +1,5 @@
 import { applyChangeSet, areaCoverage, invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
+import { newEdgeLengthM } from '../../shared/geo/ops/new-edges'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
 import type { ValidationReport } from '../../shared/ipc/outputs'
 import { AppError } from './app-error'
@@ -11,6 +12,13 @@ const GUARDED: FindingKind[] = ['overlap', 'outside-area', 'area-overlap', 'area
 const BLOCK_WHEN_NEW: FindingKind[] = ['invalid-geometry', 'coverage-unchecked']
 /** Rounding to the coordinate grid and clipping move areas by a fraction of a square metre. */
 const SLACK_M2 = 0.5
+/**
+ * And along every edge a change draws, a band this wide (m): a vertex put on the 0.1 mm grid
+ * tilts the edges through it, and where such an edge runs nearly parallel to another boundary
+ * (long straight edges of simplified layers) the point where they cross slides far along
+ * both, opening or closing a hairline hundreds of metres long but a few millimetres wide.
+ */
+const ROUNDING_BAND_M = 0.001
 
 function touchedIds(cs: ChangeSet): string[] {
   return cs.ops.filter((o) => o.entity === 'neighborhood' || o.entity === 'area').map((o) => o.id)
@@ -23,14 +31,20 @@ function guardedArea(fs: Finding[]): number {
 /**
  * The edit guard's rule, given the findings of what a change touched before and after it:
  * why it must not be stored, or null. Also used to screen repairs on a scratch validator.
+ * Errors may not grow by more than rounding: half a square metre, and a hairline along the
+ * edges the change draws.
  */
-export function guardRefusal(label: string, before: Finding[], after: Finding[]): AppError | null {
+export function guardRefusal(cs: ChangeSet, before: Finding[], after: Finding[]): AppError | null {
+  const label = cs.label
   const grown = guardedArea(after) - guardedArea(before)
   // A shape made invalid, or a plan that can no longer be checked for gaps and overlaps at all,
   // blocks whatever its area: neither carries square metres to weigh.
   const newInvalid = after.filter((f) => BLOCK_WHEN_NEW.includes(f.kind) && !before.some((b) => b.id === f.id))
-  if (grown <= SLACK_M2 && newInvalid.length === 0) return null
-  const worst = newInvalid[0] ?? after.filter((f) => GUARDED.includes(f.kind)).sort((a, b) => b.areaM2 - a.areaM2)[0]
+  if (grown <= SLACK_M2 + ROUNDING_BAND_M * newEdgeLengthM(cs) && newInvalid.length === 0) return null
+  // Name what the change made worse, not the largest error near it.
+  const had = new Map(before.map((f) => [f.id, f.areaM2]))
+  const growth = (f: Finding) => f.areaM2 - (had.get(f.id) ?? 0)
+  const worst = newInvalid[0] ?? after.filter((f) => GUARDED.includes(f.kind)).sort((a, b) => growth(b) - growth(a))[0]
   return new AppError('edit-refused', `"${label}" was not stored: ${worst?.message ?? 'it would make the plan invalid'}`, { findings: after })
 }
 
@@ -67,7 +81,7 @@ export class ValidationService implements ChangeGuard {
 
   private build(plan: PlanState): PlanValidator {
     this.builtAt = this.planVersion()
-    this.validator = createValidator(plan, this.settings.get().tolerances)
+    this.validator = createValidator(plan, this.settings.checkSettings())
     return this.validator
   }
 
@@ -99,7 +113,7 @@ export class ValidationService implements ChangeGuard {
     const before = v.findingsFor(ids)
     v.apply(cs.ops)
     const after = v.findingsFor(ids)
-    const refused = guardRefusal(cs.label, before, after)
+    const refused = guardRefusal(cs, before, after)
     if (refused) throw refused
     return after
   }
