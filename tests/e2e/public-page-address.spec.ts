@@ -74,7 +74,7 @@ async function expectAnswer(page: Page, p: Place): Promise<void> {
   const result = page.locator('#result')
   await expect(result).toContainText(`${p.neighborhood} — `)
   for (const name of p.officers) await expect(result).toContainText(name)
-  if (!p.officers.length) await expect(result).toContainText('No officer has adopted this neighborhood yet')
+  if (!p.officers.length) await expect(result).toContainText('No neighborhood officer is assigned at present')
 }
 
 test('typing part of an address suggests it; picking it shows that neighborhood officer, with no request leaving the page', async ({ page }, testInfo) => {

@@ -1,5 +1,5 @@
 import type { LookupAnswer } from '../../shared/lookup/point-lookup'
-import type { PublicOfficer } from '../../shared/publish/public-dataset'
+import { COVER_ROLE_WORDS, type PublicOfficer } from '../../shared/publish/public-dataset'
 import { safeLine } from '../../shared/text/safe-text'
 import { bool, num } from './args'
 import { EXIT, UsageError, type CliCommand } from './command'
@@ -23,7 +23,15 @@ export function describeAnswer(a: LookupAnswer): string[] {
   }
   lines.push(a.neighborhood ? `Neighborhood: ${safeLine(a.neighborhood.name)} (${safeLine(a.neighborhood.id)})` : 'Neighborhood: none is mapped at this point')
   lines.push(`Area Command: ${a.area ? `${safeLine(a.area.name)} (${safeLine(a.area.id)})` : 'none'}`)
-  if (a.neighborhood) lines.push(a.officers.length ? `Officers: ${a.officers.map(person).join('; ')}` : 'Officers: no officer has adopted this neighborhood yet')
+  if (a.neighborhood && a.officers.length) lines.push(`Officers: ${a.officers.map(person).join('; ')}`)
+  else if (a.neighborhood) {
+    const c = a.cover
+    lines.push(
+      c && c.role !== 'department'
+        ? `Officers: none assigned at present; contact ${COVER_ROLE_WORDS[c.role]}, ${person(c)}`
+        : `Officers: none assigned at present; contact the ${dept.name} non-emergency line, ${dept.phone}`,
+    )
+  }
   lines.push(
     a.commander
       ? `Area Commander: ${person(a.commander)}`

@@ -1,5 +1,6 @@
 import type { AreaGeometry, Position } from '../../shared/domain'
 import type { ExportFormat } from './formats'
+import { COVER_ROLE_WORDS } from '../../shared/publish/public-dataset'
 import { flatPublicLayers, type FlatFeature, type FlatLayer, type PublicValue } from './public-fields'
 
 /** Text content and attribute values: the five characters XML gives a meaning, and nothing else. */
@@ -62,7 +63,15 @@ function description(layer: FlatLayer, r: Row): string {
   else lines.push('No Area Commander')
   if (layer.name === 'neighborhoods') {
     const officers = has(r.officers) ? String(r.officers).split('; ') : []
-    lines.push(officers.length > 0 ? `Neighborhood officers: ${officers.join('; ')}` : 'No neighborhood officer assigned')
+    const role = r.cover_role as keyof typeof COVER_ROLE_WORDS | null
+    const cover = role && role !== 'department' ? person(r, 'cover') : null
+    lines.push(
+      officers.length > 0
+        ? `Neighborhood officers: ${officers.join('; ')}`
+        : cover
+          ? `No neighborhood officer assigned at present; contact ${COVER_ROLE_WORDS[role!] ?? role}: ${cover}`
+          : `No neighborhood officer assigned at present; contact ${r.department_name} at ${r.department_phone}`,
+    )
     lines.push(`Emergency: ${r.department_emergency}`)
   }
   lines.push(`Plan version ${r.version}, effective ${r.effective_date}`)

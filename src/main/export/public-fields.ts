@@ -1,5 +1,5 @@
 import type { AreaGeometry } from '../../shared/domain'
-import type { PublicAreaProperties, PublicNeighborhoodProperties, PublicOfficer } from '../../shared/publish/public-dataset'
+import type { PublicAreaProperties, PublicCover, PublicNeighborhoodProperties, PublicOfficer } from '../../shared/publish/public-dataset'
 import type { PublicLayers } from './formats'
 
 /**
@@ -61,7 +61,12 @@ export const NEIGHBORHOOD_FIELDS: PublicField[] = [
   { name: 'area_name', type: 'text', help: 'the name of the Area Command it belongs to' },
   ...COMMANDER_FIELDS,
   { name: 'officer_count', type: 'integer', help: 'how many officers adopt the neighborhood' },
-  { name: 'officers', type: 'text', help: 'the adopting officers, "Rank Name, email, phone" separated by "; "' },
+  { name: 'officers', type: 'text', help: 'the active adopting officers, "Rank Name, email, phone" separated by "; " (never one on leave)' },
+  { name: 'cover_role', type: 'text', help: 'with no active officer, who covers the neighborhood: sergeant, commander or department (empty when an officer does)' },
+  { name: 'cover_name', type: 'text', help: "the covering sergeant's or Area Commander's name, or the department's name" },
+  { name: 'cover_rank', type: 'text', help: "the covering officer's rank" },
+  { name: 'cover_email', type: 'text', help: "the covering officer's official email" },
+  { name: 'cover_phone', type: 'text', help: "the covering officer's official desk phone, or the department's non-emergency phone" },
   ...VERSION_FIELDS,
   { name: 'department_name', type: 'text', help: "the department's name" },
   { name: 'department_phone', type: 'text', help: "the department's non-emergency phone (the contact when there is no commander)" },
@@ -76,6 +81,10 @@ export function officerText(o: PublicOfficer): string {
 
 function commanderValues(c: PublicOfficer | null): PublicValue[] {
   return c ? [c.name, c.rank, c.email, c.phone] : [null, null, null, null]
+}
+
+function coverValues(c: PublicCover | null | undefined): PublicValue[] {
+  return c ? [c.role, c.name, c.rank, c.email, c.phone] : [null, null, null, null, null]
 }
 
 interface Feature<P> {
@@ -113,6 +122,7 @@ export function flatNeighborhoods(text: string): FlatLayer {
         ...commanderValues(p.commander),
         p.officers.length,
         p.officers.map(officerText).join('; '),
+        ...coverValues(p.cover),
         p.version,
         p.effectiveDate,
         p.department.name,

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../shared/html'
-import { checkPublishMeta, type PublishMeta } from '../../shared/publish/public-dataset'
+import { checkPublishMeta, COVER_ROLE_WORDS, type PublishMeta } from '../../shared/publish/public-dataset'
 import { PAGE_SCRIPT } from './page-script'
 import { PAGE_STYLE } from './page-style'
 import type { SiteExtras } from './site-extras'
@@ -68,6 +68,7 @@ export function buildPublicSite(
     effectiveDate: meta.effectiveDate,
     department: { name: d.name, address: d.address, nonEmergencyPhone: d.nonEmergencyPhone, emergency: d.emergency },
     tiles: extras.tiles,
+    coverRoles: COVER_ROLE_WORDS,
   })
   const addresses = extras.addresses
   const title = `${d.name} — find your neighborhood officer`

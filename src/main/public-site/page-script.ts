@@ -122,6 +122,18 @@ export const PAGE_SCRIPT = String.raw`
     }
     return s;
   }
+  // A neighborhood with no active officer: whoever the department named covers it, never an empty card.
+  function coverInto(p, cover) {
+    if (cover && cover.role !== 'department') {
+      p.setAttribute('data-cover', cover.role);
+      p.appendChild(document.createTextNode('No neighborhood officer is assigned at present. Until one is, your contact is ' + (meta.coverRoles[cover.role] || cover.role) + ': '));
+      p.appendChild(person(cover));
+      p.appendChild(document.createTextNode('.'));
+    } else {
+      p.setAttribute('data-cover', 'department');
+      p.textContent = 'No neighborhood officer is assigned at present; please call the ' + dep.name + ' non-emergency line, ' + dep.nonEmergencyPhone + '.';
+    }
+  }
   function areaLabel(name) { return /\barea$/i.test(name) ? name : name + ' Area'; }
   function lookup(lon, lat) {
     var n = firstHit(nbs, lon, lat);
@@ -145,9 +157,7 @@ export const PAGE_SCRIPT = String.raw`
           p.appendChild(document.createTextNode(offs.length > 1 ? 'Your neighborhood officers: ' : 'Your neighborhood officer: '));
           offs.forEach(function (o, i) { if (i) p.appendChild(document.createTextNode('; ')); p.appendChild(person(o)); });
           p.appendChild(document.createTextNode('.'));
-        } else {
-          p.textContent = 'No officer has adopted this neighborhood yet; please call the non-emergency line ' + dep.nonEmergencyPhone + '.';
-        }
+        } else coverInto(p, hit.n.p.cover);
         result.appendChild(p);
       }
       var c = el('p'), cmd = hit.a ? hit.a.p.commander : (hit.n ? hit.n.p.commander : null);
@@ -217,7 +227,12 @@ export const PAGE_SCRIPT = String.raw`
       var li = el('li'), offs = n.p.officers;
       li.appendChild(el('strong', n.p.name + ' \u2014 ' + areaLabel(n.p.areaName) + ': '));
       if (offs.length) offs.forEach(function (o, i) { if (i) li.appendChild(document.createTextNode('; ')); li.appendChild(person(o)); });
-      else li.appendChild(document.createTextNode('no officer assigned yet'));
+      else {
+        li.appendChild(document.createTextNode('no officer assigned at present; '));
+        var cv = n.p.cover;
+        if (cv && cv.role !== 'department') { li.appendChild(document.createTextNode('contact ' + (meta.coverRoles[cv.role] || cv.role) + ', ')); li.appendChild(person(cv)); }
+        else li.appendChild(document.createTextNode('call the non-emergency line, ' + dep.nonEmergencyPhone));
+      }
       list.appendChild(li);
     });
 

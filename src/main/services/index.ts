@@ -69,9 +69,10 @@ export function createServices(config: ServiceConfig): Services {
   const backups = new BackupService(config.db, config.dbPath, config.backupDir)
   const backupBeforePublish = config.dbPath === ':memory:' ? null : async () => (await backups.backup('publish')).file
   const department = () => settings.get().department
+  const vacancy = () => settings.get().vacancyFallback
   const protect = config.dbPath === ':memory:' ? null : { dbPath: config.dbPath, backupDir: backups.backupDir }
-  const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department, protect)
-  const lookup = new LookupService(repos, plans, department)
+  const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department, protect, undefined, vacancy)
+  const lookup = new LookupService(repos, plans, department, vacancy)
   const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file, (crs) => settings.setProjectedCrs(crs))
   const addresses = new AddressService(repos)
   const tiles = new TileService(settings, config.fetchTile)

@@ -1,5 +1,6 @@
 import { createLookup, type LookupAnswer } from '../../shared/lookup/point-lookup'
 import type { DepartmentContact } from '../../shared/publish/public-dataset'
+import { DEFAULT_VACANCY_FALLBACK, type VacancyFallback } from '../../shared/domain/vacancy'
 import type { Repos } from '../db/repos'
 import { AppError } from './app-error'
 import type { PlanService } from './plan-service'
@@ -16,12 +17,15 @@ export class LookupService {
     private readonly repos: Repos,
     private readonly plans: PlanService,
     private readonly department: () => DepartmentContact,
+    /** Who covers a neighborhood without an active officer (the department's setting). */
+    private readonly vacancy: () => VacancyFallback = () => DEFAULT_VACANCY_FALLBACK,
   ) {}
 
   private current(): Lookup {
     const department = this.department()
-    const key = `${this.repos.versions.planStamp()}|${JSON.stringify(department)}`
-    if (this.cached?.key !== key) this.cached = { key, lookup: createLookup(this.plans.load(), department) }
+    const vacancy = this.vacancy()
+    const key = `${this.repos.versions.planStamp()}|${JSON.stringify(department)}|${JSON.stringify(vacancy)}`
+    if (this.cached?.key !== key) this.cached = { key, lookup: createLookup(this.plans.load(), department, vacancy) }
     return this.cached.lookup
   }
 

@@ -1,4 +1,5 @@
-import { DEFAULT_TOLERANCES, type Tolerances } from '../../shared/domain'
+import { DEFAULT_TOLERANCES, DEFAULT_VACANCY_FALLBACK, vacancyFallbackProblems, type Tolerances, type VacancyFallback } from '../../shared/domain'
+import { AppError } from './app-error'
 import { NO_DEPARTMENT, SAMPLE_DEPARTMENT, type DepartmentContact } from '../../shared/publish/public-dataset'
 import type { Settings } from '../../shared/ipc/outputs'
 import type { ProjectedCrs } from '../../shared/map/projected-crs'
@@ -15,6 +16,7 @@ export interface SettingsPatch {
   tileUrl?: string | null
   tileAttribution?: string | null
   department?: DepartmentContact
+  vacancyFallback?: VacancyFallback
   units?: Units
 }
 
@@ -33,6 +35,7 @@ export class SettingsService {
       tileUrl: this.repos.settings.get<string | null>('tileUrl') || null,
       tileAttribution: this.repos.settings.get<string | null>('tileAttribution') || null,
       department: this.department(),
+      vacancyFallback: this.vacancyFallback(),
       units: units === 'us' || units === 'metric' ? units : unitsForLocale(this.locale),
       unitsFromLocale: units !== 'us' && units !== 'metric',
       projectedCrs: this.repos.settings.get<ProjectedCrs | null>('projectedCrs') ?? null,
@@ -49,10 +52,26 @@ export class SettingsService {
     return { ...(this.repos.city.get()?.sample ? SAMPLE_DEPARTMENT : NO_DEPARTMENT) }
   }
 
+  private vacancyFallback(): VacancyFallback {
+    const v = this.repos.settings.get<VacancyFallback | null>('vacancyFallback')
+    return v ? { cover: v.cover, sergeants: { ...v.sergeants } } : { ...DEFAULT_VACANCY_FALLBACK, sergeants: {} }
+  }
+
+  /** The plan-check settings: the tolerances, and who covers a vacancy (its finding names them). */
+  checkSettings(): Tolerances {
+    const s = this.get()
+    return { ...s.tolerances, vacancy: s.vacancyFallback }
+  }
+
   set(patch: SettingsPatch): Settings {
+    if (patch.vacancyFallback) {
+      const problems = vacancyFallbackProblems(patch.vacancyFallback, this.repos.areas.list(), this.repos.officers.list())
+      if (problems.length) throw new AppError('bad-settings', `${problems.join('. ')}. Nothing was saved.`, { problems })
+    }
     this.repos.db.transaction(() => {
       if (patch.tolerances) this.repos.settings.set('tolerances', { ...this.get().tolerances, ...patch.tolerances })
       if (patch.department) this.repos.settings.set('department', patch.department)
+      if (patch.vacancyFallback) this.repos.settings.set('vacancyFallback', { cover: patch.vacancyFallback.cover, sergeants: { ...patch.vacancyFallback.sergeants } })
       if (patch.tileUrl !== undefined) this.repos.settings.set('tileUrl', patch.tileUrl)
       if (patch.tileAttribution !== undefined) this.repos.settings.set('tileAttribution', patch.tileAttribution)
       if (patch.units) this.repos.settings.set('units', patch.units)

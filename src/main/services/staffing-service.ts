@@ -43,7 +43,7 @@ export class StaffingService {
     const w = this.workload.workload()
     const active = countActiveOfficers(plan)
     const officerById = new Map(plan.officers.map((o) => [o.id, o]))
-    const adopted = new Set(plan.officers.filter((o) => o.neighborhoodId && o.status !== 'vacant').map((o) => o.neighborhoodId!))
+    const adopted = new Set(plan.officers.filter((o) => o.neighborhoodId && o.status === 'active').map((o) => o.neighborhoodId!))
 
     const areas: AreaStaffing[] = plan.areas.map((a) => {
       const mine = plan.officers.filter((o) => o.areaId === a.id)

@@ -1,4 +1,5 @@
 import type { AreaGeometry, LonLat } from './geometry'
+import type { VacancyFallback } from './vacancy'
 
 export const FINDING_KINDS = [
   'area-gap',
@@ -49,6 +50,8 @@ export interface Tolerances {
   unassignedIsError: boolean
   /** Pieces smaller than this (square metres) are below the precision of any police boundary layer: counted in the summary, not listed. Default 1. */
   minPieceAreaM2?: number
+  /** Who covers a neighborhood without an active officer (the department's setting); its finding names them. Default: the Area Commander. */
+  vacancy?: VacancyFallback
 }
 
 export const DEFAULT_TOLERANCES: Tolerances = { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: false, minPieceAreaM2: 1 }

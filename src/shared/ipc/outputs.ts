@@ -1,4 +1,4 @@
-import type { ChangeSet, Finding, FindingSummary, Profile, Tolerances } from '../domain'
+import type { ChangeSet, Finding, FindingSummary, Profile, Tolerances, VacancyFallback } from '../domain'
 import type { DepartmentContact } from '../publish/public-dataset'
 import type { ProjectedCrs } from '../map/projected-crs'
 import type { Units } from '../units/format'
@@ -58,6 +58,8 @@ export interface Settings {
   tileAttribution: string | null
   /** The department's public contact, printed on the public map and export; a new plan's name and phone are empty until set. */
   department: DepartmentContact
+  /** Who residents are given while a neighborhood has no active officer (vacant post, everyone on leave). */
+  vacancyFallback: VacancyFallback
   /** How figures are shown (stored values are always metres): the setting, else the system locale's. */
   units: Units
   /** True when no units were chosen and `units` comes from the system locale. */

@@ -4,17 +4,23 @@ import {
   SAMPLE_DEPARTMENT,
   compareIds,
   publicCommanderOf,
+  publicCoverOf,
   publicOfficersByNeighborhood,
   uniqueById,
   type DepartmentContact,
+  type PublicCover,
   type PublicOfficer,
 } from '../publish/public-dataset'
+import type { VacancyFallback } from '../domain/vacancy'
 import { containsPoint, prepareGeometry, type PreparedGeometry } from '../geo/prepared-polygon'
 
 export interface LookupAnswer {
   neighborhood: { id: string; name: string } | null
   area: { id: string; name: string } | null
+  /** Active adopting officers only: an officer on leave is not a public contact. */
   officers: PublicOfficer[]
+  /** Who covers the neighborhood while no active officer adopts it; null when one does, or outside every neighborhood. */
+  cover: PublicCover | null
   commander: PublicOfficer | null
   department: DepartmentContact
 }
@@ -59,6 +65,7 @@ function find<T>(ix: Indexed<T>, lon: number, lat: number): T | null {
 export function createLookup(
   plan: PlanState,
   department: DepartmentContact = SAMPLE_DEPARTMENT,
+  vacancy?: VacancyFallback,
 ): { lookup(lon: number, lat: number): LookupAnswer | null } {
   const areasById = uniqueById(plan.areas, 'area')
   uniqueById(plan.neighborhoods, 'neighborhood')
@@ -74,10 +81,12 @@ export function createLookup(
       const nb = find(nbIx, lon, lat)
       const area: AreaCommand | null = (nb && areasById.get(nb.areaId)) || find(areaIx, lon, lat)
       if (!nb && !area) return null
+      const officers = nb ? (officersByNb.get(nb.id) ?? []).map((o) => ({ ...o })) : []
       return {
         neighborhood: nb ? { id: nb.id, name: nb.name } : null,
         area: area ? { id: area.id, name: area.name } : null,
-        officers: nb ? (officersByNb.get(nb.id) ?? []).map((o) => ({ ...o })) : [],
+        officers,
+        cover: nb && area && !officers.length ? publicCoverOf(area, vacancy, officersById, dep) : null,
         commander: area ? publicCommanderOf(area, officersById) : null,
         department: { ...dep },
       }

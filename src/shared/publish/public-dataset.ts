@@ -1,4 +1,5 @@
 import type { AreaCommand, AreaGeometry, Neighborhood, Officer, PlanState } from '../domain'
+import { isActiveOfficer, VACANCY_COVERS, vacancyCoverOf, type VacancyFallback } from '../domain/vacancy'
 import { toPublicGeometry } from './rfc7946-geometry'
 
 export interface DepartmentContact {
@@ -38,6 +39,8 @@ export interface PublishMeta {
   /** YYYY-MM-DD */
   effectiveDate: string
   department: DepartmentContact
+  /** Who covers a neighborhood without an active officer; absent: the Area Commander. */
+  vacancy?: VacancyFallback
 }
 
 /** The only officer fields that may leave the building (domain.md, "The public dataset"). */
@@ -48,6 +51,23 @@ export interface PublicOfficer {
   email: string
   /** Official desk phone. */
   phone: string
+}
+
+/**
+ * Who residents contact while no active officer adopts their neighborhood (a vacancy), as the
+ * department chose: 'sergeant' (the area's sergeant) or 'commander' (the Area Commander), with
+ * their public fields; 'department' when neither is at work: the department's name and
+ * non-emergency phone, no rank and no email.
+ */
+export interface PublicCover extends PublicOfficer {
+  role: 'sergeant' | 'commander' | 'department'
+}
+
+/** Who a cover is, in the words the in-app card, the command line and the public page use. */
+export const COVER_ROLE_WORDS: Record<PublicCover['role'], string> = {
+  sergeant: "the area's sergeant",
+  commander: 'the Area Commander',
+  department: "the department's non-emergency line",
 }
 
 /** The department as it appears on each neighborhood: the fallback when an area has no commander. */
@@ -64,7 +84,10 @@ export interface PublicNeighborhoodProperties {
   areaName: string
   /** null: the area has no commander; show the department's non-emergency contact instead. */
   commander: PublicOfficer | null
+  /** Active adopting officers only: an officer on leave or a vacant post is never a public contact. */
   officers: PublicOfficer[]
+  /** null while an active officer adopts the neighborhood; otherwise who covers it (never an empty card). */
+  cover: PublicCover | null
   version: number
   effectiveDate: string
   department: PublicDepartment
@@ -86,9 +109,19 @@ export function publicFieldsOf(o: Officer): PublicOfficer {
   return { name: String(o.displayName), rank: String(o.rank), email: String(o.email), phone: String(o.deskPhone) }
 }
 
-/** Posts that are vacant are internal bookkeeping; residents see only people who hold the post. */
+/**
+ * Residents see only people at work: a vacant post is internal bookkeeping, and an officer on
+ * leave cannot answer (the department's vacancy cover stands in for them).
+ */
 export function isPublishedOfficer(o: Officer): boolean {
-  return o.status === 'active' || o.status === 'leave'
+  return isActiveOfficer(o)
+}
+
+/** Who covers a vacant neighborhood of `area`, public fields only, in a fixed key order. */
+export function publicCoverOf(area: AreaCommand, vacancy: VacancyFallback | undefined, officers: Map<string, Officer>, department: DepartmentContact): PublicCover {
+  const c = vacancyCoverOf(area, vacancy, officers)
+  if (c.role === 'department') return { role: 'department', name: String(department.name), rank: '', email: '', phone: String(department.nonEmergencyPhone) }
+  return { role: c.role, ...publicFieldsOf(c.officer) }
 }
 
 export function publicDepartment(d: DepartmentContact): PublicDepartment {
@@ -122,6 +155,10 @@ export function checkPublishMeta(meta: PublishMeta): void {
   }
   // The street address is optional: the command line sets only the name and the phone.
   if (typeof dep.address !== 'string') throw new Error('publish meta: department.address must be a string')
+  const v = meta.vacancy
+  if (v !== undefined && (!v || !VACANCY_COVERS.includes(v.cover) || !v.sergeants || typeof v.sergeants !== 'object')) {
+    throw new Error(`publish meta: vacancy.cover must be "commander" or "sergeant" with a sergeants table, got ${JSON.stringify(v)?.slice(0, 120)}`)
+  }
 }
 
 export function uniqueById<T extends { id: string }>(items: T[], what: string): Map<string, T> {
@@ -203,6 +240,7 @@ export function buildPublicDataset(plan: PlanState, meta: PublishMeta): { neighb
         areaName: String(area.name),
         commander: publicCommanderOf(area, officers),
         officers: officersByNb.get(n.id) ?? [],
+        cover: officersByNb.has(n.id) ? null : publicCoverOf(area, meta.vacancy, officers, meta.department),
         version: meta.version,
         effectiveDate: meta.effectiveDate,
         department: { ...department },

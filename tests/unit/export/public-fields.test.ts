@@ -26,8 +26,14 @@ describe('public fields, flat', () => {
       commander_rank: 'Lt.',
       commander_email: 'lt-n@police.example.gov',
       commander_phone: '925-555-0104',
-      officer_count: 2,
-      officers: 'Officer A. Nguyen, o-ann@police.example.gov, 925-555-0105; Officer Z. Adams, o-zed@police.example.gov, 925-555-0105',
+      // Z. Adams is on leave: not a public contact.
+      officer_count: 1,
+      officers: 'Officer A. Nguyen, o-ann@police.example.gov, 925-555-0105',
+      cover_role: null,
+      cover_name: null,
+      cover_rank: null,
+      cover_email: null,
+      cover_phone: null,
       version: 3,
       effective_date: '2025-07-01',
       department_name: 'Livermore Police Department',
@@ -38,6 +44,8 @@ describe('public fields, flat', () => {
     expect(row(areas, 'south')).toMatchObject({ id: 'south', commander_name: null, commander_email: null, version: 3 })
     // A vacant post is not a published officer.
     expect(row(nbs, 'n2')).toMatchObject({ officer_count: 0, officers: '' })
+    // ...so the Area Commander covers the vacancy, in the cover columns.
+    expect(row(nbs, 'n2')).toMatchObject({ cover_role: 'commander', cover_name: 'R. Alvarez', cover_rank: 'Lt.', cover_email: 'lt-n@police.example.gov', cover_phone: '925-555-0104' })
   })
 
   it('carries nothing private', () => {

@@ -7,6 +7,7 @@ const answer = (department: LookupAnswer['department']): LookupAnswer => ({
   neighborhood: { id: '0411', name: 'Beat 0411' },
   area: { id: '4', name: 'District 4' },
   officers: [],
+  cover: { role: 'department', name: department.name, rank: '', email: '', phone: department.nonEmergencyPhone },
   commander: null,
   department,
 })

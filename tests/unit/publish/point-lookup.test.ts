@@ -12,12 +12,16 @@ describe('point lookup on a small plan', () => {
     const a = lk.lookup(-121.78, 37.70)!
     expect(a.neighborhood).toEqual({ id: 'n1', name: 'Springtown' })
     expect(a.area).toEqual({ id: 'north', name: 'Northeast' })
-    expect(a.officers.map((o) => o.name)).toEqual(['A. Nguyen', 'Z. Adams'])
+    // Z. Adams adopts Springtown but is on leave: not a contact residents are given.
+    expect(a.officers.map((o) => o.name)).toEqual(['A. Nguyen'])
+    expect(a.cover).toBeNull()
     expect(a.commander?.name).toBe('R. Alvarez')
     expect(a.department.nonEmergencyPhone).toBe('925-371-4900')
     expect(JSON.stringify(a)).not.toContain('PRIVATE-MARKER')
     expect(lk.lookup(-121.71, 37.71)!.neighborhood?.id).toBe('n2')
     expect(lk.lookup(-121.71, 37.71)!.officers).toEqual([])
+    // Vasco's only post is vacant: the Area Commander covers it (the default vacancy setting).
+    expect(lk.lookup(-121.71, 37.71)!.cover).toEqual({ role: 'commander', name: 'R. Alvarez', rank: 'Lt.', email: 'lt-n@police.example.gov', phone: '925-555-0104' })
   })
 
   it('gives no commander (so the department contact is shown) in an area without one', () => {

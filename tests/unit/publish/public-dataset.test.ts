@@ -75,23 +75,21 @@ describe('public dataset export', () => {
     const allowed = new Set([
       'type', 'features', 'id', 'properties', 'geometry', 'coordinates',
       'name', 'areaId', 'areaName', 'commander', 'officers', 'version', 'effectiveDate', 'department',
-      'rank', 'email', 'phone', 'nonEmergencyPhone', 'emergency',
+      'rank', 'email', 'phone', 'nonEmergencyPhone', 'emergency', 'cover', 'role',
     ])
     const keys = [...allKeys(nb), ...allKeys(ar)]
     expect(keys.filter((k) => !allowed.has(k))).toEqual([])
   })
 
-  it('lists active and on-leave officers sorted by name, never a vacant post', () => {
-    expect(byId('n1').properties.officers).toEqual([
-      { name: 'A. Nguyen', rank: 'Officer', email: 'o-ann@police.example.gov', phone: '925-555-0105' },
-      { name: 'Z. Adams', rank: 'Officer', email: 'o-zed@police.example.gov', phone: '925-555-0105' },
-    ])
+  it('lists only active officers, never one on leave nor a vacant post', () => {
+    expect(byId('n1').properties.officers).toEqual([{ name: 'A. Nguyen', rank: 'Officer', email: 'o-ann@police.example.gov', phone: '925-555-0105' }])
+    expect(built.neighborhoods).not.toContain('Z. Adams')
     expect(byId('n2').properties.officers).toEqual([])
     expect(built.neighborhoods).not.toContain('Vacant post')
   })
 
   it('keeps the properties in a fixed order with the plan version and date', () => {
-    expect(Object.keys(byId('n1').properties)).toEqual(['id', 'name', 'areaId', 'areaName', 'commander', 'officers', 'version', 'effectiveDate', 'department'])
+    expect(Object.keys(byId('n1').properties)).toEqual(['id', 'name', 'areaId', 'areaName', 'commander', 'officers', 'cover', 'version', 'effectiveDate', 'department'])
     expect(Object.keys(ar.features[0].properties)).toEqual(['id', 'name', 'commander', 'version', 'effectiveDate'])
     expect(byId('n1').properties).toMatchObject({ areaId: 'north', areaName: 'Northeast', version: 3, effectiveDate: '2025-07-01' })
     expect(byId('n1').properties.commander).toEqual({ name: 'R. Alvarez', rank: 'Lt.', email: 'lt-n@police.example.gov', phone: '925-555-0104' })

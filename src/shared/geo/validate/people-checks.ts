@@ -1,4 +1,5 @@
-import type { Finding, Neighborhood, PlanState, Severity, Tolerances } from '../../domain'
+import type { Finding, Neighborhood, Officer, PlanState, Severity, Tolerances } from '../../domain'
+import { vacancyCoverOf, vacancyCoverText, vacantNeighborhoods } from '../../domain/vacancy'
 import { plainFinding } from './finding-build'
 import { GRID } from '../kernel'
 import { shapeOf } from './shape'
@@ -20,6 +21,8 @@ interface Unassigned {
   severity: Severity
   areaId: string | null | undefined
   name: string
+  /** Why it is vacant and who covers it, in words. */
+  why: string
   geometry: unknown
   at: [number, number] | null
   finding: Finding
@@ -34,15 +37,16 @@ interface Unassigned {
 export class PeopleMemo {
   private prev = new Map<string, Unassigned>()
   private next = new Map<string, Unassigned>()
-  unassigned(n: Neighborhood, severity: Severity): Finding {
+  unassigned(n: Neighborhood, severity: Severity, why: string): Finding {
     const old = this.prev.get(n.id)
     let e: Unassigned
-    if (old && old.severity === severity && old.areaId === n.areaId && old.name === n.name && old.geometry === n.geometry) e = old
+    const same = (u: Unassigned) => u.severity === severity && u.areaId === n.areaId && u.name === n.name && u.why === why
+    if (old && same(old) && old.geometry === n.geometry) e = old
     else {
       const at = anchorOf(n.geometry)
-      e = old && old.severity === severity && old.areaId === n.areaId && old.name === n.name && sameAt(old.at, at)
+      e = old && same(old) && sameAt(old.at, at)
         ? { ...old, geometry: n.geometry }
-        : { severity, areaId: n.areaId, name: n.name, geometry: n.geometry, at, finding: unassignedFinding(n, severity, at) }
+        : { severity, areaId: n.areaId, name: n.name, why, geometry: n.geometry, at, finding: unassignedFinding(n, severity, at, why) }
     }
     this.next.set(n.id, e)
     return e.finding
@@ -55,8 +59,19 @@ export class PeopleMemo {
 
 const sameAt = (a: [number, number] | null, b: [number, number] | null) => a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1])
 
-function unassignedFinding(n: Neighborhood, severity: Severity, at: [number, number] | null): Finding {
-  return plainFinding('unassigned-neighborhood', severity, { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, at, `${n.name} has no adopting officer`)
+function unassignedFinding(n: Neighborhood, severity: Severity, at: [number, number] | null, why: string): Finding {
+  return plainFinding('unassigned-neighborhood', severity, { neighborhoodIds: [n.id], areaIds: n.areaId ? [n.areaId] : [] }, at, `${n.name} ${why}`)
+}
+
+/** "has no adopting officer; … covers it", or who is on leave, for a vacancy's finding. */
+function vacancyWhy(onLeave: Officer[], cover: string): string {
+  const names = onLeave.map((o) => o.displayName).sort()
+  const what = !names.length
+    ? 'has no adopting officer'
+    : names.length === 1
+      ? `has no active officer: ${names[0]}, who adopts it, is on leave`
+      : `has no active officer: everyone who adopts it is on leave (${showList(names, 5, 60)})`
+  return `${what}; ${cover} covers it on the public map`
 }
 
 /** Staffing rules: adoption, officers in the right area, one neighborhood per person, commanders. */
@@ -65,12 +80,21 @@ export function peopleFindings(plan: PlanState, tol: Tolerances, memo?: PeopleMe
   const nbById = new Map(plan.neighborhoods.map((n) => [n.id, n]))
   const areaById = new Map(plan.areas.map((a) => [a.id, a]))
   const officerIds = new Set(plan.officers.map((o) => o.id))
-  const adopted = new Set<string>()
-  for (const o of plan.officers) if (o.status !== 'vacant' && o.neighborhoodId) adopted.add(o.neighborhoodId)
+  // A vacancy: no active adopting officer (no one adopts it, only a vacant post does, or all who do are on leave).
+  const vacant = vacantNeighborhoods(plan.neighborhoods.map((n) => n.id), plan.officers)
+  const officerById = vacant.size ? new Map(plan.officers.map((o) => [o.id, o])) : new Map<string, Officer>()
+  const coverText = new Map<string, string>()
   for (const n of plan.neighborhoods) {
-    if (adopted.has(n.id)) continue
+    const onLeave = vacant.get(n.id)
+    if (!onLeave) continue
+    let cover = coverText.get(n.areaId)
+    if (cover === undefined) {
+      cover = vacancyCoverText(vacancyCoverOf(areaById.get(n.areaId), tol.vacancy, officerById))
+      coverText.set(n.areaId, cover)
+    }
     const severity = tol.unassignedIsError ? 'error' : 'warning'
-    out.push(memo ? memo.unassigned(n, severity) : unassignedFinding(n, severity, anchorOf(n.geometry)))
+    const why = vacancyWhy(onLeave, cover)
+    out.push(memo ? memo.unassigned(n, severity, why) : unassignedFinding(n, severity, anchorOf(n.geometry), why))
   }
   for (const o of plan.officers) {
     if (!o.neighborhoodId) continue

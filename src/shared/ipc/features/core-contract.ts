@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { tileTemplateProblem } from '../../map/tile-template'
 import { UNITS } from '../../units/format'
-import type { PlanState } from '../../domain'
+import { VACANCY_COVERS, type PlanState } from '../../domain'
 import { changeSetSchema } from '../change-set-schema'
 import { idSchema, printable } from '../entity-schemas'
 import type { AppInfo, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
@@ -29,6 +29,12 @@ export const departmentSchema = z.strictObject({
   emergency: z.string().trim().min(1, 'the emergency number must not be empty').max(20, 'the emergency number is longer than 20 characters').superRefine(printable('the emergency number')),
 })
 
+/** Who covers a neighborhood with no active officer; checked against the roster by the settings service. */
+export const vacancyFallbackSchema = z.strictObject({
+  cover: z.enum(VACANCY_COVERS, { message: 'who covers a vacant neighborhood must be "commander" (the Area Commander) or "sergeant" (a sergeant named per area)' }),
+  sergeants: z.record(idSchema, idSchema, { message: 'the sergeants must be a table of Area Command id to officer id' }),
+})
+
 export const coreContract = {
   'app:info': { input: none },
   'plan:load': { input: none },
@@ -46,6 +52,7 @@ export const coreContract = {
       tolerances: tolerancesSchema.optional(),
       units: z.enum(UNITS, { message: `units must be one of ${UNITS.join(', ')}` }).optional(),
       department: departmentSchema.optional(),
+      vacancyFallback: vacancyFallbackSchema.optional(),
       tileUrl: z
         .string()
         .trim()
