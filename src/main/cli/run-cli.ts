@@ -6,6 +6,7 @@ import { exportCommand } from './export'
 import { importCommand } from './import'
 import { initCommand } from './init'
 import { lookupCommand } from './lookup'
+import { nestingCommand } from './nesting'
 import { printCommand } from './print'
 import { repairCommand } from './repair'
 import { restoreCommand } from './restore'
@@ -34,6 +35,7 @@ const COMMANDS: CliCommand[] = [
   rosterCommand,
   settingsCommand,
   workloadCommand,
+  nestingCommand,
   printCommand,
   repairCommand,
   serverSetupCommand,

@@ -1,5 +1,6 @@
 import type { Repos } from '../db/repos'
 import type { ChangeService } from './change-service'
+import { NestingService } from './nesting-service'
 import { OfficerService } from './officer-service'
 import type { PlanService } from './plan-service'
 import { StaffingService } from './staffing-service'
@@ -10,9 +11,10 @@ export interface StaffingServices {
   officers: OfficerService
   workload: WorkloadService
   staffing: StaffingService
+  nesting: NestingService
 }
 
 export function createStaffingServices(repos: Repos, plans: PlanService, changes: ChangeService): StaffingServices {
   const workload = new WorkloadService(repos, plans)
-  return { officers: new OfficerService(repos, changes), workload, staffing: new StaffingService(repos, plans, workload) }
+  return { officers: new OfficerService(repos, changes), workload, staffing: new StaffingService(repos, plans, workload), nesting: new NestingService(repos, plans) }
 }
