@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, utilityProcess, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppOrigin } from './app-protocol'
@@ -9,6 +9,7 @@ import { ConnectionStore } from './server/connection-store'
 import { prepareWorkingCopy, ServerLink } from './server/server-link'
 import { runInstalledCli } from './cli/installed'
 import { createDispatch } from './ipc/dispatch'
+import { utilityProcessChild } from './import/parse-off-thread'
 import { menuTemplate, withClicks } from './menu-template'
 import { createHandlers } from './ipc/handlers'
 import { showNativeDialog } from './native-dialog'
@@ -98,6 +99,9 @@ if (cliAt > 0) {
       fetchTile: (url, init) => net.fetch(url, init),
       // The operating system's region settings (Node's own default follows only LANG on Linux).
       locale: app.getSystemLocale(),
+      // Big layers are parsed in a utility process of their own (built beside this file by electron-vite).
+      parseChild: () => utilityProcessChild(utilityProcess.fork(join(__dirname, 'parse-worker.js'), [], { serviceName: 'Area Command Planner layer import' })),
+      push: (event, payload) => win && !win.isDestroyed() && win.webContents.send(event, payload),
     })
     // A server's working copy stays empty until it loads the server's plan.
     if (!server) services.seed.seedIfEmpty(services.session.actor())

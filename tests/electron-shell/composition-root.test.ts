@@ -4,6 +4,11 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_LIST, CHANNELS } from '../../src/shared/ipc'
 import { MENU_COMMANDS, MENU_EVENT } from '../../src/shared/ipc/menu'
+import { PUSH_EVENTS } from '../../src/shared/ipc/events'
+import { IMPORT_PROGRESS_EVENT, type ImportProgressEvent } from '../../src/shared/ipc/features/import-progress'
+import { workerThreadChild } from '../../src/main/import/parse-off-thread'
+import { writeGridLayer } from '../helpers/big-layer'
+import { readFileSync } from 'node:fs'
 import { APP_ENTRY, APP_SCHEME } from '../../src/main/app-protocol'
 import { WEB_PREFERENCES } from '../../src/main/web-preferences'
 
@@ -56,6 +61,9 @@ const fake = vi.hoisted(() => {
     exposed: new Map<string, unknown>(),
     rendererListeners: new Map<string, (e: unknown, v: unknown) => void>(),
     invoked: [] as [string, unknown][],
+    forked: [] as string[],
+    /** What the stand-in utility process runs: set by the test to a real parse child (a worker thread). */
+    runChild: null as null | ((modulePath: string) => { post(m: unknown): void; onMessage(l: (m: unknown) => void): void; onExit(l: (c: number | null) => void): void; kill(): void }),
   }
   const electron = {
     app: {
@@ -85,6 +93,23 @@ const fake = vi.hoisted(() => {
     },
     dialog: { showErrorBox: (_t: string, m: string) => state.errors.push(m), showMessageBox: async () => ({ response: 0 }) },
     net: { fetch: async () => new Response('') },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (t: string) => Buffer.from(t), decryptString: (b: Buffer) => b.toString() },
+    // The stand-in runs the script the app forks as a worker thread (see the import test below) and relays its messages.
+    utilityProcess: {
+      fork: (modulePath: string) => {
+        state.forked.push(modulePath)
+        const child = state.runChild!(modulePath)
+        const listeners = new Map<string, ((v: unknown) => void)[]>()
+        const emit = (event: string, v: unknown) => (listeners.get(event) ?? []).forEach((l) => l(v))
+        child.onMessage((m) => emit('message', m))
+        child.onExit((c) => emit('exit', c ?? 1))
+        return {
+          postMessage: (m: unknown) => child.post(m),
+          on(event: string, l: (v: unknown) => void) { listeners.set(event, [...(listeners.get(event) ?? []), l]); return this },
+          kill: () => (child.kill(), true),
+        }
+      },
+    },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.set(key, value) },
     ipcRenderer: {
       invoke: async (channel: string, input: unknown) => { state.invoked.push([channel, input]); return { ok: true, value: null } },
@@ -169,6 +194,23 @@ describe('the main process composition root under a stand-in for Electron', () =
     expect((await state.protocolHandler!({ url: 'app://renderer/../main/index.ts' })).status).toBe(404)
   })
 
+  it('parses a big layer in a utility process forked from the built parse-worker.js, and pushes its progress to the window', async () => {
+    // The stand-in process runs the worker's source as a worker thread: the same messages the utility process exchanges.
+    state.runChild = (modulePath) => {
+      expect(modulePath).toMatch(/[/\\]parse-worker\.js$/)
+      return workerThreadChild()
+    }
+    const file = join(dir, 'big-areas.geojson')
+    writeGridLayer(file, { count: 400, perSide: 110 })
+    const preview = state.ipc.get('import:preview')!
+    const r = (await preview(ourFrame(), { file: { name: 'big-areas.geojson', bytes: new Uint8Array(readFileSync(file)) }, layer: 'areas' })) as { ok: boolean; value: { featureCount: number; fields: string[] } }
+    expect(r).toMatchObject({ ok: true, value: { featureCount: 400, fields: ['ID', 'NAME'] } })
+    expect(state.forked).toHaveLength(1)
+    const progress = state.windows[0].sent.filter(([c]) => c === IMPORT_PROGRESS_EVENT).map(([, v]) => v as ImportProgressEvent)
+    expect(progress.length).toBeGreaterThanOrEqual(2)
+    expect(progress.at(-1)).toMatchObject({ file: 'big-areas.geojson', phase: 'checking', features: 400, totalFeatures: 400 })
+  })
+
   it('each menu command reaches the window on the menu channel', () => {
     const clicks = (items: Record<string, unknown>[]): [string, () => void][] =>
       items.flatMap((m) => [...(typeof m.click === 'function' ? [[String(m.label), m.click as () => void] as [string, () => void]] : []), ...(Array.isArray(m.submenu) ? clicks(m.submenu) : [])])
@@ -184,7 +226,7 @@ describe('the preload under a stand-in for Electron', () => {
     await import('../../src/preload/index')
     expect([...state.exposed.keys()]).toEqual(['api'])
     const api = state.exposed.get('api') as Record<string, (...a: unknown[]) => unknown>
-    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNELS), 'onMenuCommand'].sort())
+    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNELS), ...Object.values(PUSH_EVENTS)].sort())
     for (const [channel, name] of Object.entries(CHANNELS)) {
       await api[name]({ probe: channel })
       expect(state.invoked.at(-1)).toEqual([channel, { probe: channel }])

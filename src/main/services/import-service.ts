@@ -9,7 +9,7 @@ import { AppError } from './app-error'
 import type { ChangeService } from './change-service'
 import { cityFromLayer } from './import-city'
 import { planAreaImport, planCityImport, planNeighborhoodImport, type ImportPlan, type UnitIn } from './import-plan'
-import { parseSource, toAppError, type ImportSource } from './import-source'
+import { LayerReader, toAppError, type ImportSource } from './import-source'
 import type { PlanService } from './plan-service'
 import { projectedCrsOf } from './projected-crs'
 import type { ProjectedCrs } from '../../shared/map/projected-crs'
@@ -104,12 +104,43 @@ export class ImportService {
     private readonly backup: BackupBeforeImport | null = null,
     /** Keeps the projected system areas or neighborhoods came in, for the map's x/y readout. */
     private readonly recordCrs: ((crs: ProjectedCrs) => void) | null = null,
+    /** Reads the layer files (big ones in a process of their own, with progress). */
+    private readonly reader: LayerReader = new LayerReader(null),
   ) {}
 
-  async preview(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
+  /** Imports under way (parsing, or waiting for the backup), each stoppable until its rows are being written. */
+  private readonly running = new Set<AbortController>()
+
+  /**
+   * Stops every preview and import still reading its file or taking its backup: each answers
+   * 'cancelled' and stores nothing. An import already writing its rows (one transaction) finishes.
+   */
+  cancel(): { cancelled: number } {
+    const n = this.running.size
+    for (const a of this.running) a.abort()
+    this.running.clear()
+    this.reader.cancel()
+    return { cancelled: n }
+  }
+
+  private async stoppable<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const abort = new AbortController()
+    this.running.add(abort)
+    try {
+      return await run(abort.signal)
+    } finally {
+      this.running.delete(abort)
+    }
+  }
+
+  preview(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
+    return this.stoppable((signal) => this.previewUnder(source, mapping, signal))
+  }
+
+  private async previewUnder(source: ImportSource, mapping: ImportMapping, signal: AbortSignal): Promise<ImportPreview> {
     // The dialog cannot offer the fields before it has read the file: a preview with no field mapped only lists them.
-    if (mapping.layer !== 'city' && !mapping.idField && !mapping.nameField && !mapping.areaField) return this.fieldsOnly(source, mapping)
-    const p = await this.prepare(source, mapping, false)
+    if (mapping.layer !== 'city' && !mapping.idField && !mapping.nameField && !mapping.areaField) return this.fieldsOnly(source, mapping, signal)
+    const p = await this.prepare(source, mapping, false, signal)
     const replace = p.plan('replace')
     const add = p.plan('add')
     return {
@@ -139,11 +170,17 @@ export class ImportService {
     if (actor.profile.role !== 'admin') {
       throw new AppError('forbidden', 'Only Administration can import layers; switch to the Administration profile to import.')
     }
-    const p = await this.prepare(source, request, true)
+    return this.stoppable((signal) => this.applyUnder(source, request, actor, signal))
+  }
+
+  private async applyUnder(source: ImportSource, request: ImportRequest, actor: Actor, signal: AbortSignal): Promise<ImportResult> {
+    const p = await this.prepare(source, request, true, signal)
     const planned = p.plan(request.mode)
     const problems = [...p.unitProblems, ...planned.problems]
     if (problems.length > 0) throw new AppError('import-refused', `${p.layer.file} was not imported: ${problems[0]}`, { problems })
     const backupFile = this.backup ? await this.backup() : null
+    // The last moment to stop: from here the rows are written in one transaction, all or nothing.
+    if (signal.aborted) throw new AppError('cancelled', `Importing ${p.layer.file} was cancelled; nothing was stored`, { file: p.layer.file })
     const [one, many] = LAYER_WORD[request.layer]
     const n = request.layer === 'city' ? 1 : p.units.length
     const label = `Import ${n} ${n === 1 ? one : many} from ${p.layer.file} (${request.mode})`
@@ -159,8 +196,8 @@ export class ImportService {
     }
   }
 
-  private async fieldsOnly(source: ImportSource, mapping: ImportMapping): Promise<ImportPreview> {
-    const layer = await parseSource(source, mapping)
+  private async fieldsOnly(source: ImportSource, mapping: ImportMapping, signal: AbortSignal): Promise<ImportPreview> {
+    const layer = await this.reader.read(source, mapping, signal)
     const need = [`Choose the field that holds each unit’s id${mapping.layer === 'neighborhoods' ? ' and the one that holds its Area Command' : ''}`]
     return {
       file: layer.file, format: layer.format, crs: layer.crs, fields: layer.fields, samples: sampleValues(layer),
@@ -174,9 +211,9 @@ export class ImportService {
   }
 
   /** Parses and maps the layer; `strict` makes unknown parent areas an error (apply) instead of a per-unit mark (preview). */
-  private async prepare(source: ImportSource, mapping: ImportMapping, strict: boolean): Promise<Prepared> {
+  private async prepare(source: ImportSource, mapping: ImportMapping, strict: boolean, signal: AbortSignal): Promise<Prepared> {
     checkMapping(mapping)
-    const layer = await parseSource(source, mapping)
+    const layer = await this.reader.read(source, mapping, signal)
     const current: PlanState = this.plans.load()
     const notices = [...layer.notices]
     try {

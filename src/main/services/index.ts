@@ -5,6 +5,10 @@ import { AddressService } from './address-service'
 import { BackupService } from './backup-service'
 import { ChangeService } from './change-service'
 import { ImportService } from './import-service'
+import { LayerReader } from './import-source'
+import { workerThreadChild, type SpawnParseChild } from '../import/parse-off-thread'
+import { IMPORT_PROGRESS_EVENT } from '../../shared/ipc/features/import-progress'
+import type { PushSink } from '../../shared/ipc/events'
 import { LookupService } from './lookup-service'
 import { PlanService } from './plan-service'
 import { PublishService } from './publish-service'
@@ -34,6 +38,10 @@ export interface ServiceConfig {
   fetchTile?: TileFetch
   /** The locale whose units apply while the plan stores none; default the system's. */
   locale?: string
+  /** Starts the process that parses big layers: Electron's utilityProcess in the app; default a worker thread; null parses in this process. */
+  parseChild?: SpawnParseChild | null
+  /** Sends a push event to the window (an import's progress); absent on the command line. */
+  push?: PushSink
 }
 
 export interface Services extends StaffingServices {
@@ -73,7 +81,8 @@ export function createServices(config: ServiceConfig): Services {
   const protect = config.dbPath === ':memory:' ? null : { dbPath: config.dbPath, backupDir: backups.backupDir }
   const publish = new PublishService(repos, plans, validation, backupBeforePublish, undefined, department, protect, undefined, vacancy)
   const lookup = new LookupService(repos, plans, department, vacancy)
-  const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file, (crs) => settings.setProjectedCrs(crs))
+  const imports = new ImportService(plans, changes, validation, config.dbPath === ':memory:' ? null : async () => (await backups.backup('import')).file, (crs) => settings.setProjectedCrs(crs),
+    new LayerReader(config.parseChild === undefined ? workerThreadChild : config.parseChild, (p) => config.push?.(IMPORT_PROGRESS_EVENT, p)))
   const addresses = new AddressService(repos)
   const tiles = new TileService(settings, config.fetchTile)
   const repairs = new RepairService(plans, validation, changes, settings)

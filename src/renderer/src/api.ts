@@ -1,5 +1,5 @@
 import type { Api } from '../../shared/ipc/contract'
-import type { MenuEvents } from '../../shared/ipc/menu'
+import { PUSH_EVENTS, type PushApi } from '../../shared/ipc/events'
 import type { IpcResult } from '../../shared/ipc/result'
 
 /** A refusal or failure from the main process, with its machine-readable code. */
@@ -23,8 +23,9 @@ export type UnwrappedApi = { [K in keyof Api]: (...args: Parameters<Api[K]>) => 
  */
 function unwrapAll(raw: Api): UnwrappedApi {
   const out: Record<string, (...a: unknown[]) => Promise<unknown>> = {}
+  const listeners = new Set<string>(Object.values(PUSH_EVENTS))
   for (const [name, fn] of Object.entries(raw) as [string, (...a: unknown[]) => Promise<IpcResult<unknown>>][]) {
-    if (name === 'onMenuCommand') continue
+    if (listeners.has(name)) continue
     out[name] = async (...args) => {
       const r = await fn(...args)
       if (r.ok) return r.value
@@ -37,4 +38,7 @@ function unwrapAll(raw: Api): UnwrappedApi {
 export const api: UnwrappedApi = unwrapAll(window.api)
 
 /** Commands chosen in the application menu (none where there is no menu, e.g. a browser test that sends none). */
-export const onMenuCommand: MenuEvents['onMenuCommand'] = (listener) => window.api.onMenuCommand(listener)
+export const onMenuCommand: PushApi['onMenuCommand'] = (listener) => window.api.onMenuCommand(listener)
+
+/** How far the main process has come reading a layer being imported (pushed while it reads). */
+export const onImportProgress: PushApi['onImportProgress'] = (listener) => window.api.onImportProgress(listener)

@@ -1,6 +1,5 @@
 /// <reference types="vite/client" />
-import type { Api } from '../../shared/ipc/contract'
-import type { MenuEvents } from '../../shared/ipc/menu'
+import type { WindowApi } from '../../shared/ipc/contract'
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
@@ -11,6 +10,6 @@ declare module '*.vue' {
 declare global {
   interface Window {
     /** Given by the preload (or the browser-test harness); only api.ts may touch it. */
-    api: Api & MenuEvents
+    api: WindowApi
   }
 }

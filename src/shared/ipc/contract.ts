@@ -12,6 +12,7 @@ import { serverContract, type ServerOutputs } from './features/server-contract'
 import { staffingContract, type StaffingOutputs } from './features/staffing-contract'
 import { tilesContract, type TilesOutputs } from './features/tiles-contract'
 import type { IpcResult } from './result'
+import type { PushApi } from './events'
 
 export { profileSchema, tolerancesSchema } from './features/core-contract'
 
@@ -46,3 +47,9 @@ type ArgsOf<C extends Channel> = InputOf<C> extends undefined ? [] : [input: Inp
 export type Api = {
   [C in Channel as (typeof CHANNELS)[C]]: (...args: ArgsOf<C>) => Promise<IpcResult<Outputs[C]>>
 }
+
+/** The other kind of channel: push events main → window (events.ts: the menu's commands, an import's progress), which the window only listens to. */
+export { PUSH_EVENTS, type PushApi, type PushEvent, type PushPayloads, type PushSink } from './events'
+
+/** window.api as the preload gives it: one function per invoke channel, plus one listener per push event. */
+export type WindowApi = Api & PushApi

@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { existsSync, readFileSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
 import { buildApiFrom, CHANNELS } from '../../../src/shared/ipc/channels'
+import { PUSH_EVENTS, type PushSink } from '../../../src/shared/ipc/events'
 import { createDispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import type { Services } from '../../../src/main/services'
@@ -40,7 +41,9 @@ export interface AppHandle {
  */
 export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: Services) => void } = {}): Promise<AppHandle> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the browser tests (npm test does).')
-  const services = makeServices({ seed: opts.seed ?? true })
+  // Push events (an import's progress) reach the page as the preload would pass them on.
+  const push: PushSink = (event, payload) => void page.evaluate(([e, p]) => window.__acpPush?.(e, p), [event, payload] as const).catch(() => {})
+  const services = makeServices({ seed: opts.seed ?? true, push })
   opts.before?.(services)
   const fileDialog: AppHandle['fileDialog'] = { answers: [], asked: [] }
   const choosePath = async (req: ChoosePathRequest) => {
@@ -71,13 +74,19 @@ export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: S
   await page.addInitScript({
     content: `{
       const toWire = (${to.toString()}), fromWire = (${from.toString()});
-      const menuListeners = new Set();
+      const pushListeners = new Map(), events = ${JSON.stringify(PUSH_EVENTS)};
+      const listen = {};
+      for (const [event, method] of Object.entries(events)) {
+        pushListeners.set(event, new Set());
+        listen[method] = (l) => { pushListeners.get(event).add(l); return () => pushListeners.get(event).delete(l) };
+      }
       window.api = Object.freeze({
         ...(${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i)).then(fromWire)),
-        onMenuCommand: (l) => { menuListeners.add(l); return () => menuListeners.delete(l) },
+        ...listen,
       });
-      // The application menu, as the main process would send its commands.
-      window.__acpMenu = (c) => menuListeners.forEach((l) => l(c));
+      // Push events as the main process sends them: the application menu's commands, an import's progress.
+      window.__acpPush = (e, p) => pushListeners.get(e)?.forEach((l) => l(p));
+      window.__acpMenu = (c) => window.__acpPush('menu:command', c);
     }`,
   })
   await page.goto(`${APP_ORIGIN}/index.html`)

@@ -6,4 +6,6 @@ interface Window {
   }
   /** The harness's stand-in for the application menu: sends one command as the main process would. */
   __acpMenu?: (command: string) => void
+  /** The harness's stand-in for webContents.send: one push event to the window's listeners. */
+  __acpPush?: (event: string, payload: unknown) => void
 }

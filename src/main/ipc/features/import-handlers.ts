@@ -11,5 +11,6 @@ export function importHandlers(s: Services): FeatureHandlers<keyof typeof import
       const { value, write } = await s.writes.write(actor, () => s.imports.apply(file, { ...mapping, mode }, actor), (r) => s.writes.stepOf(r.seq))
       return { ...value, write: write! }
     },
+    'import:cancel': () => s.imports.cancel(),
   }
 }

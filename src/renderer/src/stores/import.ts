@@ -1,10 +1,12 @@
 import type { Feature, FeatureCollection } from 'geojson'
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { AreaGeometry } from '../../../shared/domain'
 import type { ImportLayer, ImportMode, ImportPreview, ImportResult } from '../../../shared/ipc/features/import-outputs'
 import { MAX_IMPORT_BYTES } from '../../../shared/ipc/features/import-contract'
-import { api, ApiError } from '../api'
+import { api, ApiError, onImportProgress } from '../api'
+import type { ImportProgressEvent } from '../../../shared/ipc/features/import-progress'
+import { progressFraction, progressText } from '../../../shared/import/progress-text'
 import { guessFields } from '../../../shared/import/guess-fields'
 import { formatSize } from '../../../shared/units/file-size'
 import { usePlanStore } from './plan'
@@ -50,7 +52,20 @@ export const useImportStore = defineStore('import', () => {
   /** Set when the refusal is about the coordinate system, so the dialog can point at the CRS field. */
   const crsProblem = ref(false)
   const result = shallowRef<ImportResult | null>(null)
+  /** The main process's last word on how far it has read the file, while it reads (pushed, not asked for). */
+  const progress = shallowRef<ImportProgressEvent | null>(null)
   let ticket = 0
+  onImportProgress((p) => {
+    if (busy.value && file.value && p.file === file.value.name) progress.value = p
+  })
+  /** What the progress line says: the counts while the file is read, else what the dialog waits for. */
+  const busyText = computed(() => {
+    const p = progress.value
+    // Once every feature is checked, what is left is the wait itself ("Storing…").
+    return busy.value && p && !(p.phase === 'checking' && p.features === p.totalFeatures) ? progressText(p) : busy.value
+  })
+  /** Share done of the read under way, or null where it is not known (the bar then just moves). */
+  const busyFraction = computed(() => (busy.value && progress.value ? progressFraction(progress.value) : null))
 
   const needsId = computed(() => layer.value !== 'city')
   const mappingComplete = computed(() => (!needsId.value || !!idField.value) && (layer.value !== 'neighborhoods' || !!areaField.value))
@@ -66,6 +81,9 @@ export const useImportStore = defineStore('import', () => {
     const removed = rows.filter((r) => gone.has(r.id)).map((r): Feature => ({ type: 'Feature', properties: { id: r.id, name: r.name, removed: true }, geometry: r.geometry }))
     return { type: 'FeatureCollection', features: [...p.geojson.features, ...removed] }
   })
+
+  // Each wait starts without the counts of the one before.
+  watch(busy, () => (progress.value = null), { flush: 'sync' })
 
   function request() {
     const f = file.value!
@@ -177,12 +195,23 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
+  /**
+   * Cancel: while the main process reads the file or waits to store it, stops that (nothing is
+   * stored; the dialog stays, saying so); otherwise closes the dialog.
+   */
+  async function cancel(): Promise<void> {
+    if (!busy.value) return close()
+    await api.cancelImport()
+  }
+
   function show(): void {
     close()
     open.value = true
   }
 
   function close(): void {
+    // A preview or import still reading its file is stopped, so closing the dialog never stores anything later.
+    if (busy.value) void api.cancelImport().catch(() => {})
     ticket++
     open.value = false
     file.value = null
@@ -197,8 +226,8 @@ export const useImportStore = defineStore('import', () => {
   }
 
   return {
-    open, layer, file, crs, gpkgLayer, gpkgLayers, idField, nameField, areaField, mode, preview, busy, error, crsProblem, result,
-    needsId, mappingComplete, problems, canImport, mapPreview,
-    refresh, chooseFile, setLayer, apply, show, close,
+    open, layer, file, crs, gpkgLayer, gpkgLayers, idField, nameField, areaField, mode, preview, busy, error, crsProblem, result, progress,
+    needsId, mappingComplete, problems, canImport, mapPreview, busyText, busyFraction,
+    refresh, chooseFile, setLayer, apply, cancel, show, close,
   }
 })

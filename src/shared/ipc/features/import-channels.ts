@@ -2,4 +2,6 @@
 export const IMPORT_CHANNELS = {
   'import:preview': 'previewImport',
   'import:apply': 'applyImport',
+  /** Stops the previews and imports still reading their file; progress comes on the push event import:progress. */
+  'import:cancel': 'cancelImport',
 } as const

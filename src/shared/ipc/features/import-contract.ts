@@ -32,9 +32,12 @@ export const importApplyInput = z.strictObject({ ...mappingShape, mode: z.enum([
 export const importContract = {
   'import:preview': { input: importPreviewInput },
   'import:apply': { input: importApplyInput },
+  'import:cancel': { input: z.undefined() },
 } as const
 
 export interface ImportOutputs {
   'import:preview': ImportPreview
   'import:apply': ImportResult & { write: WriteResult }
+  /** How many previews or imports were stopped (0: none was running, or it was already writing its rows). */
+  'import:cancel': { cancelled: number }
 }
