@@ -1,6 +1,6 @@
 import { computeBalance } from './balance'
 import { DAYS, shiftBuckets, type Shift } from './shifts'
-import { createPointIndex, type CallPoint, type PlanGeometry, type PointIndex } from './workload'
+import { createPointIndex, type CallPoint, type PlanGeometry, type PlanPointIndex } from './workload'
 
 /** Calls and unit-hours in each shift (arrays in the order of `shifts`), and calls per day of week x shift. */
 export interface ShiftTally {
@@ -28,7 +28,7 @@ export interface ShiftWorkloadOptions {
   /** Only calls with from <= at < to count (a past quarter, say). */
   from?: number
   to?: number
-  index?: PointIndex
+  index?: PlanPointIndex
 }
 
 function tallies(n: number, nShifts: number): { calls: Float64Array; workload: Float64Array; days: Float64Array } {

@@ -41,7 +41,11 @@ export interface PointLocation {
 
 export interface PointIndex {
   locate(lon: number, lat: number): PointLocation
-  /** The same answer as positions in plan.neighborhoods and plan.areas (-1: none), for tallies kept in arrays. */
+}
+
+/** createPointIndex's index: also answers with plan positions. */
+export interface PlanPointIndex extends PointIndex {
+  /** The same answer as positions in plan.neighborhoods and plan.areas (-1: none), written to out[0], out[1], for tallies kept in arrays. */
   locateIndexes(lon: number, lat: number, out: Int32Array): void
 }
 
@@ -75,7 +79,7 @@ export function find(layer: Layer, x: number, y: number): number {
  * neighborhood, or in a neighborhood whose area is not in the plan, are tested
  * against the area boundaries themselves.
  */
-export function createPointIndex(plan: PlanGeometry): PointIndex {
+export function createPointIndex(plan: PlanGeometry): PlanPointIndex {
   const nbs = buildLayer(plan.neighborhoods)
   const areas = buildLayer(plan.areas)
   const areaIndex = new Map(plan.areas.map((a, i) => [a.id, i]))
