@@ -28,7 +28,7 @@ test('the findings panel follows edits without a refresh, and a finding click se
   const finding = app.panels.finding('unassigned-neighborhood')
   await expect(finding).toHaveCount(1)
   await expect(finding).toContainText('Midtown')
-  await expect(app.panels.findings.getByTestId('findings-counts')).toContainText('1 warnings')
+  await expect(app.panels.findings.getByTestId('findings-counts')).toContainText('0 errors, 1 warning')
 
   await app.panels.neighborhoodButton(jensen.id).click()
   const before = await viewCentre(app)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { LonLat, PlanState, Position } from '../../src/shared/domain'
 import { moveVertex } from '../../src/shared/geo/ops'
+import { formatArea } from '../../src/shared/units/format'
 import { expect, openApp, test } from './harness/app-fixture'
 
 const key = (p: Position) => `${p[0]},${p[1]}`
@@ -36,7 +37,9 @@ test('Administration publishes through the dialog; the folder opens offline and 
   await expect(dialog.getByTestId('publish-public-page')).toBeChecked()
   await page.screenshot({ path: testInfo.outputPath('publish-dialog.png') })
   await dialog.getByTestId('publish-submit').click()
-  await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective 2025-07-01.')
+  await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective Jul 1, 2025.')
+  // The title and the result name the same version (the status has already moved on to the next).
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Published version 1')
   await dialog.getByTestId('publish-close').click()
   await expect(page.getByTestId('plan-status')).toHaveText('Published v1')
   for (const f of ['index.html', 'neighborhoods.geojson', 'areas.geojson']) expect(existsSync(join(folder, f))).toBe(true)
@@ -76,10 +79,10 @@ test('the History tab lists versions and shows the draft diff on the map, export
   await page.reload()
   await app.map.waitReady()
 
-  await expect(page.getByTestId('plan-status')).toHaveText('Draft (since v1, 2025-07-01)')
+  await expect(page.getByTestId('plan-status')).toHaveText('Draft (since v1, Jul 1, 2025)')
   await app.panels.tab('history').click()
   const history = page.getByTestId('version-history')
-  await expect(history.locator('[data-version="1"]')).toContainText('effective 2025-07-01')
+  await expect(history.locator('[data-version="1"]')).toContainText('effective Jul 1, 2025')
   await history.getByTestId('diff-draft-last').click()
   const diff = page.getByTestId('diff-view')
   await expect(diff.locator('[data-change="reshaped"]')).toHaveCount(2)
@@ -87,7 +90,8 @@ test('the History tab lists versions and shows the draft diff on the map, export
   await expect(diff.locator('[data-change="officer"]')).toContainText(`${o.displayName}`)
   await expect(diff.locator('[data-change="officer"]')).toContainText(to.name)
   const moved = app.services.publish.diff(1, 'draft').neighborhoods.reshaped
-  await expect(diff.locator(`[data-id="${moved[0].id}"]`)).toContainText(`${Math.round(moved[0].gainedM2).toLocaleString('en-US')} m²`)
+  // In km², as every other area in the window (the sample city's machine locale is metric).
+  await expect(diff.locator(`[data-id="${moved[0].id}"]`)).toContainText(formatArea(moved[0].gainedM2, 'metric'))
   // The moved ground is drawn on the map (one gained and one lost piece) and brought into view.
   await expect(app.map.el).toHaveAttribute('data-highlight-count', '2')
   await app.map.settle()
@@ -131,7 +135,7 @@ test('over a blocking finding Administration must give a reason, which the versi
     await page.getByTestId('publish-open').click()
     const dialog = page.getByTestId('publish-dialog')
     await expect(dialog.getByTestId('publish-findings')).toContainText('Publishing is blocked.')
-    await expect(dialog.getByTestId('publish-findings')).toContainText('officer-outside-area')
+    await expect(dialog.getByTestId('publish-findings')).toContainText('(1 officer outside their area)')
     await dialog.getByTestId('publish-public-page').uncheck()
     await expect(dialog.getByTestId('publish-submit')).toBeDisabled()
     await dialog.getByTestId('publish-override-reason').fill('Transfer paperwork signed; roster catches up Monday')

@@ -2,7 +2,7 @@ import type { Settings } from '../../shared/ipc/outputs'
 import { departmentSchema } from '../../shared/ipc/features/core-contract'
 import { missingDepartmentFields } from '../../shared/publish/public-dataset'
 import { safeLine } from '../../shared/text/safe-text'
-import { formatArea, formatLength, UNITS, type Units } from '../../shared/units/format'
+import { formatLength, formatSquareMetres, toleranceToInput, UNITS, type Units } from '../../shared/units/format'
 import type { SettingsPatch } from '../services/settings-service'
 import { str } from './args'
 import { EXIT, InputError, type CliIo, type CliCommand } from './command'
@@ -31,7 +31,7 @@ function print(s: Settings, io: CliIo): void {
       `department address: ${shown(d.address)}`,
       `emergency number: ${shown(d.emergency)}`,
       `sliver width tolerance: ${both(formatLength(t.sliverWidthM, 'metric'), formatLength(t.sliverWidthM, 'us'))}`,
-      `sliver area tolerance: ${both(formatArea(t.sliverAreaM2, 'metric'), formatArea(t.sliverAreaM2, 'us'))}`,
+      `sliver area tolerance: ${both(formatSquareMetres(t.sliverAreaM2), `${toleranceToInput(t.sliverAreaM2, 'area', 'us').toLocaleString('en-US')} sq ft`)}`,
       `unassigned neighborhood blocks publishing: ${t.unassignedIsError ? 'yes' : 'no'}`,
     ].join('\n'),
   )

@@ -40,17 +40,25 @@ export function formatSquareMetres(m2: number): string {
   return `${Math.round(m2).toLocaleString('en-US')} m²`
 }
 
+/** Below 1, two significant digits ('0.41', '0.00025'), so a small figure keeps its unit instead of switching to a smaller one. */
+const small = (v: number): string => {
+  const a = Math.abs(v)
+  if (a === 0) return '0'
+  return grouped(v, Math.min(9, Math.max(2, 1 - Math.floor(Math.log10(a)))))
+}
+
 /**
- * An area on the ground. Metric: m² below a square kilometre, else km². US: sq ft below a tenth of an
- * acre, acres below half a square mile (how lots and parks are spoken of), else sq mi.
+ * An area on the ground in one unit system per setting, so one view never mixes m² with km²:
+ * metric is always km² ('68.50 km²', '0.41 km²', '0.00025 km²'); US is acres below half a square
+ * mile (how lots and parks are spoken of) and sq mi above.
  */
 export function formatArea(m2: number, units: Units): string {
   const a = Math.abs(m2)
-  if (units === 'metric') return a < 1e6 ? formatSquareMetres(m2) : `${grouped(m2 / 1e6, 2)} km²`
-  if (a < M2_PER_ACRE / 10) return `${grouped(Math.round(m2 / M2_PER_SQ_FT), 0)} sq ft`
+  if (units === 'metric') return `${a >= 1e6 ? grouped(m2 / 1e6, 2) : small(m2 / 1e6)} km²`
   if (a < M2_PER_SQ_MI / 2) {
     const acres = m2 / M2_PER_ACRE
-    return `${grouped(acres, Math.abs(acres) < 10 ? 2 : 1)} acres`
+    const abs = Math.abs(acres)
+    return `${abs >= 10 ? grouped(acres, 1) : abs >= 1 ? grouped(acres, 2) : small(acres)} acres`
   }
   return `${grouped(m2 / M2_PER_SQ_MI, 2)} sq mi`
 }

@@ -12,8 +12,8 @@ describe('units from the system locale', () => {
 })
 
 describe('areas and lengths in words', () => {
-  it('gives areas in sq ft, acres or sq mi under US units (half a square mile is where miles take over)', () => {
-    expect(formatArea(100, 'us')).toBe('1,076 sq ft')
+  it('gives areas in acres or sq mi under US units (half a square mile is where miles take over)', () => {
+    expect(formatArea(100, 'us')).toBe('0.025 acres')
     expect(formatArea(4046.8564224, 'us')).toBe('1.00 acres')
     expect(formatArea(40468.564224 * 3, 'us')).toBe('30.0 acres')
     // 0.49 sq mi is 313.6 acres; 0.5 sq mi is shown as such.
@@ -23,10 +23,11 @@ describe('areas and lengths in words', () => {
     expect(formatArea(68.5e6, 'us')).toBe('26.45 sq mi')
   })
 
-  it('gives areas in m² or km² under metric units, the same m² as the finding sentences', () => {
-    expect(formatArea(3.25, 'metric')).toBe('3.3 m²')
-    expect(formatArea(140, 'metric')).toBe('140 m²')
-    expect(formatArea(250_000, 'metric')).toBe('250,000 m²')
+  it('gives every area in km² under metric units, small ones to two significant digits', () => {
+    expect(formatArea(3.25, 'metric')).toBe('0.0000033 km²')
+    expect(formatArea(140, 'metric')).toBe('0.00014 km²')
+    expect(formatArea(250_000, 'metric')).toBe('0.25 km²')
+    expect(formatArea(3_305_181, 'metric')).toBe('3.31 km²')
     expect(formatArea(68.5e6, 'metric')).toBe('68.50 km²')
     for (const v of [0.4, 9.96, 140, 12_345.6]) expect(formatSquareMetres(v)).toBe(fmtM2(v))
   })
@@ -60,12 +61,12 @@ describe('tolerance inputs', () => {
 
 describe('finding sentences in the chosen units', () => {
   const gap = { message: `Gap of ${fmtM2(18_000)} in Area Command Northeast not covered by any neighborhood`, areaM2: 18_000 }
-  it('writes the figure again from the finding’s number under US units, and leaves metric as the validator wrote it', () => {
+  it('writes the figure again from the finding’s number in the units every other area uses (km², or acres and sq mi)', () => {
     expect(findingText(gap, 'us')).toBe('Gap of 4.45 acres in Area Command Northeast not covered by any neighborhood')
-    expect(findingText(gap, 'metric')).toBe(gap.message)
+    expect(findingText(gap, 'metric')).toBe('Gap of 0.018 km² in Area Command Northeast not covered by any neighborhood')
   })
   it('keeps findings without an area as they are, and adds the area after a sentence without the figure', () => {
     expect(findingText({ message: 'Area Command South has no commander', areaM2: 0 }, 'us')).toBe('Area Command South has no commander')
-    expect(findingText({ message: 'Odd piece', areaM2: 100 }, 'us')).toBe('Odd piece (1,076 sq ft)')
+    expect(findingText({ message: 'Odd piece', areaM2: 100 }, 'us')).toBe('Odd piece (0.025 acres)')
   })
 })

@@ -5,6 +5,7 @@ import type { PlanRef, PublishInput, PublishResult, PublishStatus, VersionInfo }
 import type { LookupAnswer } from '../../../shared/lookup/point-lookup'
 import type { PlanDiff } from '../../../shared/publish/plan-diff'
 import { api } from '../api'
+import { formatDate } from '../../../shared/units/dates'
 
 /** Ground to draw over the map: what a diff moved, or the point a lookup answered. */
 export interface Highlight {
@@ -23,12 +24,12 @@ export const usePublishStore = defineStore('publish', () => {
   const lookupError = ref<string | null>(null)
   const showDiffOnMap = ref(true)
 
-  /** "Published v3" when the stored plan is what v3 published, else "Draft (since v3, 2025-07-01)". */
+  /** "Published v3" when the stored plan is what v3 published, else "Draft (since v3, Jul 1, 2025)". */
   const planLabel = computed(() => {
     const s = status.value
     if (!s) return ''
     if (!s.last) return 'Draft (never published)'
-    return s.draftChanged ? `Draft (since v${s.last.number}, ${s.last.effectiveDate})` : `Published v${s.last.number}`
+    return s.draftChanged ? `Draft (since v${s.last.number}, ${formatDate(s.last.effectiveDate)})` : `Published v${s.last.number}`
   })
 
   const highlight = computed<Highlight>(() => {

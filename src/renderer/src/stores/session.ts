@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Profile } from '../../../shared/domain'
+import { parseProfileKey, type Profile } from '../../../shared/domain'
 import type { AppInfo } from '../../../shared/ipc/outputs'
 import { api } from '../api'
 import { usePlanStore } from './plan'
@@ -14,6 +14,22 @@ export const useSessionStore = defineStore('session', () => {
   /** Whether the current profile may edit things in this area (the main process checks again). */
   function canEditArea(areaId: string | null | undefined): boolean {
     return profile.value.role === 'admin' || (!!areaId && profile.value.areaId === areaId)
+  }
+
+  /**
+   * A profile in words, for the picker and the history lists: 'Administration', or the area's
+   * commander ('Lt. H. Nguyen, Northeast'; 'Area Commander, Northeast' while none is assigned).
+   * Takes a stored key ('commander:NE') too; one whose area is gone stays readable.
+   */
+  function profileLabel(p: Profile | string): string {
+    const profile = typeof p === 'string' ? parseProfileKey(p) : p
+    if (!profile) return String(p)
+    if (profile.role === 'admin') return 'Administration'
+    const plan = usePlanStore()
+    const area = plan.areaById.get(profile.areaId)
+    if (!area) return `Area Commander, ${profile.areaId}`
+    const lt = area.commanderId ? plan.officerById.get(area.commanderId) : undefined
+    return `${lt ? `${lt.rank === 'Lieutenant' ? 'Lt.' : lt.rank} ${lt.displayName}` : 'Area Commander'}, ${area.name}`
   }
 
   async function load(): Promise<void> {
@@ -30,5 +46,5 @@ export const useSessionStore = defineStore('session', () => {
     await usePlanStore().loadHistoryHead()
   }
 
-  return { profile, osUser, info, isAdmin, canEditArea, load, setProfile }
+  return { profile, osUser, info, isAdmin, canEditArea, profileLabel, load, setProfile }
 })

@@ -45,7 +45,7 @@ export function drawNeighborhood(plan: PlanState, input: DrawNeighborhoodInput):
   if (!input.takeFromNeighbors) {
     shape = neighbours.length ? clip('difference', ref, shape, ...neighbours.map((n) => n.geometry)) : shape
     if (!shape || areaM2(shape) < MIN_M2)
-      throw new EditError('no-free-ground', `All the ground you drew already belongs to other neighborhoods; tick "Take ground from neighbours" to take it from them`)
+      throw new EditError('no-free-ground', `All the ground you drew already belongs to other neighborhoods; tick "Take this ground from neighbors" to take it from them`)
   } else {
     // Give the new outline the crossing points first, so each neighbour's cut uses the same vertices.
     shape = nodeCrossings(shape, neighbours.map((n) => n.geometry))

@@ -46,7 +46,7 @@ export function checkLocalEdit(
           if (Math.max(c[0], d[0]) < box[0] || Math.min(c[0], d[0]) > box[2] || Math.max(c[1], d[1]) < box[1] || Math.min(c[1], d[1]) > box[3]) continue
           for (const [a, b] of newEdges) {
             if (clashes(a, b, c, d))
-              throw new EditError('self-intersection', `${what} would make the boundary of ${h.name} cross ${updated.has(key) ? 'itself or a neighbour' : 'a neighbouring boundary'}`)
+              throw new EditError('self-intersection', `${what} would make the boundary of ${h.name} cross ${updated.has(key) ? 'itself or a neighbor' : 'a neighboring boundary'}`)
           }
         }
   }

@@ -44,5 +44,5 @@ export function checkAdjacent(a: Neighborhood, b: Neighborhood, verb: string): v
     throw new EditError('different-areas', `${a.name} and ${b.name} are in different Area Commands: only neighborhoods of the same area can be ${verb}`)
   const ea = edgeKeys(a.geometry)
   for (const k of edgeKeys(b.geometry)) if (ea.has(k)) return
-  throw new EditError('not-adjacent', `${a.name} and ${b.name} are not adjacent: only neighbouring neighborhoods can be ${verb}`)
+  throw new EditError('not-adjacent', `${a.name} and ${b.name} are not adjacent: only neighboring neighborhoods can be ${verb}`)
 }
