@@ -1,5 +1,5 @@
 import type { Extent } from 'ol/extent'
-import { extend as extendExtent, createEmpty, isEmpty } from 'ol/extent'
+import { buffer as bufferExtent, extend as extendExtent, createEmpty, getHeight, getWidth, isEmpty } from 'ol/extent'
 import Feature from 'ol/Feature'
 import GeoJSON from 'ol/format/GeoJSON'
 import type Geometry from 'ol/geom/Geometry'
@@ -15,12 +15,13 @@ import Attribution from 'ol/control/Attribution'
 import ScaleLine from 'ol/control/ScaleLine'
 import Zoom from 'ol/control/Zoom'
 import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanState } from '../../../shared/domain'
-import { areaStyle, cityStyle, findingStyle, neighborhoodStyle, type NeighborhoodLook } from './styles'
+import { areaLabelStyle, areaStyle, cityStyle, findingStyle, labelPriority, neighborhoodStyle, type NeighborhoodLook } from './styles'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
 import { RepairPreviewLayer } from './repair-preview'
 import type { RepairMapPreview } from '../stores/repair'
 import { BackgroundLayer, type LoadTile } from './background-layer'
+import { ReferenceLayer } from './reference-layer'
 import type { Units } from '../../../shared/units/format'
 
 // Everything on the map is in WGS84 lon/lat, like the plan itself.
@@ -69,13 +70,17 @@ export class PlanMap {
   /** Diff ground gained/lost and the looked-up point: drawn over everything, never hit-tested. */
   readonly highlightSource = new VectorSource()
   readonly neighborhoodLayer: VectorLayer<VectorSource>
+  /** The Area Commands' names, above the neighborhoods so they are kept where labels collide. */
+  readonly areaLabelLayer: VectorLayer<VectorSource>
   /** The import dialog's units, drawn over the plan until they are imported or the dialog closes. */
   readonly importPreview = new ImportPreviewLayer()
   /** A repair chosen in the findings panel, drawn over the plan until it is applied or cancelled. */
   readonly repairPreview = new RepairPreviewLayer()
   /** The optional tile map under everything; hidden until a tile URL is set. */
   readonly background: BackgroundLayer
-  private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true }
+  /** Street centerlines and parcels imported for context, under the plan; drawing snaps to them. */
+  readonly reference = new ReferenceLayer()
+  private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true, ownAreaId: null }
   private shownRows = new Map<string, Neighborhood>()
   private shownNeighborhoodList: Neighborhood[] | null = null
   private shownAreas = new Map<string, AreaCommand>()
@@ -88,7 +93,14 @@ export class PlanMap {
 
   constructor(target: HTMLElement, loadTile: LoadTile, onBackgroundProblem: (problem: string | null) => void) {
     this.background = new BackgroundLayer(loadTile, onBackgroundProblem)
-    this.neighborhoodLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodStyle(this.look), declutter: false })
+    // Labels are decluttered together (the area names' layer is above, so it wins), neighborhoods in label priority order.
+    this.neighborhoodLayer = new VectorLayer({
+      source: this.neighborhoodSource,
+      style: neighborhoodStyle(this.look),
+      declutter: 'labels',
+      renderOrder: (a, b) => labelPriority(this.look, a) - labelPriority(this.look, b),
+    })
+    this.areaLabelLayer = new VectorLayer({ source: this.areaSource, style: areaLabelStyle, declutter: 'labels' })
     this.map = new OlMap({
       target,
       controls: [new Zoom(), this.scaleLine, new Attribution({ collapsible: false })],
@@ -98,9 +110,11 @@ export class PlanMap {
       interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         this.background.layer,
+        this.reference.layer,
         new VectorLayer({ source: this.areaSource, style: areaStyle }),
         this.neighborhoodLayer,
         new VectorLayer({ source: this.citySource, style: cityStyle }),
+        this.areaLabelLayer,
         new VectorLayer({ source: this.findingSource, style: findingStyle }),
         new VectorLayer({ source: this.highlightSource, style: highlightStyle }),
         this.repairPreview.layer,
@@ -147,6 +161,7 @@ export class PlanMap {
     }
     if (isEmpty(extent)) return
     this.fitted = true
+    this.forgetView()
     // A zoom still animating (the menu's Zoom in just before) would otherwise carry on past the fit.
     this.map.getView().cancelAnimations()
     this.map.getView().fit(extent, { padding: [30, 30, 30, 30], duration: 0 })
@@ -161,6 +176,12 @@ export class PlanMap {
 
   setSelected(id: string | null): void {
     this.look.selectedId = id
+    this.neighborhoodLayer.changed()
+  }
+
+  /** The commander profile's own area (null for Administration): its labels go first. */
+  setOwnArea(id: string | null): void {
+    this.look.ownAreaId = id
     this.neighborhoodLayer.changed()
   }
 
@@ -181,12 +202,51 @@ export class PlanMap {
     )
   }
 
+  /** The view before the first zoom to a finding, until the user goes back or moves to the whole city or an area. */
+  private back: { center: number[]; resolution: number } | null = null
+  /** Told whether there is a view to go back to. */
+  onBackChange: (canGoBack: boolean) => void = () => {}
+
+  private rememberView(): void {
+    if (this.back) return
+    const view = this.map.getView()
+    const center = view.getCenter()
+    const resolution = view.getResolution()
+    if (!center || resolution === undefined) return
+    this.back = { center, resolution }
+    this.onBackChange(true)
+  }
+
+  private forgetView(): void {
+    if (!this.back) return
+    this.back = null
+    this.onBackChange(false)
+  }
+
+  /** Back to where the user was before zooming to findings. */
+  goBack(): void {
+    const b = this.back
+    if (!b) return
+    this.forgetView()
+    this.map.getView().cancelAnimations()
+    this.map.getView().animate({ center: b.center, resolution: b.resolution, duration: 250 })
+  }
+
+  /**
+   * Brings a finding into view with its surroundings: a 30 m gap alone fills the screen and says
+   * nothing of where it is, so the view takes in the ground around it (at least ~400 m across)
+   * and the finding stays about a third of it. The previous view is kept for goBack.
+   */
   zoomTo(finding: Finding): void {
     const view = this.map.getView()
+    this.rememberView()
     if (finding.geometry) {
       const f = this.findingSource.getFeatureById(finding.id)
       const extent = f?.getGeometry()?.getExtent()
-      if (extent) return view.fit(extent, { padding: [120, 120, 120, 120], maxZoom: 19, duration: 250 })
+      if (extent) {
+        const around = Math.max(getWidth(extent), getHeight(extent), 0.004)
+        return view.fit(bufferExtent(extent, around), { padding: [40, 40, 40, 40], maxZoom: 17, duration: 250 })
+      }
     }
     // Findings about people (no officer, no commander) are about a whole neighborhood or area: show all of it.
     const whole = finding.neighborhoodIds[0]
@@ -234,6 +294,13 @@ export class PlanMap {
     this.repairPreview.set(p)
     const extent = this.repairPreview.focusExtent()
     if (extent) this.map.getView().fit(extent, { padding: [120, 120, 120, 120], maxZoom: 18, duration: 0 })
+  }
+
+  /** The profile's own Area Command, filling the view. */
+  zoomToArea(id: string | null): void {
+    const extent = id ? this.areaSource.getFeatureById(id)?.getGeometry()?.getExtent() : null
+    this.forgetView()
+    if (extent) this.map.getView().fit(extent, { padding: [30, 30, 30, 30], duration: 250 })
   }
 
   zoomToNeighborhood(id: string): void {

@@ -1,5 +1,6 @@
 import type { FeatureLike } from 'ol/Feature'
-import { Fill, Stroke, Style, Text } from 'ol/style'
+import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style'
+import { ERROR_RED, hatchPattern, WARNING_YELLOW } from './finding-look'
 
 /** Okabe–Ito hues stay distinguishable for colour-blind users; areas differ by hue, findings also by dash pattern. */
 export function hexToRgba(hex: string, alpha: number): string {
@@ -25,6 +26,42 @@ export interface NeighborhoodLook {
   selectedId: string | null
   unassigned: Set<string>
   showLabels: boolean
+  /** The commander profile's own Area Command: its labels go before other areas' ones. */
+  ownAreaId: string | null
+}
+
+/**
+ * Which label wins where two would overlap (lower first): the selected neighborhood, then those
+ * of the user's own area, then the rest. OpenLayers' decluttering keeps the label drawn first.
+ */
+export function labelPriority(look: NeighborhoodLook, f: FeatureLike): number {
+  if (f.getId() === look.selectedId) return 0
+  return look.ownAreaId && f.get('areaId') === look.ownAreaId ? 1 : 2
+}
+
+/** Area Command names, in their own colour over a white halo; decluttered with the neighborhood labels. */
+export function areaLabelStyle(f: FeatureLike): Style {
+  const color = (f.get('color') as string) || '#555555'
+  const name = f.get('name') as string
+  return cached(`al:${color}:${name}`, () =>
+    new Style({
+      text: new Text({
+        text: `${name.toUpperCase()} AREA`,
+        font: 'bold 14px system-ui, sans-serif',
+        fill: new Fill({ color: darken(color) }),
+        stroke: new Stroke({ color: 'rgba(255,255,255,0.95)', width: 4 }),
+        overflow: true,
+        offsetY: -18,
+      }),
+    }),
+  )
+}
+
+/** A darker shade of an area colour, so its name stays readable on the light map. */
+function darken(hex: string): string {
+  const n = parseInt(hex.slice(1), 16)
+  const d = (v: number) => Math.round(v * 0.62)
+  return `rgb(${d((n >> 16) & 255)}, ${d((n >> 8) & 255)}, ${d(n & 255)})`
 }
 
 export function neighborhoodStyle(look: NeighborhoodLook) {
@@ -56,13 +93,18 @@ export function neighborhoodStyle(look: NeighborhoodLook) {
   }
 }
 
+let hatches: { error: CanvasPattern | string; warning: CanvasPattern | string } | null = null
+
 export function findingStyle(f: FeatureLike): Style {
   const focused = f.get('focused') === true
-  const severity = f.get('severity') as string
-  return cached(`f:${severity}:${focused}`, () =>
+  const error = f.get('severity') === 'error'
+  hatches ??= { error: hatchPattern(ERROR_RED, 'rgba(192, 0, 24, 0.12)'), warning: hatchPattern(WARNING_YELLOW, 'rgba(240, 228, 66, 0.3)') }
+  return cached(`f:${error}:${focused}`, () =>
     new Style({
-      fill: new Fill({ color: severity === 'error' ? 'rgba(213, 94, 0, 0.45)' : 'rgba(240, 228, 66, 0.5)' }),
-      stroke: new Stroke({ color: severity === 'error' ? '#d55e00' : '#8a7d00', width: focused ? 4 : 2, lineDash: severity === 'error' ? undefined : [2, 3] }),
+      fill: new Fill({ color: error ? hatches!.error : hatches!.warning }),
+      stroke: new Stroke({ color: error ? ERROR_RED : WARNING_YELLOW, width: focused ? 4 : 2, lineDash: error ? undefined : [2, 3] }),
+      // A finding without ground (a point) still shows where it is.
+      image: new CircleStyle({ radius: focused ? 9 : 7, fill: new Fill({ color: error ? hatches!.error : hatches!.warning }), stroke: new Stroke({ color: error ? ERROR_RED : WARNING_YELLOW, width: 2 }) }),
       zIndex: 5,
     }),
   )

@@ -7,6 +7,8 @@ import { useImportStore } from '../stores/import'
 import { useRepairStore } from '../stores/repair'
 import { useSettingsStore } from '../stores/settings'
 import { useUiStore } from '../stores/ui'
+import { useReferenceStore } from '../stores/reference'
+import { useSessionStore } from '../stores/session'
 import { installRosterMapHooks } from './roster-map-hooks'
 import { PlanMap } from './plan-map'
 
@@ -27,13 +29,18 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
   const repair = useRepairStore()
   const settings = useSettingsStore()
   const ui = useUiStore()
+  const references = useReferenceStore()
+  const session = useSessionStore()
   /** Why the background map is not showing, while it is not. */
   const backgroundProblem = ref<string | null>(null)
+  /** Whether a finding was zoomed to and the view before it can be restored. */
+  const canGoBack = ref(false)
 
   onMounted(() => {
     const el = target.value!
     const pm = markRaw(new PlanMap(el, (z, x, y) => api.getTile({ z, x, y }), (p) => (backgroundProblem.value = p)))
     planMap.value = pm
+    pm.onBackChange = (b) => (canGoBack.value = b)
     const syncCounts = () => {
       const c = pm.counts()
       el.dataset.areaCount = String(c.areas)
@@ -61,6 +68,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       { immediate: true },
     )
     watch(() => plan.selectedNeighborhoodId, (id) => pm.setSelected(id), { immediate: true })
+    watch(() => (session.profile.role === 'commander' ? session.profile.areaId : null), (id) => pm.setOwnArea(id), { immediate: true })
     watch(
       [() => findings.report, () => findings.focused],
       ([r, f]) => {
@@ -88,9 +96,15 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
     }, { immediate: true })
     watch(() => settings.settings, (st) => pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null), { immediate: true })
     watch(() => settings.units, (u) => pm.setUnits(u), { immediate: true })
+    watch([() => references.layers, () => references.shapes], ([layers, shapes]) => {
+      pm.reference.set(layers, shapes)
+      el.dataset.referenceCount = String(pm.reference.count())
+    }, { immediate: true })
+    void references.load()
     // The menu's View › Zoom in / Zoom out / Whole plan.
     watch(() => ui.mapRequest, (r) => {
       if (r?.kind === 'zoom-fit') pm.fitAll()
+      else if (r?.kind === 'zoom-my-area') pm.zoomToArea(session.profile.role === 'commander' ? session.profile.areaId : null)
       else if (r) pm.zoomBy(r.kind === 'zoom-in' ? 1 : -1)
     })
     if (!settings.settings) void settings.load()
@@ -102,5 +116,5 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
     delete window.__acpMap
   })
 
-  return { planMap, backgroundProblem }
+  return { planMap, backgroundProblem, canGoBack, goBack: () => planMap.value?.goBack() }
 }

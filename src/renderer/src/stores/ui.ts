@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export type RightTab = 'findings' | 'staffing' | 'history'
-export type MapRequest = 'zoom-in' | 'zoom-out' | 'zoom-fit'
+export type MapRequest = 'zoom-in' | 'zoom-out' | 'zoom-fit' | 'zoom-my-area'
 
 /**
  * What is open in the window, where the menu (and the buttons) can reach it: the right panel's

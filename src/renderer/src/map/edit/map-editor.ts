@@ -75,12 +75,15 @@ export class MapEditor {
         onPreview: (p, problem) => host.setPreview(p, problem),
         commit: (make) => this.timedCommit(make),
         showError: (m) => host.showError(m),
+        snapReference: (pixel) => pm.reference.snap(map, pixel, 10),
       },
       this.sketch,
     )
     this.polygonDraw = new Draw({ type: 'Polygon', stopClick: true, freehandCondition: never })
     this.lineDraw = new Draw({ type: 'LineString', stopClick: true, freehandCondition: never })
     this.snaps = [new Snap({ source: pm.neighborhoodSource, pixelTolerance: 10 }), new Snap({ source: pm.areaSource, pixelTolerance: 10 })]
+    // Streets last, so they are tried first and the plan's own corners and edges still win when both are near.
+    this.snaps.push(new Snap({ source: pm.reference.source, pixelTolerance: 10 }))
     for (const d of [this.polygonDraw, this.lineDraw]) {
       d.on('drawstart', () => {
         this.drawing = true

@@ -4,6 +4,7 @@ import type { ChangeSet, LonLat, PlanState } from '../../../../shared/domain'
 import { EditError } from '../../../../shared/domain'
 import { applyChangeSet, composeChangeSets, idsTouched } from '../../../../shared/domain'
 import { insertVertex, moveVertex, snapOnSegment, snapPoint } from '../../../../shared/geo/ops'
+import { qPt, samePt } from '../../../../shared/geo/ops/geom'
 import { hitTest, type Hit } from './hit-test'
 import type { SketchLayer } from './sketch-layer'
 
@@ -17,6 +18,8 @@ export interface ReshapeHost {
   onPreview(preview: { plan: PlanState; editedIds: string[] } | null, problem: string | null): void
   commit(make: (p: PlanState) => ChangeSet): Promise<boolean>
   showError(message: string): void
+  /** A street or parcel vertex (else edge) near the pixel, for when no plan corner or edge is. */
+  snapReference?(pixel: number[]): LonLat | null
 }
 
 /** Pixels within which a dragged vertex snaps to a neighbour's vertex or edge. */
@@ -106,6 +109,8 @@ export class ReshapeInteraction extends PointerInteraction {
     d.moved = true
     d.raw = evt.coordinate as LonLat
     d.to = snapPoint(d.base, { areaId: d.areaId, point: d.raw, toleranceM: this.toleranceM(), exclude: [d.from] })
+    // The plan's own corners and edges first (shared boundaries stay shared), then the streets.
+    if (samePt(d.to, qPt(d.raw))) d.to = this.host.snapReference?.(evt.pixel) ?? d.to
     this.sketch.setHandle(d.to)
     const wait = PREVIEW_MS - (performance.now() - d.lastPreview)
     if (wait <= 0) this.preview()

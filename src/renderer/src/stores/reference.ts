@@ -1,0 +1,60 @@
+import { defineStore } from 'pinia'
+import { markRaw, ref, shallowRef } from 'vue'
+import type { ReferenceGeometry, ReferenceLayerInfo } from '../../../shared/domain/reference-layer'
+import { api } from '../api'
+
+/**
+ * Street centerline and parcel layers drawn under the plan and snapped to while editing. The
+ * shapes are plain GeoJSON kept raw (never deeply reactive): a city's streets are many thousands
+ * of lines, and only the map reads them.
+ */
+export const useReferenceStore = defineStore('reference', () => {
+  const layers = ref<ReferenceLayerInfo[]>([])
+  const shapes = shallowRef<ReadonlyMap<number, ReferenceGeometry[]>>(new Map())
+  /** What the last import said (notices), or why it was refused. */
+  const message = ref<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const busy = ref(false)
+
+  function putShapes(id: number, geometries: ReferenceGeometry[] | null): void {
+    const next = new Map(shapes.value)
+    if (geometries) next.set(id, markRaw(geometries))
+    else next.delete(id)
+    shapes.value = next
+  }
+
+  async function load(): Promise<void> {
+    layers.value = await api.listReferenceLayers()
+    for (const l of layers.value) putShapes(l.id, (await api.getReferenceShapes({ id: l.id })).geometries)
+  }
+
+  async function importFile(file: File): Promise<boolean> {
+    busy.value = true
+    message.value = null
+    try {
+      const r = await api.importReferenceLayer({ file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } })
+      putShapes(r.layer.id, r.shapes.geometries)
+      layers.value = [...layers.value, r.layer]
+      const what = r.layer.kind === 'lines' ? 'lines' : r.layer.kind === 'areas' ? 'shapes' : 'lines and shapes'
+      message.value = { kind: 'ok', text: [`${r.layer.name}: ${r.layer.features.toLocaleString()} ${what} added under the plan.`, ...r.notices].join(' ') }
+      return true
+    } catch (e) {
+      message.value = { kind: 'error', text: (e as Error).message }
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function setVisible(id: number, visible: boolean): Promise<void> {
+    const updated = await api.setReferenceLayerVisible({ id, visible })
+    layers.value = layers.value.map((l) => (l.id === id ? updated : l))
+  }
+
+  async function remove(id: number): Promise<void> {
+    await api.removeReferenceLayer({ id })
+    layers.value = layers.value.filter((l) => l.id !== id)
+    putShapes(id, null)
+  }
+
+  return { layers, shapes, message, busy, load, importFile, setVisible, remove }
+})

@@ -1,0 +1,114 @@
+import { pointOnFeature } from '@turf/turf'
+import type { AreaGeometry, LonLat, PlanState } from '../../src/shared/domain'
+import { expect, test } from './harness/app-fixture'
+import type { AppHandle } from './harness/app-fixture'
+import { sharedInteriorVertices } from './editor-helpers'
+
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7
+const towards = (a: LonLat, b: LonLat, t: number): LonLat => [round7(a[0] + (b[0] - a[0]) * t), round7(a[1] + (b[1] - a[1]) * t)]
+const inside = (g: AreaGeometry): LonLat => pointOnFeature(g).geometry.coordinates as LonLat
+const vertices = (plan: PlanState, id: string): string[] => {
+  const g = plan.neighborhoods.find((n) => n.id === id)!.geometry
+  return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2).map((p) => `${p[0]},${p[1]}`)
+}
+
+/** Presses at a map coordinate and drags to a page pixel offset from another coordinate, in steps. */
+async function dragTo(app: AppHandle, from: LonLat, to: LonLat, offset: [number, number]): Promise<void> {
+  const box = (await app.map.el.boundingBox())!
+  const a = await app.map.pixelOf(from[0], from[1])
+  const b = await app.map.pixelOf(to[0], to[1])
+  const m = app.page.mouse
+  await m.move(box.x + a.x, box.y + a.y)
+  await m.down()
+  for (let i = 1; i <= 6; i++) await m.move(box.x + a.x + ((b.x + offset[0] - a.x) * i) / 6, box.y + a.y + ((b.y + offset[1] - a.y) * i) / 6)
+  await m.up()
+}
+
+/** Zooms the map in about a place with the wheel until two places are at least `px` apart on screen. */
+async function zoomUntilApart(app: AppHandle, at: LonLat, other: LonLat, px: number): Promise<void> {
+  const box = (await app.map.el.boundingBox())!
+  for (let i = 0; i < 8; i++) {
+    const a = await app.map.pixelOf(at[0], at[1])
+    const b = await app.map.pixelOf(other[0], other[1])
+    if (Math.hypot(a.x - b.x, a.y - b.y) >= px) return
+    await app.page.mouse.move(box.x + a.x, box.y + a.y)
+    await app.page.mouse.wheel(0, -300)
+    await app.page.waitForTimeout(400)
+  }
+  throw new Error('could not zoom in far enough')
+}
+
+test('a street layer is imported under the plan, and reshaping and drawing put corners exactly on its vertices', async ({ app }, testInfo) => {
+  const { page } = app
+  const plan0 = app.services.plans.load()
+  const springtown = plan0.neighborhoods.find((n) => n.id === 'NE-springtown')!
+  const [corner] = sharedInteriorVertices(plan0, springtown.id, 'NE-northfront')
+  const middle = inside(springtown.geometry)
+  // Three street vertices inside Springtown, away from every boundary.
+  const v1 = towards(corner, middle, 0.35)
+  const v2 = towards(corner, middle, 0.7)
+  const v3 = towards(corner, middle, 0.55)
+  const streets = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { name: 'Vasco Rd' }, geometry: { type: 'LineString', coordinates: [v1, v2] } },
+      { type: 'Feature', properties: { name: 'Scenic Ave' }, geometry: { type: 'LineString', coordinates: [[v3[0] - 0.0004, v3[1] + 0.0004], v3, [v3[0] + 0.0004, v3[1] - 0.0004]] } },
+    ],
+  }
+  await page.getByTestId('map-key-toggle').click()
+  await page.getByTestId('reference-file').setInputFiles({ name: 'Livermore streets.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(streets)) })
+  await expect(page.getByTestId('reference-message')).toHaveText('Livermore streets: 2 lines added under the plan.')
+  await expect(app.map.el).toHaveAttribute('data-reference-count', '2')
+  await expect(page.getByTestId('reference-layers')).toContainText('Livermore streets')
+  expect(app.services.references.list().map((l) => l.name)).toEqual(['Livermore streets'])
+  await page.getByTestId('map-key-toggle').click()
+
+  // Reshape: the shared corner dropped 4 px beside a street vertex lands exactly on it, in both neighbors.
+  await zoomUntilApart(app, corner, v1, 120)
+  await page.getByTestId('tool-reshape').click()
+  await dragTo(app, corner, v1, [4, -3])
+  await expect.poll(() => vertices(app.services.plans.load(), springtown.id)).toContain(`${v1[0]},${v1[1]}`)
+  expect(vertices(app.services.plans.load(), 'NE-northfront')).toContain(`${v1[0]},${v1[1]}`)
+  await page.screenshot({ path: testInfo.outputPath('reference-snap-reshape.png') })
+
+  // Hidden, the layer is neither drawn nor snapped to: the corner now stays where it is dropped.
+  await page.getByTestId('map-key-toggle').click()
+  await page.getByTestId(`reference-visible-${app.services.references.list()[0].id}`).uncheck()
+  await expect(app.map.el).toHaveAttribute('data-reference-count', '0')
+  await page.getByTestId('map-key-toggle').click()
+  await dragTo(app, v1, v2, [4, -3])
+  await expect.poll(() => vertices(app.services.plans.load(), springtown.id)).not.toContain(`${v1[0]},${v1[1]}`)
+  expect(vertices(app.services.plans.load(), springtown.id)).not.toContain(`${v2[0]},${v2[1]}`)
+  expect(app.services.references.list()[0].visible).toBe(false)
+  await page.getByTestId('map-key-toggle').click()
+  await page.getByTestId(`reference-visible-${app.services.references.list()[0].id}`).check()
+  await expect(app.map.el).toHaveAttribute('data-reference-count', '2')
+  await page.getByTestId('map-key-toggle').click()
+
+  // Draw: a corner clicked 5 px off a street vertex is stored on it exactly (the other two
+  // corners are south of it, inside Springtown, clear of the streets and its boundary).
+  await page.getByTestId('view-whole-city').click()
+  await zoomUntilApart(app, v3, v1, 200)
+  await page.getByTestId('tool-draw').click()
+  const box = (await app.map.el.boundingBox())!
+  const p3 = await app.map.pixelOf(v3[0], v3[1])
+  for (const [dx, dy] of [[3, 4], [-60, 110], [40, 120]]) {
+    await page.mouse.click(box.x + p3.x + dx, box.y + p3.y + dy)
+    await page.waitForTimeout(300)
+  }
+  await page.keyboard.press('Enter')
+  await page.getByTestId('new-name').fill('Scenic Corner')
+  await page.getByTestId('take-from-neighbors').check()
+  await page.getByTestId('create-neighborhood').click()
+  await expect.poll(() => app.services.plans.load().neighborhoods.some((n) => n.name === 'Scenic Corner')).toBe(true)
+  const drawn = app.services.plans.load().neighborhoods.find((n) => n.name === 'Scenic Corner')!
+  expect(vertices(app.services.plans.load(), drawn.id)).toContain(`${v3[0]},${v3[1]}`)
+  await page.screenshot({ path: testInfo.outputPath('reference-snap-draw.png') })
+
+  // Removed, it is gone from the list, the map and the plan file.
+  await page.getByTestId('map-key-toggle').click()
+  await page.getByTestId(`reference-remove-${app.services.references.list()[0].id}`).click()
+  await expect(app.map.el).toHaveAttribute('data-reference-count', '0')
+  await expect(page.getByTestId('reference-layers').locator('li')).toHaveCount(0)
+  expect(app.services.references.list()).toEqual([])
+})
