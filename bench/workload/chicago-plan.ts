@@ -36,9 +36,9 @@ export interface ChicagoPlan {
   bbox: [number, number, number, number]
 }
 
-/** Chicago police districts as areas and beats as neighborhoods; null when the data folder is absent. */
-export function loadChicagoPlan(dir: string): ChicagoPlan | null {
-  const beatsFile = path.join(dir, 'beats.geojson')
+/** Chicago police districts as areas and beats as neighborhoods; null when the data folder is absent. `beatsName`: the beat file to read (the simplified one for a second plan). */
+export function loadChicagoPlan(dir: string, beatsName = 'beats.geojson'): ChicagoPlan | null {
+  const beatsFile = path.join(dir, beatsName)
   const districtsFile = path.join(dir, 'districts.geojson')
   if (!existsSync(beatsFile) || !existsSync(districtsFile)) return null
   const beats = JSON.parse(readFileSync(beatsFile, 'utf8')) as Fc

@@ -95,5 +95,6 @@ describe.skipIf(!chicagoPresent)('issue 13 acceptance 2: compare on Chicago, ful
       const again = (await inProcess('compare', '--db', db, '--from', '1', '--to', '2', '--addresses', csv, '--json')).out
       expect(again.trimEnd()).toBe(r.out.trimEnd())
     }
-  })
+    // Two imports and two publications of real Chicago on a shared 2-core machine.
+  }, 300_000)
 })

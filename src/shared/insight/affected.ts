@@ -8,7 +8,7 @@ export interface AffectedSide {
   neighborhood: string | null
   /** Area Command id, or null outside every area. */
   area: string | null
-  /** Rank and name of each officer (a person, not a vacant post) adopting the neighborhood, sorted. */
+  /** Rank and name of each officer (a person, not a vacant post) adopting the neighborhood, sorted; shared between entries, read only. */
   officers: string[]
 }
 
@@ -32,9 +32,18 @@ function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
 
-function officerNames(officers: Officer[]): (ids: string[] | undefined) => string[] {
+/** Names of a neighborhood's officers, worked out once per neighborhood (many points share them). */
+function officerNames(officers: Officer[], byNb: Map<string, string[]>): (nb: string | null) => string[] {
   const byId = new Map(officers.map((o) => [o.id, o]))
-  return (ids) => (ids ?? []).map((id) => byId.get(id)!).map((o) => `${o.rank} ${o.displayName}`.trim()).sort()
+  const memo = new Map<string | null, string[]>()
+  return (nb) => {
+    let names = memo.get(nb)
+    if (!names) {
+      names = (nb === null ? [] : byNb.get(nb) ?? []).map((id) => byId.get(id)!).map((o) => `${o.rank} ${o.displayName}`.trim()).sort()
+      memo.set(nb, names)
+    }
+    return names
+  }
 }
 
 /**
@@ -45,8 +54,8 @@ function officerNames(officers: Officer[]): (ids: string[] | undefined) => strin
 export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoints, at: { from: Located; to: Located }): AffectedPoint[] {
   const before = officersByNeighborhood(from.officers)
   const after = officersByNeighborhood(to.officers)
-  const namesBefore = officerNames(from.officers)
-  const namesAfter = officerNames(to.officers)
+  const namesBefore = officerNames(from.officers, before)
+  const namesAfter = officerNames(to.officers, after)
   const out: AffectedPoint[] = []
   const n = at.from.nb.length
   for (let i = 0; i < n; i++) {
@@ -59,8 +68,8 @@ export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoint
       address: pts.address[i],
       lon: pts.lon[i],
       lat: pts.lat[i],
-      from: { neighborhood: a, area: at.from.area[i], officers: namesBefore(offA) },
-      to: { neighborhood: b, area: at.to.area[i], officers: namesAfter(offB) },
+      from: { neighborhood: a, area: at.from.area[i], officers: namesBefore(a) },
+      to: { neighborhood: b, area: at.to.area[i], officers: namesAfter(b) },
     })
   }
   return out

@@ -1,5 +1,4 @@
 import type { PlanState } from '../domain'
-import { createPointIndex } from '../staffing/workload'
 import { affectedPoints, type AddressPoints, type AffectedPoint } from './affected'
 import { measureContinuity, type Continuity } from './continuity'
 import { locatePoints, type Points } from './located-points'
@@ -18,9 +17,7 @@ export interface PlanComparison {
 
 /** Continuity and who is affected between two plans: each point set located once in each plan. */
 export function comparePlans(from: PlanState, to: PlanState, pts: ComparePoints = {}): PlanComparison {
-  const ixFrom = createPointIndex(from)
-  const ixTo = createPointIndex(to)
-  const at = (p: Points) => ({ from: locatePoints(from, p, ixFrom), to: locatePoints(to, p, ixTo) })
+  const at = (p: Points) => ({ from: locatePoints(from, p), to: locatePoints(to, p) })
   const addr = pts.addresses ? at(pts.addresses) : null
   const calls = pts.calls ? { ...at(pts.calls), weight: pts.calls.weight } : null
   return {

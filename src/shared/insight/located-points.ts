@@ -2,6 +2,7 @@ import Flatbush from 'flatbush'
 import type { Neighborhood } from '../domain'
 import { bboxOf, type BBox } from '../geo/bbox'
 import { createPointIndex, type PlanGeometry, type PointIndex } from '../staffing/workload'
+import { createGridLocator } from './grid-locate'
 
 /** Points as parallel arrays (address points, calls for service). */
 export interface Points {
@@ -15,11 +16,19 @@ export interface Located {
   area: (string | null)[]
 }
 
+/** From this many points on, a raster over the plan answers most of them (see grid-locate.ts). */
+const GRID_FROM = 10_000
+
+/** The locator for `n` points in `plan`: the plan's point-in-polygon, with a raster in front of it for many points. */
+export function locatorFor(plan: PlanGeometry, n: number): PointIndex {
+  return n >= GRID_FROM ? createGridLocator(plan, Math.min(4_000_000, 2 * n)) : createPointIndex(plan)
+}
+
 /**
  * Every point in one plan, with the plan's one point-in-polygon (createPointIndex: flatbush over
  * the shapes, then the prepared exact test; a point on a shared edge belongs to one side).
  */
-export function locatePoints(plan: PlanGeometry, pts: Points, index: PointIndex = createPointIndex(plan)): Located {
+export function locatePoints(plan: PlanGeometry, pts: Points, index: PointIndex = locatorFor(plan, pts.lon.length)): Located {
   const n = pts.lon.length
   const nb = new Array<string | null>(n)
   const area = new Array<string | null>(n)

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { PlanState } from '../../../src/shared/domain'
 import { affectedToCsv } from '../../../src/shared/insight/affected'
 import { comparePlans } from '../../../src/shared/insight/compare-plans'
+import { createGridLocator } from '../../../src/shared/insight/grid-locate'
 import { changedBoxes, locatePoints, pointTree, relocatePoints } from '../../../src/shared/insight/located-points'
+import { createPointIndex } from '../../../src/shared/staffing/workload'
+import { mulberry32 } from '../../../scripts/lib/mulberry32'
 import { area, neighborhood, officer, plan, rect } from '../staffing/fixtures'
 
 const poly = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon' as const, coordinates: [rect(x0, y0, x1, y1)] })
@@ -113,5 +116,21 @@ describe('continuity between two plans, on a plan worked out by hand', () => {
     const inc = relocatePoints(locatePoints(b, grid), a, grid, pointTree(grid), boxes)
     expect(inc).toEqual(locatePoints(a, grid))
     expect(inc.nb.filter((n) => n === 'A3').length).toBe(5 * 20)
+  })
+
+  it('the raster locator for many points answers exactly as the plan point-in-polygon, on edges and corners too', () => {
+    const rand = mulberry32(7)
+    const pts = { lon: [] as number[], lat: [] as number[] }
+    for (let i = 0; i < 20_000; i++) {
+      // Half anywhere (some outside the city), half on a grid line the boundaries use (x or y a multiple of 0.5).
+      const onLine = i % 2 === 1
+      pts.lon.push(onLine && i % 4 === 1 ? Math.round(rand() * 8) / 2 : -0.5 + rand() * 5)
+      pts.lat.push(onLine && i % 4 === 3 ? Math.round(rand() * 4) / 2 : -0.5 + rand() * 3)
+    }
+    for (const p of [before(), after()]) {
+      const exact = locatePoints(p, pts, createPointIndex(p))
+      expect(locatePoints(p, pts, createGridLocator(p, 5_000))).toEqual(exact)
+      expect(new Set(exact.nb).size).toBeGreaterThan(4)
+    }
   })
 })

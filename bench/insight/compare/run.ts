@@ -1,0 +1,107 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { booleanPointInPolygon, feature, point } from '@turf/turf'
+import type { Officer, PlanState } from '../../../src/shared/domain'
+import { parseAddressCsv } from '../../../src/main/services/address-csv'
+import { affectedToCsv } from '../../../src/shared/insight/affected'
+import { comparePlans } from '../../../src/shared/insight/compare-plans'
+import { createPointIndex } from '../../../src/shared/staffing/workload'
+import { loadChicagoPlan, prng } from '../../workload/chicago-plan'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const dataDir = path.resolve(here, '../../../../shared/real-data/chicago')
+const N = 500_000
+const NAIVE_SAMPLE = 2_000
+const RUNS = 3
+
+const full = loadChicagoPlan(dataDir)
+const simplified = loadChicagoPlan(dataDir, 'beats-simplified.geojson')
+if (!full || !simplified) {
+  console.log(`Skipped: Chicago data not found at ${dataDir}`)
+  process.exit(0)
+}
+
+// One officer per beat; in the later plan every tenth moves to the next beat, so officers' credit is exercised too.
+const beatIds = full.neighborhoods.map((n) => n.id).sort()
+const officer = (id: string, nb: string | null): Officer => ({
+  id, displayName: id, rank: 'Officer', email: '', deskPhone: '', shift: 'Days', status: 'active', areaId: null, neighborhoodId: nb,
+  private: { employeeId: '', badge: '', personalPhone: '', personalEmail: '', homeAddress: '', notes: '' },
+})
+const from: PlanState = { city: null, areas: full.areas, neighborhoods: full.neighborhoods, officers: beatIds.map((b) => officer(`o-${b}`, b)) }
+const to: PlanState = { city: null, areas: simplified.areas, neighborhoods: simplified.neighborhoods, officers: beatIds.map((b, i) => officer(`o-${b}`, i % 10 === 0 ? beatIds[(i + 1) % beatIds.length] : b)) }
+
+// Address points: seeded, uniform over the city's bbox, kept only inside a district (as addresses are). Not timed.
+const rand = prng(20261205)
+const [x0, y0, x1, y1] = full.bbox
+const inCity = createPointIndex(from)
+const addresses = { address: new Array<string>(N), lon: new Float64Array(N), lat: new Float64Array(N) }
+for (let i = 0; i < N; ) {
+  const x = Number((x0 + rand() * (x1 - x0)).toFixed(7))
+  const y = Number((y0 + rand() * (y1 - y0)).toFixed(7))
+  if (inCity.locate(x, y).areaId === null) continue
+  addresses.address[i] = `${i + 1} Generated St`
+  addresses.lon[i] = x
+  addresses.lat[i] = y
+  i++
+}
+const csvText = ['address,lon,lat', ...Array.from({ length: N }, (_, i) => `${addresses.address[i]},${addresses.lon[i]},${addresses.lat[i]}`)].join('\n')
+
+// Wall-clock and CPU time: on a machine shared with other work the wall clock includes waiting for a core.
+const times: number[] = []
+const cpuTimes: number[] = []
+let result = comparePlans(from, to, { addresses })
+for (let r = 0; r < RUNS; r++) {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  result = comparePlans(from, to, { addresses })
+  times.push(performance.now() - t0)
+  const c = process.cpuUsage(c0)
+  cpuTimes.push((c.user + c.system) / 1000)
+}
+times.sort((a, b) => a - b)
+cpuTimes.sort((a, b) => a - b)
+const t0 = performance.now()
+const parsed = parseAddressCsv(csvText, 'addresses.csv')
+const tParse = performance.now() - t0
+const t1 = performance.now()
+const csvOut = affectedToCsv(result.affected, { from, to })
+const tCsv = performance.now() - t1
+
+// Peer: what one would write without an index: turf's test against every beat (then district) of each plan, per point.
+function naiveSide(plan: PlanState, feats: { nb: ReturnType<typeof feature>[]; areas: ReturnType<typeof feature>[] }, x: number, y: number): { nb: string | null; area: string | null } {
+  const p = point([x, y])
+  for (let k = 0; k < feats.nb.length; k++) if (booleanPointInPolygon(p, feats.nb[k] as never)) return { nb: plan.neighborhoods[k].id, area: plan.neighborhoods[k].areaId }
+  for (let k = 0; k < feats.areas.length; k++) if (booleanPointInPolygon(p, feats.areas[k] as never)) return { nb: null, area: plan.areas[k].id }
+  return { nb: null, area: null }
+}
+const featsOf = (p: PlanState) => ({ nb: p.neighborhoods.map((n) => feature(n.geometry)), areas: p.areas.map((a) => feature(a.geometry)) })
+const fFrom = featsOf(from)
+const fTo = featsOf(to)
+const officerOf = (p: PlanState) => {
+  const m = new Map<string | null, string[]>()
+  for (const o of p.officers) m.set(o.neighborhoodId, [...(m.get(o.neighborhoodId) ?? []), o.id].sort())
+  return new Map([...m].map(([k, v]) => [k, v.join(',')]))
+}
+const [offFrom, offTo] = [officerOf(from), officerOf(to)]
+const ourAffected = new Set(result.affected.map((a) => Number.parseInt(a.address, 10) - 1))
+let disagreements = 0
+const t2 = performance.now()
+for (let i = 0; i < NAIVE_SAMPLE; i++) {
+  const a = naiveSide(from, fFrom, addresses.lon[i], addresses.lat[i])
+  const b = naiveSide(to, fTo, addresses.lon[i], addresses.lat[i])
+  const changed = a.nb !== b.nb || a.area !== b.area || offFrom.get(a.nb) !== offTo.get(b.nb)
+  if (changed !== ourAffected.has(i)) disagreements++
+}
+const naiveMs = performance.now() - t2
+const naiveExtrapolated = (naiveMs * N) / NAIVE_SAMPLE
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`
+const c = result.continuity
+console.log(`compare, Chicago: ${full.neighborhoods.length} full beats (v1) -> ${simplified.neighborhoods.length} simplified beats (v2), ${full.areas.length} districts, ${from.officers.length} officers (every tenth moved)`)
+console.log(`  ${N.toLocaleString('en-US')} seeded address points inside the city; ${result.affected.length.toLocaleString('en-US')} affected; residents keeping their officer ${(c.residents! * 100).toFixed(2)}%, neighborhoods ${(c.neighborhoods * 100).toFixed(1)}%`)
+console.log(`  ours  (raster of edge cells + createPointIndex for points near an edge, each plan once; continuity; affected list):`)
+console.log(`        median ${fmt(times[Math.floor(RUNS / 2)])} wall (best ${fmt(times[0])}), median ${fmt(cpuTimes[Math.floor(RUNS / 2)])} CPU (best ${fmt(cpuTimes[0])}) of ${RUNS} runs  [target < 1000 ms]`)
+console.log(`        reading the 500,000-row address CSV (parseAddressCsv): ${fmt(tParse)} (${parsed.rows.length.toLocaleString('en-US')} rows); writing the affected CSV: ${fmt(tCsv)} (${(csvOut.length / 1e6).toFixed(1)} MB)`)
+console.log(`  naive (turf booleanPointInPolygon over every beat, then every district, in both plans): ${fmt(naiveMs)} for ${NAIVE_SAMPLE.toLocaleString('en-US')} points,`)
+console.log(`        extrapolated x${N / NAIVE_SAMPLE} to ${N.toLocaleString('en-US')} points: ~${(naiveExtrapolated / 1000).toFixed(0)} s (not run in full: too slow)`)
+console.log(`  speed-up: ~${(naiveExtrapolated / times[Math.floor(RUNS / 2)]).toFixed(0)}x; disagreements with turf on the sample: ${disagreements}`)

@@ -1,0 +1,128 @@
+import { createPointIndex, type PlanGeometry, type PointIndex, type PointLocation } from '../staffing/workload'
+
+/** Margin around every edge, in degrees: well over the kernel's grid step, so snapping cannot cross it. */
+const MARGIN_DEG = 1e-6
+
+/**
+ * A point locator for many points: a raster over the plan in which every cell that an edge (of a
+ * neighborhood or an Area Command, padded by MARGIN_DEG) touches is marked, and the unmarked
+ * cells are joined into 4-connected regions. No boundary runs through a region, so every point
+ * in it has the same answer, asked once of the plan's point-in-polygon (createPointIndex) at one
+ * cell centre. Points in marked cells (and outside the raster) are asked of it directly.
+ * Same answers as createPointIndex, point for point; about `cells` cells.
+ */
+export function createGridLocator(plan: PlanGeometry, cells: number, index: PointIndex = createPointIndex(plan)): PointIndex {
+  let minX = Infinity
+  let minY = Infinity
+  let maxX = -Infinity
+  let maxY = -Infinity
+  const rings: number[][][] = []
+  for (const g of [...plan.neighborhoods, ...plan.areas]) {
+    for (const poly of g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates) {
+      for (const ring of poly) {
+        rings.push(ring)
+        for (const [x, y] of ring) {
+          if (x < minX) minX = x
+          if (x > maxX) maxX = x
+          if (y < minY) minY = y
+          if (y > maxY) maxY = y
+        }
+      }
+    }
+  }
+  const w = maxX - minX
+  const h = maxY - minY
+  if (!(w > 0 && h > 0) || cells < 4) return index
+  const nx = Math.max(1, Math.min(4096, Math.round(Math.sqrt((cells * w) / h))))
+  const ny = Math.max(1, Math.min(4096, Math.round(cells / nx)))
+  const cw = w / nx
+  const ch = h / ny
+  const mx = MARGIN_DEG / cw
+  const my = MARGIN_DEG / ch
+  const boundary = new Uint8Array(nx * ny)
+
+  // Every cell a padded edge touches, column by column: the edge's y range within the column.
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const ax = (ring[i][0] - minX) / cw
+      const ay = (ring[i][1] - minY) / ch
+      const bx = (ring[i + 1][0] - minX) / cw
+      const by = (ring[i + 1][1] - minY) / ch
+      const lo = Math.min(ax, bx)
+      const hi = Math.max(ax, bx)
+      const c0 = Math.max(0, Math.floor(lo - mx))
+      const c1 = Math.min(nx - 1, Math.floor(hi + mx))
+      const slope = hi - lo > 1e-12 ? (by - ay) / (bx - ax) : 0
+      for (let c = c0; c <= c1; c++) {
+        let ylo: number
+        let yhi: number
+        if (hi - lo > 1e-12) {
+          const x0 = Math.max(c, lo)
+          const x1 = Math.min(c + 1, hi)
+          const y0 = ay + (x0 - ax) * slope
+          const y1 = ay + (x1 - ax) * slope
+          ylo = Math.min(y0, y1)
+          yhi = Math.max(y0, y1)
+        } else {
+          ylo = Math.min(ay, by)
+          yhi = Math.max(ay, by)
+        }
+        const r0 = Math.max(0, Math.floor(ylo - my))
+        const r1 = Math.min(ny - 1, Math.floor(yhi + my))
+        for (let r = r0; r <= r1; r++) boundary[r * nx + c] = 1
+      }
+    }
+  }
+
+  // Regions of unmarked cells, each answered once.
+  const region = new Int32Array(nx * ny).fill(-1)
+  const answers: PointLocation[] = []
+  const stack = new Int32Array(nx * ny)
+  for (let start = 0; start < nx * ny; start++) {
+    if (boundary[start] || region[start] >= 0) continue
+    const k = answers.length
+    const c = start % nx
+    const r = (start - c) / nx
+    answers.push(index.locate(minX + (c + 0.5) * cw, minY + (r + 0.5) * ch))
+    let top = 0
+    stack[top++] = start
+    region[start] = k
+    while (top > 0) {
+      const cell = stack[--top]
+      const cc = cell % nx
+      // Left, right, below, above; written out: this loop runs once per cell.
+      let n = cell - 1
+      if (cc > 0 && !boundary[n] && region[n] < 0) {
+        region[n] = k
+        stack[top++] = n
+      }
+      n = cell + 1
+      if (cc < nx - 1 && !boundary[n] && region[n] < 0) {
+        region[n] = k
+        stack[top++] = n
+      }
+      n = cell - nx
+      if (n >= 0 && !boundary[n] && region[n] < 0) {
+        region[n] = k
+        stack[top++] = n
+      }
+      n = cell + nx
+      if (n < nx * ny && !boundary[n] && region[n] < 0) {
+        region[n] = k
+        stack[top++] = n
+      }
+    }
+  }
+
+  return {
+    locate(lon: number, lat: number): PointLocation {
+      const fx = (lon - minX) / cw
+      const fy = (lat - minY) / ch
+      if (fx >= 0 && fy >= 0 && fx < nx && fy < ny) {
+        const k = region[Math.floor(fy) * nx + Math.floor(fx)]
+        if (k >= 0) return answers[k]
+      }
+      return index.locate(lon, lat)
+    },
+  }
+}
