@@ -53,6 +53,8 @@ test('a drawn neighborhood is clipped to its area and takes ground from neighbor
   // A triangle over the old Springtown ground, out past the city limit and into Altamont.
   const c0 = inside(altamont)
   const c: LonLat = [c0[0] + 0.00113, c0[1] + 0.00071]
+  // Create let go of the Draw tool: pick it again.
+  await page.getByTestId('tool-draw').click()
   await clickPath(app, [b, c, [b[0], north]])
   await page.keyboard.press('Enter')
   await page.getByTestId('new-name').fill('Cross Road')

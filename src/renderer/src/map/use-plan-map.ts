@@ -109,6 +109,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
     })
     if (!settings.settings) void settings.load()
     watch(() => publish.lookupAnswer, (a) => a?.neighborhood && pm.zoomToNeighborhood(a.neighborhood.id))
+    watch(() => ui.neighborhoodRequest, (r) => r && pm.zoomToNeighborhood(r.id))
   })
 
   onBeforeUnmount(() => {

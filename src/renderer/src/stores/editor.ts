@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { ChangeSet, LonLat, PlanState } from '../../../shared/domain'
 import { EditError } from '../../../shared/domain'
 import { areaReadout, type AreaReadout } from '../../../shared/domain/area-readout'
@@ -9,6 +9,8 @@ import { useSessionStore } from './session'
 
 export const TOOLS = ['select', 'reshape', 'draw', 'split', 'merge', 'redraw', 'delete'] as const
 export type Tool = (typeof TOOLS)[number]
+/** Tools that do one job: once it is stored, or on Esc, the editor lets go of them and is back on Select. */
+export const ONE_JOB_TOOLS: readonly Tool[] = ['draw', 'split', 'merge', 'redraw', 'delete']
 
 /** A drawn shape waiting for the user to name it (draw, split) before it becomes a change. */
 export type Pending = { kind: 'draw'; ring: LonLat[] } | { kind: 'split'; line: LonLat[] } | null
@@ -36,6 +38,12 @@ export const useEditorStore = defineStore('editor', () => {
   const pending = shallowRef<Pending>(null)
   const takeFromNeighbors = ref(false)
   const busy = ref(false)
+  /**
+   * What the Delete tool is armed against: the neighborhood selected when the tool was picked, or
+   * one clicked on the map with the tool on. Any other selection (the list, an officer card, a
+   * lookup) lets go of the tool, so a delete form never opens as a side effect of another action.
+   */
+  const deleteTargetId = ref<string | null>(null)
   /** Live figures while a gesture is previewed; null = show the stored plan around the selection. */
   const preview = shallowRef<{ plan: PlanState; editedIds: string[] } | null>(null)
   /** Why the shape being dragged or drawn cannot be stored as it is, live. */
@@ -69,8 +77,28 @@ export const useEditorStore = defineStore('editor', () => {
     preview.value = null
     liveProblem.value = null
     if (t !== 'merge' && t !== 'redraw' && t !== 'delete') partnerId.value = null
+    deleteTargetId.value = t === 'delete' ? plan.selectedNeighborhoodId : null
     tool.value = t
   }
+
+  /** Esc: drops whatever is being drawn or dragged and lets go of the tool. */
+  function escape(): void {
+    setTool('select')
+  }
+
+  /** A click on the map with the Delete tool on: that neighborhood is the one to delete. */
+  function pickToDelete(id: string | null): void {
+    if (tool.value !== 'delete') return
+    deleteTargetId.value = id
+    plan.selectNeighborhood(id)
+  }
+
+  watch(
+    () => plan.selectedNeighborhoodId,
+    (id) => {
+      if (tool.value === 'delete' && id !== deleteTargetId.value) setTool('select')
+    },
+  )
 
   function cancel(): void {
     controller?.cancel()
@@ -99,7 +127,10 @@ export const useEditorStore = defineStore('editor', () => {
     }
     busy.value = true
     try {
-      return (await plan.apply(cs)) !== null
+      const stored = (await plan.apply(cs)) !== null
+      // The job is done: the tool lets go (a reshape goes on dragging until another tool is picked).
+      if (stored && ONE_JOB_TOOLS.includes(tool.value)) setTool('select')
+      return stored
     } finally {
       busy.value = false
       preview.value = null
@@ -122,7 +153,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    tool, partnerId, pending, takeFromNeighbors, busy, preview, liveProblem, hint, editedIds, readout,
-    whoCanEdit, areaLabel, setTool, cancel, finish, commit, newNeighborhoodId, attach,
+    tool, partnerId, pending, takeFromNeighbors, busy, deleteTargetId, preview, liveProblem, hint, editedIds, readout,
+    whoCanEdit, areaLabel, setTool, escape, pickToDelete, cancel, finish, commit, newNeighborhoodId, attach,
   }
 })

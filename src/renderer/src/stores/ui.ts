@@ -17,11 +17,17 @@ export const useUiStore = defineStore('ui', () => {
   const mapRequest = ref<{ kind: MapRequest; seq: number } | null>(null)
   const lookupFocus = ref(0)
   const printRequest = ref(0)
+  /** A neighborhood the map is asked to bring into view (an officer card was clicked). */
+  const neighborhoodRequest = ref<{ id: string; seq: number } | null>(null)
   let seq = 0
 
   function askMap(kind: MapRequest): void {
     mapRequest.value = { kind, seq: ++seq }
   }
 
-  return { rightTab, publishOpen, aboutOpen, shortcutsOpen, mapRequest, lookupFocus, printRequest, askMap }
+  function showNeighborhood(id: string): void {
+    neighborhoodRequest.value = { id, seq: ++seq }
+  }
+
+  return { rightTab, publishOpen, aboutOpen, shortcutsOpen, mapRequest, neighborhoodRequest, lookupFocus, printRequest, askMap, showNeighborhood }
 })

@@ -28,6 +28,10 @@ export interface EditorHost {
   setPreview(preview: { plan: PlanState; editedIds: string[] } | null, problem: string | null): void
   /** A closed outline (draw) or a line (split) is waiting for names. */
   setPending(p: { kind: 'draw'; ring: LonLat[] } | { kind: 'split'; line: LonLat[] } | null): void
+  /** Esc: drop what is in progress and go back to Select. */
+  escape(): void
+  /** A plain click with the Delete tool on: the neighborhood under it (or none) is the one to delete. */
+  pickToDelete(id: string | null): void
   /** A line for "redraw boundary" is finished. */
   redrawLine(line: LonLat[]): void
   commit(make: (p: PlanState) => ChangeSet): Promise<boolean>
@@ -180,13 +184,14 @@ export class MapEditor {
   private clickSelects(e: MapBrowserEvent): boolean {
     const tool = this.host.tool()
     if ((e.originalEvent as MouseEvent).shiftKey) return false
-    if (tool === 'draw' || tool === 'split') return false
+    if (tool === 'draw' || tool === 'split' || tool === 'delete') return false
     return !(tool === 'redraw' && this.lineDraw.getActive())
   }
 
-  /** Shift+click picks the second neighborhood for merge, redraw boundary and delete (give to). */
+  /** Shift+click picks the second neighborhood for merge, redraw boundary and delete (give to); a plain click with Delete picks what to delete. */
   private onClick(e: MapBrowserEvent): void {
     const tool = this.host.tool()
+    if (tool === 'delete' && !(e.originalEvent as MouseEvent).shiftKey) return this.host.pickToDelete(this.pm.neighborhoodAt(e.pixel))
     if (!(e.originalEvent as MouseEvent).shiftKey || !['merge', 'redraw', 'delete'].includes(tool)) return
     const id = this.pm.neighborhoodAt(e.pixel)
     if (id && id !== this.host.selectedId()) this.host.setPartner(id)
@@ -197,8 +202,7 @@ export class MapEditor {
     const tool = this.host.tool()
     if (pressed(e, 'cancel')) {
       this.cancel()
-      this.host.setPending(null)
-      this.host.setPreview(null, null)
+      this.host.escape()
     } else if (pressed(e, 'finish') && this.drawing) {
       e.preventDefault()
       this.finish()

@@ -40,6 +40,8 @@ export function useMapEditor(planMap: ShallowRef<PlanMap | null>): void {
             editor.liveProblem = problem
           },
           setPending: (p) => (editor.pending = p),
+          escape: () => editor.escape(),
+          pickToDelete: (id) => editor.pickToDelete(id),
           redrawLine: (line) => {
             const [aId, bId] = [plan.selectedNeighborhoodId, editor.partnerId]
             if (aId && bId) void editor.commit((p) => redrawBoundary(p, { aId, bId, line }))
