@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import type { PlanRef } from '../../shared/ipc/features/publish-contract'
 import type { AddressPoints } from '../../shared/insight/affected'
-import { comparePlans, type ComparePoints } from '../../shared/insight/compare-plans'
+import { comparePlans } from '../../shared/insight/compare-plans'
 import type { ContinuityFigures } from '../../shared/insight/continuity'
 import { showValue } from '../../shared/text/bounded'
 import { safeLine } from '../../shared/text/safe-text'
 import type { Services } from '../services'
 import { parseAddressCsv } from '../services/address-csv'
 import { AppError } from '../services/app-error'
+import { storedAddresses, storedCalls } from '../services/continuity-basis'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
 import { openTarget, TARGET_FLAGS } from './open-target'
@@ -51,13 +52,6 @@ function readAddresses(file: string): AddressPoints {
   return { address: parsed.rows.map((r) => r.address), lon: parsed.rows.map((r) => r.lon), lat: parsed.rows.map((r) => r.lat) }
 }
 
-/** Calls for service stored in the plan, with their workload in unit-hours; null when none are imported. */
-export function storedCalls(services: Services): ComparePoints['calls'] {
-  const calls = services.repos.calls.list()
-  if (calls.length === 0) return null
-  return { lon: calls.map((c) => c.lon), lat: calls.map((c) => c.lat), weight: calls.map((c) => c.hours * c.units) }
-}
-
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`)
 const figures = (f: ContinuityFigures) => `neighborhoods ${pct(f.neighborhoods)}, workload ${pct(f.workload)}, residents ${pct(f.residents)}`
 const label = (r: PlanRef) => (r === 'draft' ? 'the draft' : `version ${r}`)
@@ -95,12 +89,10 @@ export const compareCommand: CliCommand = {
         if (e instanceof AppError) throw new InputError(`compare: ${e.message}`)
         throw e
       }
-      let addresses = fileAddresses
-      if (!addresses) {
-        const stored = services.repos.addresses.first(Math.max(1, services.repos.addresses.count()))
-        if (stored.length) addresses = { address: stored.map((p) => p.address), lon: stored.map((p) => p.lon), lat: stored.map((p) => p.lat) }
-      }
-      const r = comparePlans(fromPlan, toPlan, { addresses, calls: storedCalls(services) })
+      const stored = fileAddresses ? null : storedAddresses(services.repos)
+      const addresses = fileAddresses ?? (stored!.address.length ? stored : null)
+      const calls = storedCalls(services.repos)
+      const r = comparePlans(fromPlan, toPlan, { addresses, calls: calls.lon.length ? calls : null })
       if (bool(flags, 'json')) {
         io.out(JSON.stringify({ continuity: r.continuity, affected: r.affected }, null, 2))
         return EXIT.ok

@@ -4,6 +4,7 @@ import { backupHandlers } from './features/backup-handlers'
 import { coreHandlers } from './features/core-handlers'
 import { dialogHandlers, NO_DESKTOP, type DesktopHooks } from './features/dialog-handlers'
 import { importHandlers } from './features/import-handlers'
+import { insightHandlers } from './features/insight-handlers'
 import { printHandlers } from './features/print-handlers'
 import { publishHandlers } from './features/publish-handlers'
 import { referenceHandlers } from './features/reference-handlers'
@@ -34,6 +35,7 @@ export function createHandlers(s: Services, desktop: DesktopHooks = NO_DESKTOP, 
     ...printHandlers(s),
     ...dialogHandlers(desktop),
     ...repairHandlers(s),
+    ...insightHandlers(s),
     ...referenceHandlers(s),
     ...serverHandlers(server),
   }

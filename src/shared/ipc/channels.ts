@@ -2,6 +2,7 @@ import { BACKUP_CHANNELS } from './features/backup-channels'
 import { CORE_CHANNELS } from './features/core-channels'
 import { DIALOG_CHANNELS } from './features/dialog-channels'
 import { IMPORT_CHANNELS } from './features/import-channels'
+import { INSIGHT_CHANNELS } from './features/insight-channels'
 import { PRINT_CHANNELS } from './features/print-channels'
 import { PUBLISH_CHANNELS } from './features/publish-channels'
 import { REFERENCE_CHANNELS } from './features/reference-channels'
@@ -25,6 +26,7 @@ export const CHANNELS = {
   ...PRINT_CHANNELS,
   ...DIALOG_CHANNELS,
   ...REPAIR_CHANNELS,
+  ...INSIGHT_CHANNELS,
   ...REFERENCE_CHANNELS,
   ...SERVER_CHANNELS,
 } as const

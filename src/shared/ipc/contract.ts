@@ -4,6 +4,7 @@ import { backupContract, type BackupOutputs } from './features/backup-contract'
 import { coreContract, type CoreOutputs } from './features/core-contract'
 import { dialogContract, type DialogOutputs } from './features/dialog-contract'
 import { importContract, type ImportOutputs } from './features/import-contract'
+import { insightContract, type InsightOutputs } from './features/insight-contract'
 import { printContract, type PrintOutputs } from './features/print-contract'
 import { publishContract, type PublishOutputs } from './features/publish-contract'
 import { referenceContract, type ReferenceOutputs } from './features/reference-contract'
@@ -33,10 +34,11 @@ export const contract = {
   ...repairContract,
   ...referenceContract,
   ...serverContract,
+  ...insightContract,
 } as const satisfies Record<Channel, { input: z.ZodType }>
 
 /** Every channel's reply type. */
-export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs, RepairOutputs, ReferenceOutputs, ServerOutputs {}
+export interface Outputs extends CoreOutputs, BackupOutputs, ImportOutputs, StaffingOutputs, PublishOutputs, TilesOutputs, PrintOutputs, DialogOutputs, RepairOutputs, ReferenceOutputs, ServerOutputs, InsightOutputs {}
 
 export type Contract = typeof contract
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
