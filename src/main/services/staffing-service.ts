@@ -1,6 +1,8 @@
 import { area as turfArea } from '@turf/area'
 import { transferChangeSet, type Officer, type PlanState } from '../../shared/domain'
-import type { AreaStaffing, ContinuityOut, StaffingSummaryOut, SuggestionOut } from '../../shared/ipc/features/staffing-outputs'
+import type { AreaStaffing, ContinuityOut, ShiftLoadOut, StaffingSummaryOut, SuggestionOut } from '../../shared/ipc/features/staffing-outputs'
+import { worksShift } from '../../shared/staffing/shifts'
+import { AppError } from './app-error'
 import { computeBalance, continuity, countActiveOfficers } from '../../shared/staffing/balance'
 import { suggestMoves, type SuggestedMove } from '../../shared/staffing/suggest-moves'
 import type { Repos } from '../db/repos'
@@ -105,6 +107,29 @@ export class StaffingService {
       continuityIfApplied: cont(continuity(asPlan(current), asPlan(after)), adopting),
       continuitySinceBaseline: { ...cont(continuity(asPlan(baseline.adoptions), asPlan(current)), baselineAdopting), baselineAt: baseline.at },
     }
+  }
+
+  /**
+   * Workload by shift on the draft (every stored call, or one quarter's), and with `shift` the
+   * transfers that balance that shift: its workload per area, only officers working it (roster
+   * shift text matching the shift's name, ignoring case and a plural s), the same tolerance.
+   */
+  byShift(tolerance = DEFAULT_MOVE_TOLERANCE, quarter: string | null = null, shift: string | null = null): ShiftLoadOut {
+    const shifts = this.workload.shifts()
+    const report = this.workload.byShift(tolerance, quarter)
+    const i = shift === null ? -1 : shifts.findIndex((s) => s.name === shift)
+    if (shift !== null && i < 0) throw new AppError('unknown-shift', `There is no shift named "${shift}"; the shifts are ${shifts.map((s) => s.name).join(', ')}`)
+    const plan = this.plans.load()
+    const shiftOfficers: Record<string, number> = {}
+    if (i >= 0) for (const a of plan.areas) shiftOfficers[a.id] = plan.officers.filter((o) => o.areaId === a.id && o.status === 'active' && worksShift(o.shift, shifts[i].name)).length
+    const suggestions =
+      i >= 0 && report
+        ? suggestMoves(plan, Object.fromEntries(report.areas.map((a) => [a.id, a.workload[i]])), {
+            tolerance,
+            shift: { name: shifts[i].name, works: (o) => worksShift(o.shift, shifts[i].name) },
+          }).map((m) => this.suggestion(m, plan))
+        : []
+    return { shifts, quarters: this.workload.quarters(), quarter, report, shift: i >= 0 ? shifts[i].name : null, suggestions, shiftOfficers }
   }
 
   /** Continuity is measured from now on. */

@@ -15,5 +15,8 @@ export function staffingHandlers(s: Services): FeatureHandlers<keyof typeof staf
     'workload:clear': () => s.workload.clear(s.session.actor()),
     'staffing:summary': ({ tolerance }) => s.staffing.summary(tolerance),
     'staffing:setBaseline': () => s.staffing.setBaseline(),
+    'staffing:byShift': ({ tolerance, quarter, shift }) => s.staffing.byShift(tolerance, quarter ?? null, shift ?? null),
+    'workload:setShifts': ({ shifts }) => ({ shifts: s.workload.setShifts(shifts, s.session.actor()) }),
+    'nesting:check': ({ file, idField, tolerance }) => s.nesting.check({ name: file.name, bytes: file.bytes }, { idField, tolerance }),
   }
 }

@@ -19,10 +19,13 @@ export const useStaffingStore = defineStore('staffing', () => {
   const error = ref<string | null>(null)
   /** Bumped by a write that changes what the figures count. */
   const stale = ref(0)
+  /** Bumped by any write to neighborhoods, areas or officers: per-neighborhood figures (workload by shift) follow a reshape too. */
+  const reshaped = ref(0)
 
   function took(cs: ChangeSet): void {
     const counts = cs.ops.some((op) => op.entity !== 'neighborhood' || !op.before || !op.after || op.before.areaId !== op.after.areaId)
     if (counts) stale.value++
+    if (cs.ops.some((op) => op.entity === 'neighborhood' || op.entity === 'area' || op.entity === 'officer')) reshaped.value++
   }
 
   async function refresh(): Promise<void> {
@@ -47,5 +50,5 @@ export const useStaffingStore = defineStore('staffing', () => {
     await refresh()
   }
 
-  return { summary, tolerancePct, loading, error, stale, took, refresh, applySuggestion, resetBaseline }
+  return { summary, tolerancePct, loading, error, stale, reshaped, took, refresh, applySuggestion, resetBaseline }
 })

@@ -7,6 +7,9 @@ export const STAFFING_CHANNELS = {
   'workload:clear': 'clearCalls',
   'staffing:summary': 'staffingSummary',
   'staffing:setBaseline': 'setStaffingBaseline',
+  'staffing:byShift': 'staffingByShift',
+  'workload:setShifts': 'setShifts',
+  'nesting:check': 'checkNesting',
 } as const
 
 /** Largest CSV text accepted over IPC (characters); kept here, free of zod, so the renderer can check a file before sending it. */

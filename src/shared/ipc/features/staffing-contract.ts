@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { MAX_CALLS_CSV_CHARS, MAX_ROSTER_CSV_CHARS } from './staffing-channels'
-import type { CallsImportOut, RosterImportOut, RosterPreviewOut, StaffingSummaryOut } from './staffing-outputs'
+import type { CallsImportOut, NestingOut, RosterImportOut, RosterPreviewOut, ShiftLoadOut, StaffingSummaryOut } from './staffing-outputs'
+import type { Shift } from '../../staffing/shifts'
+import { importFileSchema } from './import-contract'
 import type { WriteResult } from '../write-result'
 
 export type * from './staffing-outputs'
@@ -56,6 +58,29 @@ export const staffingContract = {
   'workload:clear': { input: z.undefined() },
   'staffing:summary': { input: z.strictObject({ tolerance: z.number().finite().min(0).max(1).optional() }) },
   'staffing:setBaseline': { input: z.undefined() },
+  'staffing:byShift': {
+    input: z.strictObject({
+      tolerance: z.number().finite().min(0).max(1).optional(),
+      quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2024-Q1').nullable().optional(),
+      /** Name of the shift the suggested moves are for. */
+      shift: z.string().max(40).nullable().optional(),
+    }),
+  },
+  'workload:setShifts': {
+    input: z.strictObject({
+      shifts: z
+        .array(z.strictObject({ name: z.string().max(200), start: z.number().int().min(0).max(1439), end: z.number().int().min(0).max(1439) }))
+        .min(1, 'at least one shift is needed')
+        .max(12, 'at most 12 shifts'),
+    }),
+  },
+  'nesting:check': {
+    input: z.strictObject({
+      file: importFileSchema,
+      idField: z.string().trim().min(1, 'choose the field holding each CAD beat\'s id').max(200),
+      tolerance: z.number().finite().min(0).max(0.99).optional(),
+    }),
+  },
 } as const
 
 export interface StaffingOutputs {
@@ -66,4 +91,7 @@ export interface StaffingOutputs {
   'workload:clear': { cleared: number }
   'staffing:summary': StaffingSummaryOut
   'staffing:setBaseline': { baselineAt: string }
+  'staffing:byShift': ShiftLoadOut
+  'workload:setShifts': { shifts: Shift[] }
+  'nesting:check': NestingOut
 }

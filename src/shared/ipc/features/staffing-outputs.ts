@@ -1,5 +1,8 @@
 import type { ChangeSet } from '../../domain'
 import type { BalanceSummary } from '../../staffing/balance'
+import type { ShiftReport } from '../../staffing/shift-workload'
+import type { Shift } from '../../staffing/shifts'
+import type { NestingReport } from '../../geo/nesting'
 import type { ApplyResult } from '../outputs'
 
 export interface RowError {
@@ -132,4 +135,29 @@ export interface StaffingSummaryOut {
   continuityIfApplied: ContinuityOut
   /** Against the baseline snapshot (taken when staffing was first looked at, or reset by the user). */
   continuitySinceBaseline: ContinuityOut & { baselineAt: string }
+}
+
+/** Workload by shift: the stored calls replayed onto the draft, per shift, with the balance's tolerance rule. */
+export interface ShiftLoadOut {
+  shifts: Shift[]
+  /** Quarters the stored timed calls fall in ("2024-Q1"), oldest first. */
+  quarters: string[]
+  /** The quarter replayed, or null for every stored call. */
+  quarter: string | null
+  /** Null when no stored call has a time. */
+  report: ShiftReport | null
+  /** The shift the suggestions are for, or null. */
+  shift: string | null
+  /** Transfers of that shift's officers that balance that shift's workload. */
+  suggestions: SuggestionOut[]
+  /** Active officers per area working that shift (roster shift text matching its name). */
+  shiftOfficers: Record<string, number>
+}
+
+export interface NestingOut extends NestingReport {
+  file: string
+  notices: string[]
+  withCalls: boolean
+  /** The crosswalk CSV for the CAD administrator. */
+  crosswalk: string
 }
