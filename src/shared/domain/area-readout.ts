@@ -1,7 +1,9 @@
 import { bboxOf, bboxesMeet } from '../geo/bbox'
 import { area as turfArea } from '@turf/area'
 import type { Neighborhood } from './entities'
+import type { ChangeSet } from './change-set'
 import type { AreaGeometry } from './geometry'
+import { jsonEqual } from './json-equal'
 import type { PlanState } from './plan'
 
 export interface AreaReadout {
@@ -52,5 +54,35 @@ export function areaReadout(stored: PlanState, shown: PlanState, editedIds: stri
   for (const n of edited) push(n, 'edited')
   const neighbours = edited.flatMap((n) => neighboursOf(shown, n)).sort((a, b) => a.name.localeCompare(b.name))
   for (const n of neighbours) push(n, 'neighbour')
+  return out
+}
+
+/** A neighborhood's ground before and after a stored change; null where it did not exist. */
+export interface AreaChange {
+  id: string
+  name: string
+  beforeM2: number | null
+  afterM2: number | null
+}
+
+/**
+ * Square metres of every neighborhood whose ground a change set moves (a reshape, a split, a
+ * delete), before and after, in the order of its ops. Renames, recolours and officer moves leave
+ * none; a neighborhood only gaining a corner on its edge is listed with its (nearly) equal areas.
+ */
+export function areaChanges(cs: ChangeSet): AreaChange[] {
+  const out: AreaChange[] = []
+  for (const op of cs.ops) {
+    if (op.entity !== 'neighborhood') continue
+    const { before, after } = op
+    // A change set that came through IPC holds copies: equal shapes are compared, not references.
+    if (before && after && (before.geometry === after.geometry || jsonEqual(before.geometry, after.geometry))) continue
+    out.push({
+      id: op.id,
+      name: (after ?? before)!.name,
+      beforeM2: before ? turfArea(before.geometry) : null,
+      afterM2: after ? turfArea(after.geometry) : null,
+    })
+  }
   return out
 }

@@ -54,3 +54,31 @@ export function applyFindingsDelta(prev: readonly Finding[], delta: FindingsDelt
   }
   return out
 }
+
+/** What a write did to the findings list: new ones, ones gone, and ones still there but changed (a gap that grew). */
+export interface FindingsChange {
+  added: Finding[]
+  removed: Finding[]
+  changed: Finding[]
+}
+
+/**
+ * The findings a delta adds, removes and changes, against the list it was made for: findings of
+ * `prev` outside every kept run are gone unless a finding with their id comes back changed.
+ */
+export function findingsChange(prev: readonly Finding[], delta: FindingsDelta): FindingsChange {
+  const kept = new Uint8Array(prev.length)
+  const fresh: Finding[] = []
+  for (const part of delta) {
+    if (!Array.isArray(part)) fresh.push(part)
+    else for (let i = part[0]; i < part[0] + part[1] && i < prev.length; i++) kept[i] = 1
+  }
+  const dropped = prev.filter((_, i) => !kept[i])
+  const droppedIds = new Set(dropped.map((f) => f.id))
+  const freshIds = new Set(fresh.map((f) => f.id))
+  return {
+    added: fresh.filter((f) => !droppedIds.has(f.id)),
+    removed: dropped.filter((f) => !freshIds.has(f.id)),
+    changed: fresh.filter((f) => droppedIds.has(f.id)),
+  }
+}

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { applyFindingsDelta, areaCoverage, type Finding } from '../../../shared/domain'
+import { applyFindingsDelta, areaCoverage, findingsChange, findingsDelta, type Finding, type FindingsChange } from '../../../shared/domain'
 import type { ValidationReport } from '../../../shared/ipc/outputs'
 import type { FindingsUpdate } from '../../../shared/ipc/write-result'
 import { api } from '../api'
@@ -10,6 +10,8 @@ export const useFindingsStore = defineStore('findings', () => {
   const report = shallowRef<ValidationReport | null>(null)
   const focused = shallowRef<Finding | null>(null)
   const running = ref(false)
+  /** What the last write did to the list (added, removed, changed); null until known. */
+  const lastChange = shallowRef<FindingsChange | null>(null)
   let pending: Promise<void> | null = null
 
   function show(r: ValidationReport): void {
@@ -35,10 +37,18 @@ export const useFindingsStore = defineStore('findings', () => {
   function took(u: FindingsUpdate): void {
     const held = report.value
     let findings: Finding[]
-    if ('all' in u) findings = u.all
-    else if (held && held.version === u.base) findings = applyFindingsDelta(held.findings, u.delta)
-    else {
-      void refresh()
+    lastChange.value = null
+    if ('all' in u) {
+      findings = u.all
+      if (held) lastChange.value = findingsChange(held.findings, findingsDelta(held.findings, findings))
+    } else if (held && held.version === u.base) {
+      findings = applyFindingsDelta(held.findings, u.delta)
+      lastChange.value = findingsChange(held.findings, u.delta)
+    } else {
+      const before = held?.findings
+      void refresh().then(() => {
+        if (before && report.value) lastChange.value = findingsChange(before, findingsDelta(before, report.value.findings))
+      })
       return
     }
     show({ summary: u.summary, findings, coverage: areaCoverage(usePlanStore().plan, findings), version: u.version })
@@ -48,5 +58,5 @@ export const useFindingsStore = defineStore('findings', () => {
     focused.value = f
   }
 
-  return { report, focused, running, refresh, took, focus }
+  return { report, focused, running, lastChange, refresh, took, focus }
 })

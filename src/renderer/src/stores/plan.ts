@@ -23,7 +23,8 @@ export const usePlanStore = defineStore('plan', () => {
   const canUndo = ref(false)
   const canRedo = ref(false)
   const lastError = ref<string | null>(null)
-  const lastChange = ref<{ label: string; seq: number } | null>(null)
+  /** The last stored step, with its change set as stored (what the editor's result line tells). */
+  const lastChange = shallowRef<{ label: string; seq: number; changeSet: ChangeSet } | null>(null)
   /** Findings involving what the last change touched. */
   const touchedFindings = shallowRef<Finding[]>([])
   const summary = ref<FindingSummary | null>(null)
@@ -92,7 +93,7 @@ export const usePlanStore = defineStore('plan', () => {
     useFindingsStore().took(r.findings)
     usePublishStore().took(r.publish)
     useStaffingStore().took(r.changeSet)
-    lastChange.value = { label: r.changeSet.label, seq: r.seq }
+    lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet }
     lastError.value = null
     if (selectedNeighborhoodId.value && !neighborhoodById.value.has(selectedNeighborhoodId.value)) selectedNeighborhoodId.value = null
     revision.value++
