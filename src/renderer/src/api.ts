@@ -42,3 +42,6 @@ export const onMenuCommand: PushApi['onMenuCommand'] = (listener) => window.api.
 
 /** How far the main process has come reading a layer being imported (pushed while it reads). */
 export const onImportProgress: PushApi['onImportProgress'] = (listener) => window.api.onImportProgress(listener)
+
+/** The department server's status and the change sets others stored there (none without a server). */
+export const onServerEvent: PushApi['onServerEvent'] = (listener) => window.api.onServerEvent(listener)

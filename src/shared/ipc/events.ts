@@ -1,5 +1,6 @@
 import { IMPORT_PROGRESS_EVENT, isImportProgress, type ImportProgressEvent } from './features/import-progress'
 import { isMenuCommand, MENU_EVENT, type MenuCommand } from './menu'
+import { isServerEvent, SERVER_EVENT, type ServerEvent } from './features/server-events'
 
 /**
  * The push channels main → window, the other kind beside the invoke channels of contract.ts:
@@ -9,6 +10,7 @@ import { isMenuCommand, MENU_EVENT, type MenuCommand } from './menu'
 export const PUSH_EVENTS = {
   [MENU_EVENT]: 'onMenuCommand',
   [IMPORT_PROGRESS_EVENT]: 'onImportProgress',
+  [SERVER_EVENT]: 'onServerEvent',
 } as const
 
 export type PushEvent = keyof typeof PUSH_EVENTS
@@ -17,11 +19,13 @@ export type PushEvent = keyof typeof PUSH_EVENTS
 export interface PushPayloads {
   [MENU_EVENT]: MenuCommand
   [IMPORT_PROGRESS_EVENT]: ImportProgressEvent
+  [SERVER_EVENT]: ServerEvent
 }
 
 export const PUSH_CHECKS: { [E in PushEvent]: (v: unknown) => v is PushPayloads[E] } = {
   [MENU_EVENT]: isMenuCommand,
   [IMPORT_PROGRESS_EVENT]: isImportProgress,
+  [SERVER_EVENT]: isServerEvent,
 }
 
 /** The listening half of window.api: one method per push event; each returns the way to stop. */

@@ -6,6 +6,7 @@ import { PUSH_EVENTS, type PushSink } from '../../../src/shared/ipc/events'
 import { createDispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import type { Services } from '../../../src/main/services'
+import type { ServerLink } from '../../../src/main/server/server-link'
 import type { ChoosePathRequest } from '../../../src/shared/ipc/features/dialog-contract'
 import { makeServices, REPO_ROOT } from '../../helpers/services'
 import { MapPage } from './map-page'
@@ -34,23 +35,37 @@ export interface AppHandle {
   invoke(channel: string, input?: unknown): Promise<unknown>
 }
 
+/** Push events (an import's progress, the department server's news) reach the page as the preload would pass them on. */
+export function pagePush(page: Page): PushSink {
+  return (event, payload) => void page.evaluate(([e, p]) => window.__acpPush?.(e, p), [event, payload] as const).catch(() => {})
+}
+
 /**
  * Opens the built renderer in Chromium with a `window.api` built exactly as the preload builds
  * it (same function, same channel map) but carried by exposeBinding (see wire.ts) to the real
  * services and a real SQLite file in this test process. No mocks of our own code.
  */
-export async function openApp(page: Page, opts: { seed?: boolean; before?: (s: Services) => void } = {}): Promise<AppHandle> {
+export async function openApp(
+  page: Page,
+  opts: {
+    seed?: boolean
+    before?: (s: Services) => void
+    /** Services made by the test (a department server's working copy); the test cleans them up. */
+    services?: AppHandle['services']
+    /** Their department server link, answering the server:* channels. */
+    server?: ServerLink
+  } = {},
+): Promise<AppHandle> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the browser tests (npm test does).')
-  // Push events (an import's progress) reach the page as the preload would pass them on.
-  const push: PushSink = (event, payload) => void page.evaluate(([e, p]) => window.__acpPush?.(e, p), [event, payload] as const).catch(() => {})
-  const services = makeServices({ seed: opts.seed ?? true, push })
+  const push = pagePush(page)
+  const services = opts.services ?? makeServices({ seed: opts.seed ?? true, push })
   opts.before?.(services)
   const fileDialog: AppHandle['fileDialog'] = { answers: [], asked: [] }
   const choosePath = async (req: ChoosePathRequest) => {
     fileDialog.asked.push(req)
     return fileDialog.answers.shift() ?? null
   }
-  const dispatch = createDispatch(createHandlers(services, { choosePath }), (e) => console.error(e))
+  const dispatch = createDispatch(createHandlers(services, { choosePath }, opts.server ?? null), (e) => console.error(e))
   const foreignRequests: string[] = []
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url())

@@ -1,0 +1,96 @@
+import { booleanPointInPolygon, feature, point } from '@turf/turf'
+import { expect, test, type Page } from '@playwright/test'
+import type pg from 'pg'
+import type { LonLat, PlanState } from '../../src/shared/domain'
+import { SERVER_EVENT } from '../../src/shared/ipc/features/server-events'
+import { startTestServer, type TestServer } from '../helpers/pg-server'
+import { openServerWindow, type ServerWindow } from '../helpers/server-window'
+import { storeSampleCity } from '../server/fixtures'
+import { dragFrom, sharedInteriorVertices } from './editor-helpers'
+import { openApp, pagePush, type AppHandle } from './harness/app-fixture'
+
+// Two windows, each with its own main-process services, working copy and connection, on one real
+// PostgreSQL 15 + PostGIS (started here, as CI does after .ci/run installs it).
+test.describe.configure({ mode: 'serial' })
+
+let server: TestServer
+let owner: pg.Client
+const windows: ServerWindow[] = []
+const pages: Page[] = []
+
+test.beforeAll(async () => {
+  server = await startTestServer()
+  owner = await server.owner()
+  await storeSampleCity(owner)
+  await server.addLogin('ne_cmdr', 'commander', 'NE')
+  await server.addLogin('nw_cmdr', 'commander', 'NW')
+})
+test.afterAll(async () => {
+  for (const p of pages) await p.close().catch(() => {})
+  for (const w of windows) await w.close()
+  await server?.stop()
+})
+
+async function openWindow(browser: import('@playwright/test').Browser, login: string, osUser: string): Promise<AppHandle> {
+  const w = await openServerWindow({ host: '127.0.0.1', port: server.port, database: 'acp', login }, `pw-${login}`, osUser)
+  windows.push(w)
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  pages.push(page)
+  const push = pagePush(page)
+  w.forward = (e) => push(SERVER_EVENT, e)
+  return openApp(page, { services: w, server: w.link })
+}
+
+const holderAt = (plan: PlanState, at: LonLat) => plan.neighborhoods.find((n) => booleanPointInPolygon(point(at), feature(n.geometry)))?.name ?? null
+
+test("a corner moved in Commander NE's window moves on Commander NW's map, without a reload", async ({ browser }) => {
+  const ne = await openWindow(browser, 'ne_cmdr', 'alice')
+  const nw = await openWindow(browser, 'nw_cmdr', 'bob')
+  // Who each is, and what each may edit, comes from the server.
+  await expect(ne.page.getByTestId('server-identity')).toHaveText('ne_cmdr · may edit Northeast')
+  await expect(nw.page.getByTestId('server-identity')).toHaveText('nw_cmdr · may edit Northwest')
+  await expect(nw.page.getByTestId('server-badge')).toHaveAttribute('data-state', 'online')
+
+  const before = ne.services.plans.load()
+  const [vertex] = sharedInteriorVertices(before, 'NE-springtown', 'NE-northfront')
+  expect(vertex, 'Springtown and Northfront share an interior corner').toBeTruthy()
+  const loadsBefore = nw.calls.filter((c) => c === 'plan:load').length
+
+  await ne.page.getByTestId('tool-reshape').click()
+  await ne.map.el.hover({ position: await ne.map.pixelOf(vertex[0], vertex[1]) })
+  await expect(ne.map.el).toHaveAttribute('data-edit-cursor', 'move-vertex')
+  await dragFrom(ne, vertex, 40, -25)
+  await expect.poll(() => ne.services.repos.neighborhoods.get('NE-springtown')!.geometry).not.toEqual(before.neighborhoods.find((n) => n.id === 'NE-springtown')!.geometry)
+  const after = ne.services.plans.load()
+  // The corner's new place, and a point of the ground that changed hands between the two.
+  const ring = (g: PlanState['neighborhoods'][number]['geometry']) => (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates.flatMap((p) => p[0]))
+  const had = new Set(ring(before.neighborhoods.find((n) => n.id === 'NE-springtown')!.geometry).map((p) => `${p[0]},${p[1]}`))
+  const moved = ring(after.neighborhoods.find((n) => n.id === 'NE-springtown')!.geometry).find((p) => !had.has(`${p[0]},${p[1]}`))!
+  const probe = [0.35, 0.5, 0.65]
+    .map((t): LonLat => [vertex[0] + (moved[0] - vertex[0]) * t, vertex[1] + (moved[1] - vertex[1]) * t])
+    .find((p) => holderAt(before, p) !== holderAt(after, p) && holderAt(after, p) !== null)
+  expect(probe, 'some ground between the old and the new corner changed neighborhood').toBeTruthy()
+
+  // On the other window's map (its commander's own area first; the whole city now) that ground now belongs to the other neighborhood: a click selects it.
+  await nw.page.getByTestId('view-whole-city').click()
+  await expect.poll(() => nw.services.repos.neighborhoods.get('NE-springtown')!.geometry).toEqual(after.neighborhoods.find((n) => n.id === 'NE-springtown')!.geometry)
+  await expect(async () => {
+    await nw.map.clickAt(probe![0], probe![1])
+    await expect(nw.panels.selectedNeighborhood()).toHaveText(holderAt(after, probe!)!, { timeout: 1000 })
+  }).toPass({ timeout: 10_000 })
+  expect(nw.calls.filter((c) => c === 'plan:load').length).toBe(loadsBefore)
+  expect(nw.foreignRequests).toEqual([])
+})
+
+test('a window that loses the server says it is offline and counts the changes waiting to be sent', async () => {
+  const nw = windows[1]
+  const page = pages[1]
+  await nw.link.pause()
+  await expect(page.getByTestId('server-offline')).toHaveText(/offline, nothing waiting/)
+  const n = nw.repos.neighborhoods.get('NW-ruby-hill') ?? nw.plans.load().neighborhoods.find((x) => x.areaId === 'NW')!
+  nw.writes.edit({ label: `Rename ${n.name}`, ops: [{ entity: 'neighborhood', id: n.id, before: n, after: { ...n, name: `${n.name} (offline)` } }] }, nw.session.actor())
+  await expect(page.getByTestId('server-offline')).toHaveText(/offline, 1 change waiting to be sent/)
+  await nw.link.resume()
+  await expect(page.getByTestId('server-badge')).toHaveAttribute('data-state', 'online')
+  await expect.poll(async () => (await owner.query<{ name: string }>(`SELECT doc->>'name' AS name FROM acp.neighborhoods WHERE id = $1`, [n.id])).rows[0].name).toBe(`${n.name} (offline)`)
+})
