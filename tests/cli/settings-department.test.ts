@@ -41,6 +41,7 @@ describe('cli settings', () => {
       units === 'us' ? 'sliver width tolerance: 16.4 ft (stored as 5 m)' : 'sliver width tolerance: 5 m',
       units === 'us' ? 'sliver area tolerance: 1,076 sq ft (stored as 100 m²)' : 'sliver area tolerance: 100 m²',
       'unassigned neighborhood blocks publishing: no',
+      'vacancy cover: the Area Commander',
       'Publishing is refused until --department-name and --department-phone are set.',
     ])
     // Printing only reads.
@@ -69,6 +70,7 @@ describe('cli settings', () => {
       'sliver width tolerance: 5 m',
       'sliver area tolerance: 100 m²',
       'unassigned neighborhood blocks publishing: no',
+      'vacancy cover: the Area Commander',
     ])
 
     const sample = join(t.dir, 'sample.sqlite')
@@ -85,6 +87,26 @@ describe('cli settings', () => {
       'settings: --department-name: the department name holds a control character (U+000A) at character 12; use printable text; nothing was changed',
     )
     expect(await refused(db, 'settings', '--db', db, '--department-phone', '5'.repeat(41))).toBe('settings: --department-phone: the non-emergency phone is longer than 40 characters; nothing was changed')
+  })
+
+  it('sets who covers a neighborhood with no active officer, refusing an officer on leave or an area left without a sergeant', async () => {
+    const db = join(t.dir, 'vacancy.sqlite')
+    expect((await inProcess('init', '--db', db, '--sample')).code).toBe(0)
+    expect(await refused(db, 'settings', '--db', db, '--vacancy-sergeant', 'NE')).toBe('settings: --vacancy-sergeant: "NE" is not AREA=OFFICER (for example NE=off-004); nothing was changed')
+    expect(await refused(db, 'settings', '--db', db, '--vacancy-cover', 'sergeant', '--vacancy-sergeant', 'NE=off-004')).toBe(
+      'settings: Vacancy cover: choose the sergeant who covers the vacant neighborhoods of Northwest, South (or let the Area Commander cover them). Nothing was saved.',
+    )
+    // Off-013 (N. Lindqvist) is on leave: not a contact residents can be given.
+    expect(await refused(db, 'settings', '--db', db, '--vacancy-cover', 'sergeant', '--vacancy-sergeant', 'NE=off-013,NW=off-027,S=off-046', '--units', 'us')).toBe(
+      'settings: Vacancy cover for Area Command Northeast: Officer N. Lindqvist is on leave; choose an active sergeant. Nothing was saved.',
+    )
+    let r = await inProcess('settings', '--db', db, '--vacancy-cover', 'sergeant', '--vacancy-sergeant', 'NE=off-004, NW=off-027,S=off-046')
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toContain('Saved the vacancy cover.')
+    expect(r.out).toContain("vacancy cover: the area's sergeant (Northeast: Sergeant C. Kowalski; Northwest: Sergeant H. Novak; South: Sergeant K. Ramos)")
+    r = await inProcess('settings', '--db', db, '--vacancy-cover', 'commander')
+    expect(r.code, r.err).toBe(0)
+    expect(r.out.split('\n')).toContain('vacancy cover: the Area Commander')
   })
 })
 

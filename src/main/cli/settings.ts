@@ -1,4 +1,6 @@
 import type { Settings } from '../../shared/ipc/outputs'
+import { VACANCY_COVERS, type AreaCommand, type Officer, type VacancyCoverChoice } from '../../shared/domain'
+import { AppError } from '../services/app-error'
 import { departmentSchema } from '../../shared/ipc/features/core-contract'
 import { missingDepartmentFields } from '../../shared/publish/public-dataset'
 import { safeLine } from '../../shared/text/safe-text'
@@ -17,7 +19,29 @@ function departmentField(flag: string, field: 'name' | 'nonEmergencyPhone', valu
   return r.data
 }
 
-function print(s: Settings, io: CliIo): void {
+/** "NE=off-004,NW=off-027": each Area Command id with the officer id of the sergeant covering its vacancies. */
+function sergeantsFlag(value: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([^=]+)=(.+)$/.exec(part)
+    if (!m) throw new InputError(`settings: --vacancy-sergeant: "${safeLine(part).slice(0, 80)}" is not AREA=OFFICER (for example NE=off-004); nothing was changed`)
+    out[m[1].trim()] = m[2].trim()
+  }
+  return out
+}
+
+/** Who covers a vacancy, in words: "the Area Commander", or each area's sergeant by name. */
+function vacancyLine(s: Settings, areas: AreaCommand[], officers: Map<string, Officer>): string {
+  const v = s.vacancyFallback
+  if (v.cover === 'commander') return 'vacancy cover: the Area Commander'
+  const each = areas.map((a) => {
+    const o = officers.get(v.sergeants[a.id] ?? '')
+    return `${safeLine(a.name)}: ${o ? safeLine(`${o.rank} ${o.displayName}`) : 'the Area Commander (no sergeant chosen)'}`
+  })
+  return `vacancy cover: the area's sergeant (${each.join('; ')})`
+}
+
+function print(s: Settings, io: CliIo, vacancy: string): void {
   const d = s.department
   const shown = (v: string) => (v.trim() ? safeLine(v) : NOT_SET)
   const t = s.tolerances
@@ -33,6 +57,7 @@ function print(s: Settings, io: CliIo): void {
       `sliver width tolerance: ${both(formatLength(t.sliverWidthM, 'metric'), formatLength(t.sliverWidthM, 'us'))}`,
       `sliver area tolerance: ${both(formatSquareMetres(t.sliverAreaM2), `${toleranceToInput(t.sliverAreaM2, 'area', 'us').toLocaleString('en-US')} sq ft`)}`,
       `unassigned neighborhood blocks publishing: ${t.unassignedIsError ? 'yes' : 'no'}`,
+      vacancy,
     ].join('\n'),
   )
   const missing = missingDepartmentFields(d)
@@ -41,12 +66,14 @@ function print(s: Settings, io: CliIo): void {
 
 export const settingsCommand: CliCommand = {
   name: 'settings',
-  summary: "Print the plan's settings, or set the units and the department's public name and non-emergency phone.",
+  summary: "Print the plan's settings, or set the units, the department's public name and non-emergency phone, and who covers a neighborhood with no active officer.",
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
     units: { type: 'string', values: UNITS, help: 'how the app shows areas, widths and tolerances (stored values stay in metres)' },
     'department-name': { type: 'string', arg: '<text>', help: 'the department as residents see it on the public map (at most 120 characters)' },
     'department-phone': { type: 'string', arg: '<text>', help: 'its non-emergency phone, shown where an area has no commander (at most 40 characters)' },
+    'vacancy-cover': { type: 'string', values: VACANCY_COVERS, help: "who residents are given for a neighborhood with no active officer: the Area Commander, or each area's sergeant (--vacancy-sergeant)" },
+    'vacancy-sergeant': { type: 'string', arg: '<AREA=OFFICER,...>', help: "the sergeant covering each Area Command's vacancies, by ids (NE=off-004,NW=off-027); an active officer of that area" },
   },
   notes: [
     'With no flag, prints the settings. A new plan has no department name or phone: export refuses until both are set.',
@@ -56,10 +83,13 @@ export const settingsCommand: CliCommand = {
     const name = str(flags, 'department-name')
     const phone = str(flags, 'department-phone')
     const units = str(flags, 'units') as Units | undefined
+    const cover = str(flags, 'vacancy-cover') as VacancyCoverChoice | undefined
+    const sergeantsText = str(flags, 'vacancy-sergeant')
+    const sergeants = sergeantsText === undefined ? undefined : sergeantsFlag(sergeantsText)
     // Checked before the plan is opened: a refused value changes nothing.
     const checkedName = name === undefined ? undefined : departmentField('department-name', 'name', name)
     const checkedPhone = phone === undefined ? undefined : departmentField('department-phone', 'nonEmergencyPhone', phone)
-    const writes = units !== undefined || name !== undefined || phone !== undefined
+    const writes = units !== undefined || name !== undefined || phone !== undefined || cover !== undefined || sergeants !== undefined
     const plan = await openPlan(str(flags, 'db')!, writes ? { purpose: 'change its settings' } : { readOnly: true })
     try {
       const { settings } = plan.services
@@ -70,11 +100,24 @@ export const settingsCommand: CliCommand = {
           const d = settings.get().department
           patch.department = { ...d, ...(checkedName !== undefined ? { name: checkedName } : {}), ...(checkedPhone !== undefined ? { nonEmergencyPhone: checkedPhone } : {}) }
         }
-        settings.set(patch)
-        const what = [units && 'units', checkedName !== undefined && 'department name', checkedPhone !== undefined && 'non-emergency phone'].filter(Boolean).join(', ')
+        if (cover !== undefined || sergeants !== undefined) {
+          const v = settings.get().vacancyFallback
+          patch.vacancyFallback = { cover: cover ?? v.cover, sergeants: { ...v.sergeants, ...sergeants } }
+        }
+        try {
+          settings.set(patch)
+        } catch (e) {
+          // The roster check names the area and the officer; nothing was stored.
+          if (e instanceof AppError) throw new InputError(`settings: ${e.message}`)
+          throw e
+        }
+        const what = [units && 'units', checkedName !== undefined && 'department name', checkedPhone !== undefined && 'non-emergency phone', patch.vacancyFallback && 'vacancy cover']
+          .filter(Boolean)
+          .join(', ')
         io.out(`Saved the ${what}.`)
       }
-      print(settings.get(), io)
+      const { repos } = plan.services
+      print(settings.get(), io, vacancyLine(settings.get(), repos.areas.list(), new Map(repos.officers.list().map((o) => [o.id, o]))))
       return EXIT.ok
     } finally {
       plan.close()
