@@ -55,7 +55,8 @@ export const exportCommand: CliCommand = {
       // The reason and the paths are the user's text: safeLine keeps each on its own line.
       io.out(`Published version ${r.version.number} (effective ${r.version.effectiveDate})${r.version.overrideReason ? ` over blocking findings; override recorded: ${safeLine(r.version.overrideReason)}` : ''}.`)
       for (const f of r.written) io.out(`wrote ${safeLine(f)}`)
-      if (r.backupFile) io.out(`Backup taken before publishing: ${safeLine(r.backupFile)}`)
+      // On a server the backup would be of the command's throw-away working copy, gone when it ends.
+      if (r.backupFile && !str(flags, 'server')) io.out(`Backup taken before publishing: ${safeLine(r.backupFile)}`)
       return EXIT.ok
     } catch (e) {
       if (e instanceof AppError) throw new InputError(e.message)

@@ -73,7 +73,8 @@ export const importCommand: CliCommand = {
         plan.actor,
       )
       await plan.finish()
-      report(result, io)
+      // On a server the backup was of the command's throw-away working copy, gone when it ends: the server's log keeps the step.
+      report(str(flags, 'server') ? { ...result, backupFile: null } : result, io)
       return EXIT.ok
     } catch (e) {
       // The parser speaks to the app's dialog; on the command line, say which flag picks the CRS.

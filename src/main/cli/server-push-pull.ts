@@ -5,21 +5,33 @@ import { connectServer, redactUrl } from '../server/connect'
 import { planAsAdds } from '../server/plan-adds'
 import { appendHistory, storeChangeSet } from '../server/repos/change-log-repo'
 import { planIsEmpty, readPlanRows } from '../server/repos/plan-rows-repo'
-import { readSchemaVersion } from '../server/repos/schema-repo'
+import { readSchemaVersion, SERVER_SCHEMA_VERSION, ServerSchemaTooNewError } from '../server/repos/schema-repo'
 import { readServerSettings, writeServerSettings } from '../server/repos/settings-repo'
 import { str } from './args'
 import { EXIT, InputError, type CliCommand } from './command'
 import { openPlan } from './open-plan'
 
+/**
+ * A connection to a server whose plan this login may read; anything else ends the connection
+ * and says why at once (an open connection would keep the command from ever exiting).
+ */
 async function serverFor(url: string) {
   const client = await connectServer(url).catch((e: Error) => {
     throw new InputError(e.message)
   })
-  if ((await readSchemaVersion(client)) === 0) {
-    await client.end()
-    throw new InputError(`${redactUrl(url)} has no plan schema yet; run: npm run cli -- server setup --server <owner url>`)
+  try {
+    const version = await readSchemaVersion(client).catch((e: { code?: string; message: string }) => {
+      if (e.code !== '42501') throw e
+      const login = decodeURIComponent(new URL(url).username) || 'this login'
+      throw new InputError(`The login ${login} may not read the plan on ${redactUrl(url)} (PostgreSQL: ${e.message}); the server's owner gives it a role with: npm run cli -- server user --login ${login} --role commander --area <id> (or --role administration), or runs server setup to upgrade an older schema`)
+    })
+    if (version === 0) throw new InputError(`${redactUrl(url)} has no plan schema yet; run: npm run cli -- server setup --server <owner url>`)
+    if (version > SERVER_SCHEMA_VERSION) throw new InputError(new ServerSchemaTooNewError(version).message)
+    return client
+  } catch (e) {
+    await client.end().catch(() => {})
+    throw e
   }
-  return client
 }
 
 export const serverPushCommand: CliCommand = {
