@@ -76,7 +76,7 @@ export function menuTemplate({ platform, packaged, appName }: MenuOptions): Menu
   const help: MenuItem = {
     label: '&Help',
     role: 'help',
-    submenu: [cmd('Keyboard shortcuts', 'shortcuts', '?'), ...(mac ? [] : [SEP, cmd('Settings and about', 'about')])],
+    submenu: [cmd('Getting started', 'guide'), cmd('Keyboard shortcuts', 'shortcuts', '?'), ...(mac ? [] : [SEP, cmd('Settings and about', 'about')])],
   }
   const window: MenuItem[] = mac ? [{ role: 'windowMenu' }] : []
   return [...appMenu, file, edit, view, plan, ...window, help]

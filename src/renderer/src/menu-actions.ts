@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../../shared/ipc/menu'
 import { useFindingsStore } from './stores/findings'
+import { useGuideStore } from './stores/guide'
 import { useImportStore } from './stores/import'
 import { usePlanStore } from './stores/plan'
 import { useSessionStore } from './stores/session'
@@ -42,6 +43,9 @@ export function runMenuCommand(c: MenuCommand): void {
     case 'staffing':
     case 'history':
       ui.rightTab = c
+      return
+    case 'guide':
+      useGuideStore().show()
       return
     case 'shortcuts':
       ui.shortcutsOpen = true

@@ -8,7 +8,7 @@ export const MENU_COMMANDS = [
   'undo', 'redo',
   'zoom-in', 'zoom-out', 'zoom-fit',
   'check-plan', 'find-officer', 'staffing', 'history',
-  'shortcuts', 'about',
+  'guide', 'shortcuts', 'about',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

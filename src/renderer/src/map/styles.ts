@@ -68,11 +68,13 @@ export function neighborhoodStyle(look: NeighborhoodLook) {
   return (f: FeatureLike): Style[] => {
     const id = f.getId() as string
     const selected = id === look.selectedId
-    const unassigned = look.unassigned.has(id)
-    const base = cached(`n:${selected}:${unassigned}`, () =>
+    // A commander's view dims the other areas: still there to check borders against, but quieter.
+    const other = !selected && !!look.ownAreaId && f.get('areaId') !== look.ownAreaId
+    const unassigned = look.unassigned.has(id) && !other
+    const base = cached(`n:${selected}:${unassigned}:${other}`, () =>
       new Style({
-        fill: new Fill({ color: selected ? 'rgba(255, 221, 0, 0.35)' : unassigned ? 'rgba(204, 0, 0, 0.10)' : 'rgba(255,255,255,0.01)' }),
-        stroke: new Stroke({ color: selected ? '#111' : unassigned ? '#b00020' : '#444', width: selected ? 3 : 1.2, lineDash: unassigned && !selected ? [6, 4] : undefined }),
+        fill: new Fill({ color: selected ? 'rgba(255, 221, 0, 0.35)' : other ? 'rgba(236, 238, 241, 0.7)' : unassigned ? 'rgba(204, 0, 0, 0.10)' : 'rgba(255,255,255,0.01)' }),
+        stroke: new Stroke({ color: selected ? '#111' : other ? '#9aa0a8' : unassigned ? '#b00020' : '#444', width: selected ? 3 : other ? 1 : 1.2, lineDash: unassigned && !selected ? [6, 4] : undefined }),
         zIndex: selected ? 2 : 1,
       }),
     )
@@ -84,7 +86,7 @@ export function neighborhoodStyle(look: NeighborhoodLook) {
         text: new Text({
           text: label,
           font: selected ? 'bold 13px system-ui, sans-serif' : '12px system-ui, sans-serif',
-          fill: new Fill({ color: '#111' }),
+          fill: new Fill({ color: other ? '#6b7280' : '#111' }),
           stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
           overflow: true,
         }),
