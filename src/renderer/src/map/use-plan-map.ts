@@ -10,6 +10,7 @@ import { useUiStore } from '../stores/ui'
 import { useReferenceStore } from '../stores/reference'
 import { useSessionStore } from '../stores/session'
 import { installRosterMapHooks } from './roster-map-hooks'
+import { installChangedGround } from './changed-ground'
 import { PlanMap } from './plan-map'
 
 declare global {
@@ -58,6 +59,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
     })
     window.__acpMap = { pixelOf: (lon, lat) => pm.pixelOf(lon, lat), counts: () => pm.counts() }
     installRosterMapHooks(pm, el)
+    installChangedGround(pm, el)
 
     watch(
       () => plan.plan,
