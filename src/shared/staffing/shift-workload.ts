@@ -1,6 +1,7 @@
 import { computeBalance } from './balance'
 import { DAYS, shiftBuckets, type Shift } from './shifts'
-import { createPointIndex, type CallPoint, type PlanGeometry, type PlanPointIndex } from './workload'
+import { locatorFor } from '../insight/located-points'
+import type { CallPoint, PlanGeometry, PlanPointIndex, PointIndex } from './workload'
 
 /** Calls and unit-hours in each shift (arrays in the order of `shifts`), and calls per day of week x shift. */
 export interface ShiftTally {
@@ -28,7 +29,20 @@ export interface ShiftWorkloadOptions {
   /** Only calls with from <= at < to count (a past quarter, say). */
   from?: number
   to?: number
-  index?: PlanPointIndex
+  /** Default: the plan's point-in-polygon, with the compare's raster in front of it for many calls (locatorFor). */
+  index?: PointIndex | PlanPointIndex
+}
+
+/** The index's answers as plan positions (-1: none): directly when it gives them, else through the ids. */
+function positionsOf(index: PointIndex | PlanPointIndex, plan: PlanGeometry): (lon: number, lat: number, out: Int32Array) => void {
+  if ('locateIndexes' in index) return (lon, lat, out) => index.locateIndexes(lon, lat, out)
+  const nb = new Map(plan.neighborhoods.map((n, i) => [n.id, i]))
+  const ar = new Map(plan.areas.map((a, i) => [a.id, i]))
+  return (lon, lat, out) => {
+    const l = index.locate(lon, lat)
+    out[0] = l.neighborhoodId === null ? -1 : (nb.get(l.neighborhoodId) ?? -1)
+    out[1] = l.areaId === null ? -1 : (ar.get(l.areaId) ?? -1)
+  }
 }
 
 function tallies(n: number, nShifts: number): { calls: Float64Array; workload: Float64Array; days: Float64Array } {
@@ -51,7 +65,8 @@ function toTally(t: ReturnType<typeof tallies>, i: number, nShifts: number): Shi
  */
 export function aggregateByShift(points: CallPoint[], plan: PlanGeometry, shifts: Shift[], opts: ShiftWorkloadOptions = {}): ShiftWorkload {
   const buckets = shiftBuckets(shifts)
-  const index = opts.index ?? createPointIndex(plan)
+  const index = opts.index ?? locatorFor(plan, points.length)
+  const locate = positionsOf(index, plan)
   const S = shifts.length
   const nb = tallies(plan.neighborhoods.length, S)
   const ar = tallies(plan.areas.length, S)
@@ -76,7 +91,7 @@ export function aggregateByShift(points: CallPoint[], plan: PlanGeometry, shifts
     const s = buckets.shiftOf(at)
     const d = buckets.dayOf(at)
     const w = p.hours * p.units
-    index.locateIndexes(p.lon, p.lat, where)
+    locate(p.lon, p.lat, where)
     const n = where[0]
     const a = where[1]
     if (n >= 0) {

@@ -1,0 +1,100 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { booleanPointInPolygon, feature, point } from '@turf/turf'
+import { parseCfsCsv } from '../../../src/main/workload/cfs-csv'
+import { aggregateByShift, shiftReport } from '../../../src/shared/staffing/shift-workload'
+import { DEFAULT_SHIFTS, wallTimeText } from '../../../src/shared/staffing/shifts'
+import { createPointIndex, type CallPoint } from '../../../src/shared/staffing/workload'
+import { loadChicagoPlan, prng } from '../../workload/chicago-plan'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const dataDir = path.resolve(here, '../../../../shared/real-data/chicago')
+const N = 1_000_000
+const NAIVE_SAMPLE = 2_000
+const RUNS = 3
+
+const plan = loadChicagoPlan(dataDir)
+if (!plan) {
+  console.log(`Skipped: Chicago data not found at ${dataDir}`)
+  process.exit(0)
+}
+
+// Calls: seeded, uniform over the city's bbox and kept inside a district (calls are in the city),
+// times uniform over the first quarter of 2024, 10-90 minutes, 1-3 units. Not timed.
+const rand = prng(20261205)
+const [x0, y0, x1, y1] = plan.bbox
+const inCity = createPointIndex(plan)
+const Q1 = Date.UTC(2024, 0, 1) / 60000
+const Q1_MIN = (Date.UTC(2024, 3, 1) - Date.UTC(2024, 0, 1)) / 60000
+const calls: CallPoint[] = []
+while (calls.length < N) {
+  const lon = Number((x0 + rand() * (x1 - x0)).toFixed(6))
+  const lat = Number((y0 + rand() * (y1 - y0)).toFixed(6))
+  if (inCity.locate(lon, lat).areaId === null) continue
+  calls.push({ lon, lat, type: 'generated', hours: (10 + Math.floor(rand() * 80)) / 60, units: 1 + Math.floor(rand() * 3), at: Q1 + Math.floor(rand() * Q1_MIN) })
+}
+
+const cpu = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`
+
+// Ours: what `workload --shifts` does after reading the file: index the plan, locate and bucket every call, build the report.
+const runs: { wall: number; cpu: number }[] = []
+let report: ReturnType<typeof shiftReport> | null = null
+for (let r = 0; r < RUNS; r++) {
+  const w0 = performance.now()
+  const c0 = cpu()
+  report = shiftReport(plan, aggregateByShift(calls, plan, DEFAULT_SHIFTS), 0.1)
+  runs.push({ wall: performance.now() - w0, cpu: cpu() - c0 })
+}
+const best = (k: 'wall' | 'cpu') => Math.min(...runs.map((x) => x[k]))
+
+// Peer: the naive loop one would write with turf: each call against every beat (then every
+// district), its shift from a Date object; on a sample, extrapolated. It also checks both agree.
+const beats = plan.neighborhoods.map((n) => feature(n.geometry))
+const districts = plan.areas.map((a) => feature(a.geometry))
+const naiveShift = (at: number) => {
+  const h = new Date(at * 60000).getUTCHours()
+  return h >= 6 && h < 14 ? 0 : h >= 14 && h < 22 ? 1 : 2
+}
+const sample = calls.slice(0, NAIVE_SAMPLE)
+const naive = new Map<string, number[]>()
+const n0 = performance.now()
+for (const c of sample) {
+  const pt = point([c.lon, c.lat])
+  let id: string | null = null
+  for (let k = 0; k < beats.length && id === null; k++) if (booleanPointInPolygon(pt, beats[k])) id = plan.neighborhoods[k].areaId
+  for (let k = 0; k < districts.length && id === null; k++) if (booleanPointInPolygon(pt, districts[k])) id = plan.areas[k].id
+  if (id === null) continue
+  const t = naive.get(id) ?? [0, 0, 0]
+  t[naiveShift(c.at!)]++
+  naive.set(id, t)
+}
+const naiveMs = performance.now() - n0
+const oursSample = shiftReport(plan, aggregateByShift(sample, plan, DEFAULT_SHIFTS), 0.1)
+let disagreements = 0
+for (const a of oursSample.areas) {
+  const t = naive.get(a.id) ?? [0, 0, 0]
+  for (let s = 0; s < 3; s++) disagreements += Math.abs(t[s] - a.calls[s])
+}
+
+// Also printed, not in the target: reading the same calls as the command line does, from CSV text.
+const csv = ['Longitude,Latitude,Minutes,Units,Time Received']
+for (const c of calls) csv.push(`${c.lon},${c.lat},${Math.round(c.hours * 60)},${c.units},${wallTimeText(c.at!)}`)
+const text = csv.join('\n')
+const p0 = performance.now()
+const parsed = parseCfsCsv(text, { lon: 'Longitude', lat: 'Latitude', minutes: 'Minutes', units: 'Units', time: 'Time Received' })
+const parseMs = performance.now() - p0
+
+const r = report!
+const perShift = r.shifts.map((s, i) => `${s.name} ${r.areas.reduce((n, a) => n + a.calls[i], 0).toLocaleString('en-US')}`).join(', ')
+console.log(`workload --shifts on Chicago: ${plan.neighborhoods.length} beats as neighborhoods, ${plan.areas.length} districts as areas, Days 06-14 / Swing 14-22 / Nights 22-06`)
+console.log(`  ${N.toLocaleString('en-US')} generated calls inside the districts over 2024-Q1 (${perShift})`)
+console.log(`  ours  (locatorFor: the compare's raster in front of createPointIndex; typed-array tallies per shift and day; the report), best of ${RUNS}: ${fmt(best('wall'))} wall, ${fmt(best('cpu'))} CPU  [target < 2000 ms]`)
+console.log(`        runs: ${runs.map((x) => `${fmt(x.wall)} wall / ${fmt(x.cpu)} CPU`).join('; ')}`)
+console.log(`  naive (turf booleanPointInPolygon over every beat, then every district; shift from a Date): ${fmt(naiveMs)} for ${NAIVE_SAMPLE.toLocaleString('en-US')} calls,`)
+console.log(`        extrapolated x${N / NAIVE_SAMPLE} to ${N.toLocaleString('en-US')}: ~${((naiveMs * N) / NAIVE_SAMPLE / 1000).toFixed(0)} s (~${((naiveMs * N) / NAIVE_SAMPLE / best('wall')).toFixed(0)}x ours, wall)`)
+console.log(`  per-shift area counts on the sample, ours vs naive: ${disagreements} calls differ`)
+console.log(`  not in the target: reading the ${N.toLocaleString('en-US')}-row CSV with the app's reader (parseCfsCsv): ${fmt(parseMs)} (${parsed.points.length.toLocaleString('en-US')} calls, ${parsed.errors.length} errors)`)
