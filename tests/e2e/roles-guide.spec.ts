@@ -96,3 +96,26 @@ test("a commander's window opens on their own area, dims the others and says onc
     app.services.cleanup()
   }
 })
+
+test('signed in to a department server, the role is the server login’s and the picker offers no choice of Administration', async ({ page }) => {
+  const app = await openApp(page, { before: (s) => s.session.setProfile({ role: 'commander', areaId: 'NE' }) })
+  try {
+    const status = {
+      connection: { host: 'acp.example.org', port: 5432, database: 'acp', login: 'ne_cmdr' },
+      state: 'online', why: null, queued: 0, conflicts: [], saved: null, restartPending: false,
+      identity: { login: 'ne_cmdr', role: 'commander', areaId: 'NE', areaName: 'Northeast' },
+    }
+    // What the main process pushes once the server has answered who this login is.
+    await page.evaluate((st) => window.__acpPush?.('server:event', { kind: 'status', status: st }), status)
+    const picker = page.getByTestId('profile-select')
+    await expect(picker).toBeDisabled()
+    await expect(picker.locator('option')).toHaveCount(1)
+    await expect(picker.locator('option')).toHaveText(/Northeast/)
+    await expect(picker).toHaveAttribute('title', /department server as ne_cmdr/)
+    await expect(page.getByTestId('guide-server-role')).toContainText('ne_cmdr')
+    await expect(page.getByTestId('first-run-guide')).not.toContainText('not a security boundary')
+  } finally {
+    await page.close().catch(() => {})
+    app.services.cleanup()
+  }
+})
