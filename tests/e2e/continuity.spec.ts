@@ -20,7 +20,7 @@ const cell = (app: AppHandle, measure: string, areaId?: string) =>
   app.page.locator(`[data-testid="continuity-table"] tr[data-measure="${measure}"] ${areaId ? `[data-testid="continuity-area"][data-area-id="${areaId}"]` : '[data-testid="continuity-city"]'}`)
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`
 
-test('continuity with the published plan drops when an officer is dragged to another neighborhood, and comes back on undo', async ({ app }) => {
+test('continuity with the published plan drops when an officer is dragged to another neighborhood, and comes back on undo', async ({ app }, testInfo) => {
   const plan = await publishWithAddresses(app)
   await app.page.getByTestId('tab-staffing').click()
   await expect(cell(app, 'neighborhoods')).toHaveText('100.0%')
@@ -44,6 +44,8 @@ test('continuity with the published plan drops when an officer is dragged to ano
   // Vasco's address lost an officer, Sunset's gained one: both are affected.
   await expect(app.page.getByTestId('affected-count')).toHaveText('2')
   await expect(app.map.el).toHaveAttribute('data-affected-count', '2')
+  await app.page.getByTestId('continuity-panel').scrollIntoViewIfNeeded()
+  await app.page.screenshot({ path: testInfo.outputPath('continuity-after-drag.png') })
   const download = app.page.waitForEvent('download')
   await app.page.getByTestId('affected-csv').click()
   const csv = await (await download).createReadStream().then(async (s) => {
