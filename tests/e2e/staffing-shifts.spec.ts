@@ -11,7 +11,7 @@ function inside(app: AppHandle, areaId: string, k: number): [number, number] {
   }
 }
 
-test('the staffing tab shows each area\'s calls per shift after calls with times are imported, and suggests moves for one shift', async ({ app }) => {
+test('the staffing tab shows each area\'s calls per shift after calls with times are imported, and suggests moves for one shift', async ({ app }, testInfo) => {
   const page = app.page
   // Northeast: 12 night calls (half after midnight), South: 12 day calls, Northwest: 4 swing calls, one exactly at 14:00.
   const rows = ['Longitude,Latitude,Call Type,Time Received']
@@ -48,6 +48,8 @@ test('the staffing tab shows each area\'s calls per shift after calls with times
   await expect(page.getByTestId('shift-move')).toHaveCount(expected.length)
   expect(expected.length).toBeGreaterThan(0)
   expect(expected.every((m) => m.toAreaId === 'NE')).toBe(true)
+  await page.getByTestId('shift-loads').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('shift-loads.png') })
 
   // A shift setting that overlaps is refused with the reason.
   await page.getByTestId('edit-shifts').click()
