@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { booleanPointInPolygon, feature, point } from '@turf/turf'
 import { expect, test, type Page } from '@playwright/test'
 import type pg from 'pg'
@@ -93,4 +94,56 @@ test('a window that loses the server says it is offline and counts the changes w
   await nw.link.resume()
   await expect(page.getByTestId('server-badge')).toHaveAttribute('data-state', 'online')
   await expect.poll(async () => (await owner.query<{ name: string }>(`SELECT doc->>'name' AS name FROM acp.neighborhoods WHERE id = $1`, [n.id])).rows[0].name).toBe(`${n.name} (offline)`)
+})
+
+test('changes the server refused are listed in the window, each redone on top of the stored plan or dropped', async () => {
+  const [, nw] = windows
+  const page = pages[1]
+  const ids = nw.plans.load().neighborhoods.filter((n) => n.areaId === 'NW').map((n) => n.id).slice(0, 2)
+  const rename = (w: ServerWindow, id: string, name: string) => {
+    const n = w.repos.neighborhoods.get(id)!
+    w.writes.edit({ label: `Rename ${n.name} to ${name}`, ops: [{ entity: 'neighborhood', id, before: n, after: { ...n, name } }] }, w.session.actor())
+  }
+  // Administration renames both while NW's window is offline and renames them too.
+  await nw.link.pause()
+  const admin = await openServerWindow({ host: '127.0.0.1', port: server.port, database: 'acp', login: 'admin_e2e' }, await server.addLogin('admin_e2e', 'administration', null).then((u) => decodeURIComponent(new URL(u).password)), 'carol')
+  windows.push(admin)
+  rename(admin, ids[0], 'Named by Administration')
+  rename(admin, ids[1], 'Also by Administration')
+  await admin.link.settle()
+  rename(nw, ids[0], 'Mine')
+  rename(nw, ids[1], 'Also mine')
+  await nw.link.resume()
+
+  await page.getByTestId('server-conflicts-open').click()
+  const list = page.getByTestId('server-conflicts')
+  await expect(list.locator('li')).toHaveCount(2)
+  await expect(list.locator('li').first()).toContainText('was changed by admin_e2e')
+  const stored = async (id: string) => (await owner.query<{ name: string }>(`SELECT doc->>'name' AS name FROM acp.neighborhoods WHERE id = $1`, [id])).rows[0].name
+  await list.locator('li').first().getByTestId('conflict-redo').click()
+  await expect.poll(() => stored(ids[0])).toBe('Mine')
+  await expect(list.locator('li')).toHaveCount(1)
+  await list.locator('li').first().getByTestId('conflict-drop').click()
+  await expect(page.getByTestId('server-conflicts-open')).toHaveCount(0)
+  expect(await stored(ids[1])).toBe('Also by Administration')
+  // The window's own list shows the stored names.
+  await expect(page.getByTestId('area-tree').locator(`[data-neighborhood-id="${ids[0]}"]`)).toHaveText('Mine')
+  await expect(page.getByTestId('area-tree').locator(`[data-neighborhood-id="${ids[1]}"]`)).toHaveText('Also by Administration')
+})
+
+test('Settings: the department server section refuses a wrong password with the server\'s words and saves a right one for the next start', async () => {
+  const page = pages[0]
+  await page.getByTestId('about').click()
+  const section = page.getByTestId('server-settings')
+  await expect(section).toContainText('This window works with ne_cmdr on 127.0.0.1')
+  await section.locator('input[name="password"]').fill('not the password')
+  await section.getByTestId('server-connect').click()
+  await expect(section.getByTestId('server-message')).toContainText('password authentication failed for user "ne_cmdr"')
+  await expect(section.getByTestId('server-message')).toContainText('Nothing was saved.')
+  await section.locator('input[name="login"]').fill('nw_cmdr')
+  await section.locator('input[name="password"]').fill('pw-nw_cmdr')
+  await section.getByTestId('server-connect').click()
+  await expect(section.getByTestId('server-restart')).toContainText('Saved: nw_cmdr on 127.0.0.1')
+  await expect(section.locator('input[name="password"]')).toHaveValue('')
+  expect(readFileSync(windows[0].store.file, 'utf8')).not.toContain('pw-nw_cmdr')
 })

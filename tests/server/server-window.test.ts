@@ -105,11 +105,12 @@ describe('the window side of a department server (real PostgreSQL 15 + PostGIS)'
     } finally {
       await adm.close()
     }
+    nw.writes.edit(rename(nw, nwIds[4], 'Offline five'), nw.session.actor())
+    // The refused ones are the last steps made: nothing sent after them moves the desk's position past them.
     const mine = rename(nw, nwIds[2], 'Mine')
     const alsoMine = rename(nw, nwIds[3], 'Also mine')
     nw.writes.edit(mine, nw.session.actor())
     nw.writes.edit(alsoMine, nw.session.actor())
-    nw.writes.edit(rename(nw, nwIds[4], 'Offline five'), nw.session.actor())
     await until(() => lastStatus(nw)?.queued === 5, 'the queued count to say 5')
 
     await nw.link.resume()
@@ -129,7 +130,9 @@ describe('the window side of a department server (real PostgreSQL 15 + PostGIS)'
     expect(redone.changeSet.ops[0].before).toMatchObject({ name: 'Named by Administration' })
     // Drop: the step leaves the list; the stored state stays.
     expect(nw.link.dropConflict(second.localSeq).conflicts).toEqual([])
+    // A dropped step is never sent again; the redo is.
     await nw.link.settle()
+    expect(nw.link.status()).toMatchObject({ queued: 0, conflicts: [] })
     const after = (await readPlanRows(owner)).neighborhoods
     expect(after.find((n) => n.id === nwIds[2])!.name).toBe('Mine')
     expect(after.find((n) => n.id === nwIds[3])!.name).toBe('Also by Administration')

@@ -32,10 +32,12 @@ export class SyncRepo {
   constructor(private readonly db: Db) {
     this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM server_sync WHERE key = ?')
     this.setStmt = db.prepare('INSERT INTO server_sync (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    // This desk's own steps (not those it followed from the server) not yet sent nor refused.
+    // This desk's own steps (not those it followed from the server) not yet sent nor refused
+    // (a refused step the user took off the list stays refused: 'settled:<seq>').
     this.outboxStmt = db.prepare<[number], { seq: number; at: string; os_user: string; profile: string; action: string; label: string; ref_seq: number | null; change_set: string | Buffer }>(
       `SELECT seq, at, os_user, profile, action, label, ref_seq, change_set FROM audit_log
-       WHERE seq > ? AND profile <> 'server' AND seq NOT IN (SELECT local_seq FROM server_conflicts) ORDER BY seq`)
+       WHERE seq > ? AND profile <> 'server' AND seq NOT IN (SELECT local_seq FROM server_conflicts)
+         AND seq NOT IN (SELECT CAST(substr(key, 9) AS INTEGER) FROM server_sync WHERE key LIKE 'settled:%') ORDER BY seq`)
     this.addConflictStmt = db.prepare('INSERT OR REPLACE INTO server_conflicts (local_seq, at, label, message) VALUES (?, ?, ?, ?)')
     this.conflictsStmt = db.prepare<[], { local_seq: number; at: string; label: string; message: string }>('SELECT local_seq, at, label, message FROM server_conflicts ORDER BY local_seq')
     this.dropConflictStmt = db.prepare('DELETE FROM server_conflicts WHERE local_seq = ?')
@@ -67,7 +69,11 @@ export class SyncRepo {
   conflicts(): SyncConflict[] {
     return this.conflictsStmt.all().map((r) => ({ localSeq: r.local_seq, at: r.at, label: r.label, message: r.message }))
   }
+  /** The refused step leaves the list and is never sent (its effect was taken back when it was refused). */
   dropConflict(localSeq: number): void {
-    this.dropConflictStmt.run(localSeq)
+    this.db.transaction(() => {
+      this.dropConflictStmt.run(localSeq)
+      this.setStmt.run(`settled:${localSeq}`, '1')
+    })()
   }
 }
