@@ -102,7 +102,7 @@ async function vacancyJourney(app: AppHandle, outputPath: (name: string) => stri
     `No neighborhood officer is assigned at present. Until one is, your contact is the area's sergeant: ${sergeant.rank} ${sergeant.displayName} (${sergeant.email}, ${sergeant.deskPhone}).`,
   )
   for (const o of vasco) await expect(result).not.toContainText(o.displayName)
-  await pub.screenshot({ path: outputPath('vacancy-public-page.png') })
+  await pub.screenshot({ path: outputPath('vacancy-public-page.png'), fullPage: true })
   await pub.locator('#coords').fill(pointIn(app, 'Granada'))
   await pub.locator('#coords').press('Enter')
   await expect(result).toContainText('Granada — ')
