@@ -54,6 +54,7 @@ test("the editor's result line says what the edit changed: ± area of every neig
   // Undo gives the ground back: the gap is listed as resolved, Altamont as back with its area.
   await page.getByTestId('undo').click()
   await expect.poll(() => areaOf(app, 'NE-altamont')).toBeGreaterThan(0)
+  await expect(result).toContainText('Undone: Delete Altamont')
   await expect(result.locator('li[data-change="removed"]').filter({ hasText: gapText })).toHaveCount(1)
   await expect(findingsLine).toContainText('resolved')
   await expect(areaLine('NE-altamont')).toContainText(`Altamont ${formatAreaChange(altamontM2, units)} (new)`)

@@ -24,7 +24,7 @@ export const usePlanStore = defineStore('plan', () => {
   const canRedo = ref(false)
   const lastError = ref<string | null>(null)
   /** The last stored step, with its change set as stored (what the editor's result line tells). */
-  const lastChange = shallowRef<{ label: string; seq: number; changeSet: ChangeSet } | null>(null)
+  const lastChange = shallowRef<{ label: string; seq: number; changeSet: ChangeSet; action: string } | null>(null)
   /** Findings involving what the last change touched. */
   const touchedFindings = shallowRef<Finding[]>([])
   const summary = ref<FindingSummary | null>(null)
@@ -93,7 +93,7 @@ export const usePlanStore = defineStore('plan', () => {
     useFindingsStore().took(r.findings)
     usePublishStore().took(r.publish)
     useStaffingStore().took(r.changeSet)
-    lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet }
+    lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet, action: r.history.last?.seq === r.seq ? r.history.last.action : 'edit' }
     lastError.value = null
     if (selectedNeighborhoodId.value && !neighborhoodById.value.has(selectedNeighborhoodId.value)) selectedNeighborhoodId.value = null
     revision.value++
