@@ -4,6 +4,7 @@ import type { ChoosePathRequest } from '../shared/ipc/features/dialog-contract'
 /** Each purpose's dialog, as the system shows it. */
 const DIALOGS: Record<ChoosePathRequest['purpose'], { title: string; buttonLabel: string }> = {
   'publish-folder': { title: 'Folder to publish the public files to', buttonLabel: 'Publish here' },
+  'background-file': { title: 'Background map file (PMTiles or MBTiles)', buttonLabel: 'Use as background' },
 }
 
 /**
@@ -17,7 +18,9 @@ export async function showNativeDialog(req: ChoosePathRequest): Promise<string |
     title: look.title,
     buttonLabel: look.buttonLabel,
     ...(req.defaultPath ? { defaultPath: req.defaultPath } : {}),
-    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+    ...(req.purpose === 'background-file'
+      ? { properties: ['openFile' as const], filters: [{ name: 'Map tiles', extensions: ['pmtiles', 'mbtiles'] }] }
+      : { properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const] }),
   }
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { pointOnFeature } from '@turf/turf'
+import type { Page } from '@playwright/test'
+import { tilesCovering, writePmtiles } from '../helpers/pmtiles-writer'
 import type { AreaGeometry, LonLat, PlanState } from '../../src/shared/domain'
 import { expect, test } from './harness/app-fixture'
 import type { AppHandle } from './harness/app-fixture'
@@ -111,4 +116,63 @@ test('a street layer is imported under the plan, and reshaping and drawing put c
   await expect(app.map.el).toHaveAttribute('data-reference-count', '0')
   await expect(page.getByTestId('reference-layers').locator('li')).toHaveCount(0)
   expect(app.services.references.list()).toEqual([])
+})
+
+// A 1x1 magenta PNG: stretched over each 256 px tile, the background turns magenta.
+const MAGENTA = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z/AfAAQAAf8iCjrwAAAAAElFTkSuQmCC', 'base64'))
+
+/** Share of the map's opaque canvas pixels that are magenta (the background), under the plan's light fills. */
+function magentaShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let magenta = 0
+    let all = 0
+    for (const c of document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')) {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      for (let i = 0; i < d.length; i += 4 * 97) {
+        if (d[i + 3] < 200) continue
+        all++
+        if (d[i] > 180 && d[i + 1] < 110 && d[i + 2] > 180) magenta++
+      }
+    }
+    return all ? magenta / all : 0
+  })
+}
+
+test('a PMTiles file on this computer is the background map, read with no network request', async ({ app }, testInfo) => {
+  const { page } = app
+  const dir = mkdtempSync(join(tmpdir(), 'acp-pmtiles-'))
+  try {
+    const around: [number, number, number, number] = [-122.0, 37.55, -121.5, 37.85]
+    const file = join(dir, 'livermore-basemap.pmtiles')
+    writeFileSync(file, writePmtiles({ tileType: 2, bounds: around, metadata: { attribution: '© Livermore GIS (offline)' }, tiles: tilesCovering(around, 9, 14).map((t) => ({ ...t, data: MAGENTA })) }))
+    expect(await magentaShare(page)).toBe(0)
+
+    await page.getByTestId('about').click()
+    const dialog = page.getByTestId('about-dialog')
+    app.fileDialog.answers.push(file)
+    await dialog.getByTestId('background-file-choose').click()
+    await expect(dialog.getByTestId('background-file-message')).toHaveText('livermore-basemap.pmtiles: image tiles, zoom 9–14, now the background.')
+    await expect(dialog.getByTestId('background-file-name')).toHaveText('livermore-basemap.pmtiles')
+    expect(app.fileDialog.asked).toEqual([{ purpose: 'background-file' }])
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await expect.poll(() => magentaShare(page), { timeout: 10_000 }).toBeGreaterThan(0.5)
+    await expect(page.locator('.ol-attribution')).toContainText('© Livermore GIS (offline)')
+    await expect(page.getByTestId('background-problem')).toHaveCount(0)
+    await page.screenshot({ path: testInfo.outputPath('background-from-pmtiles.png') })
+    // Every tile came from the file through the main process: the window asked nothing of the network.
+    expect(app.foreignRequests).toEqual([])
+    expect(app.calls.filter((c) => c === 'tiles:get').length).toBeGreaterThan(0)
+    expect(app.services.settings.get().backgroundFile).toBe(file)
+
+    // Stopping it takes the background away again; the plan stays.
+    await page.getByTestId('about').click()
+    await dialog.getByTestId('background-file-clear').click()
+    await expect(dialog.getByTestId('background-file-message')).toHaveText('The map file is no longer the background.')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect.poll(() => magentaShare(page)).toBe(0)
+    expect(app.foreignRequests).toEqual([])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

@@ -15,6 +15,7 @@ export interface SettingsPatch {
   tolerances?: Partial<Tolerances>
   tileUrl?: string | null
   tileAttribution?: string | null
+  backgroundFile?: string | null
   department?: DepartmentContact
   vacancyFallback?: VacancyFallback
   units?: Units
@@ -34,6 +35,7 @@ export class SettingsService {
       tolerances: { ...DEFAULT_TOLERANCES, ...(this.repos.settings.get<Partial<Tolerances>>('tolerances') ?? {}) },
       tileUrl: this.repos.settings.get<string | null>('tileUrl') || null,
       tileAttribution: this.repos.settings.get<string | null>('tileAttribution') || null,
+      backgroundFile: this.repos.settings.get<string | null>('backgroundFile') || null,
       department: this.department(),
       vacancyFallback: this.vacancyFallback(),
       units: units === 'us' || units === 'metric' ? units : unitsForLocale(this.locale),
@@ -74,6 +76,7 @@ export class SettingsService {
       if (patch.vacancyFallback) this.repos.settings.set('vacancyFallback', { cover: patch.vacancyFallback.cover, sergeants: { ...patch.vacancyFallback.sergeants } })
       if (patch.tileUrl !== undefined) this.repos.settings.set('tileUrl', patch.tileUrl)
       if (patch.tileAttribution !== undefined) this.repos.settings.set('tileAttribution', patch.tileAttribution)
+      if (patch.backgroundFile !== undefined) this.repos.settings.set('backgroundFile', patch.backgroundFile)
       if (patch.units) this.repos.settings.set('units', patch.units)
     })()
     const s = this.get()

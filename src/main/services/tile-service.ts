@@ -1,6 +1,9 @@
 import { tileUrlFor } from '../../shared/map/tile-template'
 import type { Tile } from '../../shared/ipc/features/tiles-contract'
 import { AppError } from './app-error'
+import { openTileFile, type TileFile } from './tile-file'
+import type { Settings } from '../../shared/ipc/outputs'
+import type { TileFileInfo } from '../../shared/ipc/features/tiles-contract'
 import type { SettingsService } from './settings-service'
 
 /** The network call, injectable: the Electron shell passes `net.fetch` so the system proxy applies. */
@@ -24,6 +27,8 @@ export class TileService {
   private readonly timeoutMs: number
   private readonly maxCached: number
   private readonly maxBytes: number
+  /** The open background map file, kept open while it is the one set. */
+  private file: { path: string; opened: Promise<TileFile> } | null = null
 
   constructor(
     private readonly settings: SettingsService,
@@ -35,7 +40,43 @@ export class TileService {
     this.maxBytes = opts.maxBytes ?? 2_000_000
   }
 
+  /** The open background map file for a path, opening it (and closing another) when needed. */
+  private fileAt(path: string): Promise<TileFile> {
+    if (this.file?.path === path) return this.file.opened
+    const old = this.file
+    const opened = openTileFile(path)
+    this.file = { path, opened }
+    // A file that fails to open is tried again on the next tile (it may have been a moment's lock or a USB stick).
+    opened.catch(() => this.file?.opened === opened && (this.file = null))
+    void old?.opened.then((f) => f.close(), () => {})
+    return opened
+  }
+
+  /** What the background map file holds, or null when the background is a tile URL or none. */
+  async info(): Promise<TileFileInfo | null> {
+    const path = this.settings.get().backgroundFile
+    return path ? (await this.fileAt(path)).info : null
+  }
+
+  /**
+   * Sets (or with null, clears) a PMTiles or MBTiles file as the background. The file is opened
+   * first: one that cannot be read is refused with the reason and nothing is stored.
+   */
+  async setFile(path: string | null): Promise<{ settings: Settings; info: TileFileInfo | null }> {
+    const info = path ? (await this.fileAt(path)).info : null
+    if (!path && this.file) {
+      void this.file.opened.then((f) => f.close(), () => {})
+      this.file = null
+    }
+    return { settings: this.settings.set({ backgroundFile: path }), info }
+  }
+
   async get(z: number, x: number, y: number): Promise<Tile> {
+    const path = this.settings.get().backgroundFile
+    if (path) {
+      const f = await this.fileAt(path)
+      return { bytes: (await f.tile(z, x, y)) ?? new Uint8Array(0), contentType: f.info.contentType }
+    }
     const template = this.settings.get().tileUrl
     if (!template) throw new AppError('no-tile-url', 'No background map is set. Administration can set a tile URL under Settings.')
     const url = tileUrlFor(template, z, x, y)

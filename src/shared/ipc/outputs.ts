@@ -56,6 +56,8 @@ export interface Settings {
   tileUrl: string | null
   /** Credit the tile provider requires, shown in the map corner ("© OpenStreetMap contributors"). */
   tileAttribution: string | null
+  /** A PMTiles or MBTiles file on this computer drawn as the background instead of the tile URL's tiles. */
+  backgroundFile: string | null
   /** The department's public contact, printed on the public map and export; a new plan's name and phone are empty until set. */
   department: DepartmentContact
   /** Who residents are given while a neighborhood has no active officer (vacant post, everyone on leave). */

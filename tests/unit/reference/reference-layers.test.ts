@@ -71,9 +71,10 @@ describe('reference layers', () => {
     expect(first.type).toBe('LineString')
     const coords = first.coordinates as number[][]
     expect(coords).toHaveLength(3)
+    const written = streets.features[0].geometry.coordinates as number[][]
     coords.forEach((c, i) => {
-      expect(c[0]).toBeCloseTo(streets.features[0].geometry.coordinates[i][0] as number, 6)
-      expect(c[1]).toBeCloseTo(streets.features[0].geometry.coordinates[i][1] as number, 6)
+      expect(c[0]).toBeCloseTo(written[i][0], 6)
+      expect(c[1]).toBeCloseTo(written[i][1], 6)
     })
     expect(r.shapes.geometries[1].type).toBe('MultiLineString')
   })

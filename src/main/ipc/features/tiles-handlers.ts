@@ -5,5 +5,7 @@ import type { FeatureHandlers } from '../handlers'
 export function tilesHandlers(s: Services): FeatureHandlers<keyof typeof tilesContract> {
   return {
     'tiles:get': ({ z, x, y }) => s.tiles.get(z, x, y),
+    'tiles:info': () => s.tiles.info(),
+    'tiles:setFile': ({ path }) => s.tiles.setFile(path),
   }
 }

@@ -110,6 +110,7 @@ export class PlanMap {
       interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         this.background.layer,
+        this.background.vectorLayer,
         this.reference.layer,
         new VectorLayer({ source: this.areaSource, style: areaStyle }),
         this.neighborhoodLayer,

@@ -96,7 +96,17 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       el.dataset.repairAfterCount = String(pm.repairPreview.count('after'))
       el.dataset.repairMovedCount = String(pm.repairPreview.count('moved'))
     }, { immediate: true })
-    watch(() => settings.settings, (st) => pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null), { immediate: true })
+    watch(() => settings.settings, (st) => {
+      // A map file set as the background wins over the tile URL, which stays stored.
+      if (!st?.backgroundFile) return pm.background.set(st?.tileUrl ?? null, st?.tileAttribution ?? null)
+      api.getTileInfo().then(
+        (info) => (info ? pm.background.setFile(info) : pm.background.set(null, null)),
+        (e: Error) => {
+          pm.background.set(null, null)
+          backgroundProblem.value = e.message
+        },
+      )
+    }, { immediate: true })
     watch(() => settings.units, (u) => pm.setUnits(u), { immediate: true })
     watch([() => references.layers, () => references.shapes], ([layers, shapes]) => {
       pm.reference.set(layers, shapes)

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { Settings } from '../../../shared/ipc/outputs'
 import type { InputOf } from '../../../shared/ipc/contract'
+import type { TileFileInfo } from '../../../shared/ipc/features/tiles-contract'
 import { formatArea, formatLength, largeAreaUnit, type Units } from '../../../shared/units/format'
 import { api } from '../api'
 
@@ -25,5 +26,12 @@ export const useSettingsStore = defineStore('settings', () => {
     return settings.value
   }
 
-  return { settings, units, area, length, bigArea, load, save }
+  /** Sets (or clears) a PMTiles or MBTiles file as the background; the main process opens it first and refuses one it cannot read. */
+  async function setBackgroundFile(path: string | null): Promise<TileFileInfo | null> {
+    const r = await api.setBackgroundFile({ path })
+    settings.value = r.settings
+    return r.info
+  }
+
+  return { settings, units, area, length, bigArea, load, save, setBackgroundFile }
 })

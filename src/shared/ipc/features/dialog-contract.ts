@@ -5,7 +5,7 @@ import { pathSchema } from './publish-contract'
  * What the path is for: it decides the dialog (a folder, a file to open, a file to save), its
  * title and its button. One entry per place in the app that asks for a path.
  */
-export const PATH_PURPOSES = ['publish-folder'] as const
+export const PATH_PURPOSES = ['publish-folder', 'background-file'] as const
 export type PathPurpose = (typeof PATH_PURPOSES)[number]
 
 export const choosePathInputSchema = z.strictObject({
