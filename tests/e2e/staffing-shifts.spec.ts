@@ -1,4 +1,5 @@
 import { bbox, booleanPointInPolygon, point } from '@turf/turf'
+import { readFileSync } from 'node:fs'
 import { expect, test, type AppHandle } from './harness/app-fixture'
 
 /** One point inside an Area Command, found by walking a fixed grid over its box (no randomness). */
@@ -56,4 +57,30 @@ test('the staffing tab shows each area\'s calls per shift after calls with times
   await page.getByTestId('shift-spec').fill('Days=06-15,Swing=14-22,Nights=22-06')
   await page.getByTestId('save-shifts').click()
   await expect(page.getByTestId('shift-error')).toContainText('"Days" and "Swing" overlap from 14:00 to 15:00')
+})
+
+test('a CAD beat layer is checked against the neighborhoods and its crosswalk downloads', async ({ app }) => {
+  const page = app.page
+  const nbs = app.services.plans.load().neighborhoods
+  const a = nbs.find((n) => n.id === 'NE-vasco')!
+  const [x0, y0, x1, y1] = bbox(a.geometry)
+  // One CAD beat is a neighborhood exactly; the other is a box around it, so it takes ground from its neighbors.
+  const fc = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { BEAT: 'C1' }, geometry: a.geometry },
+      { type: 'Feature', properties: { BEAT: 'C2' }, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] } },
+    ],
+  }
+  await page.getByTestId('tab-staffing').click()
+  await page.getByTestId('cad-file').setInputFiles({ name: 'cad-beats.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) })
+  await page.getByTestId('cad-id-field').selectOption('BEAT')
+  await page.getByTestId('cad-check').click()
+  await expect(page.getByTestId('cad-summary')).toContainText('2 CAD beats in cad-beats.geojson: 1 split between neighborhoods')
+  await expect(page.getByTestId('cad-split')).toHaveCount(1)
+  await expect(page.locator('[data-testid="cad-split"][data-beat-id="C2"]')).toContainText('Vasco')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cad-crosswalk').click()])
+  const text = readFileSync((await download.path())!, 'utf8')
+  expect(text).toContain('cad_beat,neighborhood_id,neighborhood,area_command_id,area_command,area_share')
+  expect(text).toMatch(/\r\nC1,NE-vasco,Vasco,NE,Northeast,1,\d+,,,no\r\n/)
 })
