@@ -17,7 +17,7 @@ export interface SliverPreview {
   summary: FindingSummary
 }
 
-/** Further passes for slivers that repairs leave behind; each pass only takes findings not tried before, so this is a bound, not a budget. */
+/** Further passes for slivers that repairs leave behind or make repairable; a pass that repairs nothing ends the batch, so this is a bound, not a budget. */
 const MAX_PASSES = 4
 
 const GONE = 'That finding is no longer in the plan (it was fixed or changed); check the plan again.'
@@ -94,7 +94,7 @@ export class RepairService {
    * left it: kept when the actor may make it, the edit guard accepts it and it adds no error
    * finding anywhere; otherwise undone there and skipped with the reason. A repair can leave a
    * sliver of its own (ground clipped off one area that no neighborhood of the next covers is
-   * a gap there), so the slivers found afterwards get further passes, each finding tried once.
+   * a gap there), so the slivers found afterwards, and those skipped, get further passes.
    */
   private sliverPlan(actor: Actor): { preview: SliverPreview; changeSet: ChangeSet } {
     let working = this.plans.load()
@@ -104,16 +104,20 @@ export class RepairService {
     const screen = (p: RepairProposal, at: PlanState): string | null => this.forbidden(at, p.changeSet, actor) ?? tryOn(scratch, p.changeSet, original)
     const proposals: RepairProposal[] = []
     const skipped = new Map<string, SkippedRepair>()
-    const tried = new Set<string>()
+    const repaired = new Set<string>()
     let findings = this.validation.findings()
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      // A finding is the same one to try again only when its id and its ground are the same (a repair can leave a crumb under the same id).
+      // A finding is the same one only when its id and its ground are the same (a repair can leave a crumb under the same id):
+      // one repaired is not tried again; one skipped is, as the repairs of the pass before may have given it a neighbor to go to.
       const key = (f: Finding) => `${f.id}|${f.areaM2.toFixed(2)}`
-      const todo = findings.filter((f) => isRepairableSliver(f) && !tried.has(key(f))).sort(sliverOrder)
+      const todo = findings.filter((f) => isRepairableSliver(f) && !repaired.has(key(f))).sort(sliverOrder)
       if (!todo.length) break
-      for (const f of todo) tried.add(key(f))
       const r = proposeSliverRepairs(working, todo, screen)
       for (const k of r.skipped) skipped.set(k.findingId, k)
+      for (const p of r.proposals) {
+        repaired.add(key(todo.find((f) => f.id === p.findingId)!))
+        skipped.delete(p.findingId)
+      }
       if (!r.proposals.length) break
       proposals.push(...r.proposals)
       working = applyChangeSet(working, r.changeSet)

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Finding } from '../../../src/shared/domain'
 import { areaM2 } from '../../../src/shared/geo/ops/clip'
+import { area, hood } from '../validate/fixtures'
 import { ADMIN, only, poly, repairPlan, servicesWith } from './fixture'
 
 const opened: { cleanup(): void }[] = []
@@ -58,6 +59,30 @@ describe('repairs of a gap', () => {
     const s = services()
     const gap = only(s.validation.findings(), 'gap', 'N')
     expect(() => s.repairs.preview(gap.id, { rule: 'to-neighborhood', targetId: 'South-1' }, ADMIN)).toThrow(/South-1 does not border this gap; choose one of East, West/)
+  })
+  it('a gap across an Area Command boundary whose part on one side borders no neighborhood of that area goes whole to a neighbor, and the area boundary moves with it', () => {
+    // Top (North) stops at a notch over the area line; South-2 (South) fills the notch's upper
+    // half, so the gap's part in North borders only South-2; the part in South borders South.
+    const plan = repairPlan()
+    plan.areas = [area('N', poly([[0, 0], [300, 0], [300, 100], [0, 100]]), null), area('S', poly([[0, -100], [300, -100], [300, 0], [0, 0]]), null)]
+    plan.neighborhoods = [
+      hood('Top', 'N', poly([[0, 0], [100, 0], [120, 0.5], [140, 0], [300, 0], [300, 100], [0, 100]])),
+      hood('South', 'S', poly([[0, -100], [300, -100], [300, 0], [140, 0], [120, -0.3], [100, 0], [0, 0]])),
+      hood('South-2', 'S', poly([[100, 0], [120, 0.2], [140, 0], [120, 0.5]])),
+    ]
+    const s = services(plan)
+    const gap = only(s.validation.findings(), 'gap', 'N', 'S')
+    const before = ids(s.validation.findings())
+    const r = s.repairs.apply(gap.id, { rule: 'longest-border' }, ADMIN)
+    expect(r.proposal.areas).toEqual(['N', 'S'])
+    expect(r.proposal.neighborhoods).toHaveLength(1)
+    expect(['South', 'South-2']).toContain(r.proposal.neighborhoods[0])
+    expect(r.proposal.label).toMatch(/; the Area Command boundary moves: Area S takes the 4\.0 m² in Area N\.$/)
+    const after = s.validation.findings()
+    expect(after.filter((f) => f.kind === 'gap')).toEqual([])
+    expect(after.filter((f) => !before.includes(f.id))).toEqual([])
+    s.changes.undo(ADMIN)
+    expect(ids(s.validation.findings())).toEqual(before)
   })
 })
 

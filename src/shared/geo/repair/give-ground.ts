@@ -96,8 +96,35 @@ export function giveGap(plan: PlanState, f: Finding, choice: RepairChoice): Repa
   const piece = pieceOf(f)
   if (choice.rule === 'to-neighborhood') chosen(gapCandidates(plan, piece, f.areaIds), choice.targetId, 'gap')
   const grown = new Map<string, { n: Neighborhood; g: AreaGeometry; borderM: number }>()
-  for (const part of partsByArea(plan, f, piece)) {
-    const cands = candidatesForPart(plan, f, part)
+  const moved = new Map<string, { a: AreaCommand; g: AreaGeometry }>()
+  const areaMoves: string[] = []
+  const parts = partsByArea(plan, f, piece)
+  const lost = parts.find((part) => !candidatesForPart(plan, f, part).length)
+  if (lost) {
+    // A part borders no neighborhood of its own Area Command (a hairline the area boundary cuts
+    // across): the whole gap goes to the neighborhood bordering it longest, and the Area Command
+    // boundary moves with it over the other parts (ground there that none of that area's
+    // neighborhoods covers), or that neighborhood would reach outside its area.
+    const all = gapCandidates(plan, piece, f.areaIds)
+    const c = all.find((x) => choice.rule === 'to-neighborhood' && x.n.id === choice.targetId) ?? all[0]
+    const to = c && plan.areas.find((a) => a.id === c.n.areaId)
+    const area = plan.areas.find((a) => a.id === lost.areaId)?.name ?? lost.areaId
+    if (!c || !to) throw new RepairError(`The gap ${f.areaIds.length > 1 ? `part in ${area} ` : ''}borders no neighborhood of ${area}`)
+    for (const part of parts) {
+      if (part.areaId === to.id) continue
+      const from = plan.areas.find((a) => a.id === part.areaId)!
+      const ref = nearbyBoundaries(plan, part.g)
+      for (const [a, op] of [[to, 'union'], [from, 'difference']] as const) {
+        const cur = moved.get(a.id)?.g ?? a.geometry
+        const g = clip(op, ref, insertPointsOnEdges(cur, verticesOf(part.g)) ?? cur, part.g)
+        if (!g) throw new RepairError(`Moving the gap's part in ${from.name} to ${to.name} would leave ${a.name} no ground`)
+        moved.set(a.id, { a, g })
+      }
+      areaMoves.push(`${to.name} takes the ${fmtM2(areaM2(part.g))} in ${from.name}`)
+    }
+  }
+  for (const part of lost ? [{ areaId: lost.areaId, g: piece }] : parts) {
+    const cands = lost ? gapCandidates(plan, piece, f.areaIds) : candidatesForPart(plan, f, part)
     const area = plan.areas.find((a) => a.id === part.areaId)?.name ?? part.areaId
     if (!cands.length) throw new RepairError(`The gap ${f.areaIds.length > 1 ? `part in ${area} ` : ''}borders no neighborhood of ${area}`)
     const c = cands.find((x) => choice.rule === 'to-neighborhood' && x.n.id === choice.targetId) ?? cands[0]
@@ -111,13 +138,15 @@ export function giveGap(plan: PlanState, f: Finding, choice: RepairChoice): Repa
   const takers = [...grown.values()]
   const shapes: Reshape[] = []
   for (const t of takers) shapes.push([{ entity: 'neighborhood', id: t.n.id }, t.g])
+  for (const { a, g } of moved.values()) shapes.push([{ entity: 'area', id: a.id }, g])
   const m2 = f.areaM2
   const why = choice.rule === 'longest-border' ? 'longest shared border' : 'shared border'
   const names = takers.map((t) => t.n.name).join(' and ')
   const cs = reshape(plan, `Give ${fmtM2(m2)} gap to ${names}`, shapes)
   const main = (choice.rule === 'to-neighborhood' && grown.get(choice.targetId!)) || takers[0]
   const detail = takers.map((t) => `${t.n.name} (${why}, ${fmtM(t.borderM)})`).join(' and ')
-  return toProposal(f, { rule: choice.rule, targetId: main.n.id }, cs, m2, `Give the ${fmtM2(m2)} gap to ${detail}.`)
+  const areas = areaMoves.length ? `; the Area Command boundary moves: ${areaMoves.join(', ')}` : ''
+  return toProposal(f, { rule: choice.rule, targetId: main.n.id }, cs, m2, `Give the ${fmtM2(m2)} gap to ${detail}${areas}.`)
 }
 
 /**
