@@ -120,14 +120,14 @@ describe('writing commands on a department server (real PostgreSQL 15 + PostGIS)
     expect(cut.code).toBe(2)
     expect(cut.err).toMatch(/^"Import 19 neighborhoods from neighborhoodsv3\.geojson \(replace\)" was not stored on postgres:\/\/admin_1:\*\*\*@127\.0\.0\.1:\d+\/acp: .+\. The server holds none of it \(a change is one transaction\); run the same command again to retry\.$/m)
     expect((await changesSince(owner, 0)).length).toBe(label)
-    expect(tables(await readPlanRows(owner)).neighborhoods.every((n) => n.name.endsWith(' 2026'))).toBe(true)
+    expect((await readPlanRows(owner)).neighborhoods.every((n) => n.name.endsWith(' 2026'))).toBe(true)
 
     await owner.query('ALTER ROLE admin_1 LOGIN')
     const again = spawnCli(...importArgs(layer), '--server', admin)
     expect(again.code).toBe(0)
     const log = await changesSince(owner, 0)
     expect(log.length).toBe(label + 1)
-    expect(tables(await readPlanRows(owner)).neighborhoods.every((n) => n.name.endsWith(' v3'))).toBe(true)
+    expect((await readPlanRows(owner)).neighborhoods.every((n) => n.name.endsWith(' v3'))).toBe(true)
   })
 
   it("server pull works for a commander's login, and a login that may not read the plan is told so at once", async () => {

@@ -61,7 +61,7 @@ describe('the window side of a department server (real PostgreSQL 15 + PostGIS)'
       expect(saved).not.toContain('pw-ne_cmdr')
       expect(store.url()).toBe(server.urlFor('ne_cmdr', 'pw-ne_cmdr'))
       expect(readFileSync(services.config.dbPath).includes('pw-ne_cmdr')).toBe(false)
-      expect(await call('server:status')).toMatchObject({ ok: true, value: { saved: conn('ne_cmdr') } })
+      expect(await call('server:status', undefined)).toMatchObject({ ok: true, value: { saved: conn('ne_cmdr') } })
     } finally {
       services.cleanup()
     }
