@@ -29,7 +29,7 @@ export const PAGE_SCRIPT = String.raw`
   areas.forEach(function (a, i) { a.index = i; areaById[a.p.id] = a; });
 
   // Same rule as the app's lookup: crossing number, abscissa from the lower endpoint, so
-  // a point on a shared edge belongs to exactly one neighbour (the one east of it).
+  // a point on a shared edge belongs to exactly one neighbor (the one east of it).
   function contains(item, x, y) {
     var b = item.bbox;
     if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) return false;

@@ -12,7 +12,7 @@ export interface AreaReadout {
   km2: number
   /** km² as stored, to show the change while a gesture is previewed. */
   storedKm2: number
-  role: 'edited' | 'neighbour'
+  role: 'edited' | 'neighbor'
 }
 
 const km2 = (g: AreaGeometry): number => turfArea(g) / 1e6
@@ -53,7 +53,7 @@ export function areaReadout(stored: PlanState, shown: PlanState, editedIds: stri
   const edited = editedIds.map((id) => shownById.get(id)).filter((n): n is Neighborhood => !!n)
   for (const n of edited) push(n, 'edited')
   const neighbours = edited.flatMap((n) => neighboursOf(shown, n)).sort((a, b) => a.name.localeCompare(b.name))
-  for (const n of neighbours) push(n, 'neighbour')
+  for (const n of neighbours) push(n, 'neighbor')
   return out
 }
 
