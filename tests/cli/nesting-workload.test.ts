@@ -102,5 +102,14 @@ describe('CAD beats nesting in neighborhoods', () => {
     const bad = await inProcess('workload', '--db', db, '--calls', calls)
     expect(bad.code).toBe(2)
     expect(bad.err).toBe('workload: calls.csv line 3, field "Datetime": Time "2024-03-04 24:30" has hour 24; nothing was counted')
+
+    // The plan's shift setting (settings --shifts) is what workload uses without --shifts.
+    const set = await inProcess('settings', '--db', db, '--shifts', 'Early=05-17,Late=17-05')
+    expect(set.out).toContain('shifts: Early 05:00–17:00, Late 17:00–05:00')
+    writeFileSync(calls, ['Longitude,Latitude,Datetime', '0.005,0.005,2024-03-04 04:59', '0.005,0.005,2024-03-04 05:00'].join('\n'))
+    const own = await inProcess('workload', '--db', db, '--calls', calls, '--json')
+    expect((JSON.parse(own.out) as typeof wj).areas[0].calls).toEqual({ Early: 1, Late: 1 })
+    const refused = await inProcess('settings', '--db', db, '--shifts', 'Early=05-17,Late=16-05')
+    expect(refused).toMatchObject({ code: 2, err: 'settings: --shifts: Shifts "Early" and "Late" overlap from 16:00 to 17:00; every hour of the day needs exactly one shift; nothing was changed' })
   })
 })

@@ -42,6 +42,7 @@ describe('cli settings', () => {
       units === 'us' ? 'sliver area tolerance: 1,076 sq ft (stored as 100 m²)' : 'sliver area tolerance: 100 m²',
       'unassigned neighborhood blocks publishing: no',
       'vacancy cover: the Area Commander',
+      'shifts: Days 06:00–14:00, Swing 14:00–22:00, Nights 22:00–06:00',
       'Publishing is refused until --department-name and --department-phone are set.',
     ])
     // Printing only reads.
@@ -71,6 +72,7 @@ describe('cli settings', () => {
       'sliver area tolerance: 100 m²',
       'unassigned neighborhood blocks publishing: no',
       'vacancy cover: the Area Commander',
+      'shifts: Days 06:00–14:00, Swing 14:00–22:00, Nights 22:00–06:00',
     ])
 
     const sample = join(t.dir, 'sample.sqlite')

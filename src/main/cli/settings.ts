@@ -6,6 +6,7 @@ import { missingDepartmentFields } from '../../shared/publish/public-dataset'
 import { safeLine } from '../../shared/text/safe-text'
 import { formatLength, formatSquareMetres, toleranceToInput, UNITS, type Units } from '../../shared/units/format'
 import type { SettingsPatch } from '../services/settings-service'
+import { parseShiftSpec, shiftText, type Shift } from '../../shared/staffing/shifts'
 import { str } from './args'
 import { EXIT, InputError, type CliIo, type CliCommand } from './command'
 import { openPlan } from './open-plan'
@@ -41,7 +42,7 @@ function vacancyLine(s: Settings, areas: AreaCommand[], officers: Map<string, Of
   return `vacancy cover: the area's sergeant (${each.join('; ')})`
 }
 
-function print(s: Settings, io: CliIo, vacancy: string): void {
+function print(s: Settings, io: CliIo, vacancy: string, shifts: Shift[]): void {
   const d = s.department
   const shown = (v: string) => (v.trim() ? safeLine(v) : NOT_SET)
   const t = s.tolerances
@@ -58,6 +59,7 @@ function print(s: Settings, io: CliIo, vacancy: string): void {
       `sliver area tolerance: ${both(formatSquareMetres(t.sliverAreaM2), `${toleranceToInput(t.sliverAreaM2, 'area', 'us').toLocaleString('en-US')} sq ft`)}`,
       `unassigned neighborhood blocks publishing: ${t.unassignedIsError ? 'yes' : 'no'}`,
       vacancy,
+      `shifts: ${shifts.map(shiftText).join(', ')}`,
     ].join('\n'),
   )
   const missing = missingDepartmentFields(d)
@@ -73,6 +75,7 @@ export const settingsCommand: CliCommand = {
     'department-name': { type: 'string', arg: '<text>', help: 'the department as residents see it on the public map (at most 120 characters)' },
     'department-phone': { type: 'string', arg: '<text>', help: 'its non-emergency phone, shown where an area has no commander (at most 40 characters)' },
     'vacancy-cover': { type: 'string', values: VACANCY_COVERS, help: "who residents are given for a neighborhood with no active officer: the Area Commander, or each area's sergeant (--vacancy-sergeant)" },
+    shifts: { type: 'string', arg: '"Days=06-14,Swing=14-22,Nights=22-06"', help: 'the department\'s shifts (workload by shift): names unique, together covering every hour once, overnight allowed' },
     'vacancy-sergeant': { type: 'string', arg: '<AREA=OFFICER,...>', help: "the sergeant covering each Area Command's vacancies, by ids (NE=off-004,NW=off-027); an active officer of that area" },
   },
   notes: [
@@ -86,10 +89,19 @@ export const settingsCommand: CliCommand = {
     const cover = str(flags, 'vacancy-cover') as VacancyCoverChoice | undefined
     const sergeantsText = str(flags, 'vacancy-sergeant')
     const sergeants = sergeantsText === undefined ? undefined : sergeantsFlag(sergeantsText)
+    const shiftsText = str(flags, 'shifts')
+    let shifts: Shift[] | undefined
+    if (shiftsText !== undefined) {
+      try {
+        shifts = parseShiftSpec(shiftsText)
+      } catch (e) {
+        throw new InputError(`settings: --shifts: ${(e as Error).message}; nothing was changed`)
+      }
+    }
     // Checked before the plan is opened: a refused value changes nothing.
     const checkedName = name === undefined ? undefined : departmentField('department-name', 'name', name)
     const checkedPhone = phone === undefined ? undefined : departmentField('department-phone', 'nonEmergencyPhone', phone)
-    const writes = units !== undefined || name !== undefined || phone !== undefined || cover !== undefined || sergeants !== undefined
+    const writes = units !== undefined || name !== undefined || phone !== undefined || cover !== undefined || sergeants !== undefined || shifts !== undefined
     const plan = await openPlan(str(flags, 'db')!, writes ? { purpose: 'change its settings' } : { readOnly: true })
     try {
       const { settings } = plan.services
@@ -106,18 +118,19 @@ export const settingsCommand: CliCommand = {
         }
         try {
           settings.set(patch)
+          if (shifts) plan.services.workload.setShifts(shifts, plan.actor)
         } catch (e) {
           // The roster check names the area and the officer; nothing was stored.
           if (e instanceof AppError) throw new InputError(`settings: ${e.message}`)
           throw e
         }
-        const what = [units && 'units', checkedName !== undefined && 'department name', checkedPhone !== undefined && 'non-emergency phone', patch.vacancyFallback && 'vacancy cover']
+        const what = [units && 'units', checkedName !== undefined && 'department name', checkedPhone !== undefined && 'non-emergency phone', patch.vacancyFallback && 'vacancy cover', shifts && 'shifts']
           .filter(Boolean)
           .join(', ')
         io.out(`Saved the ${what}.`)
       }
       const { repos } = plan.services
-      print(settings.get(), io, vacancyLine(settings.get(), repos.areas.list(), new Map(repos.officers.list().map((o) => [o.id, o]))))
+      print(settings.get(), io, vacancyLine(settings.get(), repos.areas.list(), new Map(repos.officers.list().map((o) => [o.id, o]))), plan.services.workload.shifts())
       return EXIT.ok
     } finally {
       plan.close()
