@@ -37,7 +37,7 @@ test('after importing address points, an address is found by type-ahead', async 
   const [lon, lat] = turf.pointOnFeature(nb.geometry).geometry.coordinates
   const csv = `Site Address,Longitude,Latitude\n123 Vineyard Ave,${lon},${lat}\n125 Vineyard Ave,oops,${lat}\n`
   await page.getByTestId('lookup-import').setInputFiles({ name: 'addresses.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
-  await expect(page.getByTestId('lookup-message')).toContainText('Imported 1 address points (columns Site Address, Longitude, Latitude); 1 rows skipped: addresses.csv: line 3: Longitude "oops"')
+  await expect(page.getByTestId('lookup-message')).toContainText('Imported 1 address point (columns Site Address, Longitude, Latitude); 1 row skipped: addresses.csv: line 3: Longitude "oops"')
 
   await page.getByTestId('lookup-input').pressSequentially('123 vine')
   const list = page.getByTestId('lookup-suggestions')
