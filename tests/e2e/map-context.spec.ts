@@ -5,8 +5,9 @@ import { pointOnFeature } from '@turf/turf'
 import type { Page } from '@playwright/test'
 import { tilesCovering, writePmtiles } from '../helpers/pmtiles-writer'
 import type { AreaGeometry, LonLat, PlanState } from '../../src/shared/domain'
-import { expect, test } from './harness/app-fixture'
+import { expect, openApp, test } from './harness/app-fixture'
 import type { AppHandle } from './harness/app-fixture'
+import { bulge, importAsDrawn, longestEdge, neighborhood } from '../helpers/repair-fixtures'
 import { sharedInteriorVertices } from './editor-helpers'
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7
@@ -174,5 +175,91 @@ test('a PMTiles file on this computer is the background map, read with no networ
     expect(app.foreignRequests).toEqual([])
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+/** The on-screen box (map pixels) of a geometry's corners, and the map's own size. */
+async function screenBox(app: AppHandle, g: AreaGeometry): Promise<{ x0: number; y0: number; x1: number; y1: number; w: number; h: number }> {
+  const pts = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2)
+  const px = await app.page.evaluate((ps) => ps.map((p) => window.__acpMap!.pixelOf(p[0], p[1])!), pts)
+  const box = (await app.map.el.boundingBox())!
+  return { x0: Math.min(...px.map((p) => p[0])), y0: Math.min(...px.map((p) => p[1])), x1: Math.max(...px.map((p) => p[0])), y1: Math.max(...px.map((p) => p[1])), w: box.width, h: box.height }
+}
+
+/** Colours of the map canvas in a square around a place on screen. */
+function pixelsAround(page: Page, at: { x: number; y: number }, r: number): Promise<number[][]> {
+  return page.evaluate(
+    ({ x, y, r }) => {
+      const c = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')].find((k) => k.width > 0)!
+      const scale = c.width / c.getBoundingClientRect().width
+      const d = c.getContext('2d')!.getImageData(Math.round((x - r) * scale), Math.round((y - r) * scale), Math.round(2 * r * scale), Math.round(2 * r * scale)).data
+      const out: number[][] = []
+      for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2]])
+      return out
+    },
+    { ...at, r },
+  )
+}
+
+test('the map explains itself, draws a gap hatched in red, zooms to it with its surroundings and back, and takes a commander to their area', async ({ page }, testInfo) => {
+  // Jensen drawn 60 m short of Vasco, as a layer import would store it: a gap on their line.
+  const app = await openApp(page, { before: (s) => importAsDrawn(s, (p) => [bulge(neighborhood(p, 'NE-jensen'), longestEdge(p, 'NE-jensen', ['NE-jensen', 'NE-vasco']), 60, 'in')]) })
+  try {
+    await page.getByTestId('map-key-toggle').click()
+    const legend = page.getByTestId('legend')
+    for (const name of ['Northeast', 'Northwest', 'South']) await expect(legend).toContainText(`${name} Area Command`)
+    await expect(legend).toContainText('Vasco · 3 neighborhood · officers adopting it')
+    await expect(legend).toContainText('gap, overlap or other error')
+    await page.screenshot({ path: testInfo.outputPath('map-key.png') })
+    await page.getByTestId('map-key-toggle').click()
+
+    const gap = app.panels.finding('gap')
+    await expect(gap).toHaveCount(1)
+    const id = (await gap.getAttribute('data-finding-id'))!
+    const g = app.services.validation.findings().find((f) => f.id === id)!.geometry as AreaGeometry
+    const far: LonLat = [-121.82, 37.66]
+    const before = await app.map.pixelOf(far[0], far[1])
+    await gap.click()
+    await expect(page.getByTestId('map-go-back')).toBeVisible()
+    await page.waitForTimeout(600)
+    // The gap is in view with ground around it: it neither fills the map nor leaves it.
+    const b = await screenBox(app, g)
+    expect(b.x0).toBeGreaterThan(0)
+    expect(b.y0).toBeGreaterThan(0)
+    expect(b.x1).toBeLessThan(b.w)
+    expect(b.y1).toBeLessThan(b.h)
+    expect(Math.max((b.x1 - b.x0) / b.w, (b.y1 - b.y0) / b.h)).toBeLessThan(0.6)
+    // Hatched in a red no Area Command uses (stripes of pure red inside the gap), not a wash of
+    // orange like Northeast's own colour.
+    const inGap = await app.map.pixelOf(...(inside(g) as [number, number]))
+    const colours = await pixelsAround(page, inGap, 4)
+    expect(colours.filter(([r, gr, bl]) => r > 150 && gr < 40 && bl < 60).length).toBeGreaterThan(colours.length / 8)
+    await page.screenshot({ path: testInfo.outputPath('finding-with-surroundings.png') })
+
+    await page.getByTestId('map-go-back').click()
+    await expect(page.getByTestId('map-go-back')).toHaveCount(0)
+    await expect.poll(async () => {
+      const p = await app.map.pixelOf(far[0], far[1])
+      return Math.round(Math.hypot(p.x - before.x, p.y - before.y))
+    }).toBeLessThanOrEqual(1)
+
+    // A commander's "My area" fills the map with their Area Command; "Whole city" shows all three.
+    await expect(page.getByTestId('view-my-area')).toBeDisabled()
+    await page.getByTestId('profile-select').selectOption('commander:NE')
+    await page.getByTestId('view-my-area').click()
+    const ne = app.services.plans.load().areas.find((a) => a.id === 'NE')!.geometry
+    await expect.poll(async () => {
+      const a = await screenBox(app, ne)
+      return Math.max((a.x1 - a.x0) / a.w, (a.y1 - a.y0) / a.h) > 0.8 && a.x0 >= 0 && a.y0 >= 0 && a.x1 <= a.w && a.y1 <= a.h
+    }).toBe(true)
+    await page.getByTestId('view-whole-city').click()
+    const city = app.services.plans.load().city!.geometry
+    await expect.poll(async () => {
+      const c = await screenBox(app, city)
+      return c.x0 >= 0 && c.y0 >= 0 && c.x1 <= c.w && c.y1 <= c.h
+    }).toBe(true)
+  } finally {
+    await page.close().catch(() => {})
+    app.services.cleanup()
   }
 })
