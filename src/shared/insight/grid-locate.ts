@@ -21,7 +21,9 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Poin
     for (const poly of g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates) {
       for (const ring of poly) {
         rings.push(ring)
-        for (const [x, y] of ring) {
+        for (let i = 0; i < ring.length; i++) {
+          const x = ring[i][0]
+          const y = ring[i][1]
           if (x < minX) minX = x
           if (x > maxX) maxX = x
           if (y < minY) minY = y
