@@ -2,6 +2,7 @@ import type { FindingSummary } from '../../shared/domain'
 import type { ImportLayer, ImportMode, ImportResult } from '../../shared/ipc/features/import-outputs'
 import { safeLine } from '../../shared/text/safe-text'
 import { AppError } from '../services/app-error'
+import { CHECK_AFTER_IMPORT_MAX_UNITS } from '../services/import-service'
 import { str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
 import { openTarget, TARGET_FLAGS } from './open-target'
@@ -31,7 +32,9 @@ function report(r: ImportResult, io: CliIo): void {
   io.out(`Imported ${n} ${n === 1 ? one : many} from ${safeLine(r.file)} (${r.mode}): ${parts.join(', ')}. Undoable as one step (#${r.seq}).`)
   for (const notice of r.notices) io.out(`notice: ${safeLine(notice)}`)
   if (r.backupFile) io.out(`Backup taken before the import: ${safeLine(r.backupFile)}`)
-  io.out(`Plan now: ${summaryLine(r.summary)} (run validate for the findings).`)
+  io.out(r.summary
+    ? `Plan now: ${summaryLine(r.summary)} (run validate for the findings).`
+    : `Plan now: not checked (over ${CHECK_AFTER_IMPORT_MAX_UNITS.toLocaleString('en-US')} units are stored without the whole-plan check, which takes minutes); run validate for the findings.`)
 }
 
 export const importCommand: CliCommand = {
@@ -71,6 +74,7 @@ export const importCommand: CliCommand = {
         str(flags, 'file')!,
         { layer, idField, areaField, nameField: str(flags, 'name-field'), crs: str(flags, 'crs'), gpkgLayer: str(flags, 'gpkg-layer'), mode: (str(flags, 'mode') ?? 'replace') as ImportMode },
         plan.actor,
+        { check: 'small' },
       )
       await plan.finish()
       // On a server the backup was of the command's throw-away working copy, gone when it ends: the server's log keeps the step.

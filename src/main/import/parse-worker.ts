@@ -11,6 +11,7 @@ import { parentPort } from 'node:worker_threads'
 import { ImportError, parseLayerBuffer, parseLayerFile } from './parse-layer'
 import { FEATURE_BATCH, type ChildMessage, type HostMessage } from './parse-protocol'
 import type { ImportProgress } from './progress'
+import type { ParsedFeature } from './types'
 
 interface Port {
   post(m: ChildMessage): void
@@ -36,7 +37,12 @@ port.on(async (m) => {
     const layer = typeof m.source === 'string' ? await parseLayerFile(m.source, opts) : await parseLayerBuffer(m.source.name, m.source.bytes, opts)
     const { features, ...head } = layer
     // In batches: each message is copied on its own, so the receiving side never stalls on one huge copy.
-    for (let i = 0; i < features.length; i += FEATURE_BATCH) port.post({ type: 'features', features: features.slice(i, i + FEATURE_BATCH) })
+    const all: (ParsedFeature | undefined)[] = features
+    for (let i = 0; i < all.length; i += FEATURE_BATCH) {
+      port.post({ type: 'features', features: all.slice(i, i + FEATURE_BATCH) as ParsedFeature[] })
+      // Sent (copied): this side's copy may go, so the layer is not held twice for long.
+      all.fill(undefined, i, i + FEATURE_BATCH)
+    }
     port.post({ type: 'done', head })
   } catch (e) {
     const error = e instanceof ImportError ? { code: e.code, message: e.message, details: e.details } : { code: null, message: (e as Error)?.message ?? String(e) }

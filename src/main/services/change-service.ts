@@ -50,10 +50,29 @@ export class ChangeService {
   ) {}
 
   apply(input: ChangeSet, actor: Actor, action: ApplyAction = 'edit', opts: { recheck?: boolean } = {}): ApplyResult {
+    const { seq, cs, touched, key } = this.store(input, actor, action, opts.recheck ?? action === 'edit')
+    // The step just stored is this profile's last done one and its redo list was dropped, so the
+    // answer is known without reading back (and parsing) a change set that can hold a whole roster.
+    if (action !== 'seed') return this.result(seq, cs, touched, key, { canUndo: true, canRedo: false })
+    return this.result(seq, cs, touched, key)
+  }
+
+  /**
+   * Stores a change set as one step without checking the plan afterwards: what a very large
+   * import does on the command line, whose whole-plan check is left to `validate` (no findings
+   * are given rather than stale ones). The live validator is dropped, so the next check starts
+   * from the stored plan.
+   */
+  storeUnchecked(input: ChangeSet, actor: Actor, action: ApplyAction): { seq: number; changeSet: ChangeSet } {
+    const { seq, cs } = this.store(input, actor, action, false)
+    return { seq, changeSet: cs }
+  }
+
+  private store(input: ChangeSet, actor: Actor, action: ApplyAction, recheck: boolean): { seq: number; cs: ChangeSet; touched: Finding[]; key: string } {
     const cs = normalizeChangeSet(input)
     this.checkPermission(cs, actor)
     const key = profileKey(actor.profile)
-    const { seq, touched } = this.transact(cs, opts.recheck ?? action === 'edit', () => {
+    const { seq, touched } = this.transact(cs, recheck, () => {
       const seq = this.repos.audit.insert({
         at: this.now().toISOString(), osUser: actor.osUser, profile: key, action, label: cs.label,
         changeSet: cs, inverse: invertChangeSet(cs), state: action === 'seed' ? null : 'done',
@@ -62,10 +81,7 @@ export class ChangeService {
       return seq
     })
     this.told(seq, cs)
-    // The step just stored is this profile's last done one and its redo list was dropped, so the
-    // answer is known without reading back (and parsing) a change set that can hold a whole roster.
-    if (action !== 'seed') return this.result(seq, cs, touched, key, { canUndo: true, canRedo: false })
-    return this.result(seq, cs, touched, key)
+    return { seq, cs, touched, key }
   }
 
   undo(actor: Actor): ApplyResult {

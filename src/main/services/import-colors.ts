@@ -4,9 +4,12 @@
  */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'] as const
 
+/** One collator for every comparison: localeCompare with options builds one per call (seconds for 200,000 ids). Same order. */
+const ID_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })
+
 /** How a person orders codes: '2' before '10', then plain text order. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' }) || (a < b ? -1 : a > b ? 1 : 0)
+  return ID_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
 /**

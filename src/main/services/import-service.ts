@@ -22,6 +22,12 @@ export type BackupBeforeImport = () => Promise<string | null>
 
 const MAX_ID = 100
 const SAMPLES = 3
+/**
+ * Over this many units, an import asked to (the command line) stores the layer without checking
+ * the whole plan afterwards: the check grows faster than the layer (minutes for 200,000 units)
+ * and would be most of the import; `validate` runs it when wanted.
+ */
+export const CHECK_AFTER_IMPORT_MAX_UNITS = 10_000
 
 /** A few distinct values of each field, so the user can tell which field holds what. */
 function sampleValues(layer: ParsedLayer): Record<string, string[]> {
@@ -166,14 +172,18 @@ export class ImportService {
     }
   }
 
-  async apply(source: ImportSource, request: ImportRequest, actor: Actor): Promise<ImportResult> {
+  /**
+   * `check: 'small'` (the command line) leaves the whole-plan check after a layer of more than
+   * CHECK_AFTER_IMPORT_MAX_UNITS units to `validate`; the result's summary is then null.
+   */
+  async apply(source: ImportSource, request: ImportRequest, actor: Actor, opts: { check?: 'always' | 'small' } = {}): Promise<ImportResult> {
     if (actor.profile.role !== 'admin') {
       throw new AppError('forbidden', 'Only Administration can import layers; switch to the Administration profile to import.')
     }
-    return this.stoppable((signal) => this.applyUnder(source, request, actor, signal))
+    return this.stoppable((signal) => this.applyUnder(source, request, actor, signal, opts.check ?? 'always'))
   }
 
-  private async applyUnder(source: ImportSource, request: ImportRequest, actor: Actor, signal: AbortSignal): Promise<ImportResult> {
+  private async applyUnder(source: ImportSource, request: ImportRequest, actor: Actor, signal: AbortSignal, check: 'always' | 'small'): Promise<ImportResult> {
     const p = await this.prepare(source, request, true, signal)
     const planned = p.plan(request.mode)
     const problems = [...p.unitProblems, ...planned.problems]
@@ -186,7 +196,9 @@ export class ImportService {
     const label = `Import ${n} ${n === 1 ? one : many} from ${p.layer.file} (${request.mode})`
     // The live validator knows nothing of a whole new layer; drop it so the result's summary is built from the stored plan.
     this.validation.reset()
-    const applied = this.changes.apply({ label, ops: planned.ops }, actor, 'import', { recheck: false })
+    const cs = { label, ops: planned.ops }
+    const unchecked = check === 'small' && n > CHECK_AFTER_IMPORT_MAX_UNITS
+    const applied = unchecked ? { ...this.changes.storeUnchecked(cs, actor, 'import'), summary: null } : this.changes.apply(cs, actor, 'import', { recheck: false })
     const projected = request.layer === 'city' ? null : projectedCrsOf(p.layer.crs)
     if (projected) this.recordCrs?.(projected)
     return {

@@ -79,5 +79,6 @@ export interface ImportResult {
   notices: string[]
   /** The backup taken just before the import, or null when none could be taken (an in-memory plan). */
   backupFile: string | null
-  summary: FindingSummary
+  /** The plan check after the import; null when a very large import left it to `validate` (the command line only). */
+  summary: FindingSummary | null
 }
