@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pointOnFeature } from '@turf/turf'
 import type { Page } from '@playwright/test'
-import { tilesCovering, writePmtiles } from '../helpers/pmtiles-writer'
+import { squareVectorTile, tilesCovering, writePmtiles } from '../helpers/pmtiles-writer'
 import type { AreaGeometry, LonLat, PlanState } from '../../src/shared/domain'
 import { expect, openApp, test } from './harness/app-fixture'
 import type { AppHandle } from './harness/app-fixture'
@@ -139,6 +139,23 @@ function magentaShare(page: Page): Promise<number> {
   })
 }
 
+/** Share of the map's opaque canvas pixels within 3 of a colour. */
+function colourShare(page: Page, rgb: number[]): Promise<number> {
+  return page.evaluate((want) => {
+    let hit = 0
+    let all = 0
+    for (const c of document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')) {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      for (let i = 0; i < d.length; i += 4 * 97) {
+        if (d[i + 3] < 200) continue
+        all++
+        if (Math.abs(d[i] - want[0]) <= 3 && Math.abs(d[i + 1] - want[1]) <= 3 && Math.abs(d[i + 2] - want[2]) <= 3) hit++
+      }
+    }
+    return all ? hit / all : 0
+  }, rgb)
+}
+
 test('a PMTiles file on this computer is the background map, read with no network request', async ({ app }, testInfo) => {
   const { page } = app
   const dir = mkdtempSync(join(tmpdir(), 'acp-pmtiles-'))
@@ -172,6 +189,20 @@ test('a PMTiles file on this computer is the background map, read with no networ
     await expect(dialog.getByTestId('background-file-message')).toHaveText('The map file is no longer the background.')
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect.poll(() => magentaShare(page)).toBe(0)
+    expect(app.foreignRequests).toEqual([])
+
+    // Vector tiles (an OpenMapTiles-style 'water' layer) are decoded and drawn in the window.
+    const vectorFile = join(dir, 'vector.pmtiles')
+    const water = squareVectorTile('water')
+    writeFileSync(vectorFile, writePmtiles({ tileType: 1, bounds: around, tiles: tilesCovering(around, 9, 14).map((t) => ({ ...t, data: water })) }))
+    await page.getByTestId('about').click()
+    app.fileDialog.answers.push(vectorFile)
+    await dialog.getByTestId('background-file-choose').click()
+    await expect(dialog.getByTestId('background-file-message')).toHaveText('vector.pmtiles: vector tiles, zoom 9–14, now the background.')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect.poll(() => colourShare(page, [201, 220, 236]), { timeout: 10_000 }).toBeGreaterThan(0.1)
+    await expect(page.getByTestId('background-problem')).toHaveCount(0)
+    await page.screenshot({ path: testInfo.outputPath('background-from-vector-pmtiles.png') })
     expect(app.foreignRequests).toEqual([])
   } finally {
     rmSync(dir, { recursive: true, force: true })

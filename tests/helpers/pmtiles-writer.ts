@@ -117,3 +117,34 @@ export function tilesCovering(bounds: [number, number, number, number], lo: numb
   for (let z = lo; z <= hi; z++) for (let x = tx(w, z); x <= tx(e, z); x++) for (let y = ty(n, z); y <= ty(s, z); y++) out.push({ z, x, y })
   return out
 }
+
+/** Protocol-buffer varint field helpers for the vector tile below. */
+const key = (field: number, wire: number): number[] => {
+  const out: number[] = []
+  varint(field * 8 + wire, out)
+  return out
+}
+const bytesField = (field: number, body: number[]): number[] => {
+  const len: number[] = []
+  varint(body.length, len)
+  return [...key(field, 2), ...len, ...body]
+}
+const zigzag = (n: number): number => (n << 1) ^ (n >> 31)
+
+/**
+ * A Mapbox vector tile (spec 2.1) with one layer holding one square polygon over the whole
+ * tile: enough for the window to decode and fill with the layer's colour. Test use only.
+ */
+export function squareVectorTile(layerName: string): Uint8Array {
+  const E = 4096
+  const cmd = (id: number, count: number) => (id & 7) | (count << 3)
+  const geometry: number[] = [cmd(1, 1), zigzag(0), zigzag(0), cmd(2, 3), zigzag(E), zigzag(0), zigzag(0), zigzag(E), zigzag(-E), zigzag(0), cmd(7, 1)]
+  const packed: number[] = []
+  for (const g of geometry) varint(g, packed)
+  const feature = [...key(1, 0), 1, ...key(3, 0), 3, ...bytesField(4, packed)]
+  const name = [...new TextEncoder().encode(layerName)]
+  const extent: number[] = []
+  varint(E, extent)
+  const layer = [...key(15, 0), 2, ...bytesField(1, name), ...bytesField(2, feature), ...key(5, 0), ...extent]
+  return new Uint8Array(bytesField(3, layer))
+}
