@@ -87,6 +87,6 @@ export function createServices(config: ServiceConfig): Services {
   const tiles = new TileService(settings, config.fetchTile)
   const repairs = new RepairService(plans, validation, changes, settings)
   const writes = new WriteService(repos, changes, validation, publish)
-  const references = new ReferenceLayerService(repos.references)
+  const references = new ReferenceLayerService(repos.references, () => settings.get().projectedCrs)
   return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, writes, references, ...createStaffingServices(repos, plans, changes) }
 }

@@ -1,6 +1,8 @@
 import type { ReferenceLayerInfo, ReferenceLayerShapes } from '../../shared/domain/reference-layer'
 import type { ReferenceLayerRepo } from '../db/repos/reference-layer-repo'
-import { parseReferenceBuffer } from '../import/parse-reference'
+import { ImportError } from '../import/import-error'
+import { parseReferenceBuffer, type ParsedReference } from '../import/parse-reference'
+import type { ProjectedCrs } from '../../shared/map/projected-crs'
 import { AppError } from './app-error'
 import { toAppError } from './import-source'
 
@@ -18,6 +20,8 @@ export interface ReferenceImported {
 export class ReferenceLayerService {
   constructor(
     private readonly repo: ReferenceLayerRepo,
+    /** The coordinate system the plan's own layers came in, if they were projected. */
+    private readonly planCrs: () => ProjectedCrs | null = () => null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -32,9 +36,9 @@ export class ReferenceLayerService {
   }
 
   import(file: { name: string; bytes: Uint8Array }, opts: { crs?: string; gpkgLayer?: string } = {}): ReferenceImported {
-    let parsed
+    let parsed: ParsedReference
     try {
-      parsed = parseReferenceBuffer(file.name, file.bytes, opts)
+      parsed = this.parse(file, opts)
     } catch (e) {
       throw toAppError(e, file.name)
     }
@@ -43,6 +47,23 @@ export class ReferenceLayerService {
       parsed.geometries,
     )
     return { layer: this.repo.get(id)!, shapes: { id, geometries: parsed.geometries }, notices: parsed.notices }
+  }
+
+  /**
+   * A street file exported without its coordinate system (a Shapefile without .prj) usually
+   * comes from the same GIS as the plan's own layers: projected coordinates are then read in the
+   * plan's system, and the notice says so.
+   */
+  private parse(file: { name: string; bytes: Uint8Array }, opts: { crs?: string; gpkgLayer?: string }): ParsedReference {
+    try {
+      return parseReferenceBuffer(file.name, file.bytes, opts)
+    } catch (e) {
+      const own = this.planCrs()
+      if (!(e instanceof ImportError) || e.code !== 'projected-no-crs' || opts.crs || !own) throw e
+      const parsed = parseReferenceBuffer(file.name, file.bytes, { ...opts, crs: own.code })
+      parsed.notices.unshift(`${parsed.file} names no coordinate system; its coordinates were read in ${own.code}, the system the plan's own layers came in`)
+      return parsed
+    }
   }
 
   setVisible(id: number, visible: boolean): ReferenceLayerInfo {

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { gdal } from '../../helpers/gdal'
 import { openServices } from '../../helpers/services-per-test'
 import { makeServices } from '../../helpers/services'
+import proj4 from 'proj4'
+import { epsgRecord } from '../../../src/main/import/epsg-registry'
 
 const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o))
 const streets = {
@@ -90,5 +92,18 @@ describe('reference layers', () => {
       ok: false,
       error: { code: 'projected-no-crs', message: expect.stringContaining('feet.geojson: coordinates look projected (e.g. 6,150,000, 2,050,000 at feature 0)') },
     })
+  })
+
+  it('reads projected streets without a coordinate system in the system the plan\'s own layers came in, and says so', async () => {
+    const { s } = openServices({ seed: false })
+    const def = epsgRecord(2227)!.proj4!
+    s.settings.setProjectedCrs({ code: 'EPSG:2227', proj4: def })
+    // First Street in California State Plane III (US feet), as a file without its .prj would hold it.
+    const feet = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [proj4('EPSG:4326', def, [-121.77, 37.68]), proj4('EPSG:4326', def, [-121.76, 37.685])] } }
+    const r = s.references.import({ name: 'streets.geojson', bytes: enc(feet) })
+    const [lon, lat] = (r.shapes.geometries[0].coordinates as number[][])[0]
+    expect(lon).toBeCloseTo(-121.77, 3)
+    expect(lat).toBeCloseTo(37.68, 3)
+    expect(r.notices[0]).toBe("streets.geojson names no coordinate system; its coordinates were read in EPSG:2227, the system the plan's own layers came in")
   })
 })
