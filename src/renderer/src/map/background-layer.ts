@@ -21,7 +21,7 @@ export type LoadTile = (z: number, x: number, y: number) => Promise<{ bytes: Uin
  */
 export class BackgroundLayer {
   readonly layer = new TileLayer({ visible: false, zIndex: -1 })
-  /** A vector background (Mapbox vector tiles from a PMTiles or MBTiles file), drawn in quiet colours. */
+  /** A vector background (Mapbox vector tiles from a PMTiles or MBTiles file), drawn in quiet colors. */
   readonly vectorLayer = new VectorTileLayer({ visible: false, zIndex: -1, style: backgroundVectorStyle, declutter: false })
   private shown: string | null = null
 

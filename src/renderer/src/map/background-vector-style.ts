@@ -1,7 +1,7 @@
 import type { FeatureLike } from 'ol/Feature'
 import { Fill, Stroke, Style } from 'ol/style'
 
-// Quiet colours under the plan: water blue, green space, built-up grey, roads white with a grey edge.
+// Quiet colors under the plan: water blue, green space, built-up grey, roads white with a grey edge.
 const water = new Style({ fill: new Fill({ color: '#c9dcec' }) })
 const green = new Style({ fill: new Fill({ color: '#dfe9d3' }) })
 const built = new Style({ fill: new Fill({ color: '#e6e2da' }), stroke: new Stroke({ color: '#d6d1c7', width: 0.5 }) })

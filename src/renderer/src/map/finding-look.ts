@@ -1,5 +1,5 @@
 /**
- * Findings are drawn hatched, in a red no Area Command colour uses (areas are Okabe–Ito orange,
+ * Findings are drawn hatched, in a red no Area Command color uses (areas are Okabe–Ito orange,
  * blue and green), so a gap or overlap never reads as part of an area; warnings are hatched in a
  * dark yellow. The legend draws the same hatching with CSS.
  */

@@ -10,7 +10,7 @@ import { quantize } from '../../../shared/domain/geometry'
 import type { ReferenceGeometry, ReferenceLayerInfo } from '../../../shared/domain/reference-layer'
 
 const format = new GeoJSON()
-/** Thin grey lines, no colour an Area Command or a finding uses: context, not plan. */
+/** Thin grey lines, no color an Area Command or a finding uses: context, not plan. */
 const STYLE = new Style({ stroke: new Stroke({ color: 'rgba(90, 90, 90, 0.75)', width: 1.2 }), fill: new Fill({ color: 'rgba(120, 120, 120, 0.06)' }) })
 
 /** Positions of any line or polygon geometry, flattened. */

@@ -39,7 +39,7 @@ export function labelPriority(look: NeighborhoodLook, f: FeatureLike): number {
   return look.ownAreaId && f.get('areaId') === look.ownAreaId ? 1 : 2
 }
 
-/** Area Command names, in their own colour over a white halo; decluttered with the neighborhood labels. */
+/** Area Command names, in their own color over a white halo; decluttered with the neighborhood labels. */
 export function areaLabelStyle(f: FeatureLike): Style {
   const color = (f.get('color') as string) || '#555555'
   const name = f.get('name') as string
@@ -57,7 +57,7 @@ export function areaLabelStyle(f: FeatureLike): Style {
   )
 }
 
-/** A darker shade of an area colour, so its name stays readable on the light map. */
+/** A darker shade of an area color, so its name stays readable on the light map. */
 function darken(hex: string): string {
   const n = parseInt(hex.slice(1), 16)
   const d = (v: number) => Math.round(v * 0.62)
