@@ -11,7 +11,7 @@ import type { ChoosePathRequest } from '../../../src/shared/ipc/features/dialog-
 import { makeServices, REPO_ROOT } from '../../helpers/services'
 import { MapPage } from './map-page'
 import { PanelsPage } from './panels-page'
-import { fromWire, toWire, type Wire } from './wire'
+import { fromWire, toWire, type BytesSeen, type Wire } from './wire'
 
 const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer')
 export const APP_ORIGIN = 'http://acp.local'
@@ -82,13 +82,14 @@ export async function openApp(
   const raw = process.env.ACP_HARNESS_WIRE === 'playwright'
   const [to, from] = raw ? [(v: unknown): Wire => ({ value: v }), (w: Wire) => (w as { value: unknown }).value] : [toWire, fromWire]
   const calls: string[] = []
+  const bytesGot: BytesSeen = { got: new Map() }
   await page.exposeBinding('__acpInvoke', async (_source, channel: string, input: Wire) => {
     calls.push(channel)
-    return to(await dispatch(channel, from(input)))
+    return to(await dispatch(channel, from(input, bytesGot)))
   })
   await page.addInitScript({
     content: `{
-      const toWire = (${to.toString()}), fromWire = (${from.toString()});
+      const toWire = (${to.toString()}), fromWire = (${from.toString()}), bytesSent = { sent: new WeakMap() };
       const pushListeners = new Map(), events = ${JSON.stringify(PUSH_EVENTS)};
       const listen = {};
       for (const [event, method] of Object.entries(events)) {
@@ -96,7 +97,7 @@ export async function openApp(
         listen[method] = (l) => { pushListeners.get(event).add(l); return () => pushListeners.get(event).delete(l) };
       }
       window.api = Object.freeze({
-        ...(${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i)).then(fromWire)),
+        ...(${buildApiFrom.toString()})(${JSON.stringify(CHANNELS)}, (c, i) => window.__acpInvoke(c, toWire(i, bytesSent)).then((w) => fromWire(w))),
         ...listen,
       });
       // Push events as the main process sends them: the application menu's commands, an import's progress.
