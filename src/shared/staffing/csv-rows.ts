@@ -40,20 +40,37 @@ function countLineBreaks(s: string): number {
  * into the wrong column (a personal phone into the public desk phone), so such a row is never
  * guessed at. `rowCount` counts every non-blank row after the header, the rejected ones included.
  */
+const PARSE = { skipEmptyLines: false, newline: '\n', delimitersToGuess: [',', ';', '\t', '|'] } as const
+
+/**
+ * Text with no quote character at all: no cell can hold a delimiter or a line break, so rows are
+ * the lines and cells the pieces between delimiters, exactly as papaparse would cut them. The
+ * delimiter is papaparse's own guess, which it makes from the first rows. Several times faster
+ * on a million-row calls-for-service file.
+ */
+function splitUnquoted(input: string): { data: string[][]; errors: Papa.ParseError[] } {
+  // papaparse drops a byte order mark.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  let head = 0
+  for (let k = 0; k < 12 && head >= 0; k++) head = text.indexOf('\n', head + 1)
+  const delimiter = Papa.parse<string[]>(head < 0 ? text : text.slice(0, head), PARSE).meta.delimiter || ','
+  if (text === '') return { data: [], errors: [] }
+  const lines = text.split('\n')
+  const data = new Array<string[]>(lines.length)
+  for (let i = 0; i < lines.length; i++) data[i] = lines[i].split(delimiter)
+  return { data, errors: [] }
+}
+
 export function readCsvTable(input: string, what: string): CsvTable {
   if (input.includes('\u0000')) {
     return { headers: [], rows: [], rowCount: 0, errors: [{ line: 1, message: `${what} is not a text CSV file (it contains binary data)` }] }
   }
   const text = normalizeLineEndings(input)
-  const parsed = Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    newline: '\n',
-    delimitersToGuess: [',', ';', '\t', '|'],
-  })
-  const errors: CsvTable['errors'] = []
-  const data = parsed.data
   // Without a quote no cell can hold a line break, so row i starts on line i + 1 (most rosters).
   const quoted = text.includes('"')
+  const parsed = quoted ? Papa.parse<string[]>(text, PARSE) : splitUnquoted(text)
+  const errors: CsvTable['errors'] = []
+  const data = parsed.data
   const lineOf: number[] = new Array<number>(data.length)
   let line = 1
   for (let i = 0; i < data.length; i++) {
