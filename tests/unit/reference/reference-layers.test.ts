@@ -106,4 +106,15 @@ describe('reference layers', () => {
     expect(lat).toBeCloseTo(37.68, 3)
     expect(r.notices[0]).toBe("streets.geojson names no coordinate system; its coordinates were read in EPSG:2227, the system the plan's own layers came in")
   })
+
+  it('lets Administration add and remove reference layers and set the background file; a commander only shows or hides', async () => {
+    const { s, dispatch } = openServices({ seed: true })
+    const layer = s.references.import({ name: 'streets.geojson', bytes: enc(streets) }).layer
+    s.session.setProfile({ role: 'commander', areaId: 'NE' })
+    expect(await dispatch('reference:import', { file: { name: 'more.geojson', bytes: enc(streets) } })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only Administration adds reference layers; anyone may show or hide them.' } })
+    expect(await dispatch('reference:remove', { id: layer.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch('tiles:setFile', { path: '/tmp/any.pmtiles' })).toMatchObject({ ok: false, error: { message: 'Only Administration changes the background map.' } })
+    expect(await dispatch('reference:setVisible', { id: layer.id, visible: false })).toMatchObject({ ok: true, value: { visible: false } })
+    expect(s.references.list()).toHaveLength(1)
+  })
 })
