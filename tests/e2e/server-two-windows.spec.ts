@@ -12,7 +12,8 @@ import { openApp, pagePush, type AppHandle } from './harness/app-fixture'
 
 // Two windows, each with its own main-process services, working copy and connection, on one real
 // PostgreSQL 15 + PostGIS (started here, as CI does after .ci/run installs it).
-test.describe.configure({ mode: 'serial' })
+// Starting PostgreSQL and two windows takes a while on a loaded machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
 let server: TestServer
 let owner: pg.Client
