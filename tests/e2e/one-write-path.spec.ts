@@ -1,4 +1,5 @@
-import { expect, test } from './harness/app-fixture'
+import { bulge, importAsDrawn, longestEdge, neighborhood } from '../helpers/repair-fixtures'
+import { expect, openApp, test, type AppHandle } from './harness/app-fixture'
 import { departmentLayer } from './import-helpers'
 
 const nonNe = (app: { services: { plans: { load(): { neighborhoods: { id: string; areaId: string }[] } } } }) =>
@@ -51,4 +52,77 @@ test('undo is offered at startup when the log holds a step of this profile, and 
   await page.reload()
   await app.map.waitReady()
   await expect(page.getByTestId('undo')).toBeEnabled()
+})
+
+/** The staffing panel's "Active officers" row, one cell per Area Command in the plan's order. */
+const activeRow = (app: AppHandle) => app.page.getByTestId('staffing-panel').getByTestId('balance-table').locator('tr', { hasText: 'Active officers' }).locator('td')
+const activeByArea = (app: AppHandle) => {
+  const p = app.services.plans.load()
+  return p.areas.map((a) => String(p.officers.filter((o) => o.areaId === a.id && o.status === 'active').length))
+}
+
+test('with the Staffing tab open, an area transfer and its undo cost one call each: the staffing figures come with the write, nothing is asked again', async ({ app }) => {
+  const page = app.page
+  await page.getByTestId('tab-staffing').click()
+  await expect(page.getByTestId('shift-loads')).toBeVisible()
+  const before = activeByArea(app)
+  await expect(activeRow(app)).toHaveText(before)
+  // F. Ortega (Northeast, active, no neighborhood) dropped on South's Wente: Administration confirms the transfer.
+  expect(app.services.repos.officers.get('off-023')).toMatchObject({ areaId: 'NE', status: 'active' })
+  await page.getByTestId('roster-area').selectOption('NE')
+  await page.locator('[data-testid="roster-panel"] [data-officer-id="off-023"]').dragTo(app.panels.neighborhoodButton('S-wente'))
+  await expect(page.getByTestId('transfer-ok')).toBeVisible()
+  await page.waitForTimeout(300)
+  app.calls.length = 0
+
+  await page.getByTestId('transfer-ok').click()
+  await expect.poll(() => app.services.repos.officers.get('off-023')?.areaId).toBe('S')
+  const after = activeByArea(app)
+  expect(after).not.toEqual(before)
+  await expect(activeRow(app)).toHaveText(after)
+  await page.waitForTimeout(500)
+  expect(app.calls).toEqual(['changes:apply'])
+
+  app.calls.length = 0
+  await page.getByTestId('undo').click()
+  await expect(activeRow(app)).toHaveText(before)
+  await page.waitForTimeout(500)
+  expect(app.calls).toEqual(['history:undo'])
+
+  // Closing the tab tells the main process once; a transfer then brings no staffing figures.
+  app.calls.length = 0
+  await page.getByTestId('tab-findings').click()
+  await expect.poll(() => app.calls.filter((c) => c === 'views:hide').length).toBe(2)
+})
+
+test('repairing a finding and undoing the repair cost one call each, bringing findings, publish status and history', async ({ page }) => {
+  const app = await openApp(page, { before: (s) => importAsDrawn(s, (p) => [bulge(neighborhood(p, 'NE-jensen'), longestEdge(p, 'NE-jensen', ['NE-jensen', 'NE-vasco']), 30, 'in')]) })
+  try {
+    const gap = app.panels.finding('gap')
+    await expect(gap).toHaveCount(1)
+    await gap.click()
+    const picker = app.panels.findings.getByTestId('repair-picker')
+    await picker.getByTestId('repair-option').first().click()
+    await expect(picker.getByTestId('repair-sentence')).toBeVisible()
+    await expect(page.getByTestId('plan-status')).toBeVisible()
+    await page.waitForTimeout(300)
+    app.calls.length = 0
+
+    await picker.getByTestId('repair-apply').click()
+    await expect(gap).toHaveCount(0)
+    await expect(page.getByTestId('touched-findings')).toContainText('Stored:')
+    await expect(page.getByTestId('plan-status')).toContainText('Draft')
+    await page.waitForTimeout(500)
+    expect(app.calls).toEqual(['repair:apply'])
+
+    app.calls.length = 0
+    await page.getByTestId('undo').click()
+    await expect(gap).toHaveCount(1)
+    await expect(page.getByTestId('redo')).toBeEnabled()
+    await page.waitForTimeout(500)
+    expect(app.calls).toEqual(['history:undo'])
+  } finally {
+    await page.close().catch(() => {})
+    app.services.cleanup()
+  }
 })

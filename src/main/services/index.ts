@@ -21,6 +21,7 @@ import { TileService, type TileFetch } from './tile-service'
 import { createStaffingServices, type StaffingServices } from './staffing-services'
 import { ValidationService } from './validation-service'
 import { WriteService } from './write-service'
+import { FollowedViews } from './followed-views'
 
 export interface ServiceConfig {
   db: Db
@@ -86,7 +87,8 @@ export function createServices(config: ServiceConfig): Services {
   const addresses = new AddressService(repos)
   const tiles = new TileService(settings, config.fetchTile)
   const repairs = new RepairService(plans, validation, changes, settings)
-  const writes = new WriteService(repos, changes, validation, publish)
+  const staffing = createStaffingServices(repos, plans, changes)
+  const writes = new WriteService(repos, changes, validation, publish, new FollowedViews(staffing.staffing, repairs))
   const references = new ReferenceLayerService(repos.references, () => settings.get().projectedCrs)
-  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, writes, references, ...createStaffingServices(repos, plans, changes) }
+  return { config, repos, plans, settings, validation, changes, session, seed, backups, publish, lookup, addresses, imports, tiles, repairs, writes, references, ...staffing }
 }

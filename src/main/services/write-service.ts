@@ -4,6 +4,7 @@ import type { FindingsUpdate, HistoryHead, WriteResult } from '../../shared/ipc/
 import type { Repos } from '../db/repos'
 import type { Actor } from './actor'
 import type { ChangeService } from './change-service'
+import type { FollowedViews } from './followed-views'
 import type { PublishService } from './publish-service'
 import type { ValidationService } from './validation-service'
 
@@ -15,7 +16,8 @@ export type StoredStep = Pick<ApplyResult, 'seq' | 'changeSet' | 'touchedFinding
  * repair) runs through `write`, which answers with everything the window shows after it: the
  * change set to apply, the findings as a delta of the list the window holds, the publish status
  * and the undo history's head. Nothing here reads the whole plan for an edit: the findings come
- * from the live validator, the publish status from the plan's fingerprint, the head from the log.
+ * from the live validator, the publish status from the plan's fingerprint, the head from the log;
+ * the staffing figures or fixes the window has open come along only when shown and changed.
  */
 export class WriteService {
   /** The findings list the window was last given, and its number. */
@@ -27,6 +29,8 @@ export class WriteService {
     private readonly changes: ChangeService,
     private readonly validation: ValidationService,
     private readonly publish: PublishService,
+    /** The figures the window has open beside the plan; each answer carries those the write changed. */
+    readonly views: FollowedViews | null = null,
   ) {}
 
   /** Runs one write; `step` picks the stored step out of its answer (null: nothing was stored). */
@@ -91,7 +95,11 @@ export class WriteService {
 
   private answer(actor: Actor, prevSeq: number, s: StoredStep): WriteResult {
     this.publish.followed(prevSeq, s.seq, s.changeSet)
-    return { seq: s.seq, changeSet: s.changeSet, findings: this.findings(s.touchedFindings), publish: this.publish.status(actor), history: this.head(actor) }
+    const findings = this.findings(s.touchedFindings)
+    const result: WriteResult = { seq: s.seq, changeSet: s.changeSet, findings, publish: this.publish.status(actor), history: this.head(actor) }
+    const changed = 'all' in findings ? null : findings.delta.filter((d): d is Finding => !Array.isArray(d))
+    const views = this.views?.after(actor, s.changeSet, { list: this.sent!.list, changed })
+    return views ? { ...result, views } : result
   }
 
   private findings(touched: Finding[]): FindingsUpdate {

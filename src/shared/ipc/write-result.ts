@@ -1,6 +1,8 @@
 import type { ChangeSet, Finding, FindingSummary } from '../domain'
 import type { FindingsDelta } from '../domain/findings-delta'
+import type { RepairOption } from '../geo/repair/types'
 import type { PublishStatus } from './features/publish-contract'
+import type { ShiftLoadOut, StaffingSummaryOut } from './features/staffing-outputs'
 import type { HistoryEntry } from './outputs'
 
 /**
@@ -18,6 +20,20 @@ export interface HistoryHead {
   last: (HistoryEntry & { refSeq: number | null }) | null
 }
 
+/** The figures beside the plan that the window shows while open and a write can change. */
+export const VIEW_NAMES = ['staffing', 'byShift', 'repairOptions'] as const
+export type ViewName = (typeof VIEW_NAMES)[number]
+
+/**
+ * The shown views a write changed, worked out again in the main process (only those the window
+ * has open, only when the write touched what they count): the window takes them as they are.
+ */
+export interface ViewsUpdate {
+  staffing?: StaffingSummaryOut
+  byShift?: ShiftLoadOut
+  repairOptions?: { findingId: string; options: RepairOption[] }
+}
+
 /**
  * What every write (an edit, undo, redo, an import, a roster import, a repair) answers: all the
  * window needs to show the plan as stored without asking again. The window applies `changeSet`
@@ -31,4 +47,6 @@ export interface WriteResult {
   findings: FindingsUpdate
   publish: PublishStatus
   history: HistoryHead
+  /** The open views this write changed; absent when none. */
+  views?: ViewsUpdate
 }

@@ -23,6 +23,10 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
     'history:list': ({ limit }) =>
       s.repos.audit.history(limit).map((e) => ({ seq: e.seq, at: e.at, osUser: e.osUser, profile: e.profile, action: e.action, label: e.label, state: e.state })),
     'history:head': () => s.writes.head(s.session.actor()),
+    'views:hide': ({ view }) => {
+      s.writes.views?.hide(view)
+      return null
+    },
     'validation:run': () => s.writes.report(),
     'settings:get': () => s.settings.get(),
     'settings:set': (patch) => {

@@ -5,7 +5,10 @@ import type { FeatureHandlers } from '../handlers'
 /** Repairs act for the profile in use: a commander repairs only what a hand edit of theirs could change. */
 export function repairHandlers(s: Services): FeatureHandlers<keyof typeof repairContract> {
   return {
-    'repair:options': ({ findingId }) => s.repairs.options(findingId, s.session.actor()),
+    'repair:options': ({ findingId }) => {
+      s.writes.views?.showRepairOptions(findingId)
+      return s.repairs.options(findingId, s.session.actor())
+    },
     'repair:preview': ({ findingId, rule, targetId }) => s.repairs.preview(findingId, { rule, targetId }, s.session.actor()),
     'repair:apply': async ({ findingId, rule, targetId }) => {
       const actor = s.session.actor()

@@ -13,9 +13,16 @@ export function staffingHandlers(s: Services): FeatureHandlers<keyof typeof staf
     'roster:export': () => s.officers.exportCsv(),
     'workload:import': (input) => s.workload.importCalls(input, s.session.actor()),
     'workload:clear': () => s.workload.clear(s.session.actor()),
-    'staffing:summary': ({ tolerance }) => s.staffing.summary(tolerance),
+    'staffing:summary': ({ tolerance }) => {
+      s.writes.views?.showStaffing(tolerance)
+      return s.staffing.summary(tolerance)
+    },
     'staffing:setBaseline': () => s.staffing.setBaseline(),
-    'staffing:byShift': ({ tolerance, quarter, shift }) => s.staffing.byShift(tolerance, quarter ?? null, shift ?? null),
+    'staffing:byShift': ({ tolerance, quarter, shift }) => {
+      const out = s.staffing.byShift(tolerance, quarter ?? null, shift ?? null)
+      s.writes.views?.showByShift(tolerance, quarter ?? null, shift ?? null)
+      return out
+    },
     'workload:setShifts': ({ shifts }) => ({ shifts: s.workload.setShifts(shifts, s.session.actor()) }),
     'nesting:check': ({ file, idField, tolerance }) => s.nesting.check({ name: file.name, bytes: file.bytes }, { idField, tolerance }),
   }

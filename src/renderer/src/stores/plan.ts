@@ -7,6 +7,8 @@ import { api, ApiError } from '../api'
 import { useFindingsStore } from './findings'
 import { useHistoryStore } from './history'
 import { usePublishStore } from './publish'
+import { useRepairStore } from './repair'
+import { useShiftLoadStore } from './shift-load'
 import { useStaffingStore } from './staffing'
 
 const EMPTY: PlanState = { city: null, areas: [], neighborhoods: [], officers: [] }
@@ -92,7 +94,9 @@ export const usePlanStore = defineStore('plan', () => {
     summary.value = r.findings.summary
     useFindingsStore().took(r.findings)
     usePublishStore().took(r.publish)
-    useStaffingStore().took(r.changeSet)
+    useStaffingStore().took(r.views)
+    useShiftLoadStore().took(r.views)
+    useRepairStore().took(r.views?.repairOptions)
     lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet, action: r.history.last?.seq === r.seq ? r.history.last.action : 'edit' }
     lastError.value = null
     if (selectedNeighborhoodId.value && !neighborhoodById.value.has(selectedNeighborhoodId.value)) selectedNeighborhoodId.value = null

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import type { AreaGeometry, Finding, FindingKind } from '../../../shared/domain'
 import { isRepairableSliver, type RepairOption, type RepairProposal } from '../../../shared/geo/repair'
 import type { Outputs } from '../../../shared/ipc/contract'
+import type { ViewsUpdate } from '../../../shared/ipc/write-result'
 import { api, ApiError } from '../api'
 import { useFindingsStore } from './findings'
 import { usePlanStore } from './plan'
@@ -143,6 +144,24 @@ export const useRepairStore = defineStore('repair', () => {
     }
   }
 
+  /** A write changed the finding whose fixes are listed: its answer lists them again (plan.took). */
+  function took(u: ViewsUpdate['repairOptions']): void {
+    if (!u || optionsFor.value !== u.findingId) return
+    proposal.value = null
+    options.value = u.options
+    loadingOptions.value = false
+  }
+
+  /**
+   * The picker closed: writes stop listing its fixes. A finding a write fixed is already forgotten
+   * by the main process; only one the user left (another chosen, the panel closed) is said.
+   */
+  function hideOptions(): void {
+    const id = optionsFor.value
+    optionsFor.value = null
+    if (id && findings.report?.findings.some((f) => f.id === id)) void api.hideView({ view: 'repairOptions' }).catch(() => {})
+  }
+
   function cancel(): void {
     proposal.value = null
     slivers.value = null
@@ -151,6 +170,6 @@ export const useRepairStore = defineStore('repair', () => {
 
   return {
     optionsFor, options, loadingOptions, proposal, slivers, busy, problem, sliverFindings, mapPreview,
-    loadOptions, preview, apply, previewSlivers, applySlivers, cancel,
+    loadOptions, preview, apply, previewSlivers, applySlivers, cancel, took, hideOptions,
   }
 })

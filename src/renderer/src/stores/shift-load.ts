@@ -2,13 +2,14 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { NestingOut, ShiftLoadOut } from '../../../shared/ipc/features/staffing-outputs'
 import type { Shift } from '../../../shared/staffing/shifts'
+import type { ViewsUpdate } from '../../../shared/ipc/write-result'
 import { api, ApiError } from '../api'
 import { useStaffingStore } from './staffing'
 
 /**
  * Workload by shift (the stored calls replayed onto the draft) and the CAD beat nesting check.
- * Any write to neighborhoods, areas or officers can move a shift's load: the staffing store counts
- * those (staffing.reshaped) and the panel, when open, asks again.
+ * Any write to neighborhoods, areas or officers can move a shift's load: while the figures are
+ * shown, such a write brings them, worked out again for the quarter and shift asked, in its answer.
  */
 export const useShiftLoadStore = defineStore('shift-load', () => {
   const staffing = useStaffingStore()
@@ -26,6 +27,18 @@ export const useShiftLoadStore = defineStore('shift-load', () => {
     } catch (e) {
       error.value = e instanceof ApiError ? e.message : String(e)
     }
+  }
+
+  /** A write's answer: the figures when it moved them and they are shown. */
+  function took(views: ViewsUpdate | undefined): void {
+    if (!views?.byShift) return
+    out.value = views.byShift
+    error.value = null
+  }
+
+  /** The figures left the window: writes stop working them out. */
+  function hide(): void {
+    void api.hideView({ view: 'byShift' }).catch(() => {})
   }
 
   /** Saves the department's shifts; returns the refusal's message, or null when saved. */
@@ -50,5 +63,5 @@ export const useShiftLoadStore = defineStore('shift-load', () => {
     }
   }
 
-  return { out, quarter, shift, error, refresh, saveShifts, nesting, nestingError, checkNesting }
+  return { out, quarter, shift, error, refresh, took, hide, saveShifts, nesting, nestingError, checkNesting }
 })

@@ -1,14 +1,16 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ChangeSet } from '../../../shared/domain'
 import type { StaffingSummaryOut, SuggestionOut } from '../../../shared/ipc/features/staffing-outputs'
+import type { ViewsUpdate } from '../../../shared/ipc/write-result'
 import { api, ApiError } from '../api'
 import { usePlanStore } from './plan'
 
 /**
- * Staffing figures from the main process. A write that moves officers or changes areas or which
- * area a neighborhood belongs to marks them stale; the staffing panel, when open, asks again.
- * A reshaped neighborhood within its area changes none of them.
+ * Staffing figures from the main process. Reading them marks the staffing view shown; while it is,
+ * a write that moves officers or changes areas or which area a neighborhood belongs to brings the
+ * new figures in its answer (plan.took), so nothing is asked again after a write. A reshaped
+ * neighborhood within its area changes none of them. `asked` counts the user's own requests for
+ * fresh figures (the tolerance, calls imported), which the shift loads follow too.
  */
 export const useStaffingStore = defineStore('staffing', () => {
   const plan = usePlanStore()
@@ -17,18 +19,18 @@ export const useStaffingStore = defineStore('staffing', () => {
   const tolerancePct = ref(10)
   const loading = ref(false)
   const error = ref<string | null>(null)
-  /** Bumped by a write that changes what the figures count. */
-  const stale = ref(0)
-  /** Bumped by any write to neighborhoods, areas or officers: per-neighborhood figures (workload by shift) follow a reshape too. */
-  const reshaped = ref(0)
+  /** Bumped by each request for fresh figures the user made. */
+  const asked = ref(0)
 
-  function took(cs: ChangeSet): void {
-    const counts = cs.ops.some((op) => op.entity !== 'neighborhood' || !op.before || !op.after || op.before.areaId !== op.after.areaId)
-    if (counts) stale.value++
-    if (cs.ops.some((op) => op.entity === 'neighborhood' || op.entity === 'area' || op.entity === 'officer')) reshaped.value++
+  /** A write's answer: the figures when it changed what they count and the view is shown. */
+  function took(views: ViewsUpdate | undefined): void {
+    if (!views?.staffing) return
+    summary.value = views.staffing
+    error.value = null
   }
 
   async function refresh(): Promise<void> {
+    asked.value++
     loading.value = true
     try {
       summary.value = await api.staffingSummary({ tolerance: Math.min(100, Math.max(0, tolerancePct.value)) / 100 })
@@ -50,5 +52,10 @@ export const useStaffingStore = defineStore('staffing', () => {
     await refresh()
   }
 
-  return { summary, tolerancePct, loading, error, stale, reshaped, took, refresh, applySuggestion, resetBaseline }
+  /** The staffing tab closed: writes stop working the figures out. */
+  function hide(): void {
+    void api.hideView({ view: 'staffing' }).catch(() => {})
+  }
+
+  return { summary, tolerancePct, loading, error, asked, took, refresh, hide, applySuggestion, resetBaseline }
 })

@@ -9,6 +9,7 @@ export const CORE_CHANNELS = {
   'history:redo': 'redo',
   'history:list': 'listHistory',
   'history:head': 'historyHead',
+  'views:hide': 'hideView',
   'validation:run': 'validate',
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',

@@ -5,7 +5,7 @@ import { VACANCY_COVERS, type PlanState } from '../../domain'
 import { changeSetSchema } from '../change-set-schema'
 import { idSchema, printable } from '../entity-schemas'
 import type { AppInfo, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
-import type { HistoryHead, WriteResult } from '../write-result'
+import { VIEW_NAMES, type HistoryHead, type WriteResult } from '../write-result'
 
 export const none = z.undefined()
 
@@ -45,6 +45,8 @@ export const coreContract = {
   'history:redo': { input: none },
   'history:list': { input: z.strictObject({ limit: z.number().int().min(1).max(1000) }) },
   'history:head': { input: none },
+  /** The window closed a view it was shown (staffing tab, workload by shift, a finding's fixes): writes stop working it out. */
+  'views:hide': { input: z.strictObject({ view: z.enum(VIEW_NAMES) }) },
   'validation:run': { input: none },
   'settings:get': { input: none },
   'settings:set': {
@@ -78,6 +80,7 @@ export interface CoreOutputs {
   'history:list': HistoryEntry[]
   /** Whether the current profile can undo and redo, and the newest step: what the window shows before its first write. */
   'history:head': HistoryHead
+  'views:hide': null
   'validation:run': ValidationReport
   'settings:get': Settings
   'settings:set': Settings
