@@ -23,7 +23,7 @@ test('Publish: Choose… fills the folder from the system dialog and publishing 
   await dialog.getByTestId('publish-choose-folder').click()
   await expect(dialog.getByTestId('publish-folder')).toHaveValue(chosen)
   await dialog.getByTestId('publish-submit').click()
-  await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective 2025-07-01.')
+  await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective Jul 1, 2025.')
   for (const f of ['index.html', 'neighborhoods.geojson', 'areas.geojson']) expect(existsSync(join(chosen, f))).toBe(true)
   expect(app.fileDialog.asked).toHaveLength(2)
 })

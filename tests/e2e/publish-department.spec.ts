@@ -31,7 +31,7 @@ test('with no department set, the Publish dialog says what is missing and publis
     const folder = join(app.services.dir, 'site')
     await dialog.getByTestId('publish-folder').fill(folder)
     await dialog.getByTestId('publish-submit').click()
-    await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective 2025-07-01.')
+    await expect(dialog.getByTestId('publish-done')).toContainText('Published version 1, effective Jul 1, 2025.')
     const nb = JSON.parse(app.services.publish.files(1).neighborhoods.toString('utf8')) as { features: { properties: { department: { name: string } } }[] }
     expect(nb.features[0].properties.department.name).toBe('Springfield Police Department')
 

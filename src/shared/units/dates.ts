@@ -23,3 +23,8 @@ export function formatDateTime(v: string | number | Date, locale?: string): stri
   const d = toDate(v)
   return Number.isNaN(d.getTime()) ? String(v) : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
 }
+
+/** A sentence stored with ISO dates in it (an audit label: 'Published version 1 (effective 2025-07-01)'), its dates written the same way as every other. */
+export function withLocalDates(text: string, locale?: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDate(d, locale))
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { findingText } from '../../../src/shared/units/finding-text'
 import { formatArea, formatLength, formatSquareMetres, toleranceFromInput, toleranceToInput, unitsForLocale } from '../../../src/shared/units/format'
 import { fmtM2 } from '../../../src/shared/geo/validate/finding-build'
+import { formatDate, withLocalDates } from '../../../src/shared/units/dates'
+import { countOf } from '../../../src/shared/units/words'
 
 describe('units from the system locale', () => {
   it('is US customary for a US region and metric elsewhere', () => {
@@ -68,5 +70,19 @@ describe('finding sentences in the chosen units', () => {
   it('keeps findings without an area as they are, and adds the area after a sentence without the figure', () => {
     expect(findingText({ message: 'Area Command South has no commander', areaM2: 0 }, 'us')).toBe('Area Command South has no commander')
     expect(findingText({ message: 'Odd piece', areaM2: 100 }, 'us')).toBe('Odd piece (0.025 acres)')
+  })
+})
+
+describe('dates in words', () => {
+  it('writes a calendar day as that day in the locale, whatever the time zone, and rewrites the ISO dates of a stored sentence', () => {
+    expect(formatDate('2025-07-01', 'en-US')).toBe('Jul 1, 2025')
+    expect(formatDate('2025-07-01', 'en-GB')).toBe('1 Jul 2025')
+    expect(withLocalDates('Published version 1 (effective 2025-07-01)', 'en-US')).toBe('Published version 1 (effective Jul 1, 2025)')
+    expect(formatDate('not a date', 'en-US')).toBe('not a date')
+  })
+  it('says one error, two errors', () => {
+    expect(countOf(1, 'error')).toBe('1 error')
+    expect(countOf(2, 'error')).toBe('2 errors')
+    expect(countOf(1_200, 'boundary', 'boundaries')).toBe('1,200 boundaries')
   })
 })
