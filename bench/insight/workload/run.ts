@@ -85,8 +85,10 @@ const csv = ['Longitude,Latitude,Minutes,Units,Time Received']
 for (const c of calls) csv.push(`${c.lon},${c.lat},${Math.round(c.hours * 60)},${c.units},${wallTimeText(c.at!)}`)
 const text = csv.join('\n')
 const p0 = performance.now()
+const pc0 = cpu()
 const parsed = parseCfsCsv(text, { lon: 'Longitude', lat: 'Latitude', minutes: 'Minutes', units: 'Units', time: 'Time Received' })
 const parseMs = performance.now() - p0
+const parseCpu = cpu() - pc0
 
 const r = report!
 const perShift = r.shifts.map((s, i) => `${s.name} ${r.areas.reduce((n, a) => n + a.calls[i], 0).toLocaleString('en-US')}`).join(', ')
@@ -97,4 +99,4 @@ console.log(`        runs: ${runs.map((x) => `${fmt(x.wall)} wall / ${fmt(x.cpu)
 console.log(`  naive (turf booleanPointInPolygon over every beat, then every district; shift from a Date): ${fmt(naiveMs)} for ${NAIVE_SAMPLE.toLocaleString('en-US')} calls,`)
 console.log(`        extrapolated x${N / NAIVE_SAMPLE} to ${N.toLocaleString('en-US')}: ~${((naiveMs * N) / NAIVE_SAMPLE / 1000).toFixed(0)} s (~${((naiveMs * N) / NAIVE_SAMPLE / best('wall')).toFixed(0)}x ours, wall)`)
 console.log(`  per-shift area counts on the sample, ours vs naive: ${disagreements} calls differ`)
-console.log(`  not in the target: reading the ${N.toLocaleString('en-US')}-row CSV with the app's reader (parseCfsCsv): ${fmt(parseMs)} (${parsed.points.length.toLocaleString('en-US')} calls, ${parsed.errors.length} errors)`)
+console.log(`  not in the target: reading the ${N.toLocaleString('en-US')}-row CSV with the app's reader (parseCfsCsv): ${fmt(parseMs)} wall, ${fmt(parseCpu)} CPU (${parsed.points.length.toLocaleString('en-US')} calls, ${parsed.errors.length} errors)`)
