@@ -8,6 +8,9 @@ import type { AreaGeometry, LonLat, PlanState } from '../../src/shared/domain'
 import { expect, openApp, test } from './harness/app-fixture'
 import type { AppHandle } from './harness/app-fixture'
 import { bulge, importAsDrawn, longestEdge, neighborhood } from '../helpers/repair-fixtures'
+import { renderGeoPackage } from '../../src/main/export/geopackage'
+import { buildPublicDataset } from '../../src/shared/publish/public-dataset'
+import { META } from '../unit/publish/fixture-plan'
 import { sharedInteriorVertices } from './editor-helpers'
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7
@@ -117,6 +120,14 @@ test('a street layer is imported under the plan, and reshaping and drawing put c
   await expect(app.map.el).toHaveAttribute('data-reference-count', '0')
   await expect(page.getByTestId('reference-layers').locator('li')).toHaveCount(0)
   expect(app.services.references.list()).toEqual([])
+
+  // A GeoPackage of several layers asks which one, by name, and imports the one chosen.
+  const gpkg = renderGeoPackage(buildPublicDataset(app.services.plans.load(), META), META)
+  await page.getByTestId('reference-file').setInputFiles({ name: 'county.gpkg', mimeType: 'application/geopackage+sqlite3', buffer: Buffer.from(gpkg) })
+  await expect(page.getByTestId('reference-message')).toContainText('county.gpkg holds 2 feature layers')
+  await page.getByTestId('reference-gpkg-layers').getByRole('button', { name: 'Use neighborhoods' }).click()
+  await expect(page.getByTestId('reference-message')).toContainText('county: ')
+  expect(app.services.references.list().map((l) => [l.name, l.kind, l.features])).toEqual([['county', 'areas', plan0.neighborhoods.length + 1]])
 })
 
 // A 1x1 magenta PNG: stretched over each 256 px tile, the background turns magenta.

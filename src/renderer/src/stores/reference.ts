@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { ReferenceGeometry, ReferenceLayerInfo } from '../../../shared/domain/reference-layer'
-import { api } from '../api'
+import { api, ApiError } from '../api'
 
 /**
  * Street centerline and parcel layers drawn under the plan and snapped to while editing. The
@@ -14,6 +14,8 @@ export const useReferenceStore = defineStore('reference', () => {
   /** What the last import said (notices), or why it was refused. */
   const message = ref<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const busy = ref(false)
+  /** A GeoPackage holding several layers: the file and its layers, until one is chosen. */
+  const layerChoice = shallowRef<{ file: File; layers: string[] } | null>(null)
 
   function putShapes(id: number, geometries: ReferenceGeometry[] | null): void {
     const next = new Map(shapes.value)
@@ -27,11 +29,12 @@ export const useReferenceStore = defineStore('reference', () => {
     for (const l of layers.value) putShapes(l.id, (await api.getReferenceShapes({ id: l.id })).geometries)
   }
 
-  async function importFile(file: File): Promise<boolean> {
+  async function importFile(file: File, gpkgLayer?: string): Promise<boolean> {
     busy.value = true
     message.value = null
+    layerChoice.value = null
     try {
-      const r = await api.importReferenceLayer({ file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } })
+      const r = await api.importReferenceLayer({ file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, ...(gpkgLayer ? { gpkgLayer } : {}) })
       putShapes(r.layer.id, r.shapes.geometries)
       layers.value = [...layers.value, r.layer]
       const what = r.layer.kind === 'lines' ? 'lines' : r.layer.kind === 'areas' ? 'shapes' : 'lines and shapes'
@@ -39,6 +42,8 @@ export const useReferenceStore = defineStore('reference', () => {
       return true
     } catch (e) {
       message.value = { kind: 'error', text: (e as Error).message }
+      const layers = e instanceof ApiError ? (e.details as { layers?: string[] } | undefined)?.layers : undefined
+      if (layers?.length && !gpkgLayer) layerChoice.value = { file, layers }
       return false
     } finally {
       busy.value = false
@@ -56,5 +61,5 @@ export const useReferenceStore = defineStore('reference', () => {
     putShapes(id, null)
   }
 
-  return { layers, shapes, message, busy, load, importFile, setVisible, remove }
+  return { layers, shapes, message, busy, layerChoice, load, importFile, setVisible, remove }
 })
