@@ -63,6 +63,9 @@ test('an Area Commander dropping on another area is refused with the reason; Adm
   await app.page.getByTestId('profile-select').selectOption('commander:NE')
   await expect.poll(() => app.services.session.current()).toEqual({ role: 'commander', areaId: 'NE' })
   await app.page.getByTestId('roster-area').selectOption('NE')
+  // A commander's map opens on their own area: bring South back into view to drop on it.
+  await app.page.getByTestId('view-whole-city').click()
+  await app.map.settle()
   const audit0 = auditCount(app)
 
   await dragOfficerToMap(app, 'off-023', 'S-wente')
