@@ -11,7 +11,7 @@ afterAll(() => tmp.cleanup())
 
 interface RepairJson {
   dryRun: boolean
-  changes: { findingId: string; kind: string; rule: string; neighborhoods: string[]; m2Moved: number }[]
+  changes: { findingId: string; kind: string; rule: string; neighborhoods: string[]; areas: string[]; m2Moved: number }[]
   skipped: { findingId: string; why: string }[]
   summary: { errors: number; warnings: number; blocking: boolean }
 }
@@ -71,7 +71,7 @@ describe.skipIf(!chicagoPresent)('issue 15 acceptance 4: repair --slivers on the
     expect(done.summary.errors).toBe(after.filter((f) => f.severity === 'error').length)
     for (const c of done.changes) {
       expect(c.m2Moved).toBeGreaterThan(0)
-      expect(c.neighborhoods.length + (c.kind.startsWith('area-') ? 1 : 0)).toBeGreaterThan(0)
+      expect(c.neighborhoods.length + c.areas.length).toBeGreaterThan(0)
     }
   }, 600_000)
 })

@@ -43,7 +43,7 @@ describe('repair --slivers', () => {
       ['overlap', 'longest-border', ['South-2']],
     ])
     for (const c of out.changes) {
-      expect(Object.keys(c)).toEqual(['findingId', 'kind', 'rule', 'neighborhoods', 'm2Moved'])
+      expect(Object.keys(c)).toEqual(['findingId', 'kind', 'rule', 'neighborhoods', 'areas', 'm2Moved'])
       expect(c.m2Moved).toBeCloseTo(fs.find((f) => f.id === c.findingId)!.areaM2, 0)
     }
     expect(out.skipped).toEqual([])

@@ -26,7 +26,7 @@ function printText(o: Outcome, io: CliIo): void {
     : n ? `Repaired ${plural(n, 'sliver')} as one undoable step (#${o.seq}).` : 'Nothing was repaired.'
   const lines = [head]
   for (const p of o.proposals) {
-    const who = p.neighborhoods.map((id) => o.names.get(id) ?? id).join(', ') || '-'
+    const who = p.neighborhoods.map((id) => o.names.get(id) ?? id).join(', ') || p.areas.join(', ') || '-'
     lines.push(`  ${p.findingId}  ${p.rule}  ${who}  ${p.m2Moved.toFixed(1)} m²  ${p.label}`)
   }
   if (o.skipped.length) {
@@ -38,19 +38,19 @@ function printText(o: Outcome, io: CliIo): void {
 }
 
 function printJson(o: Outcome, io: CliIo): void {
-  const changes = o.proposals.map((p) => ({ findingId: p.findingId, kind: p.kind, rule: p.rule, neighborhoods: p.neighborhoods, m2Moved: Math.round(p.m2Moved * 100) / 100 }))
+  const changes = o.proposals.map((p) => ({ findingId: p.findingId, kind: p.kind, rule: p.rule, neighborhoods: p.neighborhoods, areas: p.areas, m2Moved: Math.round(p.m2Moved * 100) / 100 }))
   const { errors, warnings, blocking } = o.summary
   io.out(JSON.stringify({ dryRun: o.dryRun, changes, skipped: o.skipped, summary: { errors, warnings, blocking } }))
 }
 
 export const repairCommand: CliCommand = {
   name: 'repair',
-  summary: 'Repair every sliver finding at once (gaps and overlaps, of neighborhoods and of Area Commands, by the longest shared border; ground outside an area clipped back), as one undoable step.',
+  summary: 'Repair every sliver finding at once (gaps and overlaps, of neighborhoods and of Area Commands, by the longest shared border; ground outside an area clipped back, or taken into the area where clipping would widen a gap of the next), as one undoable step.',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
     slivers: { type: 'boolean', help: 'repair every sliver finding (required: the only repair the command line makes)' },
     'dry-run': { type: 'boolean', help: 'list what would change and the findings after it; write nothing' },
-    json: { type: 'boolean', help: 'print {dryRun, changes: [{findingId, kind, rule, neighborhoods, m2Moved}], skipped: [{findingId, why}], summary} on stdout' },
+    json: { type: 'boolean', help: 'print {dryRun, changes: [{findingId, kind, rule, neighborhoods, areas, m2Moved}], skipped: [{findingId, why}], summary} on stdout (areas: the Area Commands whose boundary the repair moves)' },
   },
   usages: ['npm run cli -- repair --db <file> --slivers [--dry-run] [--json]'],
   notes: [

@@ -1,5 +1,6 @@
 import { invertChangeSet, whyNotAllowed, type ChangeSet, type Finding, type FindingSummary, type PlanState } from '../../shared/domain'
-import { combineChangeSets, firstNewError, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
+import { newEdgeLengthM, ROUNDING_BAND_M } from '../../shared/geo/ops/new-edges'
+import { combineChangeSets, firstNewError, SAME_GROUND_M2, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
 import { applyChangeSet } from '../../shared/domain'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
 import type { ApplyResult } from '../../shared/ipc/outputs'
@@ -143,10 +144,12 @@ const sliverOrder = (a: Finding, b: Finding): number => Number(AREA_LEVEL.has(a.
 function tryOn(v: PlanValidator, cs: ChangeSet, original: Finding[]): string | null {
   const ids = touched(cs)
   const before = v.findingsFor(ids)
+  const latest = v.findings()
   v.apply(cs.ops)
   const refused = guardRefusal(cs, before, v.findingsFor(ids))
-  const added = refused ? null : firstNewError(original, v.findings())
+  const added = refused ? null : firstNewError(original, v.findings(), SAME_GROUND_M2 + ROUNDING_BAND_M * newEdgeLengthM(cs), latest)
   if (!refused && !added) return null
   v.apply(invertChangeSet(cs).ops)
-  return refused ? refused.message : `It would leave a new error: ${added!.message}`
+  if (refused) return refused.message
+  return original.some((f) => f.id === added!.id) ? `It would make an error larger: ${added!.message}` : `It would leave a new error: ${added!.message}`
 }

@@ -1,5 +1,5 @@
 import { applyChangeSet, areaCoverage, invertChangeSet, type ChangeSet, type Finding, type FindingKind, type PlanState } from '../../shared/domain'
-import { newEdgeLengthM } from '../../shared/geo/ops/new-edges'
+import { newEdgeLengthM, ROUNDING_BAND_M } from '../../shared/geo/ops/new-edges'
 import { createValidator, summarize, type PlanValidator } from '../../shared/geo/validate'
 import type { ValidationReport } from '../../shared/ipc/outputs'
 import { AppError } from './app-error'
@@ -12,13 +12,6 @@ const GUARDED: FindingKind[] = ['overlap', 'outside-area', 'area-overlap', 'area
 const BLOCK_WHEN_NEW: FindingKind[] = ['invalid-geometry', 'coverage-unchecked']
 /** Rounding to the coordinate grid and clipping move areas by a fraction of a square metre. */
 const SLACK_M2 = 0.5
-/**
- * And along every edge a change draws, a band this wide (m): a vertex put on the 0.1 mm grid
- * tilts the edges through it, and where such an edge runs nearly parallel to another boundary
- * (long straight edges of simplified layers) the point where they cross slides far along
- * both, opening or closing a hairline hundreds of metres long but a few millimetres wide.
- */
-const ROUNDING_BAND_M = 0.001
 
 function touchedIds(cs: ChangeSet): string[] {
   return cs.ops.filter((o) => o.entity === 'neighborhood' || o.entity === 'area').map((o) => o.id)

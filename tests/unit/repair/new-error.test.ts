@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AreaGeometry, Finding } from '../../../src/shared/domain'
 import { firstNewError } from '../../../src/shared/geo/repair'
+import { areaM2 } from '../../../src/shared/geo/ops/clip'
 import { rect } from '../validate/fixtures'
 
 const err = (id: string, kind: Finding['kind'], geometry: AreaGeometry): Finding => ({
-  id, kind, severity: 'error', sliver: false, areaIds: ['N'], neighborhoodIds: [], officerIds: [], areaM2: 0, widthM: 0, location: null, geometry, message: `${kind} ${id}`,
+  id, kind, severity: 'error', sliver: false, areaIds: ['N'], neighborhoodIds: [], officerIds: [], areaM2: areaM2(geometry), widthM: 0, location: null, geometry, message: `${kind} ${id}`,
 })
 
 describe('a repair leaves no new error', () => {
@@ -22,6 +23,12 @@ describe('a repair leaves no new error', () => {
     expect(firstNewError(before, [overlap])).toBe(overlap)
     const elsewhere = err('gap:d', 'gap', rect(500, 500, 520, 520))
     expect(firstNewError(before, [err('gap:a', 'gap', rect(0, 0, 100, 100)), elsewhere])).toBe(elsewhere)
+  })
+
+  it('and an error that keeps its id but grows onto ground no error of its kind held: a clip handing 10 m × 100 m to the gap beside it', () => {
+    const larger = err('gap:a', 'gap', rect(0, 0, 100, 110))
+    expect(firstNewError(before, [larger])).toBe(larger)
+    expect(firstNewError([err('gap:a', 'gap', rect(0, 0, 100, 110)), err('gap:f', 'gap', rect(0, 110, 100, 120))], [err('gap:a', 'gap', rect(0, 0, 100, 120))])).toBeNull()
   })
 
   it('and a warning (a sliver left or made) is not an error', () => {

@@ -46,6 +46,31 @@ describe('Repair all slivers', () => {
     expect(s.changes.canUndo(ADMIN)).toBe(false)
   })
 
+  it('moves the Area Command boundary over a neighborhood\'s sliver outside its area when clipping would hand that ground to a gap of the other area (Administration)', () => {
+    const plan = sliverPlan()
+    // South's neighborhoods stop 10 m short of the area line (a 2,000 m² gap, an error), and North-2 reaches 0.3 m down into that strip.
+    plan.neighborhoods[1] = { ...plan.neighborhoods[1], geometry: poly([[100, 0], [150, 0], [150, -0.3], [200, -0.3], [200, 100], [100, 100]]) }
+    plan.neighborhoods[2] = { ...plan.neighborhoods[2], geometry: poly([[0, -100], [100.3, -100], [100.3, -10], [0, -10]]) }
+    plan.neighborhoods[3] = { ...plan.neighborhoods[3], geometry: poly([[100, -100], [200, -100], [200, -10], [100, -10]]) }
+    const s = services(plan)
+    const before = s.validation.findings()
+    const out = only(before, 'outside-area', 'North-2')
+    const errors = before.filter((f) => f.severity === 'error').map((f) => f.kind)
+    expect(errors).toEqual(['gap'])
+
+    const commander = { osUser: 'lt', profile: { role: 'commander' as const, areaId: 'N' } }
+    const asCommander = s.repairs.previewSlivers(commander)
+    expect(asCommander.skipped.find((k) => k.findingId === out.id)?.why).toMatch(/^It would make an error larger: Gap of 2,0\d\d m² in Area Command Area N \/ Area Command Area S/)
+
+    const r = s.repairs.repairSlivers(ADMIN)
+    const p = r.proposals.find((x) => x.findingId === out.id)!
+    expect([p.rule, p.areas, p.neighborhoods]).toEqual(['move-area-boundary', ['N', 'S'], []])
+    const after = s.validation.findings()
+    expect(slivers(after)).toEqual([])
+    expect(after.filter((f) => f.severity === 'error').map((f) => f.kind)).toEqual(['gap'])
+    expect(after.find((f) => f.kind === 'gap')!.areaM2).toBeLessThanOrEqual(before.find((f) => f.kind === 'gap' && f.severity === 'error')!.areaM2 + 0.5)
+  })
+
   it('leaves out what the actor may not change, saying why, and repairs the rest', () => {
     const s = services()
     const ov = only(s.validation.findings(), 'overlap', 'South-1', 'South-2')

@@ -1,6 +1,15 @@
 import type { AreaGeometry, ChangeSet } from '../../domain'
 import { distanceM, polygonsOf } from './geom'
 
+/**
+ * Along every edge a change draws, a band this wide (m) is rounding: a vertex put on the
+ * 0.1 mm grid tilts the edges through it, and where such an edge runs nearly parallel to
+ * another boundary (long straight edges of simplified layers) the point where they cross
+ * slides far along both, opening or closing a hairline hundreds of metres long but a few
+ * millimetres wide.
+ */
+export const ROUNDING_BAND_M = 0.001
+
 type Pos = number[]
 const key = (a: Pos, b: Pos): string => (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`)
 

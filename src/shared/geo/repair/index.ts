@@ -1,4 +1,4 @@
 export * from './types'
 export { proposeRepair, repairOptions } from './propose'
 export { proposeSliverRepairs, combineChangeSets, isRepairableSliver, type SliverScreen } from './slivers'
-export { firstNewError } from './new-error'
+export { firstNewError, SAME_GROUND_M2 } from './new-error'

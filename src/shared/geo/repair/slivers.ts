@@ -4,16 +4,18 @@ import { proposeRepair } from './propose'
 import { RepairError, type RepairChoice, type RepairProposal, type SkippedRepair, type SliverRepairPlan } from './types'
 
 /**
- * The rule "Repair all slivers" uses per kind: ground nobody or two hold goes by the longest
- * border (between neighborhoods, and between Area Commands); ground poking out of its area is
- * clipped back.
+ * The rules "Repair all slivers" uses per kind, the first that works: ground nobody or two hold
+ * goes by the longest border (between neighborhoods, and between Area Commands); ground poking
+ * out of its area is clipped back, or, where clipping would leave that ground to a gap of the
+ * other area (none of its neighborhoods covers it), its own area's boundary takes it in
+ * (Administration only: the edit rules refuse it to a commander).
  */
-const SLIVER_RULE: Partial<Record<Finding['kind'], RepairChoice['rule']>> = {
-  gap: 'longest-border', overlap: 'longest-border', 'outside-area': 'clip', 'area-gap': 'longest-border', 'area-overlap': 'longest-border',
+const SLIVER_RULES: Partial<Record<Finding['kind'], RepairChoice['rule'][]>> = {
+  gap: ['longest-border'], overlap: ['longest-border'], 'outside-area': ['clip', 'move-area-boundary'], 'area-gap': ['longest-border'], 'area-overlap': ['longest-border'],
 }
 
 /** Whether "Repair all slivers" takes this finding on. */
-export const isRepairableSliver = (f: Finding): boolean => f.sliver && SLIVER_RULE[f.kind] !== undefined && f.geometry !== undefined
+export const isRepairableSliver = (f: Finding): boolean => f.sliver && SLIVER_RULES[f.kind] !== undefined && f.geometry !== undefined
 
 /** A second look at each proposal before it is kept (the main process runs its edit guard here); a reason refuses it. */
 export type SliverScreen = (p: RepairProposal, plan: PlanState) => string | null
@@ -33,6 +35,19 @@ export function combineChangeSets(label: string, sets: ChangeSet[]): ChangeSet {
   return { label, ops: [...rows.values()] }
 }
 
+/** The proposal of one rule for one finding, or why it cannot be used. */
+function attempt(plan: PlanState, f: Finding, rule: RepairChoice['rule'], screen?: SliverScreen): RepairProposal | string {
+  let p: RepairProposal
+  try {
+    p = proposeRepair(plan, f, { rule })
+  } catch (e) {
+    if (!(e instanceof RepairError)) throw e
+    return e.message
+  }
+  if (!p.neighborhoods.length && !p.areas.length) return 'Repairing it moves no ground at the plan\'s coordinate precision (0.1 mm), or an earlier repair in this batch already took it'
+  return screen?.(p, plan) ?? p
+}
+
 /**
  * Every sliver finding repaired by its rule, each on the plan as the ones before it left it,
  * so neighbours that two slivers share end up with both repairs. A sliver that cannot be
@@ -44,25 +59,20 @@ export function proposeSliverRepairs(plan: PlanState, findings: Finding[], scree
   let working = plan
   for (const f of findings) {
     if (!isRepairableSliver(f)) continue
-    let p: RepairProposal
-    try {
-      p = proposeRepair(working, f, { rule: SLIVER_RULE[f.kind]! })
-    } catch (e) {
-      if (!(e instanceof RepairError)) throw e
-      skipped.push({ findingId: f.id, why: e.message })
-      continue
+    // The first rule's reason is the one to give: the others are fallbacks the user did not ask about.
+    let why: string | null = null
+    for (const rule of SLIVER_RULES[f.kind]!) {
+      const p = attempt(working, f, rule, screen)
+      if (typeof p === 'string') {
+        why ??= p
+        continue
+      }
+      proposals.push(p)
+      working = applyChangeSet(working, p.changeSet)
+      why = null
+      break
     }
-    if (!p.neighborhoods.length && !p.areas.length) {
-      skipped.push({ findingId: f.id, why: 'Repairing it moves no ground at the plan\'s coordinate precision (0.1 mm), or an earlier repair in this batch already took it' })
-      continue
-    }
-    const refused = screen?.(p, working)
-    if (refused) {
-      skipped.push({ findingId: f.id, why: refused })
-      continue
-    }
-    proposals.push(p)
-    working = applyChangeSet(working, p.changeSet)
+    if (why) skipped.push({ findingId: f.id, why })
   }
   const n = proposals.length
   return { proposals, skipped, changeSet: combineChangeSets(`Repair ${n} sliver${n === 1 ? '' : 's'}`, proposals.map((p) => p.changeSet)) }
