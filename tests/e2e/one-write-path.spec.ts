@@ -126,3 +126,26 @@ test('repairing a finding and undoing the repair cost one call each, bringing fi
     app.services.cleanup()
   }
 })
+
+test('switching profile costs one call, whose answer brings that profile\'s undo history and publish status; no plan reload', async ({ app }) => {
+  const page = app.page
+  const id = nonNe(app)
+  await app.panels.neighborhoodButton(id).click()
+  await page.getByTestId('rename-input').fill('Renamed By Administration')
+  await page.getByTestId('rename-confirm').click()
+  await expect(page.getByTestId('undo')).toBeEnabled()
+  await page.waitForTimeout(300)
+
+  // Undo history is kept per profile: Northeast's commander has nothing to undo.
+  app.calls.length = 0
+  await page.getByTestId('profile-select').selectOption('commander:NE')
+  await expect(page.getByTestId('undo')).toBeDisabled()
+  await page.waitForTimeout(500)
+  expect(app.calls).toEqual(['session:setProfile'])
+
+  app.calls.length = 0
+  await page.getByTestId('profile-select').selectOption('admin')
+  await expect(page.getByTestId('undo')).toBeEnabled()
+  await page.waitForTimeout(500)
+  expect(app.calls).toEqual(['session:setProfile'])
+})

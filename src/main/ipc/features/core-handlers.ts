@@ -16,7 +16,11 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
     }),
     'plan:load': () => s.plans.load(),
     'session:get': () => s.session.info(),
-    'session:setProfile': (p) => s.session.setProfile(p),
+    'session:setProfile': (p) => {
+      const info = s.session.setProfile(p)
+      const actor = s.session.actor()
+      return { ...info, history: s.writes.head(actor), publish: s.publish.status(actor) }
+    },
     'changes:apply': (cs) => s.writes.edit(cs, s.session.actor()),
     'history:undo': () => s.writes.undo(s.session.actor()),
     'history:redo': () => s.writes.redo(s.session.actor()),

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ChangeSet, Finding, FindingSummary, Neighborhood, Officer, PlanState } from '../../../shared/domain'
 import { applyChangeSet } from '../../../shared/domain'
-import type { WriteResult } from '../../../shared/ipc/write-result'
+import type { HistoryHead, WriteResult } from '../../../shared/ipc/write-result'
 import { api, ApiError } from '../api'
 import { useFindingsStore } from './findings'
 import { useHistoryStore } from './history'
@@ -131,7 +131,7 @@ export const usePlanStore = defineStore('plan', () => {
     }
   }
 
-  /** Whether the profile can undo or redo, as the log says: at startup and after a profile switch. */
+  /** Whether the profile can undo or redo, as the log says: at startup and after the server names another login. */
   async function loadHistoryHead(): Promise<void> {
     const history = useHistoryStore()
     await history.loadHead()
@@ -139,9 +139,17 @@ export const usePlanStore = defineStore('plan', () => {
     canRedo.value = history.canRedo
   }
 
+  /** The head a profile switch answered with (history is kept per profile). */
+  function tookHistoryHead(h: HistoryHead): void {
+    const history = useHistoryStore()
+    history.setHead(h)
+    canUndo.value = history.canUndo
+    canRedo.value = history.canRedo
+  }
+
   return {
     plan, loaded, selectedNeighborhoodId, selectedAreaId, canUndo, canRedo, lastError, lastChange, touchedFindings, summary, revision,
     neighborhoodsByArea, officersByNeighborhood, officerById, areaById, neighborhoodById, selectedNeighborhood,
-    load, selectNeighborhood, selectArea, took, apply, undo, redo, loadHistoryHead,
+    load, selectNeighborhood, selectArea, took, apply, undo, redo, loadHistoryHead, tookHistoryHead,
   }
 })

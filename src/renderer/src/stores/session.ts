@@ -4,6 +4,7 @@ import { parseProfileKey, type Profile } from '../../../shared/domain'
 import type { AppInfo } from '../../../shared/ipc/outputs'
 import { api } from '../api'
 import { usePlanStore } from './plan'
+import { usePublishStore } from './publish'
 
 export const useSessionStore = defineStore('session', () => {
   const profile = ref<Profile>({ role: 'admin' })
@@ -39,11 +40,12 @@ export const useSessionStore = defineStore('session', () => {
     info.value = i
   }
 
+  /** Switches profile; the answer carries the profile's undo history head and publish status, nothing is asked again. */
   async function setProfile(p: Profile): Promise<void> {
     const s = await api.setProfile(p)
     profile.value = s.profile
-    // Undo history is kept per profile.
-    await usePlanStore().loadHistoryHead()
+    usePlanStore().tookHistoryHead(s.history)
+    usePublishStore().took(s.publish)
   }
 
   return { profile, osUser, info, isAdmin, canEditArea, profileLabel, load, setProfile }

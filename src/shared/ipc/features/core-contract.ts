@@ -6,6 +6,7 @@ import { changeSetSchema } from '../change-set-schema'
 import { idSchema, printable } from '../entity-schemas'
 import type { AppInfo, HistoryEntry, SessionInfo, Settings, ValidationReport } from '../outputs'
 import { VIEW_NAMES, type HistoryHead, type WriteResult } from '../write-result'
+import type { PublishStatus } from './publish-contract'
 
 export const none = z.undefined()
 
@@ -73,7 +74,8 @@ export interface CoreOutputs {
   'app:info': AppInfo
   'plan:load': PlanState
   'session:get': SessionInfo
-  'session:setProfile': SessionInfo
+  /** The profile now in use, with what the window shows per profile: its undo history's head and whether it may publish. */
+  'session:setProfile': SessionInfo & { history: HistoryHead; publish: PublishStatus }
   'changes:apply': WriteResult
   'history:undo': WriteResult
   'history:redo': WriteResult
