@@ -70,6 +70,9 @@ test('dragging an edge adds a corner there and moves it, in both neighbors, as o
 test("an Area Commander cannot grab another area's neighborhoods and is told who can edit them", async ({ app }, testInfo) => {
   await app.page.getByTestId('profile-select').selectOption('commander:NE')
   await expect(app.page.getByTestId('profile-select')).toHaveValue('commander:NE')
+  // The commander's map opens on Northeast: bring South back into view.
+  await app.page.getByTestId('view-whole-city').click()
+  await app.map.settle()
   const plan = app.services.plans.load()
   const wente = plan.neighborhoods.find((n) => n.id === 'S-wente')!
   const ring = (wente.geometry.type === 'Polygon' ? wente.geometry.coordinates : wente.geometry.coordinates[0])[0]
