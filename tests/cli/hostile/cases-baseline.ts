@@ -643,7 +643,7 @@ const COMMAND_CASES: HostileCase[] = [
     item: 'baseline',
     build: ({ db }) => ['drop', '--db', db],
     exit: 2,
-    message: "unknown command 'drop'; commands are: init, import, validate, export, lookup, restore",
+    message: "unknown command 'drop'; commands are: init, import, validate, export, lookup, ",
   },
   {
     name: 'an unknown flag',
