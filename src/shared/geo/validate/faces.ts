@@ -61,7 +61,22 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
   return out
 }
 
-const byNumber = (a: number, b: number) => a - b
+/**
+ * Sorts a face label (a few owner numbers, no repeats) in place, ascending. Array sort
+ * allocates a work copy on every call, and a plan check sorts tens of thousands of labels.
+ */
+function sortLabel(l: number[]): number[] {
+  for (let i = 1; i < l.length; i++) {
+    const v = l[i]
+    let j = i - 1
+    while (j >= 0 && l[j] > v) {
+      l[j + 1] = l[j]
+      j--
+    }
+    l[j + 1] = v
+  }
+  return l
+}
 
 function edgeLen2(arr: Arrangement, h: number): number {
   const p = arr.org[h], q = arr.org[h ^ 1]
@@ -80,7 +95,7 @@ export function crossEdge(arr: Arrangement, left: number[], h: number): number[]
       if (i >= 0) label.splice(i, 1)
     } else if (!label.includes(o)) label.push(o)
   }
-  return label.sort(byNumber)
+  return sortLabel(label)
 }
 
 function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
@@ -99,7 +114,7 @@ function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, 
     if (l === 0) return null
     if (l > 0) label.push(o)
   }
-  return label.sort(byNumber)
+  return sortLabel(label)
 }
 
 /** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */
@@ -115,11 +130,13 @@ export interface FacePiece {
  */
 export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
   const byKey = new Map<string, number[]>()
-  for (const [f, keys] of keysOf) for (const k of keys) {
-    const l = byKey.get(k)
-    if (l) l.push(f)
-    else byKey.set(k, [f])
-  }
+  keysOf.forEach((keys, f) => {
+    for (const k of keys) {
+      const l = byKey.get(k)
+      if (l) l.push(f)
+      else byKey.set(k, [f])
+    }
+  })
   const out = new Map<string, FacePiece[]>()
   const F = arr.faces.length
   const parent = new Int32Array(F)

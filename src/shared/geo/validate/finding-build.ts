@@ -17,9 +17,29 @@ function hash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0')
 }
 
+/**
+ * A sorted copy of ids, in the order Array sort gives strings (by UTF-16 code units); a few
+ * are sorted without the work copy Array sort allocates on every call (a plan check sorts
+ * thousands of id lists).
+ */
+function sortedIds(ids: readonly string[]): string[] {
+  const out = ids.slice()
+  if (out.length > 32) return out.sort()
+  for (let i = 1; i < out.length; i++) {
+    const v = out[i]
+    let j = i - 1
+    while (j >= 0 && out[j] > v) {
+      out[j + 1] = out[j]
+      j--
+    }
+    out[j + 1] = v
+  }
+  return out
+}
+
 /** Stable id: kind + sorted ids + a coarse anchor, never array order or time. */
 export function findingId(kind: FindingKind, ids: string[], anchor = ''): string {
-  const sorted = [...ids].sort()
+  const sorted = sortedIds(ids)
   return `${kind}:${hash(sorted.join('\u0000') + '|' + anchor)}`
 }
 
@@ -59,8 +79,8 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
     kind: inp.kind,
     severity,
     sliver,
-    areaIds: [...inp.areaIds].sort(),
-    neighborhoodIds: [...inp.neighborhoodIds].sort(),
+    areaIds: sortedIds(inp.areaIds),
+    neighborhoodIds: sortedIds(inp.neighborhoodIds),
     officerIds: [],
     areaM2,
     widthM,
@@ -79,9 +99,9 @@ export function plainFinding(
   message: string,
   reason?: string,
 ): Finding {
-  const areaIds = [...(ids.areaIds ?? [])].sort()
-  const neighborhoodIds = [...(ids.neighborhoodIds ?? [])].sort()
-  const officerIds = [...(ids.officerIds ?? [])].sort()
+  const areaIds = sortedIds(ids.areaIds ?? [])
+  const neighborhoodIds = sortedIds(ids.neighborhoodIds ?? [])
+  const officerIds = sortedIds(ids.officerIds ?? [])
   const anchor = location ? `${location[0].toFixed(6)},${location[1].toFixed(6)}|${reason ?? ''}` : ''
   const f: Finding = {
     id: findingId(kind, [...areaIds.map((a) => 'a:' + a), ...neighborhoodIds.map((n) => 'n:' + n), ...officerIds.map((o) => 'o:' + o)], anchor),

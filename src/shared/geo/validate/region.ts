@@ -29,10 +29,10 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
   const labels = labelFaces(arr, shapes, faces)
   const keys = new Map<number, string[]>()
-  for (const [f, l] of labels) {
+  labels.forEach((l, f) => {
     const k = faceKeys(l, owners, hasCity)
     if (k.length) keys.set(f, k)
-  }
+  })
   const raw = piecesByKey(arr, keys, hasCity ? new Set() : new Set(['ag']))
   const out = new Map<string, StoredPiece[]>()
   for (const [key, list] of raw) {

@@ -275,40 +275,57 @@ class Cells {
 const scratch = new Cells()
 
 /** Twice the area of triangle o, a, b (its size only; the sign tests use the kernel's orient). */
-const area2 = (o: [number, number], a: [number, number], b: [number, number]) => Math.abs((a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]))
+const area2 = (ox: number, oy: number, ax: number, ay: number, bx: number, by: number) => Math.abs((ax - ox) * (by - oy) - (ay - oy) * (bx - ox))
+
+/** The hull's scratch: point numbers in sorted order, and the hull's points (x, y pairs). */
+let order = new Int32Array(256)
+let hull = new Float64Array(512)
 
 /**
  * Smallest width of the outer ring's convex hull (rotating calipers): no circle wider than
  * that fits, so a straight thin piece is settled without a search. `r` holds the closed ring
- * up to `end`.
+ * up to `end`. Works in reused typed arrays: a plan check does this for every piece.
  */
 function hullWidth(r: Float64Array, end: number): number {
-  const pts: [number, number][] = []
-  for (let i = 0; i < end - 2; i += 2) pts.push([r[i], r[i + 1]])
-  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  const turnsLeft = (o: [number, number], a: [number, number], b: [number, number]) => orient(o[0], o[1], a[0], a[1], b[0], b[1]) > 0
-  const lower: [number, number][] = [], upper: [number, number][] = []
-  for (const p of pts) {
-    while (lower.length >= 2 && !turnsLeft(lower[lower.length - 2], lower[lower.length - 1], p)) lower.pop()
-    lower.push(p)
+  const m = (end - 2) >> 1
+  if (m > order.length) order = new Int32Array(2 * m)
+  if (2 * m + 2 > hull.length) hull = new Float64Array(4 * m + 4)
+  // Points by x then y (insertion sort: pieces have a handful of points; equal points are interchangeable).
+  for (let i = 0; i < m; i++) {
+    const x = r[2 * i], y = r[2 * i + 1]
+    let j = i - 1
+    while (j >= 0 && (r[2 * order[j]] > x || (r[2 * order[j]] === x && r[2 * order[j] + 1] > y))) {
+      order[j + 1] = order[j]
+      j--
+    }
+    order[j + 1] = i
   }
-  for (let i = pts.length - 1; i >= 0; i--) {
-    const p = pts[i]
-    while (upper.length >= 2 && !turnsLeft(upper[upper.length - 2], upper[upper.length - 1], p)) upper.pop()
-    upper.push(p)
+  // Monotone chain: lower hull, then upper, each without its last point.
+  const h = hull
+  let n = 0
+  for (let pass = 0; pass < 2; pass++) {
+    const base = n
+    for (let k = 0; k < m; k++) {
+      const p = order[pass === 0 ? k : m - 1 - k]
+      const px = r[2 * p], py = r[2 * p + 1]
+      while (n - base >= 2 && !(orient(h[2 * n - 4], h[2 * n - 3], h[2 * n - 2], h[2 * n - 1], px, py) > 0)) n--
+      h[2 * n] = px
+      h[2 * n + 1] = py
+      n++
+    }
+    n--
   }
-  const hull = lower.slice(0, -1).concat(upper.slice(0, -1))
-  const n = hull.length
   if (n < 3) return 0
   // For each hull edge, the farthest hull point; the least of those distances is the width.
   let best = Infinity
   let k = 1
   for (let i = 0; i < n; i++) {
-    const a = hull[i], b = hull[(i + 1) % n]
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1])
+    const ax = h[2 * i], ay = h[2 * i + 1], j = (i + 1) % n
+    const bx = h[2 * j], by = h[2 * j + 1]
+    const len = Math.hypot(bx - ax, by - ay)
     if (len === 0) continue
-    while (k < i + 2 * n && area2(a, b, hull[(k + 1) % n]) > area2(a, b, hull[k % n])) k++
-    best = Math.min(best, area2(a, b, hull[k % n]) / len)
+    while (k < i + 2 * n && area2(ax, ay, bx, by, h[2 * ((k + 1) % n)], h[2 * ((k + 1) % n) + 1]) > area2(ax, ay, bx, by, h[2 * (k % n)], h[2 * (k % n) + 1])) k++
+    best = Math.min(best, area2(ax, ay, bx, by, h[2 * (k % n)], h[2 * (k % n) + 1]) / len)
   }
   return best
 }
