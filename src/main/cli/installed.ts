@@ -4,6 +4,15 @@ import type { CliIo } from './command'
 import { EXIT } from './command'
 import { runCli } from './run-cli'
 
+/**
+ * A reader that stops early (`... | head`) closes the pipe: the command's output is no longer
+ * wanted, which is no error of the command, so it ends quietly instead of crashing on EPIPE.
+ */
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+})
+
 /** Standard output and error as the command line writes them. */
 export const PROCESS_IO: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
