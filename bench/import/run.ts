@@ -31,8 +31,18 @@ const SIDES = (process.env.BENCH_SIDES ?? 'ours,before').split(',')
 /** import: the whole `import` command (parse, store, plan check); parse: the parser alone. */
 const PARTS = (process.env.BENCH_PART ?? 'import,parse').split(',')
 
+/** How the command ended; under `timeout`, a signal shows as exit 128 + its number (137: stopped at the limit, 134: aborted, e.g. out of memory). */
+function ending(r: { error?: Error; signal: NodeJS.Signals | null; status: number | null }): string {
+  if (r.error || r.status === 137) return `stopped after ${LIMIT_S} s`
+  if (r.signal) return `killed by ${r.signal}`
+  if (r.status === 134) return 'exit 134 (SIGABRT: aborted)'
+  return `exit ${r.status}`
+}
+
 interface Outcome {
   seconds: number
+  /** User + system CPU time of the process (all its threads): what the load of a shared machine changes least. */
+  cpu: number
   peakMb: number
   exit: string
   said: string
@@ -40,26 +50,27 @@ interface Outcome {
 
 function cli(root: string, args: string[], timed: boolean): Outcome {
   const node = [process.execPath, '--import', 'tsx', path.join(root, 'src/main/cli.ts'), ...args]
-  const cmd = timed ? ['/usr/bin/time', '-f', 'BENCH_TIME %e %M', ...node] : node
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', timeout: LIMIT_S * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 })
-  const m = /BENCH_TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '')
+  // The limit is enforced by `timeout` under `time`: spawnSync's own timeout would kill only /usr/bin/time and leave node running.
+  const cmd = timed ? ['/usr/bin/time', '-f', 'BENCH_TIME %e %M %U %S', 'timeout', '--signal=KILL', String(LIMIT_S), ...node] : node
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', timeout: (LIMIT_S + 60) * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 })
+  const m = /BENCH_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '')
   const text = `${r.stdout ?? ''}\n${(r.stderr ?? '').replace(/BENCH_TIME.*\n?/, '')}`
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
   // The first line that says what happened: the import's report, its refusal, or the crash.
   const said = lines.find((l) => /^Imported|^error|refused|limit|heap|out of memory|Error/i.test(l)) ?? lines[0] ?? ''
-  const exit = r.error ? `stopped after ${LIMIT_S} s` : r.signal ? `killed by ${r.signal}` : /Command terminated by signal (\w+)/.exec(r.stderr ?? '')?.[0] ?? `exit ${r.status}`
-  return { seconds: m ? Number(m[1]) : NaN, peakMb: m ? Number(m[2]) / 1024 : NaN, exit, said: said.slice(0, 220) }
+  const exit = ending(r)
+  return { seconds: m ? Number(m[1]) : NaN, cpu: m ? Number(m[3]) + Number(m[4]) : NaN, peakMb: m ? Number(m[2]) / 1024 : NaN, exit, said: said.slice(0, 220) }
 }
 
 /** The parse alone (bench/import/parse-child.ts), by the parser of `root`: what streaming changes, without the plan check after storing. */
 function parseOnce(root: string, input: BenchInput): Outcome {
   const args = ['--import', 'tsx', path.join(here, 'parse-child.ts'), root, path.join(DIR, input.file)]
-  const r = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', process.execPath, ...args], { cwd: repo, encoding: 'utf8', timeout: LIMIT_S * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 })
-  const m = /BENCH_TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '')
+  const r = spawnSync('/usr/bin/time', ['-f', 'BENCH_TIME %e %M %U %S', 'timeout', '--signal=KILL', String(LIMIT_S), process.execPath, ...args], { cwd: repo, encoding: 'utf8', timeout: (LIMIT_S + 60) * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 })
+  const m = /BENCH_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '')
   const lines = `${r.stdout ?? ''}\n${(r.stderr ?? '').replace(/BENCH_TIME.*\n?/, '')}`.split('\n').map((l) => l.trim()).filter(Boolean)
   const said = lines.find((l) => /^Parsed|^refused|heap|out of memory/i.test(l)) ?? lines[0] ?? ''
-  const exit = r.error ? `stopped after ${LIMIT_S} s` : r.signal ? `killed by ${r.signal}` : /Command terminated by signal (\w+)/.exec(r.stderr ?? '')?.[0] ?? `exit ${r.status}`
-  return { seconds: m ? Number(m[1]) : NaN, peakMb: m ? Number(m[2]) / 1024 : NaN, exit, said: said.slice(0, 220) }
+  const exit = ending(r)
+  return { seconds: m ? Number(m[1]) : NaN, cpu: m ? Number(m[3]) + Number(m[4]) : NaN, peakMb: m ? Number(m[2]) / 1024 : NaN, exit, said: said.slice(0, 220) }
 }
 
 function importOnce(root: string, input: BenchInput): Outcome {
@@ -74,7 +85,7 @@ function importOnce(root: string, input: BenchInput): Outcome {
   }
 }
 
-const show = (o: Outcome): string => `${o.seconds.toFixed(1)} s, peak ${o.peakMb.toFixed(0)} MB, ${o.exit}: ${o.said}`
+const show = (o: Outcome): string => `${o.seconds.toFixed(1)} s (CPU ${o.cpu.toFixed(1)} s), peak ${o.peakMb.toFixed(0)} MB, ${o.exit}: ${o.said}`
 
 async function main(): Promise<void> {
   console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores), Node ${process.version}`)
