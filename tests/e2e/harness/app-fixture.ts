@@ -87,8 +87,12 @@ export async function openApp(
     calls.push(channel)
     return to(await dispatch(channel, from(input, bytesGot)))
   })
+  // toWire, fromWire and buildApiFrom go into the page as source text. Run through tsx (the benches),
+  // esbuild's keepNames wraps their named inner functions in __name(...), a helper of the Node module
+  // that the page does not have: the page gets a stand-in that keeps the function as it is.
   await page.addInitScript({
     content: `{
+      const __name = (f) => f;
       const toWire = (${to.toString()}), fromWire = (${from.toString()}), bytesSent = { sent: new WeakMap() };
       const pushListeners = new Map(), events = ${JSON.stringify(PUSH_EVENTS)};
       const listen = {};
