@@ -91,11 +91,11 @@ describe('background map from a file', () => {
       const t = tilesCovering(LIVERMORE, 12, 12)[0]
       expect(await dispatch('tiles:get', t)).toEqual({ ok: true, value: { bytes: PNG, contentType: 'image/png' } })
       expect(await dispatch('tiles:get', { z: 12, x: 0, y: 0 })).toEqual({ ok: true, value: { bytes: new Uint8Array(0), contentType: 'image/png' } })
-      expect(await dispatch('tiles:info')).toMatchObject({ ok: true, value: { name: 'bg.pmtiles' } })
+      expect(await dispatch('tiles:info', undefined)).toMatchObject({ ok: true, value: { name: 'bg.pmtiles' } })
       expect(fetched).toEqual([])
       // Cleared, the tile URL applies again.
       await dispatch('tiles:setFile', { path: null })
-      expect(await dispatch('tiles:info')).toEqual({ ok: true, value: null })
+      expect(await dispatch('tiles:info', undefined)).toEqual({ ok: true, value: null })
       expect(s.settings.get().tileUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png')
     } finally {
       globalThis.fetch = realFetch

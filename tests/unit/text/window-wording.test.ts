@@ -61,7 +61,7 @@ describe("the window's words", () => {
   it('spells neighbor one way (US English) in everything the window or a message says', () => {
     const found = [...renderer, ...messages]
       .filter((f) => !SPELLING_INPUTS.has(f.path))
-      .flatMap((f) => [...('text' in f ? f.text : []), ...f.literals].filter((s) => /neighbour/i.test(s)).map((s) => `${f.path}: ${s.trim().slice(0, 80)}`))
+      .flatMap((f) => [...('text' in f ? (f.text as string[]) : []), ...f.literals].filter((s) => /neighbour/i.test(s)).map((s) => `${f.path}: ${s.trim().slice(0, 80)}`))
     expect(found).toEqual([])
   })
 
