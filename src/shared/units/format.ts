@@ -37,7 +37,21 @@ const grouped = (v: number, digits: number): string =>
 /** Square metres as finding sentences give them ('3.2 m²', '1,234 m²'), whatever the units setting. */
 export function formatSquareMetres(m2: number): string {
   if (m2 < 10) return `${m2.toFixed(1)} m²`
-  return `${Math.round(m2).toLocaleString('en-US')} m²`
+  const r = Math.round(m2)
+  return `${r < 1e15 ? withCommas(r) : r.toLocaleString('en-US')} m²`
+}
+
+/**
+ * A whole number below 1e15 with commas every three digits, as toLocaleString('en-US') gives
+ * it, without the locale lookup that costs on every call (a plan check words thousands of areas).
+ */
+function withCommas(n: number): string {
+  let s = String(n), out = ''
+  while (s.length > 3) {
+    out = ',' + s.slice(-3) + out
+    s = s.slice(0, -3)
+  }
+  return s + out
 }
 
 /** Below 1, two significant digits ('0.41', '0.00025'), so a small figure keeps its unit instead of switching to a smaller one. */

@@ -35,7 +35,9 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   })
   const raw = piecesByKey(arr, keys, hasCity ? new Set() : new Set(['ag']))
   const out = new Map<string, StoredPiece[]>()
-  for (const [key, list] of raw) {
+  // Keys, not [key, value] entries: an array less per key (thousands of gap pieces).
+  for (const key of raw.keys()) {
+    const list = raw.get(key)!
     const measured: StoredPiece[] = []
     for (const fp of list) {
       const poly = canonicalPoly(fp.poly)
