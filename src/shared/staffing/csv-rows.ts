@@ -40,7 +40,7 @@ function countLineBreaks(s: string): number {
  * into the wrong column (a personal phone into the public desk phone), so such a row is never
  * guessed at. `rowCount` counts every non-blank row after the header, the rejected ones included.
  */
-const PARSE = { skipEmptyLines: false, newline: '\n', delimitersToGuess: [',', ';', '\t', '|'] } as const
+const PARSE: Papa.ParseConfig<string[]> = { skipEmptyLines: false, newline: '\n', delimitersToGuess: [',', ';', '\t', '|'] }
 
 /**
  * Text with no quote character at all: no cell can hold a delimiter or a line break, so rows are
