@@ -1,4 +1,4 @@
-import { readCsvTable } from '../../shared/staffing/csv-rows'
+import { cellOf, plainDecimal, scanCsvTable } from '../../shared/staffing/csv-rows'
 import { showList, showValue } from '../../shared/text/bounded'
 
 export interface ParsedAddresses {
@@ -33,29 +33,45 @@ export function addressKey(s: string): string {
  * roster (line endings normalised, a row whose cell count differs from the header's refused).
  */
 export function parseAddressCsv(input: string, fileName: string): ParsedAddresses {
-  const table = readCsvTable(input, fileName)
-  const headers = table.headers.filter((h) => h.trim() !== '')
-  const address = pick(headers, GUESS.address)
-  const lon = pick(headers, GUESS.lon)
-  const lat = pick(headers, GUESS.lat)
-  const missing = [!address && 'address', !lon && 'longitude (lon)', !lat && 'latitude (lat)'].filter(Boolean)
-  if (missing.length) {
-    throw new Error(`${fileName}: line 1: no ${missing.join(', ')} column found among the headers ${headers.length ? showList(headers.map((h) => `"${h}"`)) : '(none)'}`)
-  }
-  const [ai, xi, yi] = [address!, lon!, lat!].map((h) => table.headers.indexOf(h))
   const rows: ParsedAddresses['rows'] = []
-  const skipped: ParsedAddresses['skipped'] = table.errors.map((e) => ({ line: e.line, message: `${fileName}: line ${e.line}: ${e.message}` }))
-  for (const { cells, line: l } of table.rows) {
-    const a = cells[ai].trim()
-    const xs = cells[xi].trim()
-    const ys = cells[yi].trim()
-    const x = Number(xs)
-    const y = Number(ys)
-    if (!a) skipped.push({ line: l, message: `${fileName}: line ${l}: the ${showValue(address)} column is empty` })
-    else if (xs === '' || !Number.isFinite(x) || Math.abs(x) > 180) skipped.push({ line: l, message: `${fileName}: line ${l}: ${showValue(lon)} "${showValue(xs)}" is not a longitude between -180 and 180` })
-    else if (ys === '' || !Number.isFinite(y) || Math.abs(y) > 90) skipped.push({ line: l, message: `${fileName}: line ${l}: ${showValue(lat)} "${showValue(ys)}" is not a latitude between -90 and 90` })
-    else rows.push({ address: a, key: addressKey(a), lon: x, lat: y })
+  const rowSkips: ParsedAddresses['skipped'] = []
+  let address = ''
+  let lon = ''
+  let lat = ''
+  const table = scanCsvTable(input, fileName, (all) => {
+    const headers = all.filter((h) => h.trim() !== '')
+    const found = [pick(headers, GUESS.address), pick(headers, GUESS.lon), pick(headers, GUESS.lat)]
+    const missing = [!found[0] && 'address', !found[1] && 'longitude (lon)', !found[2] && 'latitude (lat)'].filter(Boolean)
+    if (missing.length) {
+      throw new Error(`${fileName}: line 1: no ${missing.join(', ')} column found among the headers ${headers.length ? showList(headers.map((h) => `"${h}"`)) : '(none)'}`)
+    }
+    ;[address, lon, lat] = found as string[]
+    const [ai, xi, yi] = [address, lon, lat].map((h) => all.indexOf(h))
+    return (row) => {
+      const { text, bounds, line: l } = row
+      const a = cellOf(row, ai).trim()
+      let x = plainDecimal(text, bounds[2 * xi], bounds[2 * xi + 1])
+      let y = plainDecimal(text, bounds[2 * yi], bounds[2 * yi + 1])
+      // Not a plain decimal: read as before (Number of the trimmed cell, an empty cell refused).
+      if (x !== x) {
+        const xs = cellOf(row, xi).trim()
+        x = xs === '' ? NaN : Number(xs)
+      }
+      if (y !== y) {
+        const ys = cellOf(row, yi).trim()
+        y = ys === '' ? NaN : Number(ys)
+      }
+      if (!a) rowSkips.push({ line: l, message: `${fileName}: line ${l}: the ${showValue(address)} column is empty` })
+      else if (!Number.isFinite(x) || Math.abs(x) > 180) rowSkips.push({ line: l, message: `${fileName}: line ${l}: ${showValue(lon)} "${showValue(cellOf(row, xi).trim())}" is not a longitude between -180 and 180` })
+      else if (!Number.isFinite(y) || Math.abs(y) > 90) rowSkips.push({ line: l, message: `${fileName}: line ${l}: ${showValue(lat)} "${showValue(cellOf(row, yi).trim())}" is not a latitude between -90 and 90` })
+      else rows.push({ address: a, key: addressKey(a), lon: x, lat: y })
+    }
+  })
+  if (table.headers.length === 0) {
+    throw new Error(`${fileName}: line 1: no address, longitude (lon), latitude (lat) column found among the headers (none)`)
   }
+  const skipped: ParsedAddresses['skipped'] = table.errors.map((e) => ({ line: e.line, message: `${fileName}: line ${e.line}: ${e.message}` }))
+  skipped.push(...rowSkips)
   skipped.sort((p, q) => p.line - q.line)
-  return { rows, skipped, columns: { address: address!, lon: lon!, lat: lat! } }
+  return { rows, skipped, columns: { address, lon, lat } }
 }

@@ -1,8 +1,8 @@
 import Papa from 'papaparse'
-import { normalizeHeader, readCsvTable } from '../../shared/staffing/csv-rows'
+import { cellOf, normalizeHeader, plainDecimal, scanCsvTable, type CsvRowView } from '../../shared/staffing/csv-rows'
 import { showList, showValue } from '../../shared/text/bounded'
 import type { CallPoint } from '../../shared/staffing/workload'
-import { parseWallTime } from '../../shared/staffing/shifts'
+import { parseWallTimeAt } from '../../shared/staffing/shifts'
 
 export type { CallPoint }
 
@@ -86,73 +86,100 @@ export function parseCfsCsv(
   opts: { defaultMinutes?: number } = {},
 ): { points: CallPoint[]; errors: CfsRowError[]; headers: string[] } {
   const defaultMinutes = opts.defaultMinutes ?? 30
-  const table = readCsvTable(text, 'Calls-for-service file')
-  const errors: CfsRowError[] = table.errors.map((e) => ({ line: e.line, column: '', message: e.message }))
   const points: CallPoint[] = []
-  if (table.headers.length === 0) return { points, errors, headers: table.headers }
-
-  const col: Partial<Record<keyof CfsMapping, number>> = {}
-  for (const field of Object.keys(FIELD_LABEL) as (keyof CfsMapping)[]) {
-    const header = mapping[field]
-    if (header === undefined || header === '') {
-      if (field === 'lon' || field === 'lat') {
-        errors.push({ line: 1, column: FIELD_LABEL[field], message: `No column is chosen for ${FIELD_LABEL[field]}` })
+  const headerErrors: CfsRowError[] = []
+  const rowErrors: CfsRowError[] = []
+  const table = scanCsvTable(text, 'Calls-for-service file', (headers) => {
+    const col: Partial<Record<keyof CfsMapping, number>> = {}
+    for (const field of Object.keys(FIELD_LABEL) as (keyof CfsMapping)[]) {
+      const header = mapping[field]
+      if (header === undefined || header === '') {
+        if (field === 'lon' || field === 'lat') {
+          headerErrors.push({ line: 1, column: FIELD_LABEL[field], message: `No column is chosen for ${FIELD_LABEL[field]}` })
+        }
+        continue
       }
-      continue
+      const idx = headers.indexOf(header)
+      if (idx < 0) {
+        headerErrors.push({
+          line: 1,
+          column: header,
+          message: `Column "${showValue(header)}" (${FIELD_LABEL[field]}) is not in the header; found: ${showList(headers.map((h) => `"${h}"`))}`,
+        })
+      } else col[field] = idx
     }
-    const idx = table.headers.indexOf(header)
-    if (idx < 0) {
-      errors.push({
-        line: 1,
-        column: header,
-        message: `Column "${showValue(header)}" (${FIELD_LABEL[field]}) is not in the header; found: ${showList(table.headers.map((h) => `"${h}"`))}`,
-      })
-    } else col[field] = idx
-  }
-  if (col.lon === undefined || col.lat === undefined || errors.some((e) => e.line === 1 && e.column !== '')) {
-    return { points, errors, headers: table.headers }
-  }
+    if (col.lon === undefined || col.lat === undefined || headerErrors.some((e) => e.column !== '')) return undefined
+    return readRow(col, mapping, defaultMinutes, points, rowErrors)
+  })
+  const errors: CfsRowError[] = table.errors.map((e) => ({ line: e.line, column: '', message: e.message }))
+  if (table.headers.length === 0) return { points, errors, headers: table.headers }
+  errors.push(...headerErrors, ...rowErrors)
+  return { points, errors, headers: table.headers }
+}
 
-  for (const row of table.rows) {
-    const cell = (f: keyof CfsMapping) => (col[f] === undefined ? '' : (row.cells[col[f]!] ?? ''))
-    const fail = (f: keyof CfsMapping, message: string) => errors.push({ line: row.line, column: mapping[f]!, message })
-    const lon = number(cell('lon'))
-    const lat = number(cell('lat'))
+/** Reads one row into `points`, or its problems into `errors`; numbers and times are read in place, a cell is cut out only to be kept or shown. */
+function readRow(
+  col: Partial<Record<keyof CfsMapping, number>>,
+  mapping: CfsMapping,
+  defaultMinutes: number,
+  points: CallPoint[],
+  errors: CfsRowError[],
+): (row: CsvRowView) => void {
+  const [lonK, latK, minK, unitK, timeK, typeK] = [col.lon!, col.lat!, col.minutes ?? -1, col.units ?? -1, col.time ?? -1, col.type ?? -1]
+  const cell = (row: CsvRowView, k: number) => (k < 0 ? '' : cellOf(row, k))
+  const num = (row: CsvRowView, k: number) => {
+    const v = plainDecimal(row.text, row.bounds[2 * k], row.bounds[2 * k + 1])
+    return v === v ? v : number(cellOf(row, k))
+  }
+  const fail = (row: CsvRowView, f: keyof CfsMapping, message: string) => errors.push({ line: row.line, column: mapping[f]!, message })
+  return (row) => {
+    const { text, bounds } = row
+    const lon = num(row, lonK)
+    const lat = num(row, latK)
     let ok = true
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) {
-      fail('lon', `Longitude "${showValue(cell('lon'))}" is not a number between -180 and 180`)
+      fail(row, 'lon', `Longitude "${showValue(cell(row, lonK))}" is not a number between -180 and 180`)
       ok = false
     }
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
-      fail('lat', `Latitude "${showValue(cell('lat'))}" is not a number between -90 and 90`)
+      fail(row, 'lat', `Latitude "${showValue(cell(row, latK))}" is not a number between -90 and 90`)
       ok = false
     }
     let minutes = defaultMinutes
-    if (col.minutes !== undefined && cell('minutes').trim() !== '') {
-      minutes = number(cell('minutes'))
+    if (minK >= 0 && !blankCell(text, bounds[2 * minK], bounds[2 * minK + 1])) {
+      minutes = num(row, minK)
       if (!Number.isFinite(minutes) || minutes < 0) {
-        fail('minutes', `Handling time "${showValue(cell('minutes'))}" is not a number of minutes`)
+        fail(row, 'minutes', `Handling time "${showValue(cell(row, minK))}" is not a number of minutes`)
         ok = false
       }
     }
     let units = 1
-    if (col.units !== undefined && cell('units').trim() !== '') {
-      units = number(cell('units'))
+    if (unitK >= 0 && !blankCell(text, bounds[2 * unitK], bounds[2 * unitK + 1])) {
+      units = num(row, unitK)
       if (!Number.isFinite(units) || units < 0) {
-        fail('units', `Units "${showValue(cell('units'))}" is not a number of units`)
+        fail(row, 'units', `Units "${showValue(cell(row, unitK))}" is not a number of units`)
         ok = false
       }
     }
     let at: number | undefined
-    if (col.time !== undefined) {
-      const t = parseWallTime(cell('time'))
+    if (timeK >= 0) {
+      const t = parseWallTimeAt(text, bounds[2 * timeK], bounds[2 * timeK + 1])
       if (typeof t === 'string') {
-        fail('time', cell('time').trim() === '' ? 'The time received is empty' : `Time "${showValue(cell('time'))}" ${t}`)
+        fail(row, 'time', cell(row, timeK).trim() === '' ? 'The time received is empty' : `Time "${showValue(cell(row, timeK))}" ${t}`)
         ok = false
       } else at = t
     }
-    if (!ok) continue
-    points.push(at === undefined ? { lon, lat, type: cell('type').trim(), hours: minutes / 60, units } : { lon, lat, type: cell('type').trim(), hours: minutes / 60, units, at })
+    if (!ok) return
+    const type = typeK < 0 ? '' : cellOf(row, typeK).trim()
+    const hours = minutes / 60
+    points.push(at === undefined ? { lon, lat, type, hours, units } : { lon, lat, type, hours, units, at })
   }
-  return { points, errors, headers: table.headers }
+}
+
+/** Whether a cell trims to nothing (the common non-empty case answered by its first character). */
+function blankCell(text: string, from: number, to: number): boolean {
+  if (from === to) return true
+  const c = text.charCodeAt(from)
+  if (c > 0x20 && c < 0x7f) return false
+  return text.slice(from, to).trim() === ''
 }

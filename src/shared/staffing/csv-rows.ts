@@ -107,6 +107,167 @@ export function readCsvTable(input: string, what: string): CsvTable {
   return { headers, rows, rowCount, errors }
 }
 
+/**
+ * One data row seen by `scanCsvTable`: cell k is `text.slice(bounds[2k], bounds[2k + 1])`. The
+ * text is the whole file for a quote-free file (no cell is cut out unless asked for), or the
+ * row's cells joined by NUL otherwise (a NUL refuses the file, so it never occurs in a cell).
+ * The view is reused from row to row: copy what must outlive the call.
+ */
+export interface CsvRowView {
+  line: number
+  text: string
+  bounds: Int32Array
+}
+
+/** Cell k of a row view, as a string. */
+export function cellOf(row: CsvRowView, k: number): string {
+  return row.text.slice(row.bounds[2 * k], row.bounds[2 * k + 1])
+}
+
+const isBlankCell = (c: string) => c.trim() === ''
+
+/**
+ * `readCsvTable` without a string and an array per row: the same headers, errors (same lines and
+ * messages, same order), `rowCount` and rows (same lines and cells), but each row is handed to
+ * the visitor that `start` returns for the headers (none: rows are not read) as a reused view.
+ * A quote-free file is cut by indexOf on the one string; a file with a quote goes through
+ * `readCsvTable` itself.
+ */
+export function scanCsvTable(
+  input: string,
+  what: string,
+  start: (headers: string[]) => ((row: CsvRowView) => void) | undefined,
+): Omit<CsvTable, 'rows'> {
+  if (input.includes('\u0000') || input.includes('"')) {
+    const table = readCsvTable(input, what)
+    const visit = table.headers.length ? start(table.headers) : undefined
+    if (visit) {
+      const bounds = new Int32Array(2 * table.headers.length)
+      for (const r of table.rows) {
+        let at = 0
+        for (let k = 0; k < r.cells.length; k++) {
+          bounds[2 * k] = at
+          at += r.cells[k].length
+          bounds[2 * k + 1] = at
+          at++
+        }
+        visit({ line: r.line, text: r.cells.join('\u0000'), bounds })
+      }
+    }
+    return { headers: table.headers, rowCount: table.rowCount, errors: table.errors }
+  }
+  const norm = normalizeLineEndings(input)
+  // papaparse drops a byte order mark; the delimiter is papaparse's own guess from the first rows.
+  const text = norm.charCodeAt(0) === 0xfeff ? norm.slice(1) : norm
+  const errors: CsvTable['errors'] = []
+  if (text === '') {
+    errors.push({ line: 1, message: `${what} is empty: no header row` })
+    return { headers: [], rowCount: 0, errors }
+  }
+  let head = 0
+  for (let k = 0; k < 12 && head >= 0; k++) head = text.indexOf('\n', head + 1)
+  const delimiter = Papa.parse<string[]>(head < 0 ? text : text.slice(0, head), PARSE).meta.delimiter || ','
+  const dc = delimiter.charCodeAt(0)
+  const len = text.length
+  // A line is blank when every cell trims to nothing; a first character that is neither space nor the delimiter settles it.
+  const blank = (from: number, to: number): boolean => {
+    if (from === to) return true
+    const c = text.charCodeAt(from)
+    if (c > 0x20 && c < 0x7f && c !== dc) return false
+    return text.slice(from, to).split(delimiter).every(isBlankCell)
+  }
+  let pos = 0
+  let line = 1
+  let headers: string[] | null = null
+  for (; pos <= len; line++) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = len
+    const from = pos
+    pos = end + 1
+    if (!blank(from, end)) {
+      headers = text.slice(from, end).split(delimiter).map((h) => h.replace(/^\uFEFF/, '').trim())
+      line++
+      break
+    }
+  }
+  if (!headers) {
+    errors.push({ line: 1, message: `${what} is empty: no header row` })
+    return { headers: [], rowCount: 0, errors }
+  }
+  const visit = start(headers)
+  const n = headers.length
+  const bounds = new Int32Array(2 * n)
+  const view: CsvRowView = { line: 0, text, bounds }
+  let rowCount = 0
+  for (; pos <= len; line++) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = len
+    const from = pos
+    pos = end + 1
+    if (blank(from, end)) continue
+    rowCount++
+    let cells = 0
+    let at = from
+    for (;;) {
+      let d = text.indexOf(delimiter, at)
+      if (d < 0 || d > end) d = end
+      if (cells < n) {
+        bounds[2 * cells] = at
+        bounds[2 * cells + 1] = d
+      }
+      cells++
+      if (d === end) break
+      at = d + delimiter.length
+    }
+    if (cells !== n) {
+      errors.push({ line, message: cellCountMessage(cells, n) })
+      continue
+    }
+    if (visit) {
+      view.line = line
+      visit(view)
+    }
+  }
+  return { headers, rowCount, errors }
+}
+
+/**
+ * A plain decimal ("-87.6298", "12", ".5", "+3.") read from `text` between `from` and `to`, spaces
+ * and tabs around it allowed; NaN for anything else (exponents, other spaces, long mantissas),
+ * which the caller then reads its usual way. The value is the one Number() gives: a mantissa below
+ * 2^53 divided by an exact power of ten is correctly rounded.
+ */
+export function plainDecimal(text: string, from: number, to: number): number {
+  while (from < to && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++
+  while (to > from && (text.charCodeAt(to - 1) === 32 || text.charCodeAt(to - 1) === 9)) to--
+  if (from === to) return NaN
+  let i = from
+  let neg = false
+  const s = text.charCodeAt(i)
+  if (s === 45 || s === 43) {
+    neg = s === 45
+    i++
+  }
+  let m = 0
+  let digits = 0
+  let scale = 0
+  let dot = false
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48)
+      digits++
+      if (dot) scale++
+    } else if (c === 46 && !dot) dot = true
+    else return NaN
+  }
+  if (digits === 0 || digits > 15 || scale > 22) return NaN
+  const v = scale ? m / POW10[scale] : m
+  return neg ? -v : v
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k)
+
 function cellCountMessage(found: number, expected: number): string {
   const more = found > expected
   return (

@@ -213,6 +213,76 @@ export function parseWallTime(text: string): WallMinutes | string {
   return Date.UTC(y, mo - 1, d, h, mi) / 60000
 }
 
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (as Date.UTC counts them). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y
+  const era = Math.floor(yy / 400)
+  const yoe = yy - era * 400
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468
+}
+
+/**
+ * `parseWallTime` of `text.slice(from, to)` without cutting it out when it is the common
+ * "2024-03-05 14:00[:ss[.fff]]" form of a valid time; anything else (the US form, a zone, an
+ * error to explain, a year before 100) goes to `parseWallTime` itself, so both accept and refuse
+ * exactly the same cells.
+ */
+export function parseWallTimeAt(text: string, from: number, to: number): WallMinutes | string {
+  let a = from
+  let b = to
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--
+  const t = isoWallTime(text, a, b)
+  return t === t ? t : parseWallTime(text.slice(from, to))
+}
+
+/** Two digits at i as a number, or NaN. */
+function twoDigits(text: string, i: number): number {
+  const p = text.charCodeAt(i) - 48
+  const q = text.charCodeAt(i + 1) - 48
+  return p >= 0 && p <= 9 && q >= 0 && q <= 9 ? p * 10 + q : NaN
+}
+
+/** A valid "yyyy-mm-dd[T ]h[h]:mm[:ss[.f+]]" filling text[a, b) exactly, in minutes; NaN for anything else. */
+function isoWallTime(text: string, a: number, b: number): number {
+  if (b - a < 15 || text.charCodeAt(a + 4) !== 45 || text.charCodeAt(a + 7) !== 45) return NaN
+  const sep = text.charCodeAt(a + 10)
+  if (sep !== 32 && sep !== 84 && sep !== 116) return NaN
+  const y = twoDigits(text, a) * 100 + twoDigits(text, a + 2)
+  const mo = twoDigits(text, a + 5)
+  const d = twoDigits(text, a + 8)
+  let i = a + 11
+  let h: number
+  if (text.charCodeAt(i + 1) === 58) {
+    h = text.charCodeAt(i) - 48
+    if (!(h >= 0 && h <= 9)) return NaN
+    i += 2
+  } else {
+    h = twoDigits(text, i)
+    if (text.charCodeAt(i + 2) !== 58) return NaN
+    i += 3
+  }
+  if (i + 2 > b) return NaN
+  const mi = twoDigits(text, i)
+  i += 2
+  if (i < b) {
+    if (text.charCodeAt(i) !== 58 || i + 3 > b || !(twoDigits(text, i + 1) <= 59)) return NaN
+    i += 3
+    if (i < b) {
+      if (text.charCodeAt(i) !== 46 || i + 1 >= b) return NaN
+      for (i++; i < b; i++) {
+        const c = text.charCodeAt(i)
+        if (c < 48 || c > 57) return NaN
+      }
+    }
+  }
+  // NaN fails every comparison below, so a missing digit ends here too.
+  if (!(y >= 100 && mo >= 1 && mo <= 12 && h <= 23 && mi <= 59 && d >= 1 && d <= MONTHS_DAYS[mo - 1])) return NaN
+  if (mo === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return NaN
+  return daysFromCivil(y, mo, d) * 1440 + h * 60 + mi
+}
+
 /** "2024-03-05 14:00" for a wall-clock time. */
 export function wallTimeText(t: WallMinutes): string {
   return new Date(t * 60000).toISOString().slice(0, 16).replace('T', ' ')
