@@ -8,6 +8,13 @@ const cache = new WeakMap<object, BBox>()
 export function bboxOf(g: AreaGeometry): BBox {
   const hit = cache.get(g)
   if (hit) return hit
+  const b = bboxOnce(g)
+  cache.set(g, b)
+  return b
+}
+
+/** bboxOf without the cache, for a geometry seen once (a row being written): a WeakMap entry per row of a 200,000-row import costs more than the scan. */
+export function bboxOnce(g: AreaGeometry): BBox {
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity]
   for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
     for (const c of poly[0] ?? []) {
@@ -16,7 +23,6 @@ export function bboxOf(g: AreaGeometry): BBox {
       if (c[0] > b[2]) b[2] = c[0]
       if (c[1] > b[3]) b[3] = c[1]
     }
-  cache.set(g, b)
   return b
 }
 

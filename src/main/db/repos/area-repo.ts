@@ -19,7 +19,7 @@ export class AreaRepo {
     this.refsStmt = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM areas ORDER BY id')
     this.getStmt = db.prepare<[string], Row>('SELECT id, name, color, commander_id, geometry FROM areas WHERE id = ?')
     this.putStmt = db.prepare(`INSERT INTO areas (id, name, color, commander_id, geometry, minx, miny, maxx, maxy)
-      VALUES (@id, @name, @color, @commanderId, @geometry, @minx, @miny, @maxx, @maxy)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, color = excluded.color, commander_id = excluded.commander_id,
         geometry = excluded.geometry, minx = excluded.minx, miny = excluded.miny, maxx = excluded.maxx, maxy = excluded.maxy`)
     this.delStmt = db.prepare('DELETE FROM areas WHERE id = ?')
@@ -37,7 +37,8 @@ export class AreaRepo {
   }
   put(a: AreaCommand): void {
     const [minx, miny, maxx, maxy] = bboxOf(a.geometry)
-    this.putStmt.run({ id: a.id, name: a.name, color: a.color, commanderId: a.commanderId, geometry: JSON.stringify(a.geometry), minx, miny, maxx, maxy })
+    // Positional values: no object per row (an import writes hundreds of thousands).
+    this.putStmt.run(a.id, a.name, a.color, a.commanderId, JSON.stringify(a.geometry), minx, miny, maxx, maxy)
   }
   remove(id: string): void {
     this.delStmt.run(id)

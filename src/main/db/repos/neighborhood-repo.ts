@@ -19,7 +19,7 @@ export class NeighborhoodRepo {
     this.refsStmt = db.prepare<[], { id: string; area_id: string; name: string }>('SELECT id, area_id, name FROM neighborhoods ORDER BY id')
     this.getStmt = db.prepare<[string], Row>('SELECT id, area_id, name, color, geometry FROM neighborhoods WHERE id = ?')
     this.putStmt = db.prepare(`INSERT INTO neighborhoods (id, area_id, name, color, geometry, minx, miny, maxx, maxy)
-      VALUES (@id, @areaId, @name, @color, @geometry, @minx, @miny, @maxx, @maxy)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET area_id = excluded.area_id, name = excluded.name, color = excluded.color,
         geometry = excluded.geometry, minx = excluded.minx, miny = excluded.miny, maxx = excluded.maxx, maxy = excluded.maxy`)
     this.delStmt = db.prepare('DELETE FROM neighborhoods WHERE id = ?')
@@ -38,7 +38,8 @@ export class NeighborhoodRepo {
   }
   put(n: Neighborhood): void {
     const [minx, miny, maxx, maxy] = bboxOf(n.geometry)
-    this.putStmt.run({ id: n.id, areaId: n.areaId, name: n.name, color: n.color, geometry: JSON.stringify(n.geometry), minx, miny, maxx, maxy })
+    // Positional values: no object per row (an import writes hundreds of thousands).
+    this.putStmt.run(n.id, n.areaId, n.name, n.color, JSON.stringify(n.geometry), minx, miny, maxx, maxy)
   }
   remove(id: string): void {
     this.delStmt.run(id)
