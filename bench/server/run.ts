@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +14,7 @@ import { setupSchema } from '../../src/main/server/repos/schema-repo'
 import { createServices, type Services } from '../../src/main/services'
 import { readSampleCity } from '../../src/main/services/seed-service'
 import { invertChangeSet, type ChangeSet, type Officer } from '../../src/shared/domain'
+import { freePort } from '../../tests/helpers/pg-server'
 
 /**
  * Department server under several editors (issue 11 acceptance 8). One local PostgreSQL 15 +
@@ -48,17 +48,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
 }
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a')
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 /** Editor i changes the notes of its own officer: the (i / 3)-th active officer of area i % 3. */
 function officerFor(officers: Officer[], i: number): Officer {
