@@ -93,7 +93,7 @@ describe('the command line on a department server (real PostgreSQL 15 + PostGIS)
       expect(spawnCli('import', '--db', db, '--layer', 'neighborhoods', '--file', join(CHICAGO, 'beats.geojson'), '--id-field', 'BEAT_NUM', '--area-field', 'DISTRICT').code).toBe(0)
       const push = spawnCli('server', 'push', '--db', db, '--server', chicago.ownerUrl)
       expect(push.code).toBe(0)
-      expect(push.out).toMatch(/Pushed 23 Area Commands, 275 neighborhoods, 0 officers and \d+ audit entries/)
+      expect(push.out).toMatch(/Pushed 23 Area Commands, 275 neighborhoods, 0 officers, 0 published versions and \d+ audit entries/)
       expect(spawnCli('server', 'push', '--db', db, '--server', chicago.ownerUrl).err).toMatch(/is not empty/)
 
       const local = spawnCli('validate', '--db', db, '--json')

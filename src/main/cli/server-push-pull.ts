@@ -7,6 +7,7 @@ import { appendHistory, storeChangeSet } from '../server/repos/change-log-repo'
 import { planIsEmpty, readPlanRows } from '../server/repos/plan-rows-repo'
 import { readSchemaVersion, SERVER_SCHEMA_VERSION, ServerSchemaTooNewError } from '../server/repos/schema-repo'
 import { readServerSettings, writeServerSettings } from '../server/repos/settings-repo'
+import { allVersions, insertVersions, latestVersionNumber } from '../server/repos/version-repo'
 import { str } from './args'
 import { EXIT, InputError, type CliCommand } from './command'
 import { openPlan } from './open-plan'
@@ -36,7 +37,7 @@ async function serverFor(url: string) {
 
 export const serverPushCommand: CliCommand = {
   name: 'server push',
-  summary: 'Upload a local plan (its rows, settings and audit history) into an empty plan on a department server, in one transaction.',
+  summary: 'Upload a local plan (its rows, settings, published versions and audit history) into an empty plan on a department server, in one transaction.',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the local plan database' },
     server: { type: 'string', required: true, arg: '<url>', help: 'the department server (an Administration login or the owner)' },
@@ -47,21 +48,24 @@ export const serverPushCommand: CliCommand = {
     try {
       const client = await serverFor(url)
       try {
-        if (!(await planIsEmpty(client))) throw new InputError(`The plan on ${redactUrl(url)} is not empty; server push only fills an empty one (nothing was changed)`)
+        if (!(await planIsEmpty(client)) || (await latestVersionNumber(client)) > 0) throw new InputError(`The plan on ${redactUrl(url)} is not empty; server push only fills an empty one (nothing was changed)`)
         const state = plan.services.plans.load()
         const cs = planAsAdds(state, `Push ${str(flags, 'db')} to the server`)
         const history = plan.services.repos.audit.recent(Number.MAX_SAFE_INTEGER).reverse()
+        const versions = plan.services.repos.versions.stored()
         await client.query('BEGIN')
         try {
           await writeServerSettings(client, plan.services.repos.settings.all())
           await appendHistory(client, history)
           await storeChangeSet(client, { changeSet: cs, inverse: invertChangeSet(cs), action: 'import', profile: 'admin', osUser: plan.actor.osUser, clientId: null, clientSeq: null })
+          // The published versions byte for byte (what residents were shown stays provable after the move).
+          await insertVersions(client, versions)
           await client.query('COMMIT')
         } catch (e) {
           await client.query('ROLLBACK').catch(() => {})
           throw new InputError(`server push failed, nothing was stored: ${(e as Error).message}`)
         }
-        io.out(`Pushed ${state.areas.length} Area Commands, ${state.neighborhoods.length} neighborhoods, ${state.officers.length} officers and ${history.length} audit entries to ${redactUrl(url)}.`)
+        io.out(`Pushed ${state.areas.length} Area Commands, ${state.neighborhoods.length} neighborhoods, ${state.officers.length} officers, ${versions.length} published versions and ${history.length} audit entries to ${redactUrl(url)}.`)
         return EXIT.ok
       } finally {
         await client.end()
@@ -87,14 +91,19 @@ export const serverPullCommand: CliCommand = {
     try {
       const rows = await readPlanRows(client)
       const settings = await readServerSettings(client)
+      const versions = await allVersions(client)
       const plan = await openPlan(file, { create: true })
       try {
         for (const [k, v] of Object.entries(settings)) plan.services.repos.settings.set(k, v)
         plan.services.changes.apply(planAsAdds(rows, `Pull from ${redactUrl(url)} (log position ${rows.seq})`), plan.actor, 'import', { recheck: false })
+        const repos = plan.services.repos
+        repos.db.transaction(() => {
+          for (const v of versions) repos.versions.insertStored({ ...v, auditSeq: null })
+        })()
       } finally {
         plan.close()
       }
-      io.out(`Wrote ${file}: ${rows.areas.length} Area Commands, ${rows.neighborhoods.length} neighborhoods, ${rows.officers.length} officers from ${redactUrl(url)}.`)
+      io.out(`Wrote ${file}: ${rows.areas.length} Area Commands, ${rows.neighborhoods.length} neighborhoods, ${rows.officers.length} officers and ${versions.length} published versions from ${redactUrl(url)}.`)
       return EXIT.ok
     } finally {
       await client.end()

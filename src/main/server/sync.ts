@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { invertChangeSet, type ChangeSet } from '../../shared/domain'
 import { SyncRepo, type OutboxEntry, type SyncConflict } from '../db/repos/sync-repo'
+import type { StoredVersion, VersionRepo } from '../db/repos/version-repo'
 import { AppError } from '../services/app-error'
 import type { ChangeService } from '../services/change-service'
 import type { PlanService } from '../services/plan-service'
+import type { VersionAuthority } from '../services/publish-service'
 import { connectServer, redactUrl } from './connect'
 import { planAsAdds } from './plan-adds'
 import { CHANGE_CHANNEL, changesSince, listenForChanges, storeChangeSet, type LoggedChange } from './repos/change-log-repo'
 import { whoAmI, type ServerIdentity } from './repos/login-repo'
 import { readPlanRows } from './repos/plan-rows-repo'
 import { ServerConflictError, ServerForbiddenError } from './server-errors'
+import { allVersions, latestVersionNumber, storeVersion, versionOfChange, type ServerVersion } from './repos/version-repo'
 
 export type SyncStatus = 'connecting' | 'online' | 'offline'
 
@@ -29,12 +32,16 @@ export interface SyncEvents {
 export interface SyncedDesk {
   changes: ChangeService
   plans: PlanService
-  repos: { db: ConstructorParameters<typeof SyncRepo>[0] }
+  repos: { db: ConstructorParameters<typeof SyncRepo>[0]; versions: VersionRepo }
+  /** Publishing, when the desk can publish: the server numbers and records its versions. */
+  publish?: { useAuthority(authority: VersionAuthority | null): void }
 }
 
 const KEY = { clientId: 'client-id', server: 'server', pulled: 'pulled-seq', sent: 'sent-through' } as const
 /** Actions of the server's log that are history copied by `server push`, not changes to apply. */
 const HISTORY = 'history:'
+/** Actions of the log that published a version (acp.published_versions holds it). */
+const PUBLISH = new Set(['publish', 'publish-override'])
 
 const rowKeys = (cs: ChangeSet) => new Set(cs.ops.map((o) => `${o.entity}:${o.id}`))
 const WORD: Record<string, string> = { city: 'the city limit', area: 'Area Command', neighborhood: 'neighborhood', officer: 'officer' }
@@ -53,7 +60,7 @@ const WORD: Record<string, string> = { city: 'the city limit', area: 'Area Comma
  *    listed in conflicts() for the user to redo or drop: nothing is lost silently.
  * All work runs one job at a time, so the working copy sees the log in order.
  */
-export class ServerSync {
+export class ServerSync implements VersionAuthority {
   private client: pg.Client | null = null
   private readonly repo: SyncRepo
   private readonly clientId: string
@@ -84,6 +91,35 @@ export class ServerSync {
     this.clientId = this.repo.get(KEY.clientId) ?? randomUUID()
     this.repo.set(KEY.clientId, this.clientId)
     desk.changes.onStored(() => this.kick())
+    desk.publish?.useAuthority(this)
+  }
+
+  /** The server's next version number, once this desk is in step with it (publishing needs the server). */
+  async nextNumber(): Promise<number> {
+    await this.settle()
+    const c = this.client
+    if (!c) throw new AppError('offline', `Publishing needs the department server, and this desk is offline (${this.why ?? 'not connected'}); publish once it is back.`)
+    const waiting = this.unsent().length
+    if (waiting) throw new AppError('unsent', `${waiting} change${waiting === 1 ? '' : 's'} of this desk ${waiting === 1 ? 'is' : 'are'} not on the server yet (see the conflicts list); publish once the server holds the plan you see.`)
+    return (await latestVersionNumber(c)) + 1
+  }
+
+  /** Stores the version and its log entry in one server transaction; refused when the login may not publish or the number was taken. */
+  async record(v: Omit<StoredVersion, 'auditSeq'>, entry: { label: string; action: string }): Promise<void> {
+    const c = this.client
+    if (!c) throw new AppError('offline', `Publishing needs the department server, and this desk is offline (${this.why ?? 'not connected'}); publish once it is back.`)
+    const cs = { label: entry.label, ops: [] }
+    try {
+      await storeVersion(c, { changeSet: cs, inverse: cs, action: entry.action, profile: v.profile, osUser: this.opts.osUser ?? v.osUser, clientId: this.clientId, clientSeq: null }, v)
+    } catch (e) {
+      if (e instanceof ServerConflictError) throw new AppError('conflict', `${e.message.replace(/ The map shows.*$/, '')} Nothing was published; publish again as version ${v.number + 1}.`)
+      if (e instanceof ServerForbiddenError) throw new AppError('forbidden', `${e.message}. Nothing was published.`)
+      throw e
+    }
+  }
+
+  recorded(auditSeq: number): void {
+    this.repo.set(`settled:${auditSeq}`, '1')
   }
 
   private get pulled(): number {
@@ -234,8 +270,19 @@ export class ServerSync {
   private async loadWholePlan(c: pg.Client): Promise<void> {
     const rows = await readPlanRows(c)
     const cs = planAsAdds(rows, 'Load the plan from the department server')
-    if (cs.ops.length) this.desk.changes.follow(cs, { login: this.identity?.login ?? 'server', action: 'server-load' })
-    this.repo.set(KEY.pulled, String(rows.seq))
+    const versions = await allVersions(c)
+    this.desk.repos.db.transaction(() => {
+      if (cs.ops.length) this.desk.changes.follow(cs, { login: this.identity?.login ?? 'server', action: 'server-load' })
+      for (const v of versions) this.keepVersion(v, null)
+      this.repo.set(KEY.pulled, String(rows.seq))
+    })()
+  }
+
+  /** A version the server holds, into the working copy (once). */
+  private keepVersion(v: ServerVersion, auditSeq: number | null): void {
+    if (this.desk.repos.versions.get(v.number)) return
+    const { login: _login, changeSeq: _seq, ...stored } = v
+    this.desk.repos.versions.insertStored({ ...stored, auditSeq })
   }
 
   /** Applies what others stored since the last round, in the log's order. */
@@ -245,7 +292,11 @@ export class ServerSync {
       const e = entries[i]
       if (e.clientId !== this.clientId) {
         try {
-          this.desk.changes.follow(e.changeSet, { login: e.login, action: 'remote' })
+          const version = PUBLISH.has(e.action) ? await versionOfChange(c, e.seq) : null
+          this.desk.repos.db.transaction(() => {
+            const seq = this.desk.changes.follow(e.changeSet, { login: e.login, action: 'remote' })
+            if (version) this.keepVersion(version, seq)
+          })()
         } catch (err) {
           if (!(err instanceof AppError) || err.code !== 'stale') throw err
           // A step of ours not yet stored there touches the same rows: theirs came first.

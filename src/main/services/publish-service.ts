@@ -8,7 +8,7 @@ import { diffPlans, diffToCsv, type PlanDiff } from '../../shared/publish/plan-d
 import { buildPublicDataset, missingDepartmentFields, NO_DEPARTMENT, type DepartmentContact, type PublishMeta } from '../../shared/publish/public-dataset'
 import { DEFAULT_VACANCY_FALLBACK, type VacancyFallback } from '../../shared/domain/vacancy'
 import type { Repos } from '../db/repos'
-import type { VersionRow } from '../db/repos/version-repo'
+import { storedVersion, type StoredVersion, type VersionRow } from '../db/repos/version-repo'
 import { buildPublicSite } from '../public-site/build-site'
 import { siteExtras } from '../public-site/site-extras'
 import type { Actor } from './actor'
@@ -23,6 +23,19 @@ import type { ValidationService } from './validation-service'
 export interface PublishOptions extends PublishInput {
   /** CLI export: the neighborhoods file; the areas file goes beside it as `<name>.areas.geojson`. */
   outFile?: string
+}
+
+/**
+ * Where versions are numbered and recorded when the plan is shared (a department server): the
+ * desk publishes only the number it gives, and only once it has stored the version.
+ */
+export interface VersionAuthority {
+  /** The number the next version gets; refuses (AppError) when this desk cannot publish now. */
+  nextNumber(): Promise<number>
+  /** Records the version with its audit entry; refused when someone published that number first. */
+  record(v: Omit<StoredVersion, 'auditSeq'>, entry: { label: string; action: string }): Promise<void>
+  /** The local audit row of a version `record` stored: it is not sent again. */
+  recorded(auditSeq: number): void
 }
 
 /** Takes a backup of the plan before a publish; returns its file, or null when there is nothing to back up. */
@@ -52,6 +65,7 @@ export class PublishService {
   /** The draft's fingerprint, and the last published version's (read once per version). */
   private readonly draft: PlanFingerprint
   private published: { number: number; fingerprint: bigint } | null = null
+  private authority: VersionAuthority | null = null
   constructor(
     private readonly repos: Repos,
     private readonly plans: PlanService,
@@ -66,6 +80,11 @@ export class PublishService {
     private readonly vacancy: () => VacancyFallback = () => DEFAULT_VACANCY_FALLBACK,
   ) {
     this.draft = new PlanFingerprint(plans, () => repos.audit.history(1)[0]?.seq ?? 0, () => repos.db.pragma('data_version', { simple: true }) as number)
+  }
+
+  /** Versions are numbered and recorded by `authority` (a department server) from now on; null: by this plan alone. */
+  useAuthority(authority: VersionAuthority | null): void {
+    this.authority = authority
   }
 
   /** Step `seq` stored `cs` right after step `prevSeq`: the draft's fingerprint follows it without reading the plan. */
@@ -137,7 +156,7 @@ export class PublishService {
     const backupFile = this.backup ? await this.backup() : null
 
     const plan = this.plans.load()
-    const number = (this.repos.versions.latest()?.number ?? 0) + 1
+    const number = this.authority ? await this.authority.nextNumber() : (this.repos.versions.latest()?.number ?? 0) + 1
     const meta: PublishMeta = { version: number, effectiveDate: opts.effectiveDate, department: this.department(), vacancy: this.vacancy() }
     let dataset: { neighborhoods: string; areas: string }
     try {
@@ -169,22 +188,28 @@ export class PublishService {
       if (e instanceof AppError) throw e
       throw new AppError('cannot-publish', `The plan cannot be exported: ${(e as Error).message}`)
     }
+    const action = overrideReason ? 'publish-override' : 'publish'
+    const version = storedVersion({
+      number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
+      planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq: null,
+    })
+    // Shared plan: the server stores the version first (or refuses it) and nothing is written here before it has.
+    if (this.authority) await this.authority.record(version, { label, action })
+    let auditSeq = 0
     writeFilesTogether(
       files,
       (commit) =>
         this.repos.db.transaction(() => {
-          const auditSeq = this.repos.audit.insert({
-            at, osUser: actor.osUser, profile: key, action: overrideReason ? 'publish-override' : 'publish', label,
+          auditSeq = this.repos.audit.insert({
+            at, osUser: actor.osUser, profile: key, action, label,
             changeSet: { label, ops: [] }, inverse: { label, ops: [] }, state: null,
           })
-          this.repos.versions.insert({
-            number, effectiveDate: opts.effectiveDate, publishedAt: at, osUser: actor.osUser, profile: key, overrideReason, summary,
-            planHash: planHash(plan), planSnapshot: plan, neighborhoodsGeojson: dataset.neighborhoods, areasGeojson: dataset.areas, auditSeq,
-          })
+          this.repos.versions.insertStored({ ...version, auditSeq })
           commit()
         })(),
       this.fsx,
     )
+    this.authority?.recorded(auditSeq)
     const written = targets.map((t) => t.path)
     return { version: toInfo(this.repos.versions.get(number)!), written, backupFile }
   }

@@ -21,6 +21,14 @@ export interface NewVersion extends Omit<VersionRow, 'auditSeq'> {
   areasGeojson: string
 }
 
+/** A version's columns exactly as stored (JSON as text, the files as bytes): what moves between stores unchanged. */
+export interface StoredVersion extends Omit<VersionRow, 'summary'> {
+  summary: string
+  planSnapshot: string
+  neighborhoodsGeojson: Buffer
+  areasGeojson: Buffer
+}
+
 interface Row {
   number: number; effective_date: string; published_at: string; os_user: string; profile: string
   override_reason: string | null; summary: string; plan_hash: string; audit_seq: number | null
@@ -54,9 +62,12 @@ export class VersionRepo {
     this.stampStmt = db.prepare<[], number>('SELECT total_changes()').pluck()
     this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck()
     this.filesStmt = db.prepare<[number], { n: Buffer; a: Buffer }>('SELECT neighborhoods_geojson AS n, areas_geojson AS a FROM published_versions WHERE number = ?')
+    this.storedStmt = db.prepare<[], Row & { plan_snapshot: string; n: Buffer; a: Buffer }>(
+      `SELECT ${SUMMARY_COLS}, plan_snapshot, neighborhoods_geojson AS n, areas_geojson AS a FROM published_versions ORDER BY number`)
   }
 
   private readonly dataVersionStmt
+  private readonly storedStmt
 
   /** Changes whenever the stored plan may have changed: cheap enough to check before each lookup. */
   planStamp(): string {
@@ -64,12 +75,24 @@ export class VersionRepo {
   }
 
   insert(v: NewVersion): void {
+    this.insertStored(storedVersion(v))
+  }
+
+  insertStored(v: StoredVersion): void {
     this.insertStmt.run({
       number: v.number, effectiveDate: v.effectiveDate, publishedAt: v.publishedAt, osUser: v.osUser, profile: v.profile,
-      overrideReason: v.overrideReason, summary: JSON.stringify(v.summary), planHash: v.planHash, planSnapshot: JSON.stringify(v.planSnapshot),
-      // Stored as bytes, exactly as written to disk.
-      nb: Buffer.from(v.neighborhoodsGeojson, 'utf8'), areas: Buffer.from(v.areasGeojson, 'utf8'), auditSeq: v.auditSeq,
+      overrideReason: v.overrideReason, summary: v.summary, planHash: v.planHash, planSnapshot: v.planSnapshot,
+      nb: v.neighborhoodsGeojson, areas: v.areasGeojson, auditSeq: v.auditSeq,
     })
+  }
+
+  /** Every version with all its columns as stored, oldest first (`server push`). */
+  stored(): StoredVersion[] {
+    return this.storedStmt.all().map((r) => ({
+      number: r.number, effectiveDate: r.effective_date, publishedAt: r.published_at, osUser: r.os_user, profile: r.profile,
+      overrideReason: r.override_reason, summary: r.summary, planHash: r.plan_hash, auditSeq: r.audit_seq,
+      planSnapshot: r.plan_snapshot, neighborhoodsGeojson: r.n, areasGeojson: r.a,
+    }))
   }
 
   /** Newest first. */
@@ -95,5 +118,14 @@ export class VersionRepo {
   files(number: number): { neighborhoods: Buffer; areas: Buffer } | null {
     const r = this.filesStmt.get(number)
     return r ? { neighborhoods: r.n, areas: r.a } : null
+  }
+}
+
+/** A new version's columns as they are stored: JSON as text, the files as the exact bytes written to disk. */
+export function storedVersion(v: NewVersion): StoredVersion {
+  return {
+    number: v.number, effectiveDate: v.effectiveDate, publishedAt: v.publishedAt, osUser: v.osUser, profile: v.profile,
+    overrideReason: v.overrideReason, summary: JSON.stringify(v.summary), planHash: v.planHash, planSnapshot: JSON.stringify(v.planSnapshot),
+    neighborhoodsGeojson: Buffer.from(v.neighborhoodsGeojson, 'utf8'), areasGeojson: Buffer.from(v.areasGeojson, 'utf8'), auditSeq: v.auditSeq,
   }
 }

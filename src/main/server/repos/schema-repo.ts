@@ -1,11 +1,13 @@
 import type { ClientBase } from 'pg'
 import { SCHEMA_V1 } from './schema-v1'
+import { SCHEMA_V3 } from './schema-v3'
 
 /** In order; the server's acp.schema_info.version is the last one applied. Shipped ones are never edited. */
 const SERVER_MIGRATIONS: { version: number; sql: string }[] = [
   { version: 1, sql: SCHEMA_V1 },
   // Every login may read which schema version the server holds (server pull checks it), as it reads the plan.
   { version: 2, sql: 'GRANT SELECT ON acp.schema_info TO acp_commander, acp_administration;' },
+  { version: 3, sql: SCHEMA_V3 },
 ]
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version
 
