@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { PlanRef } from '../../shared/ipc/features/publish-contract'
 import type { AddressPoints } from '../../shared/insight/affected'
 import { comparePlans } from '../../shared/insight/compare-plans'
@@ -12,6 +12,7 @@ import { storedAddresses, storedCalls } from '../services/continuity-basis'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
 import { openTarget } from './open-target'
+import { readTextFile } from './read-text'
 
 /** Same limit as the address import over IPC would take, in characters. */
 const MAX_ADDRESS_CSV_CHARS = 200_000_000
@@ -39,7 +40,7 @@ function readAddresses(file: string): AddressPoints {
   if (st.size > MAX_ADDRESS_CSV_CHARS * 4) throw new InputError(`${file} is larger than ${MAX_ADDRESS_CSV_CHARS / 1e6} MB; split it or remove unused columns`)
   let parsed: ReturnType<typeof parseAddressCsv>
   try {
-    parsed = parseAddressCsv(readFileSync(file, 'utf8'), file)
+    parsed = parseAddressCsv(readTextFile(file), file)
   } catch (e) {
     throw new InputError((e as Error).message)
   }

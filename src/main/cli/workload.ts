@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { aggregateByShift, shiftReport, type UnitShiftLoad } from '../../shared/staffing/shift-workload'
 import { clockText, DAYS, parseShiftSpec, shiftText, type Shift } from '../../shared/staffing/shifts'
@@ -10,6 +10,7 @@ import { csvHeaders, guessCfsMapping, parseCfsCsv } from '../workload/cfs-csv'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
 import { openPlan } from './open-plan'
+import { readTextFile } from './read-text'
 
 /** Calls per shift keyed by shift name, in the order of the shifts. */
 const byName = <T>(shifts: Shift[], xs: T[]): Record<string, T> => Object.fromEntries(shifts.map((s, i) => [s.name, xs[i]]))
@@ -33,7 +34,7 @@ function readCalls(file: string): string {
     throw new InputError(`workload: there is no calls file at ${file}`)
   }
   if (size > MAX_CALLS_CSV_CHARS * 2) throw new InputError(`workload: ${file} is larger than ${Math.round((MAX_CALLS_CSV_CHARS * 2) / 1e6)} MB; split it by quarter`)
-  return readFileSync(file, 'utf8')
+  return readTextFile(file)
 }
 
 function printTable(io: CliIo, shifts: Shift[], areas: UnitShiftLoad[], nbs: UnitShiftLoad[]): void {

@@ -23,6 +23,13 @@ function pick(headers: string[], patterns: RegExp[]): string | undefined {
 
 /** Lower case, single spaces, no punctuation at the ends: how type-ahead compares addresses. */
 export function addressKey(s: string): string {
+  // Most addresses are ASCII with single inner spaces and no comma: NFKC, the replace and the trim leave them as they are.
+  let plain = true
+  for (let i = 0, n = s.length; i < n && plain; i++) {
+    const c = s.charCodeAt(i)
+    plain = c > 32 ? c < 0x80 && c !== 44 : c === 32 && i > 0 && i < n - 1 && s.charCodeAt(i - 1) !== 32
+  }
+  if (plain) return s.toLowerCase()
   return s.normalize('NFKC').toLowerCase().replace(/[\s,]+/g, ' ').trim()
 }
 
