@@ -76,6 +76,8 @@ test("a corner moved in Commander NE's window moves on Commander NW's map, witho
   // On the other window's map (its commander's own area first; the whole city now) that ground now belongs to the other neighborhood: a click selects it.
   await nw.page.getByTestId('view-whole-city').click()
   await expect.poll(() => nw.services.repos.neighborhoods.get('NE-springtown')!.geometry).toEqual(after.neighborhoods.find((n) => n.id === 'NE-springtown')!.geometry)
+  // The readout names who stored it, from the server's change log.
+  await expect(nw.page.getByTestId('touched-findings').locator('strong')).toHaveText(/^Stored by ne_cmdr: /)
   await expect(async () => {
     await nw.map.clickAt(probe![0], probe![1])
     await expect(nw.panels.selectedNeighborhood()).toHaveText(holderAt(after, probe!)!, { timeout: 1000 })

@@ -26,7 +26,8 @@ export const usePlanStore = defineStore('plan', () => {
   const canRedo = ref(false)
   const lastError = ref<string | null>(null)
   /** The last stored step, with its change set as stored (what the editor's result line tells). */
-  const lastChange = shallowRef<{ label: string; seq: number; changeSet: ChangeSet; action: string } | null>(null)
+  /** `by`: the login that stored it on the department server, when it came from there (null for this window's own steps). */
+  const lastChange = shallowRef<{ label: string; seq: number; changeSet: ChangeSet; action: string; by: string | null } | null>(null)
   /** Findings involving what the last change touched. */
   const touchedFindings = shallowRef<Finding[]>([])
   const summary = ref<FindingSummary | null>(null)
@@ -97,7 +98,9 @@ export const usePlanStore = defineStore('plan', () => {
     useStaffingStore().took(r.views)
     useShiftLoadStore().took(r.views)
     useRepairStore().took(r.views?.repairOptions)
-    lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet, action: r.history.last?.seq === r.seq ? r.history.last.action : 'edit' }
+    const last = r.history.last?.seq === r.seq ? r.history.last : null
+    // A change followed from the server is logged under profile 'server' with the login that stored it.
+    lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet, action: last?.action ?? 'edit', by: last?.profile === 'server' && last.action === 'remote' ? last.osUser : null }
     lastError.value = null
     if (selectedNeighborhoodId.value && !neighborhoodById.value.has(selectedNeighborhoodId.value)) selectedNeighborhoodId.value = null
     revision.value++
