@@ -71,6 +71,20 @@ describe('Repair all slivers', () => {
     expect(after.find((f) => f.kind === 'gap')!.areaM2).toBeLessThanOrEqual(before.find((f) => f.kind === 'gap' && f.severity === 'error')!.areaM2 + 0.5)
   })
 
+  it('an overlap its usual keeper cannot take (the other would be left no ground) goes the other way: the neighborhood that would lose it keeps it', () => {
+    const plan = sliverPlan()
+    // South-2 is a 0.3 m x 50 m strip lying wholly inside South-1 (a 15 m² overlap); South-1 covers all of South.
+    plan.neighborhoods[2] = { ...plan.neighborhoods[2], geometry: poly([[0, -100], [200, -100], [200, 0], [0, 0]]) }
+    plan.neighborhoods[3] = { ...plan.neighborhoods[3], geometry: poly([[50, -50], [100, -50], [100, -49.7], [50, -49.7]]) }
+    const s = services(plan)
+    const ov = only(s.validation.findings(), 'overlap', 'South-1', 'South-2')
+    const r = s.repairs.repairSlivers(ADMIN)
+    const p = r.proposals.find((x) => x.findingId === ov.id)!
+    expect([p.rule, p.targetId, p.neighborhoods]).toEqual(['to-neighborhood', 'South-2', ['South-1']])
+    expect(slivers(s.validation.findings())).toEqual([])
+    expect(s.repos.neighborhoods.get('South-2')!.geometry).toEqual(plan.neighborhoods[3].geometry)
+  })
+
   it('leaves out what the actor may not change, saying why, and repairs the rest', () => {
     const s = services()
     const ov = only(s.validation.findings(), 'overlap', 'South-1', 'South-2')
@@ -83,14 +97,15 @@ describe('Repair all slivers', () => {
 
   it('skips a sliver that cannot be repaired with the reason, and goes on with the others', () => {
     const plan = sliverPlan()
-    // A 0.4 m wide neighborhood wholly inside South-2: the overlap is all of it, and taking it off would leave nothing.
+    // Two copies of one 0.4 m wide neighborhood inside South-2: the overlap of the two is all of each, so neither can give it up.
     plan.neighborhoods.push(hood('Strip', 'S', poly([[150, -50], [150.4, -50], [150.4, -20], [150, -20]])))
+    plan.neighborhoods.push(hood('Strip-2', 'S', poly([[150, -50], [150.4, -50], [150.4, -20], [150, -20]])))
     const s = services(plan)
-    const strip = only(s.validation.findings(), 'overlap', 'South-2', 'Strip')
+    const strip = only(s.validation.findings(), 'overlap', 'Strip', 'Strip-2')
     expect(strip.sliver).toBe(true)
     const r = s.repairs.repairSlivers(ADMIN)
-    expect(r.skipped).toEqual([{ findingId: strip.id, why: 'Strip lies wholly inside South-2: giving the overlap to South-2 would leave Strip with no ground' }])
-    expect(r.proposals.map((p) => p.kind)).toEqual(['gap', 'outside-area', 'overlap'])
+    expect(r.skipped).toEqual([{ findingId: strip.id, why: 'Strip-2 lies wholly inside Strip: giving the overlap to Strip would leave Strip-2 with no ground' }])
+    expect(r.proposals.map((p) => p.kind).slice(0, 2)).toEqual(['gap', 'outside-area'])
     expect(slivers(s.validation.findings())).toEqual([strip.id])
   })
 

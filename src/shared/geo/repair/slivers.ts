@@ -1,5 +1,6 @@
 import type { ChangeOp, ChangeSet, Finding, PlanState } from '../../domain'
 import { applyChangeSet } from '../../domain'
+import { overlapCandidates } from './give-ground'
 import { proposeRepair } from './propose'
 import { RepairError, type RepairChoice, type RepairProposal, type SkippedRepair, type SliverRepairPlan } from './types'
 
@@ -8,7 +9,9 @@ import { RepairError, type RepairChoice, type RepairProposal, type SkippedRepair
  * goes by the longest border (between neighborhoods, and between Area Commands); ground poking
  * out of its area is clipped back, or, where clipping would leave that ground to a gap of the
  * other area (none of its neighborhoods covers it), its own area's boundary takes it in
- * (Administration only: the edit rules refuse it to a commander).
+ * (Administration only: the edit rules refuse it to a commander). An overlap whose cut off the
+ * neighborhood that loses it moves no ground at the 0.1 mm grid (a hairline a few millimetres
+ * wide along a long edge) is cut off the other one instead.
  */
 const SLIVER_RULES: Partial<Record<Finding['kind'], RepairChoice['rule'][]>> = {
   gap: ['longest-border'], overlap: ['longest-border'], 'outside-area': ['clip', 'move-area-boundary'], 'area-gap': ['longest-border'], 'area-overlap': ['longest-border'],
@@ -35,11 +38,24 @@ export function combineChangeSets(label: string, sets: ChangeSet[]): ChangeSet {
   return { label, ops: [...rows.values()] }
 }
 
-/** The proposal of one rule for one finding, or why it cannot be used. */
-function attempt(plan: PlanState, f: Finding, rule: RepairChoice['rule'], screen?: SliverScreen): RepairProposal | string {
+/** The choices tried for one sliver, in order: its kind's rules, then for an overlap the neighborhood that would lose it keeping it. */
+function choicesFor(plan: PlanState, f: Finding): RepairChoice[] {
+  const choices: RepairChoice[] = SLIVER_RULES[f.kind]!.map((rule) => ({ rule }))
+  if (f.kind === 'overlap') {
+    try {
+      for (const c of overlapCandidates(plan, f).slice(1)) choices.push({ rule: 'to-neighborhood', targetId: c.n.id })
+    } catch (e) {
+      if (!(e instanceof RepairError)) throw e
+    }
+  }
+  return choices
+}
+
+/** The proposal of one choice for one finding, or why it cannot be used. */
+function attempt(plan: PlanState, f: Finding, choice: RepairChoice, screen?: SliverScreen): RepairProposal | string {
   let p: RepairProposal
   try {
-    p = proposeRepair(plan, f, { rule })
+    p = proposeRepair(plan, f, choice)
   } catch (e) {
     if (!(e instanceof RepairError)) throw e
     return e.message
@@ -61,8 +77,8 @@ export function proposeSliverRepairs(plan: PlanState, findings: Finding[], scree
     if (!isRepairableSliver(f)) continue
     // The first rule's reason is the one to give: the others are fallbacks the user did not ask about.
     let why: string | null = null
-    for (const rule of SLIVER_RULES[f.kind]!) {
-      const p = attempt(working, f, rule, screen)
+    for (const choice of choicesFor(working, f)) {
+      const p = attempt(working, f, choice, screen)
       if (typeof p === 'string') {
         why ??= p
         continue
