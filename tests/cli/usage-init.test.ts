@@ -24,7 +24,7 @@ describe('the command line, as a process', () => {
     const cmd = spawnCli('frobnicate')
     expect(cmd.code).toBe(2)
     // Commands are added over time (roster, print, ...): the list starts with the original ones.
-    expect(cmd.err).toMatch(/^unknown command 'frobnicate'; commands are: init, import, validate, export, lookup, restore(, [a-z]+)*\. Run: npm run cli -- --help\n$/)
+    expect(cmd.err).toMatch(/^unknown command 'frobnicate'; commands are: init, import, validate, export, lookup(, [a-z]+)*\. Run: npm run cli -- --help\n$/)
     const flag = spawnCli('validate', '--db', 'x.sqlite', '--jsn')
     expect(flag.code).toBe(2)
     expect(flag.err).toBe('validate: unknown flag --jsn. Run: npm run cli -- validate --help\n')

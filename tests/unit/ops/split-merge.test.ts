@@ -86,7 +86,7 @@ describe('merging neighborhoods', () => {
   it('refuses neighborhoods that are not adjacent or lie in different areas', () => {
     const plan = fixturePlan()
     expect(refusal(() => mergeNeighborhoods(plan, { ids: ['v', 'p'], name: 'X' }))).toBe(
-      'not-adjacent: Vasco and Park are not adjacent: only neighbouring neighborhoods can be merged',
+      'not-adjacent: Vasco and Park are not adjacent: only neighboring neighborhoods can be merged',
     )
     expect(refusal(() => mergeNeighborhoods(plan, { ids: ['s', 'r'], name: 'X' }))).toMatch(/^different-areas: Springtown and Ruby Hill are in different Area Commands/)
     expect(refusal(() => mergeNeighborhoods(plan, { ids: ['s', 'v'], name: ' ' }))).toMatch(/^bad-name/)
