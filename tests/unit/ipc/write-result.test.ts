@@ -1,32 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createDispatch, type Dispatch } from '../../../src/main/ipc/dispatch'
-import { createHandlers } from '../../../src/main/ipc/handlers'
+import type { Dispatch } from '../../../src/main/ipc/dispatch'
 import { applyFindingsDelta, type Finding, type Neighborhood } from '../../../src/shared/domain'
 import type { Outputs } from '../../../src/shared/ipc'
 import type { FindingsUpdate } from '../../../src/shared/ipc/write-result'
-import { bulge, importAsDrawn, longestEdge, neighborhood } from '../../helpers/repair-fixtures'
-import { makeServices } from '../../helpers/services'
+import type { makeServices } from '../../helpers/services'
+import { neighborhood } from '../../helpers/repair-fixtures'
+import { openGapPlan, valueOf } from './gap-plan'
 
 let s: ReturnType<typeof makeServices>
 let dispatch: Dispatch
 let drawn: Neighborhood
 let gapId: string
 
-// The sample city with Jensen drawn 30 m short of Vasco: one gap, which putting Jensen's outline back closes.
-beforeEach(() => {
-  s = makeServices()
-  drawn = neighborhood(s.plans.load(), 'NE-jensen')
-  importAsDrawn(s, (p) => [bulge(neighborhood(p, 'NE-jensen'), longestEdge(p, 'NE-jensen', ['NE-jensen', 'NE-vasco']), 30, 'in')])
-  dispatch = createDispatch(createHandlers(s))
-  gapId = s.validation.findings().find((f) => f.kind === 'gap')!.id
-})
+beforeEach(() => ({ s, dispatch, drawn, gapId } = openGapPlan()))
 afterEach(() => s.cleanup())
 
-async function value<C extends keyof Outputs>(channel: C, input?: unknown): Promise<Outputs[C]> {
-  const r = await dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-  return r.value as Outputs[C]
-}
+const value = <C extends keyof Outputs>(channel: C, input?: unknown): Promise<Outputs[C]> => valueOf(dispatch, channel, input)
 
 function listAfter(held: { findings: Finding[]; version?: number }, u: FindingsUpdate): Finding[] {
   if ('all' in u) return u.all
