@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import { join } from 'node:path'
+import { workerThreadChild, type SpawnParseChild } from '../../src/main/import/parse-off-thread'
 import { writeGridLayer } from '../helpers/big-layer'
-import { expect, test } from './harness/app-fixture'
+import { expect, openApp, test } from './harness/app-fixture'
 import { dumpPlan } from './import-helpers'
 
 /** Every text the import dialog's progress line shows, however briefly, from now on. */
@@ -16,9 +17,42 @@ async function recordProgress(page: Page): Promise<void> {
 }
 const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)
 
-test('a 50 MB layer: the import shows its progress moving, the map pans while it reads, and Cancel stores nothing', async ({ app }) => {
+/**
+ * The real worker thread, on a disk that can stall: once armed, after `reads` more progress
+ * reports of reading, nothing more the worker says reaches the app. On a fast machine the second
+ * read of 50 MB ends in about a second, before a drag and a click can land; stalled, the import
+ * stays in flight, still reading, as it would on a slow disk, and only Cancel ends it.
+ */
+function stallingDisk(): { spawn: SpawnParseChild; stallAfter(reads: number): void } {
+  let left = Infinity
+  const spawn: SpawnParseChild = () => {
+    const child = workerThreadChild()
+    return {
+      ...child,
+      onMessage: (l) =>
+        child.onMessage((m) => {
+          if (left <= 0) return
+          if (m.type === 'progress' && m.progress.phase === 'reading') left--
+          l(m)
+        }),
+    }
+  }
+  return { spawn, stallAfter: (reads) => void (left = reads) }
+}
+
+test('a 50 MB layer: the import shows its progress moving, the map pans while it reads, and Cancel stores nothing', async ({ page }) => {
   test.setTimeout(900_000)
-  const { page } = app
+  const disk = stallingDisk()
+  const app = await openApp(page, { parseChild: disk.spawn })
+  try {
+    await bigImportJourney(app, page, disk.stallAfter)
+  } finally {
+    await page.close().catch(() => {})
+    app.services.cleanup()
+  }
+})
+
+async function bigImportJourney(app: Awaited<ReturnType<typeof openApp>>, page: Page, stallAfter: (reads: number) => void): Promise<void> {
   // 2,000 Area Commands of 501 vertices and 12 KB of attributes each, beside the sample city: about 50 MB of GeoJSON.
   const file = join(app.services.dir, 'parcels-50mb.geojson')
   const size = writeGridLayer(file, { count: 2000, perSide: 125, cols: 50, cell: 0.0015, origin: [-121.99, 37.55], notesChars: 12_000 })
@@ -35,6 +69,7 @@ test('a 50 MB layer: the import shows its progress moving, the map pans while it
   await expect(page.getByTestId('import-apply')).toHaveText('Import 2000 Area Commands (add)')
 
   await recordProgress(page)
+  stallAfter(8)
   await page.getByTestId('import-apply').click()
   // The counts the main process pushes while it reads the file again: at least five different ones.
   await expect.poll(async () => (await progressSeen(page)).filter((t) => t.startsWith('Reading parcels-50mb.geojson: ')).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(5)
@@ -63,4 +98,4 @@ test('a 50 MB layer: the import shows its progress moving, the map pans while it
   // Nothing was stored, and the step is not in the history.
   expect(dumpPlan(app)).toBe(start)
   expect(app.services.repos.audit.history(5).some((e) => e.label.includes('parcels-50mb'))).toBe(false)
-})
+}

@@ -5,7 +5,7 @@ import { buildApiFrom, CHANNELS } from '../../../src/shared/ipc/channels'
 import { PUSH_EVENTS, type PushSink } from '../../../src/shared/ipc/events'
 import { createDispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
-import type { Services } from '../../../src/main/services'
+import type { ServiceConfig, Services } from '../../../src/main/services'
 import type { ServerLink } from '../../../src/main/server/server-link'
 import type { ChoosePathRequest } from '../../../src/shared/ipc/features/dialog-contract'
 import { makeServices, REPO_ROOT } from '../../helpers/services'
@@ -54,11 +54,13 @@ export async function openApp(
     services?: AppHandle['services']
     /** Their department server link, answering the server:* channels. */
     server?: ServerLink
+    /** Where layers are parsed (default: a worker thread, as on the command line). */
+    parseChild?: ServiceConfig['parseChild']
   } = {},
 ): Promise<AppHandle> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the browser tests (npm test does).')
   const push = pagePush(page)
-  const services = opts.services ?? makeServices({ seed: opts.seed ?? true, push })
+  const services = opts.services ?? makeServices({ seed: opts.seed ?? true, push, ...(opts.parseChild !== undefined ? { parseChild: opts.parseChild } : {}) })
   opts.before?.(services)
   const fileDialog: AppHandle['fileDialog'] = { answers: [], asked: [] }
   const choosePath = async (req: ChoosePathRequest) => {
