@@ -1,6 +1,7 @@
 import * as polyclip from 'polyclip-ts'
 import { area as turfArea } from '@turf/area'
 import { COORD_QUANTUM, type AreaGeometry, type LonLat, type Position } from '../../domain'
+import { makeValid } from '../make-valid'
 import { cleanPolys } from './clean'
 import { segmentsTouch } from '../kernel'
 import { bboxOf, crossingPoint, polygonsOf, projectOnSegment, qPt, samePt, toGeometry, type Polys } from './geom'
@@ -40,8 +41,34 @@ function settle(v: Position, ref: Edge[]): LonLat {
   return best ? snapOnSegment(best[0], best[1], v) : q
 }
 
+/** True when a closed ring passes through one of its vertices twice. */
+function touchesItself(ring: LonLat[]): boolean {
+  const seen = new Set<string>()
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const k = `${ring[i][0]},${ring[i][1]}`
+    if (seen.has(k)) return true
+    seen.add(k)
+  }
+  return false
+}
+
+/**
+ * A ring through one vertex twice is no valid boundary: polyclip can hand back a pocket as an
+ * "inverted hole", and settling can bring two vertices onto one grid point. Such a polygon is
+ * given its repaired form (the pocket a hole of its own, two lobes two parts), which holds the
+ * same ground; the others are kept as they are.
+ */
+function withoutSelfTouches(polys: Polys): Polys {
+  if (!polys.some((poly) => poly.some(touchesItself))) return polys
+  return polys.flatMap((poly) => {
+    if (!poly.some(touchesItself)) return [poly]
+    const fixed = makeValid({ type: 'Polygon', coordinates: poly })
+    return fixed ? polygonsOf(fixed) : []
+  })
+}
+
 function toPolys(out: polyclip.Geom, ref: Edge[]): Polys {
-  const polys = cleanPolys((out as Position[][][]).map((poly) => poly.map((ring) => ring.map((v) => settle(v, ref)))))
+  const polys = withoutSelfTouches(cleanPolys((out as Position[][][]).map((poly) => poly.map((ring) => ring.map((v) => settle(v, ref))))))
   return polys.filter((p) => turfArea({ type: 'Polygon', coordinates: p }) >= DEBRIS_M2)
 }
 
