@@ -6,7 +6,7 @@ import type { ContinuityFigures } from '../../shared/insight/continuity'
 import { showValue } from '../../shared/text/bounded'
 import { safeLine } from '../../shared/text/safe-text'
 import type { Services } from '../services'
-import { parseAddressCsv } from '../services/address-csv'
+import { readAddressColumns } from '../services/address-csv'
 import { AppError } from '../services/app-error'
 import { storedAddresses, storedCalls } from '../services/continuity-basis'
 import { bool, str } from './args'
@@ -38,9 +38,9 @@ function readAddresses(file: string): AddressPoints {
   const st = statSync(file)
   if (st.isDirectory()) throw new InputError(`${file} is a folder, not an address CSV file`)
   if (st.size > MAX_ADDRESS_CSV_CHARS * 4) throw new InputError(`${file} is larger than ${MAX_ADDRESS_CSV_CHARS / 1e6} MB; split it or remove unused columns`)
-  let parsed: ReturnType<typeof parseAddressCsv>
+  let parsed: ReturnType<typeof readAddressColumns>
   try {
-    parsed = parseAddressCsv(readTextFile(file), file)
+    parsed = readAddressColumns(readTextFile(file), file)
   } catch (e) {
     throw new InputError((e as Error).message)
   }
@@ -49,8 +49,8 @@ function readAddresses(file: string): AddressPoints {
     const more = parsed.skipped.length - 1
     throw new InputError(`${parsed.skipped[0].message}${more ? ` (and ${more} more row${more === 1 ? '' : 's'} with problems)` : ''}; nothing was compared`)
   }
-  if (parsed.rows.length === 0) throw new InputError(`${file}: no address rows after the header; nothing was compared`)
-  return { address: parsed.rows.map((r) => r.address), lon: parsed.rows.map((r) => r.lon), lat: parsed.rows.map((r) => r.lat) }
+  if (parsed.points.address.length === 0) throw new InputError(`${file}: no address rows after the header; nothing was compared`)
+  return parsed.points
 }
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`)

@@ -6,7 +6,7 @@ import { MAX_CALLS_CSV_CHARS } from '../../shared/ipc/features/staffing-channels
 import { showList, showValue } from '../../shared/text/bounded'
 import { safeLine } from '../../shared/text/safe-text'
 import { DEFAULT_MOVE_TOLERANCE } from '../services/staffing-service'
-import { csvHeaders, guessCfsMapping, parseCfsCsv } from '../workload/cfs-csv'
+import { csvHeaders, guessCfsMapping, readCfsColumns } from '../workload/cfs-csv'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
 import { openPlan } from './open-plan'
@@ -81,7 +81,7 @@ export const workloadCommand: CliCommand = {
     const found = showList(headers.map((h) => `"${h}"`))
     if (!guessed.lon || !guessed.lat) throw new InputError(`workload: ${name} line 1: no longitude and latitude columns (found: ${found})`)
     if (!guessed.time) throw new InputError(`workload: ${name} line 1: no column with the time each call came in, such as "Time Received" or "Datetime" (found: ${found})`)
-    const parsed = parseCfsCsv(text, { lon: guessed.lon, lat: guessed.lat, ...guessed })
+    const parsed = readCfsColumns(text, { lon: guessed.lon, lat: guessed.lat, ...guessed })
     if (parsed.errors.length) {
       const e = parsed.errors[0]
       const more = new Set(parsed.errors.map((x) => x.line)).size - 1
@@ -93,7 +93,7 @@ export const workloadCommand: CliCommand = {
     try {
       const state = plan.services.plans.load()
       const use = shifts ?? plan.services.workload.shifts()
-      const report = shiftReport(state, aggregateByShift(parsed.points, state, use), DEFAULT_MOVE_TOLERANCE)
+      const report = shiftReport(state, aggregateByShift(parsed.calls, state, use), DEFAULT_MOVE_TOLERANCE)
       const outside = report.outside.reduce((a, b) => a + b, 0)
       if (bool(flags, 'json')) {
         io.out(
@@ -102,7 +102,7 @@ export const workloadCommand: CliCommand = {
               file: name,
               shifts: use.map((s) => ({ name: s.name, start: clockText(s.start), end: clockText(s.end) })),
               tolerance: report.tolerance,
-              calls: { read: parsed.points.length, inCity: report.timed - outside, outside },
+              calls: { read: parsed.calls.length, inCity: report.timed - outside, outside },
               areas: report.areas.map((a) => ({ ...unitJson(use, a), neighborhoods: report.neighborhoods.filter((n) => n.areaId === a.id).map((n) => unitJson(use, n)) })),
               outside: byName(use, report.outside),
             },
@@ -111,7 +111,7 @@ export const workloadCommand: CliCommand = {
           ),
         )
       } else {
-        io.out(safeLine(`Workload by shift: ${parsed.points.length.toLocaleString('en-US')} calls from ${name}, ${outside.toLocaleString('en-US')} outside every Area Command; shifts ${use.map(shiftText).join(', ')}.`))
+        io.out(safeLine(`Workload by shift: ${parsed.calls.length.toLocaleString('en-US')} calls from ${name}, ${outside.toLocaleString('en-US')} outside every Area Command; shifts ${use.map(shiftText).join(', ')}.`))
         io.out(`Calls per shift; "over"/"under": more than ${Math.round(report.tolerance * 100)}% from the mean of the areas (or of all neighborhoods) in that shift.`)
         printTable(io, use, report.areas, report.neighborhoods)
       }

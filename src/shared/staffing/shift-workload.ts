@@ -1,7 +1,7 @@
 import { computeBalance } from './balance'
 import { DAYS, shiftBuckets, type Shift } from './shifts'
 import { locatorFor } from '../insight/located-points'
-import type { CallPoint, PlanGeometry, PlanPointIndex, PointIndex } from './workload'
+import { callColumnsOf, type CallColumns, type CallPoint, type PlanGeometry, type PlanPointIndex, type PointIndex } from './workload'
 
 /** Calls and unit-hours in each shift (arrays in the order of `shifts`), and calls per day of week x shift. */
 export interface ShiftTally {
@@ -63,9 +63,10 @@ function toTally(t: ReturnType<typeof tallies>, i: number, nShifts: number): Shi
  * to its timed calls. Tallies live in typed arrays indexed by plan position: a million calls
  * allocate nothing per call.
  */
-export function aggregateByShift(points: CallPoint[], plan: PlanGeometry, shifts: Shift[], opts: ShiftWorkloadOptions = {}): ShiftWorkload {
+export function aggregateByShift(points: readonly CallPoint[] | CallColumns, plan: PlanGeometry, shifts: Shift[], opts: ShiftWorkloadOptions = {}): ShiftWorkload {
+  const c = 'hours' in points ? points : callColumnsOf(points)
   const buckets = shiftBuckets(shifts)
-  const index = opts.index ?? locatorFor(plan, points.length)
+  const index = opts.index ?? locatorFor(plan, c.length)
   const locate = positionsOf(index, plan)
   const S = shifts.length
   const nb = tallies(plan.neighborhoods.length, S)
@@ -78,9 +79,11 @@ export function aggregateByShift(points: CallPoint[], plan: PlanGeometry, shifts
   let timed = 0
   let lo = Infinity
   let hi = -Infinity
-  for (const p of points) {
-    const at = p.at
-    if (at === undefined || at === null) {
+  const times = c.at
+  if (!times) untimed = c.length
+  for (let i = 0; times && i < c.length; i++) {
+    const at = times[i]
+    if (at !== at) {
       untimed++
       continue
     }
@@ -90,8 +93,8 @@ export function aggregateByShift(points: CallPoint[], plan: PlanGeometry, shifts
     if (at > hi) hi = at
     const s = buckets.shiftOf(at)
     const d = buckets.dayOf(at)
-    const w = p.hours * p.units
-    locate(p.lon, p.lat, where)
+    const w = c.hours[i] * c.units[i]
+    locate(c.lon[i], c.lat[i], where)
     const n = where[0]
     const a = where[1]
     if (n >= 0) {

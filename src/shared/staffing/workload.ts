@@ -15,6 +15,51 @@ export interface CallPoint {
   at?: number | null
 }
 
+/**
+ * Calls as parallel columns, call i at position i: what the calls CSV reader gives, with no
+ * object per call (a million calls are five typed arrays, not a million objects to collect).
+ */
+export interface CallColumns {
+  length: number
+  lon: Float64Array
+  lat: Float64Array
+  /** Average handling time, in hours. */
+  hours: Float64Array
+  units: Float64Array
+  /** Wall-clock minutes (see shifts.ts), NaN for a call with no time; null when the file had no time column. */
+  at: Float64Array | null
+  /** Call type, '' when none. */
+  type: string[]
+}
+
+/** Calls held as objects (the calls table, tests), as columns. */
+export function callColumnsOf(points: readonly CallPoint[]): CallColumns {
+  const n = points.length
+  const c: CallColumns = { length: n, lon: new Float64Array(n), lat: new Float64Array(n), hours: new Float64Array(n), units: new Float64Array(n), at: null, type: new Array<string>(n) }
+  for (let i = 0; i < n; i++) {
+    const p = points[i]
+    c.lon[i] = p.lon
+    c.lat[i] = p.lat
+    c.hours[i] = p.hours
+    c.units[i] = p.units
+    c.type[i] = p.type
+    if (p.at !== undefined && p.at !== null) (c.at ??= new Float64Array(n).fill(NaN))[i] = p.at
+  }
+  return c
+}
+
+/** Columns as one object per call; `at` is left out when the file had no time column, as the reader always did. */
+export function callPointsOf(c: CallColumns): CallPoint[] {
+  const out = new Array<CallPoint>(c.length)
+  const at = c.at
+  for (let i = 0; i < c.length; i++) {
+    const p: CallPoint = { lon: c.lon[i], lat: c.lat[i], type: c.type[i], hours: c.hours[i], units: c.units[i] }
+    if (at) p.at = at[i] === at[i] ? at[i] : null
+    out[i] = p
+  }
+  return out
+}
+
 export interface Tally {
   calls: number
   /** Unit-hours: sum over calls of hours x units (domain.md: W = sum N_k T_k U_k). */
