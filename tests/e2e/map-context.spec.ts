@@ -305,3 +305,90 @@ test('the map explains itself, draws a gap hatched in red, zooms to it with its 
     app.services.cleanup()
   }
 })
+
+type Box = [number, number, number, number]
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+
+test('labels never collide: the selected neighborhood is always named, then the commander’s own area, and none hides under the scale bar', async ({ app }, testInfo) => {
+  const { page } = app
+  const plan = app.services.plans.load()
+  const menu = (command: string) => page.evaluate((c) => window.__acpMenu!(c), command)
+  /** The whole city one zoom step out, where labels crowd each other; the labels drawn there. */
+  const crowded = async () => {
+    await menu('zoom-fit')
+    await menu('zoom-out')
+    await page.waitForTimeout(500)
+    await app.map.settle()
+    return app.map.labels()
+  }
+  const neNames = (ls: { kind: string; id: string }[]) => ls.filter((l) => l.kind === 'neighborhood' && plan.neighborhoods.find((n) => n.id === l.id)!.areaId === 'NE').length
+
+  // Administration: some neighborhoods' names give way; no two drawn labels overlap.
+  const admin = await crowded()
+  const hidden = plan.neighborhoods.filter((n) => !admin.some((l) => l.id === n.id))
+  expect(hidden.length).toBeGreaterThan(2)
+  for (const [i, a] of admin.entries()) for (const b of admin.slice(i + 1)) expect(overlaps(a.box, b.box), `${a.name} over ${b.name}`).toBe(false)
+
+  // The Northeast commander sees more of Northeast's names at the same view, others giving way.
+  await page.getByTestId('profile-select').selectOption('commander:NE')
+  const commander = await crowded()
+  expect(neNames(commander)).toBeGreaterThan(neNames(admin))
+  await page.getByTestId('profile-select').selectOption('admin')
+  expect(await crowded()).toEqual(admin)
+
+  // A neighborhood whose name gave way is named once selected, over whatever label stood there
+  // (an Area Command's name too); the labels it displaces are no longer drawn.
+  const areaLabels = admin.filter((l) => l.kind === 'area')
+  const centre = (b: Box) => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]
+  const distance = async (n: (typeof hidden)[number]) => {
+    const p = await app.map.pixelOf(...(inside(n.geometry) as [number, number]))
+    return Math.min(...areaLabels.map((l) => Math.hypot(centre(l.box)[0] - p.x, centre(l.box)[1] - p.y)))
+  }
+  const byDistance = await Promise.all(hidden.map(async (n) => ({ n, d: await distance(n) })))
+  const pick = byDistance.sort((a, b) => a.d - b.d)[0].n
+  await app.map.clickAt(...(inside(pick.geometry) as [number, number]))
+  await expect(app.panels.tree.locator('li.selected')).toContainText(pick.name)
+  const selected = await crowded()
+  const own = selected.find((l) => l.id === pick.id)
+  expect(own, `${pick.name} is named once selected`).toBeTruthy()
+  const displaced = admin.filter((l) => overlaps(l.box, own!.box))
+  expect(displaced.length).toBeGreaterThan(0)
+  for (const d of displaced) expect(selected.some((l) => l.id === d.id), `${d.name} gives way to ${pick.name}`).toBe(false)
+  expect(displaced.some((l) => l.kind === 'area')).toBe(true)
+  await page.screenshot({ path: testInfo.outputPath('labels-selected-first.png') })
+
+  // The scale bar keeps its ground: a label dragged under it is not drawn there.
+  await page.keyboard.press('Escape')
+  await menu('zoom-fit')
+  await page.waitForTimeout(300)
+  const fit = await app.map.labels()
+  const mapBox = (await app.map.el.boundingBox())!
+  const scale = (await page.locator('.ol-scale-line').boundingBox())!
+  const bar: Box = [scale.x - mapBox.x, scale.y - mapBox.y, scale.x - mapBox.x + scale.width, scale.y - mapBox.y + scale.height]
+  const moved = fit.find((l) => l.kind === 'neighborhood')!
+  // Where its label would stand, followed through a fixed place on the map while the map is dragged.
+  const ref: LonLat = [-121.76, 37.69]
+  const r0 = await app.map.pixelOf(...ref)
+  const [ox, oy] = [centre(moved.box)[0] - r0.x, centre(moved.box)[1] - r0.y]
+  const [tx, ty] = centre(bar)
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const r = await app.map.pixelOf(...ref)
+    const [fx, fy] = [r.x + ox, r.y + oy]
+    if (Math.hypot(tx - fx, ty - fy) < 4) break
+    // Drag from the middle of the map (clear of the controls) by the distance still to go.
+    const [sx, sy] = [mapBox.width / 2, mapBox.height / 2]
+    await page.mouse.move(mapBox.x + sx, mapBox.y + sy)
+    await page.mouse.down()
+    for (let i = 1; i <= 8; i++) await page.mouse.move(mapBox.x + sx + ((tx - fx) * i) / 8, mapBox.y + sy + ((ty - fy) * i) / 8)
+    await page.waitForTimeout(300)
+    await page.mouse.up()
+    await page.waitForTimeout(300)
+  }
+  const r1 = await app.map.pixelOf(...ref)
+  expect(Math.hypot(r1.x + ox - tx, r1.y + oy - ty), `${moved.name}'s label place is on the scale bar`).toBeLessThan(6)
+  await app.map.settle()
+  const dragged = await app.map.labels()
+  expect(dragged.length).toBeGreaterThan(3)
+  for (const l of dragged) expect(overlaps(l.box, bar), `${l.name} under the scale bar`).toBe(false)
+  await page.screenshot({ path: testInfo.outputPath('labels-clear-of-scale-bar.png') })
+})

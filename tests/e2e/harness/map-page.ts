@@ -15,6 +15,11 @@ export class MapPage {
     return this.page.evaluate(() => window.__acpMap!.counts())
   }
 
+  /** The labels the map drew in its last frame (those decluttering kept), boxes in map pixels. */
+  async labels(): Promise<ReturnType<NonNullable<Window['__acpMap']>['labels']>> {
+    return this.page.evaluate(() => window.__acpMap!.labels())
+  }
+
   /** Pixel of a lon/lat inside the map element (for clicks and drops). */
   async pixelOf(lon: number, lat: number): Promise<{ x: number; y: number }> {
     const p = await this.page.evaluate(([x, y]) => window.__acpMap!.pixelOf(x, y), [lon, lat] as const)

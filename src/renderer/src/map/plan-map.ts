@@ -8,6 +8,7 @@ import VectorLayer from 'ol/layer/Vector'
 import OlMap from 'ol/Map'
 import { defaults as defaultInteractions } from 'ol/interaction/defaults'
 import type MapBrowserEvent from 'ol/MapBrowserEvent'
+import type { FrameState } from 'ol/Map'
 import { useGeographic } from 'ol/proj'
 import VectorSource from 'ol/source/Vector'
 import View from 'ol/View'
@@ -15,7 +16,8 @@ import Attribution from 'ol/control/Attribution'
 import ScaleLine from 'ol/control/ScaleLine'
 import Zoom from 'ol/control/Zoom'
 import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanState } from '../../../shared/domain'
-import { areaLabelStyle, areaStyle, cityStyle, findingStyle, labelPriority, neighborhoodStyle, type NeighborhoodLook } from './styles'
+import { areaLabelStyle, areaStyle, cityStyle, findingStyle, labelPriority, neighborhoodStyle, selectedNeighborhoodLabel, type NeighborhoodLook } from './styles'
+import { drawnLabels, FurnitureObstacles, LABELS, selectedLabelLayer, type DrawnLabel } from './map-labels'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
 import { RepairPreviewLayer } from './repair-preview'
@@ -72,6 +74,10 @@ export class PlanMap {
   readonly neighborhoodLayer: VectorLayer<VectorSource>
   /** The Area Commands' names, above the neighborhoods so they are kept where labels collide. */
   readonly areaLabelLayer: VectorLayer<VectorSource>
+  /** The selected neighborhood's label, above the Area Commands' names: it is the one label always drawn. */
+  private readonly selectedLabelLayer: VectorLayer<VectorSource>
+  /** The last frame drawn, to tell which labels decluttering kept. */
+  private lastFrame: FrameState | null = null
   /** The import dialog's units, drawn over the plan until they are imported or the dialog closes. */
   readonly importPreview = new ImportPreviewLayer()
   /** A repair chosen in the findings panel, drawn over the plan until it is applied or cancelled. */
@@ -93,14 +99,18 @@ export class PlanMap {
 
   constructor(target: HTMLElement, loadTile: LoadTile, onBackgroundProblem: (problem: string | null) => void) {
     this.background = new BackgroundLayer(loadTile, onBackgroundProblem)
-    // Labels are decluttered together (the area names' layer is above, so it wins), neighborhoods in label priority order.
+    // Labels are decluttered together, a higher layer winning: the map's controls (scale bar,
+    // zoom, credit) keep their ground, then the selected neighborhood's label, the area names,
+    // and the other neighborhoods in label priority order (own area before others).
     this.neighborhoodLayer = new VectorLayer({
       source: this.neighborhoodSource,
       style: neighborhoodStyle(this.look),
-      declutter: 'labels',
+      declutter: LABELS,
       renderOrder: (a, b) => labelPriority(this.look, a) - labelPriority(this.look, b),
     })
-    this.areaLabelLayer = new VectorLayer({ source: this.areaSource, style: areaLabelStyle, declutter: 'labels' })
+    this.areaLabelLayer = new VectorLayer({ source: this.areaSource, style: areaLabelStyle, declutter: LABELS })
+    this.selectedLabelLayer = selectedLabelLayer(this.neighborhoodSource, selectedNeighborhoodLabel(this.look))
+    const furniture = new FurnitureObstacles(() => ({ viewport: this.map.getViewport(), elements: [...this.map.getViewport().querySelectorAll('.ol-control, .ol-scale-line')] }))
     this.map = new OlMap({
       target,
       controls: [new Zoom(), this.scaleLine, new Attribution({ collapsible: false })],
@@ -116,6 +126,8 @@ export class PlanMap {
         this.neighborhoodLayer,
         new VectorLayer({ source: this.citySource, style: cityStyle }),
         this.areaLabelLayer,
+        this.selectedLabelLayer,
+        furniture,
         new VectorLayer({ source: this.findingSource, style: findingStyle }),
         new VectorLayer({ source: this.highlightSource, style: highlightStyle }),
         this.repairPreview.layer,
@@ -123,6 +135,18 @@ export class PlanMap {
       ],
       view: new View({ center: [-121.76, 37.69], zoom: 12, enableRotation: false }),
     })
+    this.map.on('postrender', (e) => (this.lastFrame = e.frameState))
+  }
+
+  /** Redraws the neighborhoods and their labels after the look changed (selection, own area, labels shown). */
+  private relook(): void {
+    this.neighborhoodLayer.changed()
+    this.selectedLabelLayer.changed()
+  }
+
+  /** The labels drawn in the last frame, with their boxes on screen. */
+  labels(): DrawnLabel[] {
+    return drawnLabels(this.lastFrame)
   }
 
   /**
@@ -150,7 +174,7 @@ export class PlanMap {
       if (f && f.get('officers') !== (counts.get(n.id) ?? 0)) f.set('officers', counts.get(n.id) ?? 0)
     }
     this.look.unassigned = new Set(plan.neighborhoods.filter((n) => !counts.get(n.id)).map((n) => n.id))
-    this.neighborhoodLayer.changed()
+    this.relook()
     if (!this.fitted) this.fitAll()
   }
 
@@ -177,13 +201,13 @@ export class PlanMap {
 
   setSelected(id: string | null): void {
     this.look.selectedId = id
-    this.neighborhoodLayer.changed()
+    this.relook()
   }
 
   /** The commander profile's own area (null for Administration): its labels go first. */
   setOwnArea(id: string | null): void {
     this.look.ownAreaId = id
-    this.neighborhoodLayer.changed()
+    this.relook()
   }
 
   setFindings(findings: Finding[], focusedId: string | null): void {
@@ -285,7 +309,7 @@ export class PlanMap {
     this.importPreview.set(geojson)
     // Two sets of labels on the same ground are unreadable: while previewing, only the file's units are named.
     this.look.showLabels = !geojson
-    this.neighborhoodLayer.changed()
+    this.relook()
     const extent = this.importPreview.extent()
     if (extent) this.map.getView().fit(extent, { padding: [50, 50, 50, 50], maxZoom: 17, duration: 0 })
   }

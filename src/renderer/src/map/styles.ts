@@ -31,8 +31,9 @@ export interface NeighborhoodLook {
 }
 
 /**
- * Which label wins where two would overlap (lower first): the selected neighborhood, then those
- * of the user's own area, then the rest. OpenLayers' decluttering keeps the label drawn first.
+ * Which label wins where two would overlap (lower first): the selected neighborhood (whose label
+ * its own layer draws above all others), then those of the user's own area, then the rest.
+ * OpenLayers' decluttering keeps the label drawn first.
  */
 export function labelPriority(look: NeighborhoodLook, f: FeatureLike): number {
   if (f.getId() === look.selectedId) return 0
@@ -78,21 +79,35 @@ export function neighborhoodStyle(look: NeighborhoodLook) {
         zIndex: selected ? 2 : 1,
       }),
     )
-    if (!look.showLabels) return [base]
-    const label = `${f.get('name') as string}${(f.get('officers') as number) > 0 ? ` · ${f.get('officers') as number}` : ' · no officer'}`
-    return [
-      base,
-      new Style({
-        text: new Text({
-          text: label,
-          font: selected ? 'bold 13px system-ui, sans-serif' : '12px system-ui, sans-serif',
-          fill: new Fill({ color: other ? '#6b7280' : '#111' }),
-          stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
-          overflow: true,
-        }),
-      }),
-    ]
+    if (!look.showLabels || selected) return [base]
+    const label = neighborhoodLabel(look, f)
+    return label ? [base, label] : [base]
   }
+}
+
+/**
+ * A neighborhood's name and officer count. The selected one's is drawn by its own layer above
+ * the Area Commands' names (see selectedLabelLayer), so no other label can hide it.
+ */
+export function neighborhoodLabel(look: NeighborhoodLook, f: FeatureLike): Style | undefined {
+  if (!look.showLabels) return undefined
+  const selected = f.getId() === look.selectedId
+  const other = !selected && !!look.ownAreaId && f.get('areaId') !== look.ownAreaId
+  const officers = f.get('officers') as number
+  return new Style({
+    text: new Text({
+      text: `${f.get('name') as string}${officers > 0 ? ` · ${officers}` : ' · no officer'}`,
+      font: selected ? 'bold 13px system-ui, sans-serif' : '12px system-ui, sans-serif',
+      fill: new Fill({ color: other ? '#6b7280' : '#111' }),
+      stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
+      overflow: true,
+    }),
+  })
+}
+
+/** Only the selected neighborhood's label (for the layer that draws it above all others). */
+export function selectedNeighborhoodLabel(look: NeighborhoodLook) {
+  return (f: FeatureLike): Style | undefined => (f.getId() === look.selectedId ? neighborhoodLabel(look, f) : undefined)
 }
 
 let hatches: { error: CanvasPattern | string; warning: CanvasPattern | string } | null = null

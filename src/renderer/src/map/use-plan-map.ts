@@ -16,7 +16,7 @@ import { PlanMap } from './plan-map'
 declare global {
   interface Window {
     /** Read-only hooks for browser tests and support: where a place is on screen, what is drawn. */
-    __acpMap?: { pixelOf(lon: number, lat: number): [number, number] | null; counts(): ReturnType<PlanMap['counts']> }
+    __acpMap?: { pixelOf(lon: number, lat: number): [number, number] | null; counts(): ReturnType<PlanMap['counts']>; labels(): ReturnType<PlanMap['labels']> }
   }
 }
 
@@ -57,7 +57,7 @@ export function usePlanMap(target: Ref<HTMLElement | null>) {
       if (e.dragging) return
       el.style.cursor = pm.neighborhoodAt(e.pixel) ? 'pointer' : ''
     })
-    window.__acpMap = { pixelOf: (lon, lat) => pm.pixelOf(lon, lat), counts: () => pm.counts() }
+    window.__acpMap = { pixelOf: (lon, lat) => pm.pixelOf(lon, lat), counts: () => pm.counts(), labels: () => pm.labels() }
     installRosterMapHooks(pm, el)
     installChangedGround(pm, el)
 
