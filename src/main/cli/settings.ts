@@ -71,7 +71,7 @@ export const settingsCommand: CliCommand = {
   summary: "Print the plan's settings, or set the units, the department's public name and non-emergency phone, and who covers a neighborhood with no active officer.",
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
-    units: { type: 'string', values: UNITS, help: 'how the app shows areas, widths and tolerances (stored values stay in metres)' },
+    units: { type: 'string', values: UNITS, help: 'how the app shows areas, widths and tolerances (stored values stay in meters)' },
     'department-name': { type: 'string', arg: '<text>', help: 'the department as residents see it on the public map (at most 120 characters)' },
     'department-phone': { type: 'string', arg: '<text>', help: 'its non-emergency phone, shown where an area has no commander (at most 40 characters)' },
     'vacancy-cover': { type: 'string', values: VACANCY_COVERS, help: "who residents are given for a neighborhood with no active officer: the Area Commander, or each area's sergeant (--vacancy-sergeant)" },

@@ -99,7 +99,7 @@ function placemarkXml(layer: FlatLayer, f: FlatFeature): string {
 /**
  * `.kml`: KML 2.2 for Google Earth, one Document with a Folder per layer (areas, then
  * neighborhoods), each unit a Placemark with its name, a readable description, every public field
- * as ExtendedData and its boundary. The public dataset carries no colours, so no Style is written
+ * as ExtendedData and its boundary. The public dataset carries no colors, so no Style is written
  * and each viewer uses its own.
  */
 export const KML: ExportFormat = {

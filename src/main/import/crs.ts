@@ -40,7 +40,7 @@ function defineFromRegistry(code: string, file: string, origin: string): void {
 const MAP_KINDS = new Set(['CRS-PROJCRS', 'CRS-GEOGCRS', 'CRS-GEOG3DCRS', 'CRS-COMPOUNDCRS'])
 const KIND_WORDS: Record<string, string> = {
   'CRS-VERTCRS': 'a vertical (height) coordinate system, not one of map positions',
-  'CRS-GCENCRS': 'an Earth-centred (geocentric X, Y, Z) coordinate system, not one of map positions',
+  'CRS-GCENCRS': 'an Earth-centered (geocentric X, Y, Z) coordinate system, not one of map positions',
   'CRS-ENGCRS': 'a local engineering coordinate system that is not tied to the Earth',
 }
 

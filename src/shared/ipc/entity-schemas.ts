@@ -18,7 +18,7 @@ export const printable = (what: string) => (s: string, ctx: z.RefinementCtx) => 
 
 export const idSchema = z.string().trim().min(1, 'id must not be empty').max(100, 'id is longer than 100 characters').superRefine(printable('id'))
 const name = z.string().trim().min(1, 'name must not be empty').max(120, 'name is longer than 120 characters').superRefine(printable('name'))
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #1a2b3c')
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'color must look like #1a2b3c')
 const text = (max: number) => z.string().max(max, `text is longer than ${max} characters`).refine(wellFormed, WELL_FORMED)
 /** One-line fields (rank, phone, email…): lookup prints them and the public page shows them, so printable like a name. */
 const line = (max: number) => z.string().max(max, `text is longer than ${max} characters`).superRefine(printable('text'))

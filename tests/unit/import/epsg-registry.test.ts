@@ -93,7 +93,7 @@ describe('any EPSG code from the registry (epsg-index)', () => {
     expect(refusal('EPSG:5703').message).toBe(
       'beats.zip: the chosen coordinate system EPSG:5703 (NAVD88 height) is a vertical (height) coordinate system, not one of map positions; choose the projected or geographic system the coordinates are in',
     )
-    expect(refusal('EPSG:4978').message).toMatch(/^beats\.zip: the chosen coordinate system EPSG:4978 \(WGS 84\) is an Earth-centred \(geocentric X, Y, Z\) coordinate system/)
+    expect(refusal('EPSG:4978').message).toMatch(/^beats\.zip: the chosen coordinate system EPSG:4978 \(WGS 84\) is an Earth-centered \(geocentric X, Y, Z\) coordinate system/)
     expect(refusal('EPSG:2000').message).toBe(
       'beats.zip: the chosen coordinate system EPSG:2000 (Anguilla 1957 / British West Indies Grid) has no definition in the EPSG registry this app can compute with; choose the coordinate system by its proj4 definition or WKT instead',
     )

@@ -92,7 +92,7 @@ describe('renaming, recolouring and snapping', () => {
     expect(refusal(() => renameNeighborhood(plan, { id: 'v', name: 'x'.repeat(81) }))).toMatch(/^bad-name: .*longer than 80/)
     expect(refusal(() => renameNeighborhood(plan, { id: 'zz', name: 'A' }))).toBe('unknown-neighborhood: There is no neighborhood with id zz')
     expect(applyChecked(plan, recolorNeighborhood(plan, { id: 'v', color: '#AABBCC' })).neighborhoods[1].color).toBe('#aabbcc')
-    expect(refusal(() => recolorNeighborhood(plan, { id: 'v', color: 'red' }))).toBe('bad-color: The colour red is not of the form #rrggbb')
+    expect(refusal(() => recolorNeighborhood(plan, { id: 'v', color: 'red' }))).toBe('bad-color: The color red is not of the form #rrggbb')
   })
 
   it('snaps to a vertex first, then to an edge, within the tolerance only', () => {

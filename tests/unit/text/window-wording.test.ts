@@ -58,10 +58,11 @@ const messages = [join(REPO_ROOT, 'src', 'shared'), join(REPO_ROOT, 'src', 'main
 const SPELLING_INPUTS = new Set(['src/main/roster/roster-fields.ts'])
 
 describe("the window's words", () => {
-  it('spells neighbor one way (US English) in everything the window or a message says', () => {
+  it('spells in US English (neighbor, color, meter, center, gray) in everything the window or a message says', () => {
+    const british = /neighbour|colour|\bmetres?\b|kilometre|\bcentre|licence|behaviour|favour|\bgrey|organis(e|ation)|analys(e|ing)\b|catalogue/i
     const found = [...renderer, ...messages]
       .filter((f) => !SPELLING_INPUTS.has(f.path))
-      .flatMap((f) => [...('text' in f ? (f.text as string[]) : []), ...f.literals].filter((s) => /neighbour/i.test(s)).map((s) => `${f.path}: ${s.trim().slice(0, 80)}`))
+      .flatMap((f) => [...('text' in f ? (f.text as string[]) : []), ...f.literals].filter((s) => british.test(s)).map((s) => `${f.path}: ${s.trim().slice(0, 80)}`))
     expect(found).toEqual([])
   })
 

@@ -15,7 +15,7 @@ export const PREVIEW_LOOK = {
   normalized: { color: '#c51b7d', dash: [3, 4], label: 'Area Command found after ignoring case, spaces or leading zeros' },
   none: { color: '#d00000', dash: [10, 5], label: 'Area Command not found (blocks the import)' },
   plain: { color: '#5e2a84', dash: [10, 5], label: 'Unit from the file' },
-  removed: { color: '#555555', dash: [2, 5], label: 'In the plan, removed by Replace (greyed)' },
+  removed: { color: '#555555', dash: [2, 5], label: 'In the plan, removed by Replace (grayed)' },
 } as const
 
 type Look = keyof typeof PREVIEW_LOOK

@@ -16,7 +16,7 @@ export function checkName(name: string): string {
 
 export function checkColor(color: string | null): string | null {
   if (color !== null && !/^#[0-9a-fA-F]{6}$/.test(color))
-    throw new EditError('bad-color', `The colour ${color} is not of the form #rrggbb`)
+    throw new EditError('bad-color', `The color ${color} is not of the form #rrggbb`)
   return color === null ? null : color.toLowerCase()
 }
 

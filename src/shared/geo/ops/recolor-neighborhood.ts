@@ -6,8 +6,8 @@ import { PlanEdit } from './plan-edit'
 export function recolorNeighborhood(plan: PlanState, input: { id: string; color: string | null }): ChangeSet {
   const n = neighborhoodById(plan, input.id)
   const color = checkColor(input.color)
-  if (color === n.color) throw new EditError('no-change', `${n.name} already has that colour`)
+  if (color === n.color) throw new EditError('no-change', `${n.name} already has that color`)
   const edit = new PlanEdit(plan)
   edit.patchNeighborhood(n.id, { color })
-  return edit.build(`Recolour ${n.name}`)
+  return edit.build(`Recolor ${n.name}`)
 }

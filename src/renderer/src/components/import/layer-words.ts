@@ -12,7 +12,7 @@ export const FORMAT_LABEL = { geojson: 'GeoJSON', shapefile: 'zipped Shapefile',
 /** Common coordinate systems offered for files that name none. */
 export const CRS_CHOICES = [
   { value: 'EPSG:2227', label: 'California State Plane III, US feet (NAD83)' },
-  { value: 'EPSG:26910', label: 'UTM zone 10N, metres (NAD83)' },
-  { value: 'EPSG:3857', label: 'Web Mercator, metres' },
+  { value: 'EPSG:26910', label: 'UTM zone 10N, meters (NAD83)' },
+  { value: 'EPSG:3857', label: 'Web Mercator, meters' },
   { value: 'EPSG:4326', label: 'WGS84 longitude/latitude' },
 ]
