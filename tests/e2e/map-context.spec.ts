@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { pointOnFeature } from '@turf/turf'
 import type { Page } from '@playwright/test'
 import { squareVectorTile, tilesCovering, writePmtiles } from '../helpers/pmtiles-writer'
+import { writeMbtiles } from '../helpers/mbtiles-writer'
 import type { AreaGeometry, LonLat, PlanState } from '../../src/shared/domain'
 import { expect, openApp, test } from './harness/app-fixture'
 import type { AppHandle } from './harness/app-fixture'
@@ -167,7 +169,7 @@ function colourShare(page: Page, rgb: number[]): Promise<number> {
   }, rgb)
 }
 
-test('a PMTiles file on this computer is the background map, read with no network request', async ({ app }, testInfo) => {
+test('a PMTiles or MBTiles file on this computer (images or vector tiles) is the background map, read with no network request', async ({ app }, testInfo) => {
   const { page } = app
   const dir = mkdtempSync(join(tmpdir(), 'acp-pmtiles-'))
   try {
@@ -215,6 +217,30 @@ test('a PMTiles file on this computer is the background map, read with no networ
     await expect(page.getByTestId('background-problem')).toHaveCount(0)
     await page.screenshot({ path: testInfo.outputPath('background-from-vector-pmtiles.png') })
     expect(app.foreignRequests).toEqual([])
+
+    // An MBTiles file (as tippecanoe or gdal write it) the same way: images, then gzipped vector tiles.
+    const useFile = async (path: string, said: string) => {
+      await page.getByTestId('about').click()
+      app.fileDialog.answers.push(path)
+      await dialog.getByTestId('background-file-choose').click()
+      await expect(dialog.getByTestId('background-file-message')).toHaveText(said)
+      await dialog.getByRole('button', { name: 'Close' }).click()
+    }
+    const meta = { bounds: around.join(','), minzoom: '9', maxzoom: '14', attribution: '© County GIS (MBTiles)' }
+    const rasterMb = writeMbtiles(join(dir, 'county.mbtiles'), { ...meta, format: 'png' }, tilesCovering(around, 9, 14).map((t) => ({ ...t, data: MAGENTA })))
+    await useFile(rasterMb, 'county.mbtiles: image tiles, zoom 9–14, now the background.')
+    await expect.poll(() => magentaShare(page), { timeout: 10_000 }).toBeGreaterThan(0.5)
+    expect(await colourShare(page, [201, 220, 236])).toBe(0)
+    await expect(page.locator('.ol-attribution')).toContainText('© County GIS (MBTiles)')
+    const park = new Uint8Array(gzipSync(squareVectorTile('park')))
+    const vectorMb = writeMbtiles(join(dir, 'parks.mbtiles'), { ...meta, format: 'pbf' }, tilesCovering(around, 9, 14).map((t) => ({ ...t, data: park })))
+    await useFile(vectorMb, 'parks.mbtiles: vector tiles, zoom 9–14, now the background.')
+    await expect.poll(() => colourShare(page, [223, 233, 211]), { timeout: 10_000 }).toBeGreaterThan(0.1)
+    expect(await magentaShare(page)).toBe(0)
+    await expect(page.getByTestId('background-problem')).toHaveCount(0)
+    await page.screenshot({ path: testInfo.outputPath('background-from-vector-mbtiles.png') })
+    expect(app.foreignRequests).toEqual([])
+    expect(app.services.settings.get().backgroundFile).toBe(vectorMb)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openTileFile } from '../../../src/main/services/tile-file'
 import { openServices } from '../../helpers/services-per-test'
 import { tilesCovering, writePmtiles } from '../../helpers/pmtiles-writer'
+import { writeMbtiles } from '../../helpers/mbtiles-writer'
 
 const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'))
 const LIVERMORE: [number, number, number, number] = [-121.85, 37.62, -121.69, 37.74]
@@ -19,17 +20,9 @@ function pmtilesFile(name: string): string {
   return path
 }
 
-/** An MBTiles file as tippecanoe or gdal write it: TMS rows, metadata name/value pairs. */
+/** An MBTiles file with the metadata tippecanoe writes. */
 function mbtilesFile(name: string, format: string, tiles: { z: number; x: number; y: number; data: Uint8Array }[]): string {
-  const path = join(dir, name)
-  const db = new Database(path)
-  db.exec('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)')
-  const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)')
-  for (const [k, v] of [['format', format], ['minzoom', '12'], ['maxzoom', '14'], ['bounds', LIVERMORE.join(',')], ['attribution', 'City of Livermore']]) meta.run(k, v)
-  const put = db.prepare('INSERT INTO tiles VALUES (?, ?, ?, ?)')
-  for (const t of tiles) put.run(t.z, t.x, 2 ** t.z - 1 - t.y, Buffer.from(t.data))
-  db.close()
-  return path
+  return writeMbtiles(join(dir, name), { format, minzoom: '12', maxzoom: '14', bounds: LIVERMORE.join(','), attribution: 'City of Livermore' }, tiles)
 }
 
 describe('background map from a file', () => {
