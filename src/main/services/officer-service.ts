@@ -7,6 +7,7 @@ import { guessRosterMapping, previewRosterCsv, rosterToCsv, type ColumnMapping, 
 import { surelyValidOfficer } from '../roster/officer-fast-check'
 import { ROSTER_FIELDS, ROSTER_HEADERS } from '../roster/roster-fields'
 import { showValue } from '../../shared/text/bounded'
+import { countOf } from '../../shared/units/words'
 import type { Actor } from './actor'
 import { AppError } from './app-error'
 import type { ChangeService } from './change-service'
@@ -121,7 +122,7 @@ export class OfficerService {
     const skippedRows = badLines.size
     const report = { added, updated, unchanged: rows.length - added - updated, skippedRows, skippedLines: [...badLines].slice(0, SKIPPED_LINES_LISTED) }
     if (ops.length === 0) return { applied: null, ...report }
-    const label = `Import roster: ${added} added, ${updated} updated${skippedRows ? `, ${skippedRows} rows skipped` : ''}`
+    const label = `Import roster: ${added} added, ${updated} updated${skippedRows ? `, ${countOf(skippedRows, 'row')} skipped` : ''}`
     // recheck: the validator follows the new adoptions without a full rebuild.
     const applied = this.changes.apply({ label, ops }, actor, 'import', { recheck: true })
     return { applied, ...report }

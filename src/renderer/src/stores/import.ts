@@ -9,6 +9,7 @@ import type { ImportProgressEvent } from '../../../shared/ipc/features/import-pr
 import { progressFraction, progressText } from '../../../shared/import/progress-text'
 import { guessFields } from '../../../shared/import/guess-fields'
 import { formatSize } from '../../../shared/units/file-size'
+import { countOf } from '../../../shared/units/words'
 import { usePlanStore } from './plan'
 
 export interface PickedFile {
@@ -113,7 +114,7 @@ export const useImportStore = defineStore('import', () => {
     const mine = ++ticket
     error.value = null
     crsProblem.value = false
-    busy.value = preview.value ? `Checking ${preview.value.featureCount} features…` : `Checking ${file.value.name}…`
+    busy.value = preview.value ? `Checking ${countOf(preview.value.featureCount, 'feature')}…` : `Checking ${file.value.name}…`
     try {
       if (guess) {
         const fieldsOnly = await api.previewImport(unmapped())
@@ -123,7 +124,7 @@ export const useImportStore = defineStore('import', () => {
         nameField.value = g.nameField
         areaField.value = g.areaField
         preview.value = fieldsOnly
-        busy.value = `Checking ${fieldsOnly.featureCount} features…`
+        busy.value = `Checking ${countOf(fieldsOnly.featureCount, 'feature')}…`
       }
       const alreadyShown = guess && layer.value === 'city' && !nameField.value
       if (mappingComplete.value && !alreadyShown) {

@@ -2,12 +2,18 @@ import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { ReferenceGeometry, ReferenceLayerInfo } from '../../../shared/domain/reference-layer'
 import { api, ApiError } from '../api'
+import { countOf } from '../../../shared/units/words'
 
 /**
  * Street centerline and parcel layers drawn under the plan and snapped to while editing. The
  * shapes are plain GeoJSON kept raw (never deeply reactive): a city's streets are many thousands
  * of lines, and only the map reads them.
  */
+/** How many lines or shapes a reference layer holds, in words ('1 line', '2,300 shapes'). */
+export function referenceCount(l: Pick<ReferenceLayerInfo, 'kind' | 'features'>): string {
+  return l.kind === 'lines' ? countOf(l.features, 'line') : l.kind === 'areas' ? countOf(l.features, 'shape') : countOf(l.features, 'line or shape', 'lines and shapes')
+}
+
 export const useReferenceStore = defineStore('reference', () => {
   const layers = ref<ReferenceLayerInfo[]>([])
   const shapes = shallowRef<ReadonlyMap<number, ReferenceGeometry[]>>(new Map())
@@ -37,8 +43,7 @@ export const useReferenceStore = defineStore('reference', () => {
       const r = await api.importReferenceLayer({ file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, ...(gpkgLayer ? { gpkgLayer } : {}) })
       putShapes(r.layer.id, r.shapes.geometries)
       layers.value = [...layers.value, r.layer]
-      const what = r.layer.kind === 'lines' ? 'lines' : r.layer.kind === 'areas' ? 'shapes' : 'lines and shapes'
-      message.value = { kind: 'ok', text: [`${r.layer.name}: ${r.layer.features.toLocaleString()} ${what} added under the plan.`, ...r.notices].join(' ') }
+      message.value = { kind: 'ok', text: [`${r.layer.name}: ${referenceCount(r.layer)} added under the plan.`, ...r.notices].join(' ') }
       return true
     } catch (e) {
       message.value = { kind: 'error', text: (e as Error).message }
