@@ -32,14 +32,28 @@ const FILTER = 2 ** -51
 
 /** Sign of the cross product (b - a) × (c - a): > 0 left turn, < 0 right turn, 0 collinear. */
 export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const s = orientFilter(ax, ay, bx, by, cx, cy)
+  if (s !== 0) return s
+  const p = (bx - ax) * (cy - ay)
+  const q = (by - ay) * (cx - ax)
+  if (FILTER * (Math.abs(p) + Math.abs(q)) === 0) return 0
+  return exactSign(bx - ax, cy - ay, by - ay, cx - ax, p - q)
+}
+
+/**
+ * `orient`'s floating-point filter alone: 1 or -1 when it decides, 0 when it cannot (then ask
+ * `orient`). For the hottest loops, as `orientFilter(…) || orient(…)`: with no call inside it
+ * is always inlined, where `orient`, which carries the exact fallback, may not be, and a call
+ * that is not inlined boxes each of its six doubles (tens of megabytes per plan check).
+ */
+export function orientFilter(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   const p = (bx - ax) * (cy - ay)
   const q = (by - ay) * (cx - ax)
   const det = p - q
   const bound = FILTER * (Math.abs(p) + Math.abs(q))
   if (det > bound) return 1
   if (-det > bound) return -1
-  if (bound === 0) return 0
-  return exactSign(bx - ax, cy - ay, by - ay, cx - ax, det)
+  return 0
 }
 
 /** Sign of (b - a) × (d - c), exact like `orient`. */

@@ -1,4 +1,4 @@
-import { orient } from '../kernel'
+import { orient, orientFilter } from '../kernel'
 import type { LocalFrame } from './measure'
 
 /**
@@ -191,7 +191,7 @@ class Cells {
         const bx = pts[j], by = pts[j + 1]
         // The kernel's crossing rule (edgeRay), its orientation only for edges that straddle y.
         if ((ay > y) !== (by > y)) {
-          const o = orient(ax, ay, bx, by, x, y)
+          const o = orientFilter(ax, ay, bx, by, x, y) || orient(ax, ay, bx, by, x, y)
           if (o !== 0 && (o > 0) === (by > ay)) inside = !inside
         }
         let px = bx, py = by
