@@ -58,13 +58,24 @@ export interface GeoFindingInput {
 
 export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding {
   // Plain loops: a plan check builds thousands of these.
-  let areaM2 = 0, widthM = -Infinity, sliver = true
+  let areaM2 = 0
   let biggest = inp.pieces[0]
   for (const p of inp.pieces) {
     areaM2 += p.areaM2
+    if (p.areaM2 > biggest.areaM2) biggest = p
+  }
+  // The width is the widest piece's, a sliver is one whose pieces are all slivers; the biggest
+  // piece is measured anyway (it gives the location). Another piece is measured only when its
+  // width could still change either: when it could be wider than the widest so far, or when
+  // the finding is still a sliver and neither its area nor its size settles that it is one.
+  let widthM = biggest.widthM
+  let sliver = biggest.widthM < tol.sliverWidthM || biggest.areaM2 < tol.sliverAreaM2
+  for (const p of inp.pieces) {
+    if (p === biggest) continue
+    const upTo = p.maxWidthM
+    if (!(upTo > widthM) && !(sliver && !(p.areaM2 < tol.sliverAreaM2) && !(upTo < tol.sliverWidthM))) continue
     if (p.widthM > widthM) widthM = p.widthM
     if (!(p.widthM < tol.sliverWidthM || p.areaM2 < tol.sliverAreaM2)) sliver = false
-    if (p.areaM2 > biggest.areaM2) biggest = p
   }
   // A gap piece is identified by where it is; anchor on the piece's lowest-left vertex.
   let anchor = ''

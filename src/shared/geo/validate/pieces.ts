@@ -6,13 +6,11 @@ import { inscribedCircle } from './width'
 export type ClipPoly = [number, number][][]
 export type ClipGeom = ClipPoly[]
 
-/** A connected piece of a gap or overlap, measured on the ground. */
-export interface Piece {
-  poly: ClipPoly
-  areaM2: number
+/** The sliver tolerances, and the floor below which pieces are counted but not listed. */
+export interface SliverRule {
   widthM: number
-  /** Inside the piece, on the grid. */
-  at: [number, number]
+  areaM2: number
+  floorM2?: number
 }
 
 /** Pieces at or below this are floating-point noise of the overlay. */
@@ -26,19 +24,79 @@ function perimeterM(r: [number, number][], f: LocalFrame): number {
   return p
 }
 
-/** The sliver tolerances, and the floor below which pieces are counted but not listed. */
-export interface SliverRule {
-  widthM: number
-  areaM2: number
-  floorM2?: number
+/**
+ * A connected piece of a gap or overlap, measured on the ground. Its area is measured at
+ * once; its width and the point inside it to zoom to only when a finding asks (a finding
+ * with many pieces needs the biggest one's location and the widest one's width, and pieces
+ * below the listing floor need neither: see `maxWidthM`), and then once.
+ *
+ * With a sliver rule, whether the piece is narrower than the sliver width is decided exactly
+ * (to 0.1%); the width reported is then found with bounded effort: a lower bound, which on
+ * long thin slivers runs low (median ~15% on the dirty simplified Chicago layers; there it is
+ * only a figure). Without one, searched to 5 cm.
+ */
+export class Piece {
+  /**
+   * No width this piece reports is larger: a circle of radius r inside it has an area πr² of
+   * at most the piece's (with a millionth to spare for rounding).
+   */
+  readonly maxWidthM: number
+  private measured = false
+  private width = 0
+  private atX = 0
+  private atY = 0
+
+  constructor(
+    readonly poly: ClipPoly,
+    readonly areaM2: number,
+    private readonly frame: LocalFrame | null,
+    private readonly sliver?: SliverRule,
+  ) {
+    this.maxWidthM = 2 * Math.sqrt(Math.max(0, areaM2) / Math.PI) * (1 + 1e-6) + 1e-9
+    if (!frame) this.settle(0, poly[0][0][0], poly[0][0][1])
+  }
+
+  get widthM(): number {
+    if (!this.measured) this.measure()
+    return this.width
+  }
+
+  /** Inside the piece, on the grid. */
+  get at(): [number, number] {
+    if (!this.measured) this.measure()
+    return [this.atX, this.atY]
+  }
+
+  private settle(width: number, x: number, y: number): void {
+    this.measured = true
+    this.width = width
+    this.atX = x
+    this.atY = y
+  }
+
+  private measure(): void {
+    const { poly, areaM2, sliver } = this
+    const f = this.frame!
+    const r = poly[0]
+    // No inscribed circle is wider than the disc of the same area, nor (convex case) than
+    // 4 A / perimeter; below the search precision that bound is the width.
+    const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(r, f))
+    if (bound <= WIDTH_PRECISION_M) return this.settle(bound, r[0][0], r[0][1])
+    const precision = Math.max(WIDTH_PRECISION_M, bound / 100)
+    const c = sliver
+      ? areaM2 < sliver.areaM2
+        ? // A sliver by its area: the width is only a figure, and below the floor not even shown.
+          inscribedCircle(poly, f, precision, { budget: areaM2 < (sliver.floorM2 ?? 0) ? 6 : 40 })
+        : inscribedCircle(poly, f, precision, { budget: 150, cutM: sliver.widthM })
+      : inscribedCircle(poly, f, precision)
+    this.settle(c.diameterM, c.x, c.y)
+  }
 }
 
-/**
- * Measured pieces. With `sliver` (the tolerances), whether a piece is narrower than the
- * sliver width is decided exactly (to 0.1%); the width reported is then found with bounded
- * effort: a lower bound, which on long thin slivers runs low (median ~15% on the dirty
- * simplified Chicago layers; there it is only a figure). Without it, searched to 5 cm.
- */
+/** A piece of floating-point dust: no width, located at its first vertex. */
+export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, null)
+
+/** Pieces of a geometry above the noise level, measured with the sliver rule when given. */
 export function toPieces(geom: ClipGeom, sliver?: SliverRule): Piece[] {
   const out: Piece[] = []
   for (const poly of geom) {
@@ -47,21 +105,7 @@ export function toPieces(geom: ClipGeom, sliver?: SliverRule): Piece[] {
     const f = frameAt(r[0][0], r[0][1])
     const areaM2 = polygonAreaM2(poly, f)
     if (!(areaM2 > NOISE_M2)) continue
-    // No inscribed circle is wider than the disc of the same area, nor (convex case) than
-    // 4 A / perimeter; below the search precision that bound is the width.
-    const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(poly[0], f))
-    if (bound <= WIDTH_PRECISION_M) {
-      out.push({ poly, areaM2, widthM: bound, at: [r[0][0], r[0][1]] })
-      continue
-    }
-    const precision = Math.max(WIDTH_PRECISION_M, bound / 100)
-    const c = sliver
-      ? areaM2 < sliver.areaM2
-        ? // A sliver by its area: the width is only a figure, and below the floor not even shown.
-          inscribedCircle(poly, f, precision, { budget: areaM2 < (sliver.floorM2 ?? 0) ? 6 : 40 })
-        : inscribedCircle(poly, f, precision, { budget: 150, cutM: sliver.widthM })
-      : inscribedCircle(poly, f, precision)
-    out.push({ poly, areaM2, widthM: c.diameterM, at: [c.x, c.y] })
+    out.push(new Piece(poly, areaM2, f, sliver))
   }
   return out
 }

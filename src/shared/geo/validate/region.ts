@@ -4,7 +4,7 @@ import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey } from './faces'
 import { faceKeys, type Owner } from './owners'
-import { toPieces, type Piece, type SliverRule } from './pieces'
+import { dustPiece, toPieces, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
 
 /** A measured piece of one key, with its box and (gaps) the ids of the areas it lies in. */
@@ -55,7 +55,7 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
       const [p] = toPieces([poly], sliver)
       if (!p) {
         // Floating-point dust: kept (never listed) so an edit next to it re-does it too.
-        measured.push({ poly, areaM2: 0, widthM: 0, at: poly[0][0], bbox, areaIds: [], noise: true })
+        measured.push(Object.assign(dustPiece(poly), { bbox, areaIds: [] as string[], noise: true as const }))
         continue
       }
       const areaIds: string[] = []
@@ -65,7 +65,8 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
           if (w.kind === 'area' && !areaIds.includes(w.id)) areaIds.push(w.id)
         }
       }
-      measured.push({ poly: p.poly, areaM2: p.areaM2, widthM: p.widthM, at: p.at, bbox, areaIds: areaIds.sort() })
+      // The piece itself: its width is measured only if a finding needs it.
+      measured.push(Object.assign(p, { bbox, areaIds: areaIds.sort() }))
     }
     if (measured.length) out.set(key, measured.sort(pieceOrder))
   }
