@@ -75,7 +75,7 @@ export class ChangeService {
     const { seq, touched } = this.transact(cs, recheck, () => {
       const seq = this.repos.audit.insert({
         at: this.now().toISOString(), osUser: actor.osUser, profile: key, action, label: cs.label,
-        changeSet: cs, inverse: invertChangeSet(cs), state: action === 'seed' ? null : 'done',
+        changeSet: cs, inverse: invertChangeSet(cs), state: action === 'seed' ? null : 'done', rowsStored: true,
       })
       this.repos.audit.dropRedo(key)
       return seq
@@ -109,7 +109,7 @@ export class ChangeService {
       else this.repos.audit.markDone(entry.seq)
       return this.repos.audit.insert({
         at: this.now().toISOString(), osUser: actor.osUser, profile: key, action: direction, label: `${verb}: ${entry.label}`,
-        changeSet: cs, inverse, state: null, refSeq: entry.seq,
+        changeSet: cs, inverse, state: null, refSeq: entry.seq, rowsStored: true,
       })
     }, `Cannot ${direction} "${entry.label}"`)
     this.told(seq, cs)
@@ -136,7 +136,7 @@ export class ChangeService {
     const cs = normalizeChangeSet(input)
     const seq = this.transact(cs, false, () => this.repos.audit.insert({
       at: this.now().toISOString(), osUser: who.login, profile: 'server', action: who.action, label: cs.label,
-      changeSet: cs, inverse: invertChangeSet(cs), state: null,
+      changeSet: cs, inverse: invertChangeSet(cs), state: null, rowsStored: true,
     })).seq
     for (const l of this.followedListeners) l(seq, cs)
     return seq

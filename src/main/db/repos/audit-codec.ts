@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib'
-import { invertChangeSet, type ChangeSet } from '../../../shared/domain'
+import { invertChangeSet, type AreaCommand, type ChangeOp, type ChangeSet, type Neighborhood } from '../../../shared/domain'
 
 /**
  * How a change set is kept in an audit_log column. Up to COMPRESS_OVER characters of JSON it is
@@ -19,7 +19,55 @@ const FIRST_OPS = 1000
 /** Level 1: a roster's JSON shrinks over twentyfold already, and the import is waiting on it. */
 const LEVEL = constants.Z_BEST_SPEED
 
-export function encodeChangeSet(cs: ChangeSet): string | Buffer {
+/**
+ * A step that stored its rows (ChangeService) and has at least REFER_OVER area or neighborhood rows
+ * after it (an import of a layer) does not copy them into its audit row: they are in the plan.
+ * Its change set is kept with `storedRows: true`, and each such op by reference: a run of
+ * consecutive adds of one entity as `{ entity, added: [ids] }`, a replaced row as
+ * `{ entity, id, before, afterStored: true }`. Every `before` is kept whole, since the plan no longer
+ * holds it (what undo restores). Reading it back (AuditRepo) takes each row's `after` from the
+ * first later step that touched the row (its `before`, checked against the stored row when that
+ * step was stored), or from the plan when no later step touched it: every write to the plan is one
+ * audit row, so this is exactly the row the step stored. 200,000 added features keep their ids
+ * only (~2 MB of JSON, deflated when over COMPRESS_OVER) instead of the ~50 MB layer.
+ */
+export const REFER_OVER = 500
+
+export type ReferredOp =
+  | { entity: 'area' | 'neighborhood'; added: string[] }
+  | { entity: 'area' | 'neighborhood'; id: string; before: AreaCommand | Neighborhood; afterStored: true }
+
+/** A change set as an audit column holds it: whole, or with the stored rows referred to by id. */
+export interface StoredChangeSet {
+  label: string
+  ops: (ChangeOp | ReferredOp)[]
+  storedRows?: true
+}
+
+const referable = (op: ChangeOp): op is Extract<ChangeOp, { entity: 'area' | 'neighborhood' }> =>
+  (op.entity === 'area' || op.entity === 'neighborhood') && op.after !== null
+
+/** The change set with its stored rows referred to by id, or null when it has fewer than REFER_OVER of them (kept whole, as it always was). */
+export function referToStoredRows(cs: ChangeSet): StoredChangeSet | null {
+  let n = 0
+  for (const op of cs.ops) if (referable(op)) n++
+  if (n < REFER_OVER) return null
+  const ops: StoredChangeSet['ops'] = []
+  let run: { entity: 'area' | 'neighborhood'; added: string[] } | null = null
+  for (const op of cs.ops) {
+    if (!referable(op)) {
+      ops.push(op)
+      run = null
+    } else if (op.before !== null) {
+      ops.push({ entity: op.entity, id: op.id, before: op.before, afterStored: true })
+      run = null
+    } else if (run && run.entity === op.entity) run.added.push(op.id)
+    else ops.push((run = { entity: op.entity, added: [op.id] }))
+  }
+  return { label: cs.label, storedRows: true, ops }
+}
+
+export function encodeChangeSet(cs: ChangeSet | StoredChangeSet): string | Buffer {
   const { ops, ...head } = cs
   // Each slice is serialised once, straight into the frame it becomes (no joining of smaller pieces).
   const slices: string[] = []
@@ -59,8 +107,12 @@ function invertsExactly(inverse: ChangeSet, cs: ChangeSet): boolean {
   return true
 }
 
-/** The inverse column: like encodeChangeSet, but a large exact inverse is a marker read back through the change set. */
-export function encodeInverse(inverse: ChangeSet, cs: ChangeSet, encodedCs: string | Buffer): string | Buffer {
+/**
+ * The inverse column: like encodeChangeSet, but a large exact inverse, or that of a change set
+ * referring to its stored rows (`referred`), is a marker read back through the change set.
+ */
+export function encodeInverse(inverse: ChangeSet, cs: ChangeSet, encodedCs: string | Buffer, referred = false): string | Buffer {
+  if (referred && invertsExactly(inverse, cs)) return JSON.stringify({ label: inverse.label, invertsChangeSet: true })
   if (typeof encodedCs !== 'string' && invertsExactly(inverse, cs)) return frame(JSON.stringify({ label: inverse.label, invertsChangeSet: true }))
   return encodeChangeSet(inverse)
 }
@@ -76,6 +128,11 @@ function frame(json: string): Buffer {
   const len = Buffer.alloc(4)
   len.writeUInt32BE(body.length)
   return Buffer.concat([len, body])
+}
+
+/** The change set as the column holds it: with `storedRows`, some ops refer to stored rows (AuditRepo resolves them). */
+export function decodeStoredChangeSet(value: string | Buffer): StoredChangeSet {
+  return decodeChangeSet(value) as StoredChangeSet
 }
 
 export function decodeChangeSet(value: string | Buffer): ChangeSet {

@@ -1,6 +1,6 @@
 import type { Db } from '../connection'
 import type { ChangeSet } from '../../../shared/domain'
-import { decodeChangeSet } from './audit-codec'
+import { AuditRepo } from './audit-repo'
 
 export interface OutboxEntry {
   seq: number
@@ -29,7 +29,9 @@ export class SyncRepo {
   private readonly conflictsStmt
   private readonly dropConflictStmt
   private readonly setStateStmt
+  private readonly audit
   constructor(private readonly db: Db) {
+    this.audit = new AuditRepo(db)
     this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM server_sync WHERE key = ?')
     this.setStmt = db.prepare('INSERT INTO server_sync (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
     // This desk's own steps (not those it followed from the server) not yet sent nor refused
@@ -51,7 +53,7 @@ export class SyncRepo {
   }
   outbox(sentThrough: number): OutboxEntry[] {
     return this.outboxStmt.all(sentThrough).map((r) => ({
-      seq: r.seq, at: r.at, osUser: r.os_user, profile: r.profile, action: r.action, label: r.label, refSeq: r.ref_seq, changeSet: decodeChangeSet(r.change_set),
+      seq: r.seq, at: r.at, osUser: r.os_user, profile: r.profile, action: r.action, label: r.label, refSeq: r.ref_seq, changeSet: this.audit.changeSetOf(r.seq, r.change_set),
     }))
   }
   /**
