@@ -383,38 +383,45 @@ test('labels never collide: the selected neighborhood is always named, then the 
   expect(displaced.some((l) => l.kind === 'area')).toBe(true)
   await page.screenshot({ path: testInfo.outputPath('labels-selected-first.png') })
 
-  // The scale bar keeps its ground: a label dragged under it is not drawn there.
+  // The scale bar and the map key laid over the map keep their ground: a label dragged under
+  // either is not drawn there.
   await page.keyboard.press('Escape')
-  await menu('zoom-fit')
-  await page.waitForTimeout(300)
-  const fit = await app.map.labels()
   const mapBox = (await app.map.el.boundingBox())!
-  const scale = (await page.locator('.ol-scale-line').boundingBox())!
-  const bar: Box = [scale.x - mapBox.x, scale.y - mapBox.y, scale.x - mapBox.x + scale.width, scale.y - mapBox.y + scale.height]
-  const moved = fit.find((l) => l.kind === 'neighborhood')!
-  // Where its label would stand, followed through a fixed place on the map while the map is dragged.
-  const ref: LonLat = [-121.76, 37.69]
-  const r0 = await app.map.pixelOf(...ref)
-  const [ox, oy] = [centre(moved.box)[0] - r0.x, centre(moved.box)[1] - r0.y]
-  const [tx, ty] = centre(bar)
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const r = await app.map.pixelOf(...ref)
-    const [fx, fy] = [r.x + ox, r.y + oy]
-    if (Math.hypot(tx - fx, ty - fy) < 4) break
-    // Drag from the middle of the map (clear of the controls) by the distance still to go.
-    const [sx, sy] = [mapBox.width / 2, mapBox.height / 2]
-    await page.mouse.move(mapBox.x + sx, mapBox.y + sy)
-    await page.mouse.down()
-    for (let i = 1; i <= 8; i++) await page.mouse.move(mapBox.x + sx + ((tx - fx) * i) / 8, mapBox.y + sy + ((ty - fy) * i) / 8)
-    await page.waitForTimeout(300)
-    await page.mouse.up()
-    await page.waitForTimeout(300)
+  const onMap = async (what: string, el: ReturnType<typeof page.locator>): Promise<{ what: string; box: Box }> => {
+    const b = (await el.boundingBox())!
+    return { what, box: [b.x - mapBox.x, b.y - mapBox.y, b.x - mapBox.x + b.width, b.y - mapBox.y + b.height] }
   }
-  const r1 = await app.map.pixelOf(...ref)
-  expect(Math.hypot(r1.x + ox - tx, r1.y + oy - ty), `${moved.name}'s label place is on the scale bar`).toBeLessThan(6)
-  await app.map.settle()
-  const dragged = await app.map.labels()
-  expect(dragged.length).toBeGreaterThan(3)
-  for (const l of dragged) expect(overlaps(l.box, bar), `${l.name} under the scale bar`).toBe(false)
-  await page.screenshot({ path: testInfo.outputPath('labels-clear-of-scale-bar.png') })
+  for (const [what, el] of [['the scale bar', page.locator('.ol-scale-line')], ['the map key', page.getByTestId('map-key')]] as const) {
+    await menu('zoom-fit')
+    await page.waitForTimeout(300)
+    await app.map.settle()
+    // Measured at this zoom: the scale bar's width follows it.
+    const target = await onMap(what, el)
+    const moved = (await app.map.labels()).find((l) => l.kind === 'neighborhood')!
+    // Where its label would stand, followed through a fixed place on the map while the map is dragged.
+    const ref: LonLat = [-121.76, 37.69]
+    const r0 = await app.map.pixelOf(...ref)
+    const [ox, oy] = [centre(moved.box)[0] - r0.x, centre(moved.box)[1] - r0.y]
+    const [tx, ty] = centre(target.box)
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const r = await app.map.pixelOf(...ref)
+      const [fx, fy] = [r.x + ox, r.y + oy]
+      if (Math.hypot(tx - fx, ty - fy) < 4) break
+      // Drag from the middle of the map (clear of the controls) by the distance still to go.
+      const [sx, sy] = [mapBox.width / 2, mapBox.height / 2]
+      await page.mouse.move(mapBox.x + sx, mapBox.y + sy)
+      await page.mouse.down()
+      for (let i = 1; i <= 8; i++) await page.mouse.move(mapBox.x + sx + ((tx - fx) * i) / 8, mapBox.y + sy + ((ty - fy) * i) / 8)
+      await page.waitForTimeout(300)
+      await page.mouse.up()
+      await page.waitForTimeout(300)
+    }
+    const r1 = await app.map.pixelOf(...ref)
+    expect(Math.hypot(r1.x + ox - tx, r1.y + oy - ty), `${moved.name}'s label place is on ${target.what}`).toBeLessThan(6)
+    await app.map.settle()
+    const dragged = await app.map.labels()
+    expect(dragged.length).toBeGreaterThan(3)
+    for (const l of dragged) expect(overlaps(l.box, target.box), `${l.name} under ${target.what}`).toBe(false)
+    await page.screenshot({ path: testInfo.outputPath(`labels-clear-of-${target.what.replace(/^the /, '').replace(' ', '-')}.png`) })
+  }
 })

@@ -110,7 +110,11 @@ export class PlanMap {
     })
     this.areaLabelLayer = new VectorLayer({ source: this.areaSource, style: areaLabelStyle, declutter: LABELS })
     this.selectedLabelLayer = selectedLabelLayer(this.neighborhoodSource, selectedNeighborhoodLabel(this.look))
-    const furniture = new FurnitureObstacles(() => ({ viewport: this.map.getViewport(), elements: [...this.map.getViewport().querySelectorAll('.ol-control, .ol-scale-line')] }))
+    // The map's own controls, and the panels laid over it beside it (marked data-map-overlay: the map key, the way back).
+    const furniture = new FurnitureObstacles(() => ({
+      viewport: this.map.getViewport(),
+      elements: [...this.map.getViewport().querySelectorAll('.ol-control, .ol-scale-line'), ...(target.parentElement?.querySelectorAll(':scope > [data-map-overlay]') ?? [])],
+    }))
     this.map = new OlMap({
       target,
       controls: [new Zoom(), this.scaleLine, new Attribution({ collapsible: false })],
