@@ -187,11 +187,12 @@ class Cells {
     for (let k = 0; k < this.rings; k++) {
       const end = this.ringEnd[k]
       let ax = pts[end - 2], ay = pts[end - 1]
+      let a = end - 2
       for (let j = start; j < end; j += 2) {
         const bx = pts[j], by = pts[j + 1]
         // The kernel's crossing rule (edgeRay), its orientation only for edges that straddle y.
         if ((ay > y) !== (by > y)) {
-          const o = orientFilter(ax, ay, bx, by, x, y) || orient(ax, ay, bx, by, x, y)
+          const o = orientFilter(ax, ay, bx, by, x, y) || this.orientAt(a, j, i)
           if (o !== 0 && (o > 0) === (by > ay)) inside = !inside
         }
         let px = bx, py = by
@@ -212,12 +213,23 @@ class Cells {
         if (dd < min) min = dd
         ax = bx
         ay = by
+        a = j
       }
       start = end
     }
     const d = (inside ? 1 : -1) * Math.sqrt(min)
     this.d[i] = d
     this.max[i] = d + this.half[i] * Math.SQRT2
+  }
+
+  /**
+   * The kernel's `orient` of edge a-b (offsets into `pts`) and cell i's centre, where its filter
+   * could not decide. Offsets, not coordinates: a call taking the loop's doubles made the
+   * compiler box them on every edge, whether or not the call was made.
+   */
+  private orientAt(a: number, b: number, i: number): number {
+    const pts = this.pts
+    return orient(pts[a], pts[a + 1], pts[b], pts[b + 1], this.x[i], this.y[i])
   }
 
   push(c: number): void {
