@@ -20,19 +20,30 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]
 const ms = (v: number) => `${v.toFixed(1)} ms`
+const load = () => os.loadavg()[0].toFixed(1)
 
-function ours(plan: PlanState): { ms: number; figures: Record<string, number> } {
+/** This process's CPU time in ms (user + system, all threads: V8's compiler and garbage-collector threads count too). */
+function cpuMs(since?: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(since)
+  return (c.user + c.system) / 1000
+}
+
+function ours(plan: PlanState): { cpuMs: number; ms: number; figures: Record<string, number> } {
   const times: number[] = []
+  const cpu: number[] = []
   let found = validatePlan(structuredClone(plan))
   for (let r = 0; r < RUNS; r++) {
     const fresh = structuredClone(plan) // new geometry objects: no cached shapes
     const t = performance.now()
+    const c0 = process.cpuUsage()
     found = validatePlan(fresh)
+    cpu.push(cpuMs(c0))
     times.push(performance.now() - t)
   }
   const big = (k: string) => found.filter((f) => f.kind === k && f.areaM2 > 1)
   const sum = (k: string) => Math.round(big(k).reduce((s, f) => s + f.areaM2, 0) * 10) / 10
   return {
+    cpuMs: median(cpu),
     ms: median(times),
     figures: { gaps: big('gap').length, gap_m2: sum('gap'), overlaps: big('overlap').length, overlap_m2: sum('overlap'), area_overlaps: big('area-overlap').length, outside: big('outside-area').length, outside_m2: sum('outside-area') },
   }
@@ -48,13 +59,13 @@ function geosPython(): string | null {
   return candidates.find((p): p is string => !!p && fs.existsSync(p)) ?? null
 }
 
-function peer(variant: string): { ms: number; figures: unknown; geos: string; python: string } | string {
+function peer(variant: string): { cpuMs: number; ms: number; figures: unknown; geos: string; python: string } | string {
   const py = geosPython()
   if (!py) return 'skipped: no Python found (GEOS_PYTHON, bench/.venv/bin/python, /usr/bin/python3)'
   try {
     const out = execFileSync(py, [path.join(here, 'geos_peer.py'), CHICAGO_DIR, variant, String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
     const r = JSON.parse(out.trim().split('\n').pop()!)
-    return { ms: r.median_s * 1000, figures: r.figures, geos: `shapely ${r.shapely}, GEOS ${r.geos}`, python: py }
+    return { cpuMs: r.median_cpu_s * 1000, ms: r.median_s * 1000, figures: r.figures, geos: `shapely ${r.shapely}, GEOS ${r.geos}`, python: py }
   } catch (e) {
     const msg = String((e as { stderr?: string }).stderr ?? e)
     return msg.includes('No module named') ? `skipped: shapely is not installed for ${py} (python3 -m venv bench/.venv && bench/.venv/bin/pip install shapely)` : `skipped: ${msg.split('\n').filter(Boolean).pop()}`
@@ -103,11 +114,12 @@ function main(): void {
       const positions = plan.neighborhoods.reduce((s, n) => s + JSON.stringify(n.geometry.coordinates).split('],[').length, 0)
       const o = ours(plan)
       const p = peer(variant)
-      console.log(`Chicago ${variant} (${plan.neighborhoods.length} beats, ~${positions} positions): ours ${ms(o.ms)} (median of ${RUNS})`)
+      console.log(`Chicago ${variant} (${plan.neighborhoods.length} beats, ~${positions} positions): ours ${ms(o.cpuMs)} CPU, ${ms(o.ms)} wall (median of ${RUNS}; load ${load()})`)
       console.log(`  ours figures (> 1 m²): ${JSON.stringify(o.figures)}`)
       if (typeof p === 'string') console.log(`  GEOS peer ${p}`)
       else {
-        console.log(`  GEOS peer (${p.geos}, ${p.python}) ${ms(p.ms)}; ratio ours/GEOS ${(o.ms / p.ms).toFixed(2)}×`)
+        // CPU time against CPU time: on a loaded machine wall time also counts waiting for a core.
+        console.log(`  GEOS peer (${p.geos}, ${p.python}) ${ms(p.cpuMs)} CPU, ${ms(p.ms)} wall (load ${load()}); ratio ours/GEOS ${(o.cpuMs / p.cpuMs).toFixed(2)}× CPU (${(o.ms / p.ms).toFixed(2)}× wall)`)
         console.log(`  GEOS figures (> 1 m²): ${JSON.stringify(p.figures)}`)
       }
     }
