@@ -33,7 +33,8 @@ export function guardRefusal(cs: ChangeSet, before: Finding[], after: Finding[])
   // A shape made invalid, or a plan that can no longer be checked for gaps and overlaps at all,
   // blocks whatever its area: neither carries square metres to weigh.
   const newInvalid = after.filter((f) => BLOCK_WHEN_NEW.includes(f.kind) && !before.some((b) => b.id === f.id))
-  if (grown <= SLACK_M2 + ROUNDING_BAND_M * newEdgeLengthM(cs) && newInvalid.length === 0) return null
+  // The band's length walks every edge of every touched row: measured only when the slack alone does not cover the growth.
+  if (newInvalid.length === 0 && (grown <= SLACK_M2 || grown <= SLACK_M2 + ROUNDING_BAND_M * newEdgeLengthM(cs))) return null
   // Name what the change made worse, not the largest error near it.
   const had = new Map(before.map((f) => [f.id, f.areaM2]))
   const growth = (f: Finding) => f.areaM2 - (had.get(f.id) ?? 0)

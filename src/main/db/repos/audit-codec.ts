@@ -69,6 +69,11 @@ export function referToStoredRows(cs: ChangeSet): StoredChangeSet | null {
 
 export function encodeChangeSet(cs: ChangeSet | StoredChangeSet): string | Buffer {
   const { ops, ...head } = cs
+  // A change set of one slice (every edit) serialised once, whole: most are the small JSON text, and a drag's is written on every move.
+  if (ops.length <= FIRST_OPS) {
+    const whole = JSON.stringify(cs)
+    if (whole.length <= COMPRESS_OVER) return whole
+  }
   // Each slice is serialised once, straight into the frame it becomes (no joining of smaller pieces).
   const slices: string[] = []
   let chars = 0
