@@ -424,4 +424,19 @@ test('labels never collide: the selected neighborhood is always named, then the 
     for (const l of dragged) expect(overlaps(l.box, target.box), `${l.name} under ${target.what}`).toBe(false)
     await page.screenshot({ path: testInfo.outputPath(`labels-clear-of-${target.what.replace(/^the /, '').replace(' ', '-')}.png`) })
   }
+
+  // A neighborhood changed in this session says so on a second line of its own label, decluttered
+  // with it, not as a loose word drawn over other names.
+  await menu('zoom-fit')
+  await page.waitForTimeout(300)
+  await app.map.settle()
+  const lineHeight = (l: { box: Box }) => l.box[3] - l.box[1]
+  const plain = (await app.map.labels()).find((l) => l.id === 'NE-jensen')!
+  await app.panels.neighborhoodButton('NE-jensen').click()
+  await page.getByTestId('rename-input').fill('Jensen Park')
+  await page.getByTestId('rename-confirm').click()
+  await expect.poll(async () => {
+    const l = (await app.map.labels()).find((x) => x.id === 'NE-jensen')
+    return l ? lineHeight(l) / lineHeight(plain) : 0
+  }).toBeGreaterThan(1.6)
 })

@@ -86,7 +86,7 @@ export class PlanMap {
   readonly background: BackgroundLayer
   /** Street centerlines and parcels imported for context, under the plan; drawing snaps to them. */
   readonly reference = new ReferenceLayer()
-  private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true, ownAreaId: null }
+  private readonly look: NeighborhoodLook = { selectedId: null, unassigned: new Set(), showLabels: true, ownAreaId: null, edited: new Set() }
   private shownRows = new Map<string, Neighborhood>()
   private shownNeighborhoodList: Neighborhood[] | null = null
   private shownAreas = new Map<string, AreaCommand>()
@@ -211,6 +211,12 @@ export class PlanMap {
   /** The commander profile's own area (null for Administration): its labels go first. */
   setOwnArea(id: string | null): void {
     this.look.ownAreaId = id
+    this.relook()
+  }
+
+  /** The neighborhoods changed in this session: their labels say "edited". */
+  setEdited(ids: ReadonlySet<string>): void {
+    this.look.edited = new Set(ids)
     this.relook()
   }
 

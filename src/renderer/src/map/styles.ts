@@ -28,6 +28,8 @@ export interface NeighborhoodLook {
   showLabels: boolean
   /** The commander profile's own Area Command: its labels go before other areas' ones. */
   ownAreaId: string | null
+  /** Neighborhoods changed in this session: their label says so on a second line. */
+  edited: Set<string>
 }
 
 /**
@@ -94,10 +96,13 @@ export function neighborhoodLabel(look: NeighborhoodLook, f: FeatureLike): Style
   const selected = f.getId() === look.selectedId
   const other = !selected && !!look.ownAreaId && f.get('areaId') !== look.ownAreaId
   const officers = f.get('officers') as number
+  const font = selected ? 'bold 13px system-ui, sans-serif' : '12px system-ui, sans-serif'
+  const name = `${f.get('name') as string}${officers > 0 ? ` · ${officers}` : ' · no officer'}`
   return new Style({
     text: new Text({
-      text: `${f.get('name') as string}${officers > 0 ? ` · ${officers}` : ' · no officer'}`,
-      font: selected ? 'bold 13px system-ui, sans-serif' : '12px system-ui, sans-serif',
+      // "edited" is part of the label, so it is decluttered with it instead of overlapping other names.
+      text: look.edited.has(f.getId() as string) ? [name, font, '\n', '', 'edited', 'italic 11px system-ui, sans-serif'] : name,
+      font,
       fill: new Fill({ color: other ? '#6b7280' : '#111' }),
       stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
       overflow: true,

@@ -30,12 +30,9 @@ function sketchStyle(f: FeatureLike): Style | Style[] {
   return [base, new Style({ text: new Text({ text: label, font: 'bold 13px system-ui, sans-serif', fill: new Fill({ color: '#003c5e' }), stroke: new Stroke({ color: '#fff', width: 4 }), overflow: true }), zIndex: 11 })]
 }
 
+/** The edited outline; the word "edited" is on the neighborhood's own label (see neighborhoodLabel). */
 function editedStyle(f: FeatureLike): Style {
-  return new Style({
-    stroke: new Stroke({ color: '#cc79a7', width: 3, lineDash: [2, 5] }),
-    text: new Text({ text: 'edited', offsetY: 16, font: 'italic 11px system-ui, sans-serif', fill: new Fill({ color: '#7a1f55' }), stroke: new Stroke({ color: '#fff', width: 3 }) }),
-    zIndex: f.get('z') as number,
-  })
+  return new Style({ stroke: new Stroke({ color: '#cc79a7', width: 3, lineDash: [2, 5] }), zIndex: f.get('z') as number })
 }
 
 /**

@@ -72,7 +72,10 @@ export function useMapEditor(planMap: ShallowRef<PlanMap | null>): void {
       )
       watch(
         [() => editor.editedIds, () => plan.plan],
-        ([ids]) => m.sketch.setEdited([...ids].map((id) => plan.neighborhoodById.get(id)?.geometry).filter((g) => !!g)),
+        ([ids]) => {
+          m.sketch.setEdited([...ids].map((id) => plan.neighborhoodById.get(id)?.geometry).filter((g) => !!g))
+          pm.setEdited(ids)
+        },
         { immediate: true },
       )
     },
