@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
 import { createServices } from '../../src/main/services'
+import { planSettingsOf } from '../../src/main/services/plan-settings'
 import { CHICAGO, chicagoPresent, spawnCli, tempDir } from '../cli/spawn-cli'
 import { SAMPLE_DIR } from '../helpers/services'
 import { startTestServer, type TestServer } from '../helpers/pg-server'
@@ -77,10 +78,11 @@ describe('the command line on a department server (real PostgreSQL 15 + PostGIS)
     const pulled = join(dir, 'pulled.sqlite')
     const pull = spawnCli('server', 'pull', '--server', server.ownerUrl, '--db', pulled)
     expect(pull.code).toBe(0)
-    // Rows only: settings a desk changes (init --sample sets the sample department) do not reach the server yet.
-    const { settings: _pulledSettings, ...pulledRows } = planTables(pulled)
-    const { settings: _fileSettings, ...fileRows } = planTables(file)
-    expect(pulledRows).toEqual(fileRows)
+    // The same rows and the same plan settings: init --sample stored the sample department on the server too.
+    const fromServer = planTables(pulled)
+    const fromFile = planTables(file)
+    expect(fromServer.settings).toMatchObject({ department: { name: 'Livermore Police Department' } })
+    expect({ ...fromServer, settings: planSettingsOf(fromServer.settings) }).toEqual({ ...fromFile, settings: planSettingsOf(fromFile.settings) })
   })
 
   it.skipIf(!chicagoPresent)('server push of the Chicago plan, validate --server gives the same findings as --db, and pull gives the same tables', async () => {
@@ -104,7 +106,10 @@ describe('the command line on a department server (real PostgreSQL 15 + PostGIS)
 
       const pulled = join(dir, 'chicago-pulled.sqlite')
       expect(spawnCli('server', 'pull', '--server', chicago.ownerUrl, '--db', pulled).code).toBe(0)
-      expect(planTables(pulled)).toEqual(planTables(db))
+      // The rows and the plan's settings (a desk's own, such as its background map, stay on that desk).
+      const fromServer = planTables(pulled)
+      expect(fromServer.settings).toMatchObject({ department: { name: 'Chicago Police Department' } })
+      expect(fromServer).toEqual({ ...planTables(db), settings: planSettingsOf(planTables(db).settings) })
     } finally {
       await chicago.stop()
     }

@@ -43,17 +43,22 @@ describe('server setup and server user (real PostgreSQL 15 + PostGIS)', () => {
   it('creates the schema once, leaves a current one alone, and refuses a newer one', async () => {
     const first = await cli(['server', 'setup', '--server', server.ownerUrl])
     expect(first).toMatchObject({ code: 0 })
-    expect(first.out).toMatch(/Created the plan schema \(version 3\)/)
+    expect(first.out).toMatch(/Created the plan schema \(version 4\)/)
     expect(first.out).not.toContain(new URL(server.ownerUrl).password)
     const again = await cli(['server', 'setup', '--server', server.ownerUrl])
     expect(again.code).toBe(0)
-    expect(again.out).toMatch(/is current \(version 3\)/)
+    expect(again.out).toMatch(/is current \(version 4\)/)
 
-    // A version 1 server (logins could not read its version, no published versions) is upgraded in place.
+    // A version 1 server (logins could not read its version, no published versions, settings not shared) is upgraded in place;
+    // a desk's own settings an earlier server push copied there are dropped.
     await owner.query(`REVOKE SELECT ON acp.schema_info FROM acp_commander, acp_administration; DROP FUNCTION acp.publish_version(jsonb, jsonb, bytea, bytea);
-      DROP TABLE acp.published_versions; DROP FUNCTION acp.versions_immutable(); UPDATE acp.schema_info SET version = 1`)
+      DROP TABLE acp.published_versions; DROP FUNCTION acp.versions_immutable(); DROP FUNCTION acp.store_settings(jsonb, jsonb);
+      ALTER TABLE acp.settings DROP CONSTRAINT plan_settings_only; INSERT INTO acp.settings VALUES ('tileUrl', '"https://t/{z}/{x}/{y}.png"'), ('units', '"us"');
+      UPDATE acp.schema_info SET version = 1`)
     const upgrade = await cli(['server', 'setup', '--server', server.ownerUrl])
-    expect(upgrade.out).toMatch(/from version 1 to 3/)
+    expect(upgrade.out).toMatch(/from version 1 to 4/)
+    expect((await owner.query('SELECT key FROM acp.settings ORDER BY key')).rows).toEqual([{ key: 'units' }])
+    await owner.query('DELETE FROM acp.settings')
     const grants = await owner.query(`SELECT has_table_privilege('acp_commander', 'acp.schema_info', 'SELECT') AS c, has_table_privilege('acp_administration', 'acp.schema_info', 'SELECT') AS a`)
     expect(grants.rows[0]).toEqual({ c: true, a: true })
     expect((await owner.query(`SELECT to_regclass('acp.published_versions')::text AS t`)).rows[0].t).toBe('acp.published_versions')
@@ -61,8 +66,8 @@ describe('server setup and server user (real PostgreSQL 15 + PostGIS)', () => {
     await owner.query('UPDATE acp.schema_info SET version = 99')
     const newer = await cli(['server', 'setup', '--server', server.ownerUrl])
     expect(newer.code).toBe(2)
-    expect(newer.err).toMatch(/version 99, newer than this app's 3/)
-    await owner.query('UPDATE acp.schema_info SET version = 3')
+    expect(newer.err).toMatch(/version 99, newer than this app's 4/)
+    await owner.query('UPDATE acp.schema_info SET version = 4')
   })
 
   it('stores geometry as PostGIS EPSG:4326 with spatial indexes', async () => {

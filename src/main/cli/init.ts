@@ -30,6 +30,8 @@ export const initCommand: CliCommand = {
       if (bool(flags, 'sample')) {
         seed.seed(plan.actor)
         await plan.finish()
+        // The sample department's contact is the plan's: on a server every desk uses it.
+        await plan.shareSettings('Settings of the sample city')
         const n = plans.load()
         io.out(`Created ${name} with the sample city (approximate Livermore, fictional roster): ${n.areas.length} Area Commands, ${n.neighborhoods.length} neighborhoods, ${n.officers.length} officers.`)
       } else io.out(existed || file === undefined ? `${name} is an empty plan database, ready for import.` : `Created the empty plan database ${name}.`)

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectServer, redactUrl } from '../server/connect'
-import { readServerSettings } from '../server/repos/settings-repo'
+import { redactUrl } from '../server/connect'
 import { ServerSync } from '../server/sync'
+import { planSettingsOf } from '../services/plan-settings'
 import { str } from './args'
 import { InputError, UsageError, type FlagSpec, type FlagValues } from './command'
 import { openPlan, type CliPlan, type OpenPlanFor } from './open-plan'
@@ -19,6 +19,8 @@ export interface CliTarget extends CliPlan {
   name: string
   /** For commands that write: waits until the server stored every step; throws InputError naming what was not stored. */
   finish(): Promise<void>
+  /** On a server: stores the plan's settings this command set in its working copy (the sample city's), as one change of them. */
+  shareSettings(label: string): Promise<void>
   closeAll(): Promise<void>
 }
 
@@ -33,7 +35,7 @@ export async function openTarget(command: string, flags: FlagValues, opts: OpenP
   if (!db === !url) throw new UsageError(`${command}: give either --db <file> or --server <url>`)
   if (db) {
     const plan = await openPlan(db, opts)
-    return { ...plan, name: db, finish: async () => {}, closeAll: async () => plan.close() }
+    return { ...plan, name: db, finish: async () => {}, shareSettings: async () => {}, closeAll: async () => plan.close() }
   }
   const dir = mkdtempSync(join(tmpdir(), 'acp-server-copy-'))
   const plan = await openPlan(join(dir, 'plan.sqlite'), { create: true })
@@ -47,13 +49,7 @@ export async function openTarget(command: string, flags: FlagValues, opts: OpenP
     await sync.start()
     if (sync.status !== 'online' || !sync.identity) throw new InputError(`Cannot use the server ${redactUrl(url!)}: ${sync.why ?? 'no connection'}`)
     if (!sync.identity.role) throw new InputError(`The login ${sync.identity.login} has no role on ${redactUrl(url!)}; the owner gives it one with: npm run cli -- server user`)
-    // Tolerances, department and units are the server plan's, so findings and output match a file holding the same plan.
-    const settingsClient = await connectServer(url!)
-    try {
-      for (const [k, v] of Object.entries(await readServerSettings(settingsClient))) plan.services.repos.settings.set(k, v)
-    } finally {
-      await settingsClient.end()
-    }
+    // The sync took the server plan's settings (tolerances, department, units...) on connecting, so findings and output match a file holding the same plan.
   } catch (e) {
     await closeAll()
     throw e instanceof InputError ? e : new InputError((e as Error).message)
@@ -64,6 +60,15 @@ export async function openTarget(command: string, flags: FlagValues, opts: OpenP
     name: redactUrl(url!),
     actor: { osUser: plan.actor.osUser, profile: id.role === 'commander' ? { role: 'commander', areaId: id.areaId! } : { role: 'admin' } },
     closeAll,
+    async shareSettings(label) {
+      const values = planSettingsOf(plan.services.repos.settings.all())
+      if (!Object.keys(values).length) return
+      try {
+        await sync.storeSettings(values, { label, profile: 'admin', osUser: plan.actor.osUser })
+      } catch (e) {
+        throw new InputError(`${(e as Error).message.replace(/ Nothing was saved\.$/, '')}. The settings were not stored on ${redactUrl(url!)}; the plan's rows were.`)
+      }
+    },
     async finish() {
       await sync.settle()
       // A lost connection is retried for a while: the step is either stored once or not at all.

@@ -40,6 +40,7 @@ export class ServerLink {
   private identity: ServerIdentity | null = null
   private startError: string | null = null
   private statusQueued = false
+  private settingsMoved = false
 
   constructor(
     private readonly services: Services,
@@ -52,6 +53,8 @@ export class ServerLink {
     // Offline at startup, the window opens as the login the server named last time.
     if (known) this.takeIdentity(JSON.parse(known) as ServerIdentity)
     if (!active) return
+    // The plan's settings the server changed are taken just before the step that logs it is followed.
+    services.settings.onChange(() => (this.settingsMoved = true))
     services.changes.onFollowed((seq, cs) => this.followed(seq, cs))
     services.changes.onStored(() => this.statusChanged())
   }
@@ -208,7 +211,11 @@ export class ServerLink {
   }
 
   private followed(seq: number, cs: ChangeSet): void {
-    this.opts.push({ kind: 'change', write: this.services.writes.followed(this.services.session.actor(), seq, cs) })
+    const write = this.services.writes.followed(this.services.session.actor(), seq, cs)
+    const moved = this.settingsMoved
+    this.settingsMoved = false
+    // A change of the plan's settings reaches the window with the settings now in use (its panel shows them, its findings follow them).
+    this.opts.push({ kind: 'change', write: moved ? { ...write, settings: this.services.settings.get() } : write })
     this.statusChanged()
   }
 

@@ -6,12 +6,15 @@ import type { StoredVersion, VersionRepo } from '../db/repos/version-repo'
 import { AppError } from '../services/app-error'
 import type { ChangeService } from '../services/change-service'
 import type { PlanService } from '../services/plan-service'
+import { PLAN_SETTING_KEYS, SETTING_WORDS } from '../services/plan-settings'
 import type { VersionAuthority } from '../services/publish-service'
+import type { SettingsAuthority } from '../services/settings-service'
 import { connectServer, redactUrl } from './connect'
 import { planAsAdds } from './plan-adds'
 import { CHANGE_CHANNEL, changesSince, listenForChanges, storeChangeSet, type LoggedChange } from './repos/change-log-repo'
 import { whoAmI, type ServerIdentity } from './repos/login-repo'
 import { readPlanRows } from './repos/plan-rows-repo'
+import { readServerSettings, storeServerSettings } from './repos/settings-repo'
 import { ServerConflictError, ServerForbiddenError } from './server-errors'
 import { allVersions, latestVersionNumber, storeVersion, versionOfChange, type ServerVersion } from './repos/version-repo'
 
@@ -32,9 +35,11 @@ export interface SyncEvents {
 export interface SyncedDesk {
   changes: ChangeService
   plans: PlanService
-  repos: { db: ConstructorParameters<typeof SyncRepo>[0]; versions: VersionRepo }
+  repos: { db: ConstructorParameters<typeof SyncRepo>[0]; versions: VersionRepo; settings: { all(): Record<string, unknown> } }
   /** Publishing, when the desk can publish: the server numbers and records its versions. */
   publish?: { useAuthority(authority: VersionAuthority | null): void }
+  /** The plan's settings: kept on the server (Administration changes them there first), followed by every desk. */
+  settings?: { useAuthority(authority: SettingsAuthority | null): void; took(values: Record<string, unknown>): unknown }
 }
 
 const KEY = { clientId: 'client-id', server: 'server', pulled: 'pulled-seq', sent: 'sent-through' } as const
@@ -42,6 +47,8 @@ const KEY = { clientId: 'client-id', server: 'server', pulled: 'pulled-seq', sen
 const HISTORY = 'history:'
 /** Actions of the log that published a version (acp.published_versions holds it). */
 const PUBLISH = new Set(['publish', 'publish-override'])
+/** The action of the log's rows that changed the plan's settings (acp.settings holds them). */
+const SETTINGS = 'settings'
 
 const rowKeys = (cs: ChangeSet) => new Set(cs.ops.map((o) => `${o.entity}:${o.id}`))
 const WORD: Record<string, string> = { city: 'the city limit', area: 'Area Command', neighborhood: 'neighborhood', officer: 'officer' }
@@ -60,7 +67,7 @@ const WORD: Record<string, string> = { city: 'the city limit', area: 'Area Comma
  *    listed in conflicts() for the user to redo or drop: nothing is lost silently.
  * All work runs one job at a time, so the working copy sees the log in order.
  */
-export class ServerSync implements VersionAuthority {
+export class ServerSync implements VersionAuthority, SettingsAuthority {
   private client: pg.Client | null = null
   private readonly repo: SyncRepo
   private readonly clientId: string
@@ -72,6 +79,8 @@ export class ServerSync implements VersionAuthority {
   private retryTimer: NodeJS.Timeout | null = null
   /** A round that failed for another reason than the connection; settle() throws it once. */
   private failure: unknown = null
+  /** Whether this connection's first round compared the plan's settings with the server's. */
+  private settingsChecked = false
   status: SyncStatus = 'offline'
   /** Why the connection went (or could not be made), last time it did. */
   why: string | null = null
@@ -92,6 +101,30 @@ export class ServerSync implements VersionAuthority {
     this.repo.set(KEY.clientId, this.clientId)
     desk.changes.onStored(() => this.kick())
     desk.publish?.useAuthority(this)
+    desk.settings?.useAuthority(this)
+  }
+
+  /**
+   * Stores Administration's change of the plan's settings on the server (one transaction with
+   * its log row, which tells every desk); refused offline (a settings change is not queued: the
+   * values would silently replace what someone set meanwhile) and for any other login.
+   */
+  async storeSettings(values: Record<string, unknown>, entry: { label: string; profile: string; osUser: string }): Promise<void> {
+    await this.settle()
+    const offline = () => new AppError('offline', `The plan's settings are kept on the department server for every desk, and this desk is offline (${this.why ?? 'not connected'}); change them once it is back. Nothing was saved.`)
+    const c = this.client
+    if (!c) throw offline()
+    const cs = { label: entry.label, ops: [] }
+    try {
+      await storeServerSettings(c, { changeSet: cs, inverse: cs, action: SETTINGS, profile: entry.profile, osUser: this.opts.osUser ?? entry.osUser, clientId: this.clientId, clientSeq: null }, values)
+    } catch (e) {
+      if (e instanceof ServerForbiddenError) throw new AppError('forbidden', `${e.message}. Nothing was saved.`)
+      if (this.isConnectionError(e)) {
+        this.lost(c, (e as Error).message)
+        throw offline()
+      }
+      throw e
+    }
   }
 
   /** The server's next version number, once this desk is in step with it (publishing needs the server). */
@@ -205,6 +238,7 @@ export class ServerSync implements VersionAuthority {
       c.on('end', () => this.lost(c, 'the server closed the connection'))
       await listenForChanges(c)
       this.identity = await whoAmI(c)
+      this.settingsChecked = false
       this.client = c
       this.setStatus('online', null)
       this.kick()
@@ -252,6 +286,7 @@ export class ServerSync implements VersionAuthority {
     if (!c) return
     try {
       if (this.pulled === 0 && this.desk.plans.isEmpty()) await this.loadWholePlan(c)
+      if (!this.settingsChecked) await this.catchUpSettings(c)
       await this.pull(c)
       await this.push(c)
     } catch (e) {
@@ -278,6 +313,36 @@ export class ServerSync implements VersionAuthority {
     })()
   }
 
+  /** The plan's settings as the server holds them (a setting it does not hold: null, not set). */
+  private async serverSettings(c: pg.Client): Promise<Record<string, unknown>> {
+    const held = await readServerSettings(c)
+    return Object.fromEntries(PLAN_SETTING_KEYS.map((k) => [k, held[k] ?? null]))
+  }
+
+  /**
+   * On each connection: the plan's settings this working copy holds become the server's (set
+   * while this desk was away, or before the server kept them), as one step followed from the server.
+   */
+  private async catchUpSettings(c: pg.Client): Promise<void> {
+    const server = await this.serverSettings(c)
+    this.settingsChecked = true
+    if (!this.desk.settings) return
+    const local = this.desk.repos.settings.all()
+    const differ = PLAN_SETTING_KEYS.filter((k) => JSON.stringify(local[k] ?? null) !== JSON.stringify(server[k]))
+    if (!differ.length) return
+    const label = `The plan's settings as the department server holds them: ${differ.map((k) => SETTING_WORDS[k]).join(', ')}`
+    this.desk.repos.db.transaction(() => {
+      this.desk.settings!.took(Object.fromEntries(differ.map((k) => [k, server[k]])))
+      this.desk.changes.follow({ label, ops: [] }, { login: 'department server', action: 'remote' })
+    })()
+  }
+
+  /** Applies one log row someone else stored; a change of the plan's settings takes `settings` (the server's now) first. */
+  private followRemote(e: LoggedChange, settings: Record<string, unknown> | null): number {
+    if (e.action === SETTINGS && settings && this.desk.settings) this.desk.settings.took(settings)
+    return this.desk.changes.follow(e.changeSet, { login: e.login, action: 'remote' })
+  }
+
   /** A version the server holds, into the working copy (once). */
   private keepVersion(v: ServerVersion, auditSeq: number | null): void {
     if (this.desk.repos.versions.get(v.number)) return
@@ -288,19 +353,21 @@ export class ServerSync implements VersionAuthority {
   /** Applies what others stored since the last round, in the log's order. */
   private async pull(c: pg.Client): Promise<void> {
     const entries = (await changesSince(c, this.pulled)).filter((e) => !e.action.startsWith(HISTORY))
+    // Settings changes are values, not steps: every one in this batch takes the server's values now.
+    const settings = entries.some((e) => e.action === SETTINGS && e.clientId !== this.clientId) ? await this.serverSettings(c) : null
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]
       if (e.clientId !== this.clientId) {
         try {
           const version = PUBLISH.has(e.action) ? await versionOfChange(c, e.seq) : null
           this.desk.repos.db.transaction(() => {
-            const seq = this.desk.changes.follow(e.changeSet, { login: e.login, action: 'remote' })
+            const seq = this.followRemote(e, settings)
             if (version) this.keepVersion(version, seq)
           })()
         } catch (err) {
           if (!(err instanceof AppError) || err.code !== 'stale') throw err
           // A step of ours not yet stored there touches the same rows: theirs came first.
-          this.rebase(entries.slice(i))
+          this.rebase(entries.slice(i), settings)
           return
         }
         this.events.remote?.(e)
@@ -314,12 +381,12 @@ export class ServerSync implements VersionAuthority {
    * back one by one: a step that no longer fits (someone changed its rows first) is refused
    * with who changed what and when, and listed.
    */
-  private rebase(remote: LoggedChange[]): void {
+  private rebase(remote: LoggedChange[], settings: Record<string, unknown> | null): void {
     const pending = this.repo.outbox(this.sentThrough)
     for (const p of [...pending].reverse()) this.desk.changes.follow(invertChangeSet(p.changeSet), { login: 'this desk', action: 'set-aside' })
     for (const e of remote) {
       if (e.clientId !== this.clientId) {
-        this.desk.changes.follow(e.changeSet, { login: e.login, action: 'remote' })
+        this.followRemote(e, settings)
         this.events.remote?.(e)
       }
       this.repo.set(KEY.pulled, String(e.seq))

@@ -99,11 +99,18 @@ export class WorkloadService {
     return saved && shiftProblems(saved).length === 0 ? saved : DEFAULT_SHIFTS
   }
 
-  setShifts(shifts: Shift[], actor: Actor): Shift[] {
+  /** The shifts as they would be saved (names trimmed); refused for a commander or when they do not cover the day once. */
+  checkShifts(shifts: Shift[], actor: Actor): Shift[] {
     adminOnly(actor, 'change the shifts')
     const clean = shifts.map((s) => ({ name: s.name.trim(), start: s.start, end: s.end }))
     const problems = shiftProblems(clean)
     if (problems.length) throw new AppError('invalid-shifts', `The shifts were not saved: ${problems.join('; ')}.`, { problems })
+    return clean
+  }
+
+  /** Saves the shifts in this file (the command line's `settings --shifts`); the window saves them as a settings write. */
+  setShifts(shifts: Shift[], actor: Actor): Shift[] {
+    const clean = this.checkShifts(shifts, actor)
     this.repos.settings.set(SHIFTS_KEY, clean)
     this.shiftCache = null
     return clean

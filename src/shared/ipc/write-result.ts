@@ -3,7 +3,7 @@ import type { FindingsDelta } from '../domain/findings-delta'
 import type { RepairOption } from '../geo/repair/types'
 import type { PublishStatus } from './features/publish-contract'
 import type { ShiftLoadOut, StaffingSummaryOut } from './features/staffing-outputs'
-import type { HistoryEntry } from './outputs'
+import type { HistoryEntry, Settings } from './outputs'
 
 /**
  * The findings after a write: as a delta of the list the window was last given (numbered
@@ -49,4 +49,6 @@ export interface WriteResult {
   history: HistoryHead
   /** The open views this write changed; absent when none. */
   views?: ViewsUpdate
+  /** The settings in use after the write, when it changed them (the settings form, or the plan's settings followed from a department server). */
+  settings?: Settings
 }

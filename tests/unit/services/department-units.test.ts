@@ -65,7 +65,7 @@ describe('units', () => {
     const { s, dispatch } = openServices({ locale: 'de-DE' })
     expect(s.settings.get()).toMatchObject({ units: 'metric', unitsFromLocale: true })
     const before = s.settings.get().tolerances
-    expect(await dispatch('settings:set', { units: 'us' })).toMatchObject({ ok: true, value: { units: 'us', unitsFromLocale: false } })
+    expect(await dispatch('settings:set', { units: 'us' })).toMatchObject({ ok: true, value: { settings: { units: 'us', unitsFromLocale: false } } })
     // Units change what is shown, never the stored tolerances.
     expect(s.settings.get().tolerances).toEqual(before)
     expect(await dispatch('settings:set', { units: 'imperial' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('units must be one of us, metric') } })

@@ -6,7 +6,7 @@ describe('plan settings', () => {
   it('prints the department contact Administration sets on the lookup answer and the published file', async () => {
     const { s, dispatch } = openServices()
     const department = { name: 'Springfield Police Department', address: '1 Main St', nonEmergencyPhone: '555-0100', emergency: '9-1-1' }
-    expect(await dispatch('settings:set', { department })).toMatchObject({ ok: true, value: { department } })
+    expect(await dispatch('settings:set', { department })).toMatchObject({ ok: true, value: { settings: { department } } })
     const n = s.plans.load().neighborhoods[0]
     const [lon, lat] = (n.geometry.type === 'Polygon' ? n.geometry.coordinates[0] : n.geometry.coordinates[0][0])
       .slice(0, 3)
@@ -23,8 +23,16 @@ describe('plan settings', () => {
     const ops = plan.officers.filter((o) => o.neighborhoodId === n.id).map((o) => ({ entity: 'officer' as const, id: o.id, before: o, after: { ...o, neighborhoodId: null } }))
     s.changes.apply({ label: 'Unassign', ops }, s.session.actor())
     expect(s.validation.report().summary.errors).toBe(0)
-    await dispatch('settings:set', { tolerances: { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: true } })
+    const strict = { tolerances: { sliverWidthM: 5, sliverAreaM2: 100, unassignedIsError: true } }
+    const r = await dispatch('settings:set', strict)
+    // The save answers like every write: the window takes its findings and settings without asking again.
+    expect(r).toMatchObject({ ok: true, value: { write: { changeSet: { label: 'Settings: plan-check tolerances', ops: [] }, findings: { summary: { errors: 1 } }, settings: strict } } })
+    expect(s.repos.audit.history(1)[0]).toMatchObject({ action: 'settings', label: 'Settings: plan-check tolerances', profile: 'admin' })
     expect(s.validation.report().summary.errors).toBe(1)
+    // Saving the form unchanged stores nothing: no audit row.
+    const head = s.repos.audit.history(1)[0].seq
+    expect(await dispatch('settings:set', strict)).toMatchObject({ ok: true, value: { write: null } })
+    expect(s.repos.audit.history(1)[0].seq).toBe(head)
   })
 
   it('refuses a commander and bad values, changing nothing', async () => {

@@ -44,7 +44,7 @@ describe('background-map tile URL', () => {
 describe('tiles for the background map', () => {
   it('are fetched by the main process from the configured server and kept for panning back', async () => {
     const { dispatch } = openServices()
-    expect(await dispatch('settings:set', { tileUrl: `${base}/ok/{z}/{x}/{y}.png`, tileAttribution: '© Test tiles' })).toMatchObject({ ok: true, value: { tileAttribution: '© Test tiles' } })
+    expect(await dispatch('settings:set', { tileUrl: `${base}/ok/{z}/{x}/{y}.png`, tileAttribution: '© Test tiles' })).toMatchObject({ ok: true, value: { settings: { tileAttribution: '© Test tiles' } } })
     asked.length = 0
     const r = (await dispatch('tiles:get', { z: 12, x: 656, y: 1582 })) as { ok: true; value: { bytes: Uint8Array; contentType: string } }
     expect(r.ok).toBe(true)

@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from '../../db/migrate'
 import { AppError } from '../../services/app-error'
 import type { Services } from '../../services'
 import type { FeatureHandlers } from '../handlers'
+import { settingsWrite } from './settings-write'
 
 export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreContract> {
   return {
@@ -33,9 +34,9 @@ export function coreHandlers(s: Services): FeatureHandlers<keyof typeof coreCont
     },
     'validation:run': () => s.writes.report(),
     'settings:get': () => s.settings.get(),
-    'settings:set': (patch) => {
+    'settings:set': async (patch) => {
       if (s.session.current().role !== 'admin') throw new AppError('forbidden', 'Only Administration changes the department contact, the units, the plan-check tolerances and the background map.')
-      return s.settings.set(patch)
+      return settingsWrite(s, patch)
     },
   }
 }

@@ -1,6 +1,7 @@
 import type { staffingContract } from '../../../shared/ipc/features/staffing-contract'
 import type { Services } from '../../services'
 import type { FeatureHandlers } from '../handlers'
+import { settingsWrite } from './settings-write'
 
 export function staffingHandlers(s: Services): FeatureHandlers<keyof typeof staffingContract> {
   return {
@@ -23,7 +24,10 @@ export function staffingHandlers(s: Services): FeatureHandlers<keyof typeof staf
       s.writes.views?.showByShift(tolerance, quarter ?? null, shift ?? null)
       return out
     },
-    'workload:setShifts': ({ shifts }) => ({ shifts: s.workload.setShifts(shifts, s.session.actor()) }),
+    'workload:setShifts': async ({ shifts }) => {
+      const { write } = await settingsWrite(s, { shifts: s.workload.checkShifts(shifts, s.session.actor()) })
+      return { shifts: s.workload.shifts(), write }
+    },
     'nesting:check': ({ file, idField, tolerance }) => s.nesting.check({ name: file.name, bytes: file.bytes }, { idField, tolerance }),
   }
 }

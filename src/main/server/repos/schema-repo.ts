@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg'
 import { SCHEMA_V1 } from './schema-v1'
 import { SCHEMA_V3 } from './schema-v3'
+import { SCHEMA_V4 } from './schema-v4'
 
 /** In order; the server's acp.schema_info.version is the last one applied. Shipped ones are never edited. */
 const SERVER_MIGRATIONS: { version: number; sql: string }[] = [
@@ -8,6 +9,7 @@ const SERVER_MIGRATIONS: { version: number; sql: string }[] = [
   // Every login may read which schema version the server holds (server pull checks it), as it reads the plan.
   { version: 2, sql: 'GRANT SELECT ON acp.schema_info TO acp_commander, acp_administration;' },
   { version: 3, sql: SCHEMA_V3 },
+  { version: 4, sql: SCHEMA_V4 },
 ]
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version
 

@@ -7,6 +7,7 @@ import { api, ApiError } from '../api'
 import { useFindingsStore } from './findings'
 import { useHistoryStore } from './history'
 import { usePublishStore } from './publish'
+import { useSettingsStore } from './settings'
 import { useRepairStore } from './repair'
 import { useShiftLoadStore } from './shift-load'
 import { useStaffingStore } from './staffing'
@@ -98,6 +99,7 @@ export const usePlanStore = defineStore('plan', () => {
     useStaffingStore().took(r.views)
     useShiftLoadStore().took(r.views)
     useRepairStore().took(r.views?.repairOptions)
+    if (r.settings) useSettingsStore().took(r.settings)
     const last = r.history.last?.seq === r.seq ? r.history.last : null
     // A change followed from the server is logged under profile 'server' with the login that stored it.
     lastChange.value = { label: r.changeSet.label, seq: r.seq, changeSet: r.changeSet, action: last?.action ?? 'edit', by: last?.profile === 'server' && last.action === 'remote' ? last.osUser : null }

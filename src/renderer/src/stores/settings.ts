@@ -5,6 +5,7 @@ import type { InputOf } from '../../../shared/ipc/contract'
 import type { TileFileInfo } from '../../../shared/ipc/features/tiles-contract'
 import { formatArea, formatLength, largeAreaUnit, type Units } from '../../../shared/units/format'
 import { api } from '../api'
+import { usePlanStore } from './plan'
 
 /** The plan's settings as last stored; the map follows the background-map ones, every readout the units. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -21,9 +22,17 @@ export const useSettingsStore = defineStore('settings', () => {
     return settings.value
   }
 
+  /** Saves the form as one write: its answer goes through plan.took() like every write's (findings, history, these settings). */
   async function save(patch: InputOf<'settings:set'>): Promise<Settings> {
-    settings.value = await api.setSettings(patch)
-    return settings.value
+    const r = await api.setSettings(patch)
+    if (r.write) usePlanStore().took(r.write)
+    settings.value = r.settings
+    return r.settings
+  }
+
+  /** The settings a write answered with (this window's save, or the plan's settings another desk changed on the server). */
+  function took(s: Settings): void {
+    settings.value = s
   }
 
   /** Sets (or clears) a PMTiles or MBTiles file as the background; the main process opens it first and refuses one it cannot read. */
@@ -33,5 +42,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return r.info
   }
 
-  return { settings, units, area, length, bigArea, load, save, setBackgroundFile }
+  return { settings, units, area, length, bigArea, load, save, took, setBackgroundFile }
 })

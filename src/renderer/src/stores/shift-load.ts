@@ -5,6 +5,7 @@ import type { Shift } from '../../../shared/staffing/shifts'
 import type { ViewsUpdate } from '../../../shared/ipc/write-result'
 import { api, ApiError } from '../api'
 import { useStaffingStore } from './staffing'
+import { usePlanStore } from './plan'
 
 /**
  * Workload by shift (the stored calls replayed onto the draft) and the CAD beat nesting check.
@@ -44,7 +45,8 @@ export const useShiftLoadStore = defineStore('shift-load', () => {
   /** Saves the department's shifts; returns the refusal's message, or null when saved. */
   async function saveShifts(shifts: Shift[]): Promise<string | null> {
     try {
-      await api.setShifts({ shifts })
+      const r = await api.setShifts({ shifts })
+      if (r.write) usePlanStore().took(r.write)
       if (shift.value && !shifts.some((s) => s.name === shift.value)) shift.value = null
       await refresh()
       return null

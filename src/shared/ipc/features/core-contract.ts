@@ -85,5 +85,6 @@ export interface CoreOutputs {
   'views:hide': null
   'validation:run': ValidationReport
   'settings:get': Settings
-  'settings:set': Settings
+  /** The settings in use, and the write that stored them (null when nothing differed from what was in use). */
+  'settings:set': { settings: Settings; write: WriteResult | null }
 }

@@ -92,6 +92,7 @@ export interface StaffingOutputs {
   'staffing:summary': StaffingSummaryOut
   'staffing:setBaseline': { baselineAt: string }
   'staffing:byShift': ShiftLoadOut
-  'workload:setShifts': { shifts: Shift[] }
+  /** The shifts in use, and the settings write that stored them (null when they were already these). */
+  'workload:setShifts': { shifts: Shift[]; write: WriteResult | null }
   'nesting:check': NestingOut
 }
