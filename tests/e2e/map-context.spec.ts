@@ -439,4 +439,27 @@ test('labels never collide: the selected neighborhood is always named, then the 
     const l = (await app.map.labels()).find((x) => x.id === 'NE-jensen')
     return l ? lineHeight(l) / lineHeight(plain) : 0
   }).toBeGreaterThan(1.6)
+
+  // An import's preview of many small units (two clusters of 25 at opposite ends of the city)
+  // names as many as fit, never one over another.
+  const square = (lon: number, lat: number) => [[[lon, lat], [lon + 0.0004, lat], [lon + 0.0004, lat + 0.0003], [lon, lat + 0.0003], [lon, lat]]]
+  const units = [[-121.8, 37.66], [-121.72, 37.71]].flatMap(([lon, lat], c) =>
+    Array.from({ length: 25 }, (_, i) => ({
+      type: 'Feature',
+      properties: { NBHD_ID: `U${c}-${i}`, NBHD_NAME: `Unit ${c}-${i}`, DISTRICT: 'NE' },
+      geometry: { type: 'Polygon', coordinates: square(lon + (i % 5) * 0.0006, lat + Math.floor(i / 5) * 0.0005) },
+    })),
+  )
+  await page.getByTestId('import-open').click()
+  await page.getByTestId('import-layer-neighborhoods').check()
+  await page.getByTestId('import-file').setInputFiles({ name: 'small-units.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: units })) })
+  await expect(app.map.el).toHaveAttribute('data-import-preview-count', '50')
+  await page.waitForTimeout(300)
+  await app.map.settle()
+  const preview = await app.map.labels()
+  const named = preview.filter((l) => l.kind === 'other')
+  expect(named.length).toBeGreaterThan(1)
+  expect(named.length).toBeLessThan(50)
+  for (const [i, a] of preview.entries()) for (const b of preview.slice(i + 1)) expect(overlaps(a.box, b.box), `${a.name} over ${b.name}`).toBe(false)
+  await page.screenshot({ path: testInfo.outputPath('labels-import-preview.png') })
 })

@@ -4,7 +4,7 @@ interface Window {
     pixelOf(lon: number, lat: number): [number, number] | null
     counts(): { areas: number; neighborhoods: number; findings: number }
     /** The labels OpenLayers drew in the last frame (those decluttering kept), boxes in CSS pixels of the map. */
-    labels(): { kind: 'area' | 'neighborhood'; id: string; name: string; box: [number, number, number, number] }[]
+    labels(): { kind: 'area' | 'neighborhood' | 'other'; id: string; name: string; box: [number, number, number, number] }[]
   }
   /** The harness's stand-in for the application menu: sends one command as the main process would. */
   __acpMenu?: (command: string) => void

@@ -5,6 +5,7 @@ import VectorLayer from 'ol/layer/Vector'
 import VectorSource from 'ol/source/Vector'
 import { Fill, Stroke, Style, Text } from 'ol/style'
 import type { FeatureCollection } from 'geojson'
+import { LABELS } from './map-labels'
 
 /**
  * What the colours of the import preview mean; the dialog shows the same legend. Dashed, thick and
@@ -57,7 +58,8 @@ const format = new GeoJSON()
 /** The import dialog's units over the plan; never hit-tested, never edited. */
 export class ImportPreviewLayer {
   readonly source = new VectorSource()
-  readonly layer = new VectorLayer({ source: this.source, style, zIndex: 20 })
+  /** Its labels are decluttered with the plan's (a file of hundreds of small units would otherwise print them over each other). */
+  readonly layer = new VectorLayer({ source: this.source, style, zIndex: 20, declutter: LABELS })
 
   set(geojson: FeatureCollection | null): void {
     this.source.clear()

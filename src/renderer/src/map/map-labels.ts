@@ -10,7 +10,8 @@ export const LABELS = 'labels'
 
 /** A label OpenLayers drew in the last frame, in CSS pixels of the map. */
 export interface DrawnLabel {
-  kind: 'area' | 'neighborhood'
+  /** 'other': a unit of an import or repair preview. */
+  kind: 'area' | 'neighborhood' | 'other'
   id: string
   name: string
   box: [number, number, number, number]
@@ -29,7 +30,8 @@ export class FurnitureObstacles extends VectorLayer<VectorSource> {
     /** The elements over the map, and the map's viewport their places are measured from. */
     private readonly furniture: () => { viewport: Element; elements: Element[] },
   ) {
-    super({ source: new VectorSource(), declutter: LABELS })
+    // Above every other layer, so it is always the first of the group to be decluttered.
+    super({ source: new VectorSource(), declutter: LABELS, zIndex: 100 })
   }
 
   override renderDeclutter(frameState: FrameState, layerState: LayerState): void {
@@ -63,9 +65,8 @@ export function drawnLabels(frameState: FrameState | null): DrawnLabel[] {
   for (const e of tree.all() as unknown as Entry[]) {
     if (e.value === FURNITURE) continue
     const f = e.value
-    const kind = f.get('kind') as string
-    if (kind !== 'area' && kind !== 'neighborhood') continue
-    out.push({ kind, id: String(f.getId()), name: f.get('name') as string, box: [e.minX / r, e.minY / r, e.maxX / r, e.maxY / r] })
+    const kind = f.get('kind') === 'area' || f.get('kind') === 'neighborhood' ? (f.get('kind') as DrawnLabel['kind']) : 'other'
+    out.push({ kind, id: String(f.getId() ?? f.get('id')), name: String(f.get('name') ?? f.get('id')), box: [e.minX / r, e.minY / r, e.maxX / r, e.maxY / r] })
   }
   return out
 }

@@ -9,6 +9,7 @@ import type { AreaGeometry } from '../../../shared/domain'
 import type { RepairMapPreview } from '../stores/repair'
 import { hexToRgba } from './styles'
 import { REPAIR_LOOK, type RepairLook } from './repair-look'
+import { LABELS } from './map-labels'
 
 // The dashed outline of the shape now goes on top: under the moved ground it would hide where that ground starts.
 const STYLES: Record<RepairLook, Style> = {
@@ -44,7 +45,7 @@ const toGeom = (g: AreaGeometry): Geometry => format.readGeometry(g) as Geometry
 /** A repair's before and after shapes and the ground it moves, over the plan; never hit-tested. */
 export class RepairPreviewLayer {
   readonly source = new VectorSource()
-  readonly layer = new VectorLayer({ source: this.source, style, zIndex: 18 })
+  readonly layer = new VectorLayer({ source: this.source, style, zIndex: 18, declutter: LABELS })
 
   set(p: RepairMapPreview | null): void {
     this.source.clear()
