@@ -19,6 +19,7 @@ let server: TestServer
 let owner: pg.Client
 const windows: ServerWindow[] = []
 const pages: Page[] = []
+const apps: AppHandle[] = []
 
 test.beforeAll(async () => {
   server = await startTestServer()
@@ -40,7 +41,9 @@ async function openWindow(browser: import('@playwright/test').Browser, login: st
   pages.push(page)
   const push = pagePush(page)
   w.forward = (e) => push(SERVER_EVENT, e)
-  return openApp(page, { services: w, server: w.link })
+  const app = await openApp(page, { services: w, server: w.link })
+  apps.push(app)
+  return app
 }
 
 const holderAt = (plan: PlanState, at: LonLat) => plan.neighborhoods.find((n) => booleanPointInPolygon(point(at), feature(n.geometry)))?.name ?? null
@@ -149,4 +152,28 @@ test('Settings: the department server section refuses a wrong password with the 
   await expect(section.getByTestId('server-restart')).toContainText('Saved: nw_cmdr on 127.0.0.1')
   await expect(section.locator('input[name="password"]')).toHaveValue('')
   expect(readFileSync(windows[0].store.file, 'utf8')).not.toContain('pw-nw_cmdr')
+})
+
+test("Administration changes the department's name in its window; the commander's open settings show it without a reload", async ({ browser }) => {
+  const ne = apps[0]
+  await server.addLogin('admin_set', 'administration', null)
+  const adm = await openWindow(browser, 'admin_set', 'dana')
+  // The commander's settings are open while Administration saves.
+  const neAbout = ne.page.getByTestId('about-dialog')
+  if (!(await neAbout.isVisible())) await ne.page.getByTestId('about').click()
+  await expect(neAbout.getByTestId('department-name')).toHaveValue(ne.services.settings.get().department.name)
+  const asked = ne.calls.filter((c) => c === 'settings:get' || c === 'plan:load').length
+
+  await adm.page.getByTestId('about').click()
+  const about = adm.page.getByTestId('about-dialog')
+  await about.getByTestId('department-name').fill('Tri-Valley Police Department')
+  await about.getByTestId('department-phone').fill('925-555-0100')
+  await about.getByTestId('save-settings').click()
+  await expect(about.getByTestId('settings-message')).toContainText('Saved.')
+  expect((await owner.query<{ value: string }>(`SELECT value FROM acp.settings WHERE key = 'department'`)).rows[0].value).toContain('Tri-Valley Police Department')
+
+  await expect(neAbout.getByTestId('department-name')).toHaveValue('Tri-Valley Police Department')
+  await expect(neAbout.getByTestId('department-phone')).toHaveValue('925-555-0100')
+  // Taken from the change the server pushed: the window asked for nothing again.
+  expect(ne.calls.filter((c) => c === 'settings:get' || c === 'plan:load').length).toBe(asked)
 })
