@@ -86,6 +86,14 @@ describe("the window's words", () => {
     expect(found).toEqual([])
   })
 
+  it("writes a count with its noun through countOf ('1 call', '2 calls'), never a number before a fixed plural", () => {
+    const plural = /(\$\{[^{}`]*\}|\}\})\s+(calls|officers|neighborhoods|rows|lines|shapes|errors|warnings|features|findings|changes|versions|layers|moves|notices|addresses|units|areas|slivers|repairs|records)\b/g
+    // A branch taken only for more than one: 'These 3 officers are left without a neighborhood'.
+    const onlyMany = /These \$\{[^{}]*\} officers/
+    const found = renderer.flatMap((f) => [...f.src.matchAll(plural)].map((m) => f.src.slice(Math.max(0, m.index - 30), m.index + m[0].length)).filter((s) => !onlyMany.test(s)).map((s) => `${f.path}: ${s.trim()}`))
+    expect(found).toEqual([])
+  })
+
   it('writes dates through the one date module (the system locale), never toLocaleString on a Date of its own', () => {
     const found = renderer.filter((f) => /new Date\([^)]*\)\.toLocale(Date)?String\(/.test(f.src)).map((f) => f.path)
     expect(found).toEqual([])
