@@ -1,4 +1,4 @@
-import { cellOf, plainDecimal, scanCsvTable } from '../../shared/staffing/csv-rows'
+import { cellOf, countLineBreaks, plainDecimal, scanCsvTable } from '../../shared/staffing/csv-rows'
 import { showList, showValue } from '../../shared/text/bounded'
 
 export interface ParsedAddresses {
@@ -55,10 +55,12 @@ export function parseAddressCsv(input: string, fileName: string): ParsedAddresse
 
 /** `parseAddressCsv` into columns, without the type-ahead keys: the same rows, skips (lines, messages) and columns, no object per row. */
 export function readAddressColumns(input: string, fileName: string): { points: AddressColumns; skipped: ParsedAddresses['skipped']; columns: ParsedAddresses['columns'] } {
-  const names: string[] = []
+  // Sized from the line count, which no file's rows exceed unless its lines end in a bare CR (then grown).
+  const cap = countLineBreaks(input) + 1
+  const names = new Array<string>(cap)
   let n = 0
-  let lons = new Float64Array(1024)
-  let lats = new Float64Array(1024)
+  let lons = new Float64Array(cap)
+  let lats = new Float64Array(cap)
   const rowSkips: ParsedAddresses['skipped'] = []
   let address = ''
   let lon = ''
@@ -94,7 +96,7 @@ export function readAddressColumns(input: string, fileName: string): { points: A
           lons = grown(lons)
           lats = grown(lats)
         }
-        names.push(a)
+        names[n] = a
         lons[n] = x
         lats[n] = y
         n++
@@ -107,6 +109,7 @@ export function readAddressColumns(input: string, fileName: string): { points: A
   const skipped: ParsedAddresses['skipped'] = table.errors.map((e) => ({ line: e.line, message: `${fileName}: line ${e.line}: ${e.message}` }))
   skipped.push(...rowSkips)
   skipped.sort((p, q) => p.line - q.line)
+  names.length = n
   return { points: { address: names, lon: lons.subarray(0, n), lat: lats.subarray(0, n) }, skipped, columns: { address, lon, lat } }
 }
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { cellOf, normalizeHeader, plainDecimal, scanCsvTable, type CsvRowView } from '../../shared/staffing/csv-rows'
+import { cellOf, countLineBreaks, normalizeHeader, plainDecimal, scanCsvTable, type CsvRowView } from '../../shared/staffing/csv-rows'
 import { showList, showValue } from '../../shared/text/bounded'
 import { callPointsOf, type CallColumns, type CallPoint } from '../../shared/staffing/workload'
 import { parseWallTimeAt } from '../../shared/staffing/shifts'
@@ -106,7 +106,7 @@ export function readCfsColumns(
   opts: { defaultMinutes?: number } = {},
 ): { calls: CallColumns; errors: CfsRowError[]; headers: string[] } {
   const defaultMinutes = opts.defaultMinutes ?? 30
-  const calls = new CallColumnsBuilder(mapping.time !== undefined && mapping.time !== '')
+  const calls = new CallColumnsBuilder(mapping.time !== undefined && mapping.time !== '', countLineBreaks(text) + 1)
   const headerErrors: CfsRowError[] = []
   const rowErrors: CfsRowError[] = []
   const table = scanCsvTable(text, 'Calls-for-service file', (headers) => {
@@ -136,19 +136,25 @@ export function readCfsColumns(
   return { calls: calls.done(), errors, headers: table.headers }
 }
 
-/** Columns that grow by doubling as rows are read. */
+/** Columns filled as rows are read; sized once from the line count (growing them cost copies and fresh pages), grown only when lines end in a bare CR. */
 class CallColumnsBuilder {
   private n = 0
-  private cap = 1024
-  private lon = new Float64Array(this.cap)
-  private lat = new Float64Array(this.cap)
-  private hours = new Float64Array(this.cap)
-  private units = new Float64Array(this.cap)
+  private cap: number
+  private lon: Float64Array
+  private lat: Float64Array
+  private hours: Float64Array
+  private units: Float64Array
   private at: Float64Array | null
-  private type: string[] = []
+  private type: string[]
 
-  constructor(timed: boolean) {
+  constructor(timed: boolean, capacity: number) {
+    this.cap = Math.max(1, capacity)
+    this.lon = new Float64Array(this.cap)
+    this.lat = new Float64Array(this.cap)
+    this.hours = new Float64Array(this.cap)
+    this.units = new Float64Array(this.cap)
     this.at = timed ? new Float64Array(this.cap) : null
+    this.type = new Array<string>(this.cap)
   }
 
   push(lon: number, lat: number, type: string, hours: number, units: number, at: number): void {
@@ -159,7 +165,7 @@ class CallColumnsBuilder {
     this.hours[i] = hours
     this.units[i] = units
     if (this.at) this.at[i] = at
-    this.type.push(type)
+    this.type[i] = type
   }
 
   private grow(): void {
@@ -178,6 +184,7 @@ class CallColumnsBuilder {
 
   done(): CallColumns {
     const n = this.n
+    this.type.length = n
     return { length: n, lon: this.lon.subarray(0, n), lat: this.lat.subarray(0, n), hours: this.hours.subarray(0, n), units: this.units.subarray(0, n), at: this.at ? this.at.subarray(0, n) : null, type: this.type }
   }
 }

@@ -24,7 +24,8 @@ export function normalizeLineEndings(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
-function countLineBreaks(s: string): number {
+/** Line breaks (LF) in the text. */
+export function countLineBreaks(s: string): number {
   let n = 0
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++
   return n
