@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ImportError } from './import-error'
+import { unpackFeatures } from './packed-features'
 import type { ChildMessage, HostMessage } from './parse-protocol'
 import type { ImportProgress } from './progress'
 import type { ParsedFeature, ParsedLayer } from './types'
@@ -52,8 +53,7 @@ export function parseInChild(spawn: SpawnParseChild, source: LayerSource, req: O
     child.onMessage((m) => {
       if (settled) return
       if (m.type === 'progress') req.onProgress?.(m.progress)
-      // push(...batch) could overflow the stack on a large batch; a loop does not.
-      else if (m.type === 'features') for (const f of m.features) features.push(f)
+      else if (m.type === 'features') unpackFeatures(m.features, features)
       else if (m.type === 'done') settle(() => resolve({ ...m.head, features }))
       else if (m.type === 'failed') {
         const e = m.error
