@@ -117,7 +117,10 @@ export async function finishChecked(file: string, head: LayerHead, checks: Layer
   for (let i = 0; i < total; i++) {
     const f = checked[i]
     const geometry = mapPositions(f.geometry, (p) => {
-      const [lon, lat] = toLonLat ? toLonLat([p[0], p[1]]) : [p[0], p[1]]
+      // Without a projection the position is read in place (no array per position of a 200,000-feature layer).
+      const q = toLonLat ? toLonLat([p[0], p[1]]) : p
+      const lon = q[0]
+      const lat = q[1]
       if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
         throw new ImportError(
           'coordinates-out-of-range',
