@@ -4,6 +4,7 @@ import { connectServer } from '../../src/main/server/connect'
 import { readServerSettings } from '../../src/main/server/repos/settings-repo'
 import { createDispatch } from '../../src/main/ipc/dispatch'
 import { createHandlers } from '../../src/main/ipc/handlers'
+import { stableStringify } from '../../src/shared/domain'
 import type { ServerEvent } from '../../src/shared/ipc/features/server-events'
 import type { WriteResult } from '../../src/shared/ipc/write-result'
 import { startTestServer, type TestServer } from '../helpers/pg-server'
@@ -104,6 +105,15 @@ describe("the plan's settings on a department server (real PostgreSQL 15 + PostG
     expect(ne.settings.get().tileUrl).toBeNull()
   })
 
+  it("Administration's shifts reach the commander's desk: its staffing views count with them", async () => {
+    const shifts = [{ name: 'Day', start: 420, end: 1140 }, { name: 'Night', start: 1140, end: 420 }]
+    const r = await dispatchOf(adm)('workload:setShifts', { shifts })
+    expect(r).toMatchObject({ ok: true, value: { shifts, write: { changeSet: { label: 'Settings: shifts' } } } })
+    expect((await readServerSettings(owner)).shifts).toEqual(shifts)
+    await until(() => stableStringify(ne.workload.shifts()) === stableStringify(shifts), 'the NE desk to use the new shifts')
+    expect(await dispatchOf(ne)('workload:setShifts', { shifts: [{ name: 'All day', start: 0, end: 0 }] })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
   it('offline, a change of the plan settings is refused with the reason and nothing is saved; a desk that joins later takes the server\'s', async () => {
     await adm.link.pause()
     const r = await dispatchOf(adm)('settings:set', { department: { ...department, name: 'Offline PD' } })
@@ -111,6 +121,8 @@ describe("the plan's settings on a department server (real PostgreSQL 15 + PostG
     expect(adm.settings.get().department.name).toBe(department.name)
     expect((await readServerSettings(owner)).department).toEqual(department)
     await adm.link.resume()
+    // Back online, a desk holding the server's settings has nothing to catch up (no step in its log).
+    expect(adm.repos.audit.history(1)[0].label).not.toMatch(/as the department server holds them/)
 
     await server.addLogin('nw_cmdr', 'commander', 'NW')
     const nw = await openServerWindow(conn('nw_cmdr'), 'pw-nw_cmdr', 'bob')

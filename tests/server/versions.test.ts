@@ -4,6 +4,7 @@ import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/run-cli'
 import { connectServer } from '../../src/main/server/connect'
+import { readServerSettings } from '../../src/main/server/repos/settings-repo'
 import type { Actor } from '../../src/main/services/actor'
 import { startTestServer, type TestServer } from '../helpers/pg-server'
 import { makeServices } from '../helpers/services'
@@ -56,9 +57,14 @@ describe('published versions on the department server (real PostgreSQL 15 + Post
     const file = join(local.dir, 'plan.sqlite')
     expect(versionsOf(file)).toHaveLength(2)
 
+    // The file's own background map is this desk's: the plan's settings go up, the desk's stay behind.
+    local.settings.set({ tileUrl: 'https://tiles.example/{z}/{x}/{y}.png', tolerances: { sliverWidthM: 7 } })
     const push = await cli(['server', 'push', '--db', file, '--server', server.ownerUrl])
     expect(push).toMatchObject({ code: 0 })
     expect(push.out).toMatch(/2 published versions/)
+    const onServer = await readServerSettings(await server.owner())
+    expect(onServer).toMatchObject({ tolerances: { sliverWidthM: 7 }, department: { name: 'Livermore Police Department' } })
+    expect(onServer).not.toHaveProperty('tileUrl')
     const pulled = join(local.dir, 'pulled.sqlite')
     const pull = await cli(['server', 'pull', '--server', server.ownerUrl, '--db', pulled])
     expect(pull).toMatchObject({ code: 0 })

@@ -37,7 +37,7 @@ async function serverFor(url: string) {
 
 export const serverPushCommand: CliCommand = {
   name: 'server push',
-  summary: 'Upload a local plan (its rows, settings, published versions and audit history) into an empty plan on a department server, in one transaction.',
+  summary: 'Upload a local plan (its rows, plan settings, published versions and audit history) into an empty plan on a department server, in one transaction.',
   flags: {
     db: { type: 'string', required: true, arg: '<file>', help: 'the local plan database' },
     server: { type: 'string', required: true, arg: '<url>', help: 'the department server (an Administration login or the owner)' },

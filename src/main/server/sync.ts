@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
-import { invertChangeSet, type ChangeSet } from '../../shared/domain'
+import { invertChangeSet, stableStringify, type ChangeSet } from '../../shared/domain'
 import { SyncRepo, type OutboxEntry, type SyncConflict } from '../db/repos/sync-repo'
 import type { StoredVersion, VersionRepo } from '../db/repos/version-repo'
 import { AppError } from '../services/app-error'
@@ -328,7 +328,8 @@ export class ServerSync implements VersionAuthority, SettingsAuthority {
     this.settingsChecked = true
     if (!this.desk.settings) return
     const local = this.desk.repos.settings.all()
-    const differ = PLAN_SETTING_KEYS.filter((k) => JSON.stringify(local[k] ?? null) !== JSON.stringify(server[k]))
+    // Compared as values: the server's jsonb keeps object keys in its own order.
+    const differ = PLAN_SETTING_KEYS.filter((k) => stableStringify(local[k] ?? null) !== stableStringify(server[k]))
     if (!differ.length) return
     const label = `The plan's settings as the department server holds them: ${differ.map((k) => SETTING_WORDS[k]).join(', ')}`
     this.desk.repos.db.transaction(() => {
