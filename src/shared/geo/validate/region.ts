@@ -27,6 +27,7 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   const arr = buildArrangement(collectSegments(shapes, local?.region), snap)
   const faces = local ? trustedFaces(arr, local.region) : arr.faces.map((_, f) => f)
   for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
+  if (local && twisted(arr)) return null
   const labels = labelFaces(arr, shapes, faces)
   const keys = new Map<number, string[]>()
   labels.forEach((l, f) => {
@@ -93,6 +94,68 @@ function continuesOutside(arr: Arrangement, faces: number[], key: string, labels
     }
   }
   return false
+}
+
+/**
+ * Whether a face runs along both sides of an edge that closes a cycle. Drawn without crossings
+ * that never happens (only an edge no cycle passes through has one face on both sides), but
+ * crossing points rounded next to each other can twist the walk round a vertex. A full run
+ * then finds a face on both sides of an edge and checks the whole plan snap-rounded; in a
+ * partial run the twisted face is usually one reaching past the region (the ground around the
+ * plan, say), which the check of its own faces passes over, so the twist is looked for here.
+ * The edges no cycle passes through (the boundaries cut off where the region ends) are told
+ * apart by Tarjan's bridge search.
+ */
+function twisted(arr: Arrangement): boolean {
+  const H = arr.org.length
+  let h = 0
+  while (h < H && arr.face[h] !== arr.face[h + 1]) h += 2
+  if (h >= H) return false
+  const bridge = bridges(arr)
+  for (; h < H; h += 2) if (arr.face[h] === arr.face[h + 1] && !bridge[h >> 1]) return true
+  return false
+}
+
+/** Per edge, whether it is a bridge of the arrangement's graph (on no cycle); depth-first, without recursion. */
+function bridges(arr: Arrangement): Uint8Array {
+  const V = arr.vx.length, H = arr.org.length
+  const start = new Int32Array(V + 1)
+  for (let h = 0; h < H; h++) start[arr.org[h] + 1]++
+  for (let v = 0; v < V; v++) start[v + 1] += start[v]
+  const fill = start.slice(0, V), out = new Int32Array(H)
+  for (let h = 0; h < H; h++) out[fill[arr.org[h]]++] = h
+  const disc = new Int32Array(V).fill(-1), low = new Int32Array(V), via = new Int32Array(V), next = new Int32Array(V), stack = new Int32Array(V)
+  const bridge = new Uint8Array(H >> 1)
+  let time = 0
+  for (let r = 0; r < V; r++) {
+    if (disc[r] >= 0) continue
+    let sp = 0
+    stack[sp++] = r
+    disc[r] = low[r] = time++
+    via[r] = -1
+    next[r] = start[r]
+    while (sp) {
+      const v = stack[sp - 1]
+      if (next[v] < start[v + 1]) {
+        const h = out[next[v]++]
+        if (h === (via[v] ^ 1)) continue
+        const w = arr.org[h ^ 1]
+        if (disc[w] < 0) {
+          disc[w] = low[w] = time++
+          via[w] = h
+          next[w] = start[w]
+          stack[sp++] = w
+        } else if (disc[w] < low[v]) low[v] = disc[w]
+      } else {
+        sp--
+        if (via[v] < 0) continue
+        const u = arr.org[via[v]]
+        if (low[v] < low[u]) low[u] = low[v]
+        if (low[v] > disc[u]) bridge[via[v] >> 1] = 1
+      }
+    }
+  }
+  return bridge
 }
 
 /** Pieces of one key in an order that does not depend on how they were found. */
