@@ -23,7 +23,7 @@ async function validate(db: string): Promise<Finding[]> {
 }
 
 describe.skipIf(!chicagoPresent)('issue 15 acceptance 4: repair --slivers on the simplified Chicago plan', () => {
-  it('--dry-run writes nothing; the repair removes the sliver findings it lists, leaves each other one listed with a reason, and adds no error', async () => {
+  it('--dry-run writes nothing; the repair removes every sliver finding and adds no error', async () => {
     const db = join(tmp.dir, 'chicago.sqlite')
     expect((await inProcess('init', '--db', db)).code).toBe(0)
     expect((await inProcess('import', '--db', db, '--layer', 'areas', '--file', join(CHICAGO, 'districts-simplified.geojson'), '--id-field', 'DIST_NUM')).err).toBe('')
@@ -48,25 +48,24 @@ describe.skipIf(!chicagoPresent)('issue 15 acceptance 4: repair --slivers on the
     expect(run.code).toBe(done.summary.blocking ? 1 : 0)
 
     const after = await validate(db)
-    const skipped = new Set(done.skipped.map((s) => s.findingId))
-    for (const s of done.skipped) expect(s.why.length).toBeGreaterThan(10)
-    // Every sliver left is one the command named with its reason.
-    expect(after.filter((f) => f.sliver && !skipped.has(f.id)).map((f) => f.message)).toEqual([])
-    // Every sliver it changed is gone.
-    const afterIds = new Set(after.map((f) => f.id))
-    const repairedBefore = sliversBefore.filter((f) => done.changes.some((c) => c.findingId === f.id))
-    expect(repairedBefore.length).toBeGreaterThan(sliversBefore.length / 2)
-    expect(repairedBefore.filter((f) => afterIds.has(f.id) && !skipped.has(f.id)).map((f) => f.message)).toEqual([])
-    // No new error: each error after is one held before, under its id or (a gap whose corner a
-    // repair beside it re-noded by a centimetre is renamed) on ground the errors of its kind held
-    // before, to within what turf's and the plan check's area formulas differ by on an 8,500 m² gap.
+    // Every sliver is repaired: none skipped, none left.
+    expect(done.skipped).toEqual([])
+    expect(after.filter((f) => f.sliver).map((f) => f.message)).toEqual([])
+    expect(done.changes.length).toBeGreaterThanOrEqual(sliversBefore.length)
+    // No new error: every error after lies on ground the errors of its kind held before (a gap
+    // whose corner a repair beside it re-noded by a centimetre is renamed, not new), or on the
+    // ground of a sliver between Area Commands, which no neighborhood covered (given to an area
+    // whose neighborhoods stop short of it, it joins the gap there: nobody loses an officer).
+    // Beyond that, only what turf's and the plan check's area formulas and the rounding along
+    // re-drawn edges differ by: a few m² on gaps of 8,000 m² and more.
     const errorsBefore = before.filter((f) => f.severity === 'error')
+    const areaSlivers = sliversBefore.filter((f) => (f.kind === 'area-gap' || f.kind === 'area-overlap') && f.geometry)
     const newGround = (f: Finding): number => {
-      const same = errorsBefore.filter((b) => b.kind === f.kind && b.geometry)
-      const left = difference(featureCollection([feature(f.geometry!), ...same.map((b) => feature(b.geometry!))]))
+      const held = [...errorsBefore.filter((b) => b.kind === f.kind && b.geometry), ...areaSlivers]
+      const left = difference(featureCollection([feature(f.geometry!), ...held.map((b) => feature(b.geometry!))]))
       return left ? area(left) : 0
     }
-    expect(after.filter((f) => f.severity === 'error' && !errorsBefore.some((b) => b.id === f.id) && (!f.geometry || newGround(f) > Math.max(2, f.areaM2 / 2000))).map((f) => f.message)).toEqual([])
+    expect(after.filter((f) => f.severity === 'error' && (f.geometry ? newGround(f) > Math.max(2, f.areaM2 / 1500) : !errorsBefore.some((b) => b.id === f.id))).map((f) => f.message)).toEqual([])
     expect(after.filter((f) => f.severity === 'error').length).toBeLessThanOrEqual(errorsBefore.length)
     expect(done.summary.errors).toBe(after.filter((f) => f.severity === 'error').length)
     for (const c of done.changes) {

@@ -1,4 +1,4 @@
-import { invertChangeSet, whyNotAllowed, type ChangeSet, type Finding, type FindingSummary, type PlanState } from '../../shared/domain'
+import { invertChangeSet, whyNotAllowed, type AreaGeometry, type ChangeSet, type Finding, type FindingSummary, type PlanState } from '../../shared/domain'
 import { newEdgeLengthM, ROUNDING_BAND_M } from '../../shared/geo/ops/new-edges'
 import { combineChangeSets, firstNewError, SAME_GROUND_M2, isRepairableSliver, proposeRepair, proposeSliverRepairs, repairOptions, RepairError, type RepairChoice, type RepairOption, type RepairProposal, type SkippedRepair } from '../../shared/geo/repair'
 import { applyChangeSet } from '../../shared/domain'
@@ -102,11 +102,21 @@ export class RepairService {
     const scratch = createValidator(working, this.settings.get().tolerances)
     // New errors are judged against the plan before the batch, so small moves of a gap's ground that repairs one after another make cannot add up.
     const original = this.validation.findings()
-    const screen = (p: RepairProposal, at: PlanState): string | null => this.forbidden(at, p.changeSet, actor) ?? tryOn(scratch, p.changeSet, original)
+    let findings = this.validation.findings()
+    // The ground of the slivers between Area Commands repaired so far, this one's included: flagged before the batch,
+    // and no neighborhood covered it, so a gap may take it in. Ground a neighborhood covered is another matter: a clip
+    // that leaves it to a gap leaves residents without an officer.
+    const flagged: AreaGeometry[] = []
+    const screen = (p: RepairProposal, at: PlanState): string | null => {
+      const f = findings.find((x) => x.id === p.findingId)
+      const ground = f && AREA_LEVEL.has(f.kind) ? f.geometry : undefined
+      const why = this.forbidden(at, p.changeSet, actor) ?? tryOn(scratch, p.changeSet, original, ground ? [...flagged, ground] : flagged)
+      if (!why && ground) flagged.push(ground)
+      return why
+    }
     const proposals: RepairProposal[] = []
     const skipped = new Map<string, SkippedRepair>()
     const repaired = new Set<string>()
-    let findings = this.validation.findings()
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       // A finding is the same one only when its id and its ground are the same (a repair can leave a crumb under the same id):
       // one repaired is not tried again; one skipped is, as the repairs of the pass before may have given it a neighbor to go to.
@@ -140,14 +150,18 @@ export class RepairService {
 const AREA_LEVEL = new Set<Finding['kind']>(['area-gap', 'area-overlap'])
 const sliverOrder = (a: Finding, b: Finding): number => Number(AREA_LEVEL.has(a.kind)) - Number(AREA_LEVEL.has(b.kind))
 
-/** Applies `cs` to the validator when the guard accepts it and it leaves no error that `original` did not have; otherwise leaves the validator as it was and says why. */
-function tryOn(v: PlanValidator, cs: ChangeSet, original: Finding[]): string | null {
+/**
+ * Applies `cs` to the validator when the guard accepts it and it leaves no error that `original`
+ * did not have beyond the repaired slivers' own `ground`; otherwise leaves the validator as it
+ * was and says why.
+ */
+function tryOn(v: PlanValidator, cs: ChangeSet, original: Finding[], ground: AreaGeometry[]): string | null {
   const ids = touched(cs)
   const before = v.findingsFor(ids)
   const latest = v.findings()
   v.apply(cs.ops)
   const refused = guardRefusal(cs, before, v.findingsFor(ids))
-  const added = refused ? null : firstNewError(original, v.findings(), SAME_GROUND_M2 + ROUNDING_BAND_M * newEdgeLengthM(cs), latest)
+  const added = refused ? null : firstNewError(original, v.findings(), SAME_GROUND_M2 + ROUNDING_BAND_M * newEdgeLengthM(cs), latest, ground)
   if (!refused && !added) return null
   v.apply(invertChangeSet(cs).ops)
   if (refused) return refused.message

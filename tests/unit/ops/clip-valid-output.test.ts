@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AreaGeometry, Position } from '../../../src/shared/domain'
 import { areaM2, clip } from '../../../src/shared/geo/ops/clip'
+import { insertPointsOnEdges } from '../../../src/shared/geo/ops/noding'
 import { geometryProblems } from '../../../src/shared/geo/validate/validity'
 
 /** Chicago-sized coordinates: a unit here is 1/1000 degree (about 80 m by 110 m). */
@@ -31,5 +32,20 @@ describe('a clipped boundary is always a valid one', () => {
     const parts = out.type === 'MultiPolygon' ? out.coordinates : [out.coordinates]
     expect(parts.map((p) => p.length)).toEqual([1, 1])
     expect(geometryProblems(out)).toEqual([])
+  })
+})
+
+describe('noding never makes a ring touch itself', () => {
+  it('a point the ring already passes through, one grid step from another of its edges, is not inserted on that edge', () => {
+    // D comes within one grid step of the bottom edge A-B: as a neighbour's corner it would be
+    // noded onto A-B, and the ring would then pass through D twice.
+    const step = 1e-9 * 1000
+    const g = poly([0, 0], [4, 0], [4, 4], [2, step], [0, 4])
+    expect(geometryProblems(g)).toEqual([])
+    expect(insertPointsOnEdges(g, [at(2, step)])).toBeNull()
+    // A point of a neighbour that is not on this ring is still taken.
+    const noded = insertPointsOnEdges(g, [at(1, 0)])!
+    expect(noded.type === 'Polygon' && noded.coordinates[0]).toHaveLength(7)
+    expect(geometryProblems(noded)).toEqual([])
   })
 })

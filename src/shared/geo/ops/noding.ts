@@ -1,5 +1,5 @@
 import { COORD_QUANTUM, type AreaGeometry, type LonLat, type Position } from '../../domain'
-import { bboxOf, bboxesMeet, polygonsOf, projectOnSegment, samePt, toGeometry } from './geom'
+import { bboxOf, bboxesMeet, polygonsOf, projectOnSegment, ptKey, samePt, toGeometry } from './geom'
 
 /**
  * A vertex closer than one grid step (≈ 0.1 mm) to another boundary's edge belongs on that
@@ -37,6 +37,8 @@ export function insertPointsOnEdges(g: AreaGeometry, pts: Position[], tol = NODE
   const polys = polygonsOf(g).map((poly) =>
     poly.map((ring) => {
       const out: LonLat[] = [ring[0]]
+      // A point the ring already passes through elsewhere is not taken again: the ring would touch itself there.
+      let own: Set<string> | null = null
       for (let i = 0; i + 1 < ring.length; i++) {
         const a = ring[i], b = ring[i + 1]
         const minY = Math.min(a[1], b[1]) - tol, maxY = Math.max(a[1], b[1]) + tol
@@ -46,7 +48,9 @@ export function insertPointsOnEdges(g: AreaGeometry, pts: Position[], tol = NODE
           // Within a grid step of a corner it is that corner: inserting it beside it would fold a spike.
           if (p[1] < minY || p[1] > maxY || near(p, a, tol) || near(p, b, tol)) continue
           const pr = projectOnSegment(a, b, p)
-          if (pr.dist <= tol && pr.t > 0 && pr.t < 1 && !hits.some((h) => samePt(h[1], p))) hits.push([pr.t, [p[0], p[1]]])
+          if (!(pr.dist <= tol && pr.t > 0 && pr.t < 1) || hits.some((h) => samePt(h[1], p))) continue
+          own ??= new Set(ring.map(ptKey))
+          if (!own.has(ptKey(p))) hits.push([pr.t, [p[0], p[1]]])
         }
         if (hits.length) {
           changed = true

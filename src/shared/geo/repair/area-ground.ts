@@ -67,7 +67,8 @@ export function settleAreaOverlap(plan: PlanState, f: Finding, choice: RepairCho
     if (n.areaId !== lose.id || !bboxesMeet(bboxOf(n.geometry), bboxOf(piece))) continue
     const under = clip('intersection', ref, n.geometry, piece)
     if (!under || areaM2(under) < TRACE_M2) continue
-    const kept = clip('intersection', ref, n.geometry, rest)
+    // Only the shared ground comes off: ground the neighborhood holds elsewhere outside its area is another finding's to repair.
+    const kept = clip('difference', ref, n.geometry, piece)
     if (!kept) throw new RepairError(`${n.name} lies wholly in the ground ${lose.name} would give up`)
     shapes.push([{ entity: 'neighborhood', id: n.id }, kept])
     clipped.push(n.name)

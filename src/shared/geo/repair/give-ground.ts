@@ -175,16 +175,18 @@ const HELD_M2 = 0.01
 /**
  * Ground a repair leaves to an Area Command that none of its neighborhoods covers would be a
  * gap there, joined to any gap beside it; the area's neighborhood bordering it longest takes it
- * in the same step. Null when a neighborhood (other than `leaving`, which gives it up) already
- * covers some of it, or none of the area's borders it.
+ * in the same step. What a neighborhood (other than `leaving`, which gives it up) already covers
+ * stays with it, and only the rest is taken. Null when nothing is left uncovered, or none of the
+ * area's neighborhoods borders what is.
  */
 export function takeInArea(plan: PlanState, ground: AreaGeometry, areaId: string, leaving?: string): { n: Neighborhood; g: AreaGeometry } | null {
   const ref = nearbyBoundaries(plan, ground)
   const box = bboxOf(ground)
-  const held = plan.neighborhoods.some((m) => m.id !== leaving && bboxesMeet(bboxOf(m.geometry), box) && areaM2(clip('intersection', ref, m.geometry, ground)) >= HELD_M2)
-  if (held) return null
-  const taker = gapCandidates(plan, ground, [areaId]).find((c) => c.n.id !== leaving)
+  const holders = plan.neighborhoods.filter((m) => m.id !== leaving && bboxesMeet(bboxOf(m.geometry), box) && areaM2(clip('intersection', ref, m.geometry, ground)) >= HELD_M2)
+  const free = holders.length ? clip('difference', ref, ground, ...holders.map((m) => m.geometry)) : ground
+  if (!free || areaM2(free) < HELD_M2) return null
+  const taker = gapCandidates(plan, free, [areaId]).find((c) => c.n.id !== leaving)
   if (!taker) return null
-  const g = clip('union', ref, insertPointsOnEdges(taker.n.geometry, verticesOf(ground)) ?? taker.n.geometry, ground)
+  const g = clip('union', ref, insertPointsOnEdges(taker.n.geometry, verticesOf(free)) ?? taker.n.geometry, free)
   return g ? { n: taker.n, g } : null
 }

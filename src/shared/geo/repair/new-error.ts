@@ -1,4 +1,4 @@
-import type { Finding } from '../../domain'
+import type { AreaGeometry, Finding } from '../../domain'
 import { areaM2, clip } from '../ops/clip'
 import { bboxOf, bboxesMeet } from '../ops/geom'
 
@@ -19,9 +19,13 @@ export const SAME_GROUND_M2 = 1
  * is new, or larger under the same id. `slackM2` is what rounding may add (more than
  * SAME_GROUND_M2 where the repair re-draws long edges); an error's growth is measured from
  * `latest` (the findings just before this repair, where repairs come one after another), so
- * roundings of earlier repairs do not add up against a later one.
+ * roundings of earlier repairs do not add up against a later one. `repaired` is the ground of the
+ * slivers being repaired (this one and those repaired before it in the batch): it was flagged
+ * already, so an error that takes it in (ground between Area Commands given to an area whose
+ * neighborhoods stop short of it joins the gap there) has grown by nothing that was sound
+ * before; any ground beyond it still counts.
  */
-export function firstNewError(before: Finding[], after: Finding[], slackM2 = SAME_GROUND_M2, latest: Finding[] = before): Finding | null {
+export function firstNewError(before: Finding[], after: Finding[], slackM2 = SAME_GROUND_M2, latest: Finding[] = before, repaired: AreaGeometry[] = []): Finding | null {
   const had = new Set(before.filter((f) => f.severity === 'error').map((f) => f.id))
   const size = new Map(latest.filter((f) => f.severity === 'error').map((f) => [f.id, f.areaM2]))
   for (const f of after) {
@@ -34,9 +38,10 @@ export function firstNewError(before: Finding[], after: Finding[], slackM2 = SAM
       return f
     }
     const box = bboxOf(f.geometry)
-    const same = before.filter((b) => b.severity === 'error' && b.kind === f.kind && b.geometry && bboxesMeet(bboxOf(b.geometry), box))
+    const same = before.filter((b) => b.severity === 'error' && b.kind === f.kind && b.geometry && bboxesMeet(bboxOf(b.geometry), box)).map((b) => b.geometry!)
+    for (const g of repaired) if (bboxesMeet(bboxOf(g), box)) same.push(g)
     if (!same.length) return f
-    const left = clip('difference', [], f.geometry, ...same.map((b) => b.geometry!))
+    const left = clip('difference', [], f.geometry, ...same)
     if (left && areaM2(left) > slackM2) return f
   }
   return null
