@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/run-cli'
 import { connectServer } from '../../src/main/server/connect'
 import { readServerSettings } from '../../src/main/server/repos/settings-repo'
 import { createDispatch } from '../../src/main/ipc/dispatch'
@@ -132,5 +133,26 @@ describe("the plan's settings on a department server (real PostgreSQL 15 + PostG
     } finally {
       await nw.close()
     }
+  })
+  it('the settings command takes --server: Administration stores the plan settings there for every desk, a commander is refused and may print them', async () => {
+    const cli = async (...args: string[]) => {
+      const out: string[] = []
+      const err: string[] = []
+      const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) })
+      return { code, out: out.join('\n'), err: err.join('\n') }
+    }
+    const saved = await cli('settings', '--server', server.urlFor('adm_s', 'pw-adm_s'), '--department-phone', '925-555-0199')
+    expect(saved).toMatchObject({ code: 0, out: expect.stringContaining('Saved the non-emergency phone.') })
+    expect((await readServerSettings(owner)).department).toEqual({ ...department, nonEmergencyPhone: '925-555-0199' })
+    const log = await owner.query('SELECT login, action FROM acp.change_log ORDER BY seq DESC LIMIT 1')
+    expect(log.rows[0]).toEqual({ login: 'adm_s', action: 'settings' })
+    await until(() => ne.settings.get().department.nonEmergencyPhone === '925-555-0199', "the NE desk to follow the command line's change")
+
+    const refused = await cli('settings', '--server', server.urlFor('ne_cmdr', 'pw-ne_cmdr'), '--units', 'us')
+    expect(refused.code).toBe(2)
+    expect(refused.err).toContain("Only Administration changes the plan's units. Nothing was saved.")
+    expect(await readServerSettings(owner)).not.toHaveProperty('units')
+    const shown = await cli('settings', '--server', server.urlFor('ne_cmdr', 'pw-ne_cmdr'))
+    expect(shown).toMatchObject({ code: 0, out: expect.stringContaining('department non-emergency phone: 925-555-0199') })
   })
 })

@@ -9,7 +9,7 @@ import type { SettingsPatch } from '../services/settings-service'
 import { parseShiftSpec, shiftText, type Shift } from '../../shared/staffing/shifts'
 import { str } from './args'
 import { EXIT, InputError, type CliIo, type CliCommand } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 
 const NOT_SET = '(not set)'
 
@@ -70,7 +70,8 @@ export const settingsCommand: CliCommand = {
   name: 'settings',
   summary: "Print the plan's settings, or set the units, the department's public name and non-emergency phone, and who covers a neighborhood with no active officer.",
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
+    server: { ...TARGET_FLAGS.server, help: `${TARGET_FLAGS.server.help}; the plan's settings are stored there for every desk (Administration only)` },
     units: { type: 'string', values: UNITS, help: 'how the app shows areas, widths and tolerances (stored values stay in meters)' },
     'department-name': { type: 'string', arg: '<text>', help: 'the department as residents see it on the public map (at most 120 characters)' },
     'department-phone': { type: 'string', arg: '<text>', help: 'its non-emergency phone, shown where an area has no commander (at most 40 characters)' },
@@ -102,7 +103,7 @@ export const settingsCommand: CliCommand = {
     const checkedName = name === undefined ? undefined : departmentField('department-name', 'name', name)
     const checkedPhone = phone === undefined ? undefined : departmentField('department-phone', 'nonEmergencyPhone', phone)
     const writes = units !== undefined || name !== undefined || phone !== undefined || cover !== undefined || sergeants !== undefined || shifts !== undefined
-    const plan = await openPlan(str(flags, 'db')!, writes ? { purpose: 'change its settings' } : { readOnly: true })
+    const plan = await openTarget('settings', flags, writes ? { purpose: 'change its settings' } : { readOnly: true })
     try {
       const { settings } = plan.services
       if (writes) {
@@ -117,8 +118,9 @@ export const settingsCommand: CliCommand = {
           patch.vacancyFallback = { cover: cover ?? v.cover, sergeants: { ...v.sergeants, ...sergeants } }
         }
         try {
-          settings.set(patch)
-          if (shifts) plan.services.workload.setShifts(shifts, plan.actor)
+          // One change, one transaction with its audit row; on a server, stored there first (or refused, changing nothing).
+          if (shifts) patch.shifts = plan.services.workload.checkShifts(shifts, plan.actor)
+          await settings.change(patch, plan.actor)
         } catch (e) {
           // The roster check names the area and the officer; nothing was stored.
           if (e instanceof AppError) throw new InputError(`settings: ${e.message}`)
@@ -133,7 +135,7 @@ export const settingsCommand: CliCommand = {
       print(settings.get(), io, vacancyLine(settings.get(), repos.areas.list(), new Map(repos.officers.list().map((o) => [o.id, o]))), plan.services.workload.shifts())
       return EXIT.ok
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }

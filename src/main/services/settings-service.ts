@@ -147,7 +147,12 @@ export class SettingsService {
     if (!keys.length) return { settings: now, step: null }
     const label = `Settings: ${[...new Set(keys.map((k) => (isPlanSetting(k) ? SETTING_WORDS[k] : DESK_WORDS[k] ?? k)))].join(', ')}`
     const profile = profileKey(actor.profile)
-    const shared = Object.fromEntries(keys.filter(isPlanSetting).map((k) => [k, changed[k]]))
+    const sharedKeys = keys.filter(isPlanSetting)
+    const shared = Object.fromEntries(sharedKeys.map((k) => [k, changed[k]]))
+    // The app's own check comes first; on a department server PostgreSQL refuses it as well.
+    if (sharedKeys.length && actor.profile.role !== 'admin') {
+      throw new AppError('forbidden', `Only Administration changes the plan's ${sharedKeys.map((k) => SETTING_WORDS[k]).join(', ')}. Nothing was saved.`)
+    }
     if (this.authority && Object.keys(shared).length) await this.authority.storeSettings(shared, { label, profile, osUser: actor.osUser })
     const changeSet: ChangeSet = { label, ops: [] }
     let seq = 0
