@@ -106,9 +106,3 @@ export function forEachPosition(g: AreaGeometry, fn: (p: Position) => void): voi
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
   for (const rings of polys) for (const ring of rings) for (const p of ring) fn(p)
 }
-
-export function mapPositions(g: AreaGeometry, fn: (p: Position) => Position): AreaGeometry {
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map((ring) => ring.map(fn)) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((rings) => rings.map((ring) => ring.map(fn))) }
-}

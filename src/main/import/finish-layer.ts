@@ -1,7 +1,7 @@
 import { quantize } from '../../shared/domain/geometry'
 import { windPolys } from '../../shared/geo/ops/geom'
 import type { AreaGeometry, Position } from '../../shared/domain/geometry'
-import { checkGeometry, forEachPosition, mapPositions, type CheckTally } from './check-geometry'
+import { checkGeometry, forEachPosition, type CheckTally } from './check-geometry'
 import { resolveCrs, type ResolvedCrs } from './crs'
 import { ImportError, formatCoordinate } from './import-error'
 import { Ticker } from './progress'
@@ -113,11 +113,11 @@ export async function finishChecked(file: string, head: LayerHead, checks: Layer
   }
   const toLonLat = crs?.toLonLat ?? null
   const total = checked.length
-  // In place: each feature's checked copy goes as soon as its stored form exists.
+  // In place: the checked copies are this layer's own arrays (checkGeometry made them), so each
+  // position is overwritten with its quantized WGS84 value instead of copied once more.
   for (let i = 0; i < total; i++) {
     const f = checked[i]
-    const geometry = mapPositions(f.geometry, (p) => {
-      // Without a projection the position is read in place (no array per position of a 200,000-feature layer).
+    forEachPosition(f.geometry, (p) => {
       const q = toLonLat ? toLonLat([p[0], p[1]]) : p
       const lon = q[0]
       const lat = q[1]
@@ -128,9 +128,10 @@ export async function finishChecked(file: string, head: LayerHead, checks: Layer
           { file, feature: f.index },
         )
       }
-      return [quantize(lon), quantize(lat)]
+      p[0] = quantize(lon)
+      p[1] = quantize(lat)
     })
-    checked[i] = { index: f.index, properties: f.properties, geometry: wound(geometry) }
+    checked[i] = { index: f.index, properties: f.properties, geometry: wound(f.geometry) }
     if (ticker.due()) await ticker.pause({ phase: 'checking', features: i + 1, totalFeatures: total, bytes: 0, totalBytes: 0 })
   }
   ticker.report({ phase: 'checking', features: total, totalFeatures: total, bytes: 0, totalBytes: 0 })
