@@ -139,6 +139,29 @@ describe('Repair all slivers between Area Commands', () => {
     expect(ids(s.validation.findings())).toEqual(ids(before))
   })
 
+  it('a strip between two areas that borders only a gap of that area goes to the area and joins the gap: every sliver repaired, no error added', () => {
+    const plan = sliverPlan()
+    // As above, but North's neighborhoods stop 20 m above its bottom: a 4,000 m² gap, an error, lies between them and the strip.
+    plan.areas[0] = { ...plan.areas[0], geometry: poly([[0, 0], [50, 0], [50, 0.3], [150, 0.3], [150, 0], [200, 0], [200, 100], [150, 100], [0, 100]]) }
+    plan.neighborhoods[0].geometry = poly([[0, 20.3], [100, 20.3], [100, 100], [0, 100]])
+    plan.neighborhoods[1].geometry = poly([[100, 20.3], [200, 20.3], [200, 100], [100, 100]])
+    const s = services(plan)
+    const before = s.validation.findings()
+    const strip = only(before, 'area-gap')
+    const gap = only(before, 'gap')
+    expect(strip.sliver).toBe(true)
+    expect(gap.severity).toBe('error')
+    const r = s.repairs.repairSlivers(ADMIN)
+    expect(r.skipped).toEqual([])
+    expect(r.proposals.find((x) => x.findingId === strip.id)!.areas).toEqual(['N'])
+    const after = s.validation.findings()
+    expect(slivers(after)).toEqual([])
+    // The gap takes in the strip's 30 m² and nothing else; no other error appears.
+    const errors = after.filter((f) => f.severity === 'error')
+    expect(errors.map((f) => f.kind)).toEqual(['gap'])
+    expect(errors[0].areaM2).toBeCloseTo(gap.areaM2 + strip.areaM2, 0)
+  })
+
   it('a strip two areas share stays with one, and the other area and its neighborhoods give it up', () => {
     const plan = sliverPlan()
     // North and its neighborhoods reach 0.3 m down into South along its whole width.
