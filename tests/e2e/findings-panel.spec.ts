@@ -29,6 +29,12 @@ test('the findings panel follows edits without a refresh, and a finding click se
   await expect(finding).toHaveCount(1)
   await expect(finding).toContainText('Midtown')
   await expect(app.panels.findings.getByTestId('findings-counts')).toContainText('0 errors, 1 warning')
+  // The map draws the new finding, and the area list's lines of both neighborhoods follow the roster.
+  await expect.poll(async () => (await app.map.counts()).findings).toBe(1)
+  const line = (id: string) => app.panels.neighborhoodButton(id).locator('..')
+  const jensenOfficers = app.services.plans.load().officers.filter((o) => o.neighborhoodId === jensen.id && o.status !== 'vacant').length
+  await expect(line(midtown.id)).toContainText('no officer')
+  await expect(line(jensen.id)).toContainText(`${jensenOfficers} officers`)
 
   await app.panels.neighborhoodButton(jensen.id).click()
   const before = await viewCentre(app)
@@ -38,4 +44,11 @@ test('the findings panel follows edits without a refresh, and a finding click se
   await expect.poll(async () => JSON.stringify(await viewCentre(app))).not.toBe(JSON.stringify(before))
   await app.page.waitForTimeout(400) // let the 250 ms zoom animation finish for the screenshot
   await app.page.screenshot({ path: testInfo.outputPath('finding-focused.png') })
+
+  // Undo puts the last officer back: the focused finding leaves the list and the map, and Midtown's line says so.
+  await app.page.getByTestId('undo').click()
+  await expect(app.panels.findings.getByTestId('findings-counts')).toContainText('0 errors, 0 warnings')
+  await expect.poll(async () => (await app.map.counts()).findings).toBe(0)
+  await expect(line(midtown.id)).toContainText('1 officer')
+  await expect(line(jensen.id)).toContainText(`${jensenOfficers - 1} officer`)
 })

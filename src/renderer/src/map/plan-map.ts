@@ -1,6 +1,6 @@
 import type { Extent } from 'ol/extent'
 import { buffer as bufferExtent, extend as extendExtent, createEmpty, getHeight, getWidth, isEmpty } from 'ol/extent'
-import Feature from 'ol/Feature'
+import Feature, { type FeatureLike } from 'ol/Feature'
 import GeoJSON from 'ol/format/GeoJSON'
 import type Geometry from 'ol/geom/Geometry'
 import { Point } from 'ol/geom'
@@ -16,7 +16,7 @@ import Attribution from 'ol/control/Attribution'
 import ScaleLine from 'ol/control/ScaleLine'
 import Zoom from 'ol/control/Zoom'
 import type { AreaCommand, AreaGeometry, CityLimit, Finding, Neighborhood, PlanState } from '../../../shared/domain'
-import { areaLabelStyle, areaStyle, cityStyle, findingStyle, labelPriority, neighborhoodStyle, selectedNeighborhoodLabel, type NeighborhoodLook } from './styles'
+import { areaLabelStyle, areaStyle, cityStyle, findingStyle, labelPriority, neighborhoodLabelStyle, neighborhoodStyle, selectedNeighborhoodLabel, type NeighborhoodLook } from './styles'
 import { drawnLabels, FurnitureObstacles, LABELS, selectedLabelLayer, type DrawnLabel } from './map-labels'
 import { highlightStyle } from './highlight-style'
 import { ImportPreviewLayer } from './import-preview'
@@ -24,6 +24,7 @@ import { RepairPreviewLayer } from './repair-preview'
 import type { RepairMapPreview } from '../stores/repair'
 import { BackgroundLayer, type LoadTile } from './background-layer'
 import { ReferenceLayer } from './reference-layer'
+import { FindingFeatures } from './finding-features'
 import type { Units } from '../../../shared/units/format'
 
 // Everything on the map is in WGS84 lon/lat, like the plan itself.
@@ -69,9 +70,13 @@ export class PlanMap {
   readonly areaSource = new VectorSource()
   readonly neighborhoodSource = new VectorSource()
   readonly findingSource = new VectorSource()
+  /** Findings redrawn by what a write changed, not all of them (see FindingFeatures). */
+  private readonly findingFeatures = new FindingFeatures(this.findingSource, toGeom)
   /** Diff ground gained/lost and the looked-up point: drawn over everything, never hit-tested. */
   readonly highlightSource = new VectorSource()
   readonly neighborhoodLayer: VectorLayer<VectorSource>
+  /** The neighborhoods' names (but the selected one's), decluttered with the other labels. */
+  private readonly neighborhoodLabelLayer: VectorLayer<VectorSource>
   /** The Area Commands' names, above the neighborhoods so they are kept where labels collide. */
   readonly areaLabelLayer: VectorLayer<VectorSource>
   /** The selected neighborhood's label, above the Area Commands' names: it is the one label always drawn. */
@@ -102,12 +107,12 @@ export class PlanMap {
     // Labels are decluttered together, a higher layer winning: the map's controls (scale bar,
     // zoom, credit) keep their ground, then the selected neighborhood's label, the area names,
     // and the other neighborhoods in label priority order (own area before others).
-    this.neighborhoodLayer = new VectorLayer({
-      source: this.neighborhoodSource,
-      style: neighborhoodStyle(this.look),
-      declutter: LABELS,
-      renderOrder: (a, b) => labelPriority(this.look, a) - labelPriority(this.look, b),
-    })
+    const byPriority = (a: FeatureLike, b: FeatureLike) => labelPriority(this.look, a) - labelPriority(this.look, b)
+    // Outlines and fills are drawn plainly; only the names go through decluttering, which replays
+    // every drawing call of its layers at the end of each frame (outlines of a whole city's beats
+    // drawn that way made each frame after an edit about twice as slow).
+    this.neighborhoodLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodStyle(this.look), renderOrder: byPriority })
+    this.neighborhoodLabelLayer = new VectorLayer({ source: this.neighborhoodSource, style: neighborhoodLabelStyle(this.look), declutter: LABELS, renderOrder: byPriority })
     this.areaLabelLayer = new VectorLayer({ source: this.areaSource, style: areaLabelStyle, declutter: LABELS })
     this.selectedLabelLayer = selectedLabelLayer(this.neighborhoodSource, selectedNeighborhoodLabel(this.look))
     // The map's own controls, and the panels laid over it beside it (marked data-map-overlay: the map key, the way back).
@@ -128,11 +133,12 @@ export class PlanMap {
         this.reference.layer,
         new VectorLayer({ source: this.areaSource, style: areaStyle }),
         this.neighborhoodLayer,
+        this.neighborhoodLabelLayer,
         new VectorLayer({ source: this.citySource, style: cityStyle }),
         this.areaLabelLayer,
         this.selectedLabelLayer,
         furniture,
-        new VectorLayer({ source: this.findingSource, style: findingStyle }),
+        new VectorLayer({ source: this.findingSource, style: findingStyle, renderOrder: this.findingFeatures.order }),
         new VectorLayer({ source: this.highlightSource, style: highlightStyle }),
         this.repairPreview.layer,
         this.importPreview.layer,
@@ -145,6 +151,7 @@ export class PlanMap {
   /** Redraws the neighborhoods and their labels after the look changed (selection, own area, labels shown). */
   private relook(): void {
     this.neighborhoodLayer.changed()
+    this.neighborhoodLabelLayer.changed()
     this.selectedLabelLayer.changed()
   }
 
@@ -221,20 +228,7 @@ export class PlanMap {
   }
 
   setFindings(findings: Finding[], focusedId: string | null): void {
-    this.findingSource.clear()
-    this.findingSource.addFeatures(
-      findings
-        .filter((f) => f.geometry || f.location)
-        .map((f) => {
-          const feat = new Feature({
-            geometry: f.geometry ? toGeom(f.geometry) : new Point(f.location!),
-            severity: f.severity,
-            focused: f.id === focusedId,
-          })
-          feat.setId(f.id)
-          return feat
-        }),
-    )
+    this.findingFeatures.set(findings, focusedId)
   }
 
   /** The view before the first zoom to a finding, until the user goes back or moves to the whole city or an area. */
@@ -348,7 +342,7 @@ export class PlanMap {
     this.map.forEachFeatureAtPixel(pixel, (f) => {
       hit = f.getId() as string
       return true
-    }, { layerFilter: (l) => l === this.neighborhoodLayer, hitTolerance: 2 })
+    }, { layerFilter: (l) => l === this.neighborhoodLayer || l === this.neighborhoodLabelLayer, hitTolerance: 2 })
     return hit
   }
 

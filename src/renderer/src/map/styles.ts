@@ -81,10 +81,13 @@ export function neighborhoodStyle(look: NeighborhoodLook) {
         zIndex: selected ? 2 : 1,
       }),
     )
-    if (!look.showLabels || selected) return [base]
-    const label = neighborhoodLabel(look, f)
-    return label ? [base, label] : [base]
+    return [base]
   }
+}
+
+/** The neighborhoods' names but the selected one's (its own layer draws that one above the rest). */
+export function neighborhoodLabelStyle(look: NeighborhoodLook) {
+  return (f: FeatureLike): Style | undefined => (f.getId() === look.selectedId ? undefined : neighborhoodLabel(look, f))
 }
 
 /**
