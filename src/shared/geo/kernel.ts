@@ -120,8 +120,32 @@ function onSegment(ax: number, ay: number, bx: number, by: number, px: number, p
 /**
  * How two segments meet: 0 = not at all; 1 = only at one endpoint shared by both
  * (same grid point); 2 = anything else (proper crossing, T-junction, collinear overlap).
+ *
+ * The cases orientation's filter settles (apart, crossing, or sharing one endpoint and not
+ * collinear: most pairs a ring or an arrangement asks about) are decided here, in a function
+ * short enough to be inlined into the loops that call it; a call that is not inlined boxes its
+ * eight doubles. The rest (collinear, T-junctions, zero-length, undecided) goes to
+ * `segmentContactExact`, with the same answers.
  */
 export function segmentContact(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+): 0 | 1 | 2 {
+  if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return 0
+  if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return 0
+  // Filter signs are exact where not 0; a zero-length segment gives 0 against anything.
+  const o1 = orientFilter(ax, ay, bx, by, cx, cy), o2 = orientFilter(ax, ay, bx, by, dx, dy)
+  if (o1 !== 0 && o1 === o2) return 0
+  const o3 = orientFilter(cx, cy, dx, dy, ax, ay), o4 = orientFilter(cx, cy, dx, dy, bx, by)
+  if (o3 !== 0 && o3 === o4) return 0
+  if (o1 * o2 < 0 && o3 * o4 < 0) return 2
+  // One endpoint shared (its orientation is exactly 0) and the other end of c-d off line a-b: they meet there only.
+  if ((o1 !== 0 || o2 !== 0) && ((ax === cx && ay === cy) || (ax === dx && ay === dy) || (bx === cx && by === cy) || (bx === dx && by === dy))) return 1
+  return segmentContactExact(ax, ay, bx, by, cx, cy, dx, dy)
+}
+
+/** `segmentContact` with exact orientation throughout. */
+function segmentContactExact(
   ax: number, ay: number, bx: number, by: number,
   cx: number, cy: number, dx: number, dy: number,
 ): 0 | 1 | 2 {
