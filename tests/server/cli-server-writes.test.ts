@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
 import { changesSince } from '../../src/main/server/repos/change-log-repo'
 import { readPlanRows } from '../../src/main/server/repos/plan-rows-repo'
@@ -19,6 +19,10 @@ let commander: string
 const tmp = tempDir('acp-cli-server-writes-')
 const dir = tmp.dir
 const file = join(dir, 'sample.sqlite')
+
+// Each command starts the CLI and a pool on a real server, and Chicago's plan travels whole: on a loaded
+// two-core machine this file took 2-4 minutes where an idle one takes 30 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 beforeAll(async () => {
   server = await startTestServer()

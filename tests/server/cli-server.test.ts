@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
 import { createServices } from '../../src/main/services'
 import { planSettingsOf } from '../../src/main/services/plan-settings'
@@ -13,6 +13,10 @@ let admin: string
 let commander: string
 const tmp = tempDir('acp-cli-server-')
 const dir = tmp.dir
+
+// Each command starts the CLI and a pool on a real server, and Chicago's plan travels whole: on a loaded
+// two-core machine this file took 2-4 minutes where an idle one takes 30 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 beforeAll(async () => {
   server = await startTestServer()
