@@ -11,7 +11,7 @@ import { AppError } from '../services/app-error'
 import { storedAddresses, storedCalls } from '../services/continuity-basis'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
-import { openTarget } from './open-target'
+import { openTarget, TARGET_FLAGS } from './open-target'
 import { readTextFile } from './read-text'
 
 /** Same limit as the address import over IPC would take, in characters. */
@@ -61,7 +61,8 @@ export const compareCommand: CliCommand = {
   name: 'compare',
   summary: 'Continuity between two plans (neighborhoods, workload and residents keeping their officer, per Area Command) and the addresses whose neighborhood, area or officers change.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
+    server: { ...TARGET_FLAGS.server, help: `${TARGET_FLAGS.server.help}; its published versions are the server's` },
     from: { type: 'string', required: true, arg: '<version|published>', help: "the earlier plan: a published version's number or 'published' (the last one)" },
     to: { type: 'string', required: true, arg: '<version|draft>', help: "the later plan: a published version's number or 'draft' (the plan as it is now)" },
     addresses: { type: 'string', arg: '<csv>', help: 'address points (address, lon, lat columns); without it, the address points imported into the plan, if any' },
@@ -70,7 +71,7 @@ export const compareCommand: CliCommand = {
   notes: [
     'Shares are from 0 to 1 (JSON) or percentages (text); workload is null without imported calls for service, residents null without address points.',
     'Exit 0 when compared; 2 on a bad flag, an unknown version or a bad address file (the message names the file, line and column).',
-    'Works on a plan file: published versions are kept in the plan file, not on the department server, so there is no --server form.',
+    'On a department server (--server) the published versions compared are the ones the server holds.',
   ],
   async run(flags, io) {
     const fromRef = planRef('from', str(flags, 'from')!)

@@ -5,8 +5,8 @@ import { showValue } from '../../shared/text/bounded'
 import { safeLine } from '../../shared/text/safe-text'
 import { AppError } from '../services/app-error'
 import { bool, str } from './args'
-import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
-import { openPlan } from './open-plan'
+import { EXIT, InputError, UsageError, type CliCommand, type CliIo, type FlagValues } from './command'
+import { openTarget, TARGET_FLAGS } from './open-target'
 
 /** "0.01", "1%" -> 0.01. */
 function tolerance(text: string | undefined): number {
@@ -31,15 +31,15 @@ function printText(io: CliIo, r: Awaited<ReturnType<typeof run>>): void {
   for (const b of r.beats) io.out(safeLine(describe(b, r.withCalls)))
 }
 
-async function run(db: string, file: string, idField: string, tol: number) {
-  const plan = await openPlan(db, { readOnly: true })
+async function run(flags: FlagValues, file: string, idField: string, tol: number) {
+  const plan = await openTarget('nesting', flags, { readOnly: true })
   try {
     return await plan.services.nesting.check(file, { idField, tolerance: tol })
   } catch (e) {
     if (e instanceof AppError) throw new InputError(`nesting: ${e.message}`)
     throw e
   } finally {
-    plan.close()
+    await plan.closeAll()
   }
 }
 
@@ -47,7 +47,8 @@ export const nestingCommand: CliCommand = {
   name: 'nesting',
   summary: 'Do the dispatch (CAD) beats nest in the neighborhoods? Each CAD beat with its share in each neighborhood; exit 1 when one is split.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database (its draft is checked)' },
+    db: { ...TARGET_FLAGS.db, help: 'the plan database (its draft is checked; or --server)' },
+    server: TARGET_FLAGS.server,
     file: { type: 'string', required: true, arg: '<cad beats>', help: 'the CAD beat layer: .geojson/.json, .zip (Shapefile with .prj), .gpkg or .kml' },
     'id-field': { type: 'string', required: true, arg: '<F>', help: "field holding each CAD beat's id" },
     tolerance: { type: 'string', arg: '<share>', help: "how much of a beat's area may lie in other neighborhoods before it counts as split: 0.01 (default) or 1%" },
@@ -64,7 +65,7 @@ export const nestingCommand: CliCommand = {
     const file = str(flags, 'file')!
     if (!existsSync(file)) throw new InputError(`nesting: there is no CAD beat layer at ${file}`)
     const out = str(flags, 'csv')
-    const r = await run(str(flags, 'db')!, file, str(flags, 'id-field')!, tol)
+    const r = await run(flags, file, str(flags, 'id-field')!, tol)
     if (out) writeFileSync(resolve(out), r.crosswalk)
     if (bool(flags, 'json')) {
       const { crosswalk: _csv, ...rest } = r

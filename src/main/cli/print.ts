@@ -8,7 +8,7 @@ import { checkOutputPaths } from '../services/output-guard'
 import { writeFilesTogether } from '../services/publication-files'
 import { str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 
 /** The output guard and the atomic writer speak of publishing; a printed sheet is a file written. */
 const asPrint = (m: string): string => m.replace(/Cannot publish/g, 'Cannot write').replace(/Nothing was published/g, 'Nothing was written')
@@ -17,7 +17,8 @@ export const printCommand: CliCommand = {
   name: 'print',
   summary: "Print an Area Command's roll-call map to a one-page PDF: its neighborhoods labelled, their adopting officers, the commander, plan version and date.",
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database (only read)' },
+    db: { ...TARGET_FLAGS.db, help: 'the plan database (only read; or --server)' },
+    server: TARGET_FLAGS.server,
     area: { type: 'string', required: true, arg: '<id>', help: 'the Area Command id, as in the plan (e.g. NE)' },
     out: { type: 'string', required: true, arg: '<file.pdf>', help: 'the PDF to write (replaced whole, never half-written)' },
     paper: { type: 'string', values: PAPERS, help: 'landscape US Letter or A4 (default letter)' },
@@ -28,7 +29,7 @@ export const printCommand: CliCommand = {
     if (!/\.pdf$/i.test(out)) throw new UsageError(`print: --out must name a .pdf file, not '${str(flags, 'out')}'`)
     if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new InputError(`print: the folder ${dirname(out)} does not exist`)
     const paper = (str(flags, 'paper') ?? 'letter') as Paper
-    const plan = await openPlan(str(flags, 'db')!, { readOnly: true })
+    const plan = await openTarget('print', flags, { readOnly: true })
     try {
       checkOutputPaths([out], { dbPath: plan.dbPath, backupDir: plan.services.backups.backupDir })
       const { bytes } = await rollCallPdf(plan.services, str(flags, 'area')!, paper)
@@ -39,7 +40,7 @@ export const printCommand: CliCommand = {
       if (e instanceof AppError) throw new InputError(`print: ${asPrint(e.message)}`)
       throw e
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }

@@ -9,7 +9,7 @@ import { DEFAULT_MOVE_TOLERANCE } from '../services/staffing-service'
 import { csvHeaders, guessCfsMapping, readCfsColumns } from '../workload/cfs-csv'
 import { bool, str } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 import { readTextFile } from './read-text'
 
 /** Calls per shift keyed by shift name, in the order of the shifts. */
@@ -52,7 +52,8 @@ export const workloadCommand: CliCommand = {
   name: 'workload',
   summary: 'Calls for service per shift in each Area Command and neighborhood of the plan (the draft), flagged over or under.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
+    server: TARGET_FLAGS.server,
     calls: { type: 'string', required: true, arg: '<csv>', help: 'calls for service: longitude, latitude and the time each came in (optional call type, minutes, units)' },
     shifts: { type: 'string', arg: '"Days=06-14,Swing=14-22,Nights=22-06"', help: 'the shifts (default: the plan\'s shift setting)' },
     json: { type: 'boolean', help: 'print the figures as JSON' },
@@ -89,7 +90,7 @@ export const workloadCommand: CliCommand = {
         `workload: ${name} line ${e.line}${e.column ? `, field "${showValue(e.column)}"` : ''}: ${e.message}${more > 0 ? ` (and ${more} more line${more === 1 ? '' : 's'} with errors)` : ''}; nothing was counted`,
       )
     }
-    const plan = await openPlan(str(flags, 'db')!, { readOnly: true })
+    const plan = await openTarget('workload', flags, { readOnly: true })
     try {
       const state = plan.services.plans.load()
       const use = shifts ?? plan.services.workload.shifts()
@@ -117,7 +118,7 @@ export const workloadCommand: CliCommand = {
       }
       return EXIT.ok
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }
