@@ -1,9 +1,9 @@
 import type { FindingSummary } from '../../shared/domain'
 import type { RepairProposal, SkippedRepair } from '../../shared/geo/repair'
 import { AppError } from '../services/app-error'
-import { bool, str } from './args'
+import { bool } from './args'
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 import { summaryText } from './print-findings'
 
 interface Outcome {
@@ -47,22 +47,23 @@ export const repairCommand: CliCommand = {
   name: 'repair',
   summary: 'Repair every sliver finding at once (gaps and overlaps, of neighborhoods and of Area Commands, by the longest shared border; ground outside an area clipped back, or taken into the area where clipping would widen a gap of the next), as one undoable step.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
+    server: { ...TARGET_FLAGS.server, help: `${TARGET_FLAGS.server.help}; a commander's login repairs only slivers of their own area` },
     slivers: { type: 'boolean', help: 'repair every sliver finding (required: the only repair the command line makes)' },
     'dry-run': { type: 'boolean', help: 'list what would change and the findings after it; write nothing' },
     json: { type: 'boolean', help: 'print {dryRun, changes: [{findingId, kind, rule, neighborhoods, areas, m2Moved}], skipped: [{findingId, why}], summary} on stdout (areas: the Area Commands whose boundary the repair moves)' },
   },
-  usages: ['npm run cli -- repair --db <file> --slivers [--dry-run] [--json]'],
+  usages: ['npm run cli -- repair --db <file> --slivers [--dry-run] [--json]', 'npm run cli -- repair --server <url> --slivers [--dry-run] [--json]'],
   notes: [
     'Each sliver is repaired on the plan as the ones before it left it, and kept only when the edit guard accepts it and it',
     'adds no error finding; the others are listed with the reason. All repairs are one change set, undone in one step in the app.',
     'Exit code: 0 when afterwards (with --dry-run: after the repair it would make) nothing blocks publishing, 1 when something',
-    'does, 2 on a usage or input error (the plan unchanged).',
+    'does, 2 on a usage or input error (the plan unchanged), or when a commander\'s login (--server) may repair none of them.',
   ],
   async run(flags, io) {
     if (!bool(flags, 'slivers')) throw new UsageError('repair: --slivers is required (it is the only repair the command line makes)')
     const dryRun = bool(flags, 'dry-run')
-    const plan = await openPlan(str(flags, 'db')!, dryRun ? { readOnly: true } : { purpose: 'repair slivers in it' })
+    const plan = await openTarget('repair', flags, dryRun ? { readOnly: true } : { purpose: 'repair slivers in it' })
     try {
       const { repairs, validation } = plan.services
       const names = new Map(plan.services.plans.load().neighborhoods.map((n) => [n.id, n.name]))
@@ -73,9 +74,15 @@ export const repairCommand: CliCommand = {
       } else {
         try {
           const r = repairs.repairSlivers(plan.actor)
+          // On a server the step counts once the server stored it; refused (another area's rows, a conflict), it is not kept.
+          await plan.finish()
           outcome = { dryRun, proposals: r.proposals, skipped: r.skipped, summary: r.summary, seq: r.seq, names }
         } catch (e) {
           if (!(e instanceof AppError && e.code === 'nothing-to-repair')) throw e
+          // A commander's login whose every sliver is another area's: refused, as the app refuses the gesture.
+          if (plan.actor.profile.role === 'commander' && repairs.previewSlivers({ ...plan.actor, profile: { role: 'admin' } }).proposals.length) {
+            throw new InputError(`${e.message.replace(/\.$/, '')}; the login in ${plan.name} is commander of ${plan.actor.profile.areaId} only. Nothing was stored.`)
+          }
           outcome = { dryRun, proposals: [], skipped: (e.details as { skipped: SkippedRepair[] }).skipped, summary: validation.summary(), names }
         }
       }
@@ -86,7 +93,7 @@ export const repairCommand: CliCommand = {
       if (e instanceof AppError) throw new InputError(`Nothing was repaired: ${e.message}`)
       throw e
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }

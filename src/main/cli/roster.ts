@@ -6,7 +6,7 @@ import { rosterErrorsSummary, type RosterImportReport } from '../services/office
 import type { RowError } from '../../shared/ipc/features/staffing-outputs'
 import { bool, str } from './args'
 import { EXIT, InputError, type CliCommand, type CliIo } from './command'
-import { openPlan } from './open-plan'
+import { openTarget, TARGET_FLAGS } from './open-target'
 
 /** The roster's text, refused before the plan is opened when it is missing, a folder or over the app's size limit. */
 function readRoster(file: string): string {
@@ -35,7 +35,8 @@ export const rosterCommand: CliCommand = {
   name: 'roster',
   summary: 'Import a roster CSV (officers added or updated by employee id) in one undoable step; columns are matched by their headers.',
   flags: {
-    db: { type: 'string', required: true, arg: '<file>', help: 'the plan database' },
+    db: TARGET_FLAGS.db,
+    server: { ...TARGET_FLAGS.server, help: `${TARGET_FLAGS.server.help}; a commander's login may import only officers of their own area` },
     file: { type: 'string', required: true, arg: '<roster.csv>', help: `the roster: a CSV with a header row, at most ${MAX_ROSTER_CSV_CHARS / 1e6} MB` },
     'skip-error-rows': { type: 'boolean', help: 'store the rows without errors and list the lines left out (default: refuse the whole file)' },
     json: { type: 'boolean', help: 'print {added, updated, unchanged, skippedRows, skippedLines, seq} as JSON on stdout' },
@@ -50,10 +51,11 @@ export const rosterCommand: CliCommand = {
     const file = str(flags, 'file')!
     const skip = bool(flags, 'skip-error-rows')
     const text = readRoster(file)
-    const plan = await openPlan(str(flags, 'db')!)
+    const plan = await openTarget('roster', flags, { purpose: 'import a roster into it' })
     try {
       const { officers } = plan.services
       const result = officers.import(text, undefined, skip, plan.actor)
+      await plan.finish()
       if (bool(flags, 'json')) {
         const { added, updated, unchanged, skippedRows, skippedLines } = result
         io.out(JSON.stringify({ added, updated, unchanged, skippedRows, skippedLines, seq: result.applied?.seq ?? null }))
@@ -67,7 +69,7 @@ export const rosterCommand: CliCommand = {
       if (e instanceof AppError) throw new InputError(`${file}: ${e.message}`)
       throw e
     } finally {
-      plan.close()
+      await plan.closeAll()
     }
   },
 }
