@@ -58,6 +58,31 @@ function renamedLayer(suffix: string): string {
 const importArgs = (layer: string) => ['import', '--layer', 'neighborhoods', '--file', layer, '--id-field', 'id', '--area-field', 'areaId', '--name-field', 'name']
 const withoutStep = (out: string) => out.replace(/\(#\d+\)/, '(#n)')
 
+type Ring = number[][]
+const sampleLayer = () => JSON.parse(readFileSync(join(SAMPLE_DIR, 'neighborhoods.geojson'), 'utf8')) as { features: { properties: { id: string; areaId: string }; geometry: { coordinates: Ring[] } }[] }
+const M_PER_DEG = { lon: 88_000, lat: 111_000 }
+
+/** The sample's neighborhoods with a notch 0.5 m deep in the border two Northwest neighborhoods share: a gap sliver of NW (~60 m²). */
+function notchedLayer(): string {
+  const fc = sampleLayer()
+  const nw = fc.features.filter((f) => f.properties.areaId === 'NW')
+  const key = (p: number[], q: number[]) => `${p}|${q}`
+  const shared = new Set(nw.flatMap((f) => f.geometry.coordinates[0].slice(1).map((q, i) => key(q, f.geometry.coordinates[0][i]))))
+  for (const f of nw) {
+    const ring = f.geometry.coordinates[0]
+    const i = ring.slice(1).findIndex((q, i) => shared.has(key(ring[i], q)) && Math.hypot((q[0] - ring[i][0]) * M_PER_DEG.lon, (q[1] - ring[i][1]) * M_PER_DEG.lat) < 400)
+    if (i < 0) continue
+    const [p, q] = [ring[i], ring[i + 1]]
+    const [dx, dy] = [(q[0] - p[0]) * M_PER_DEG.lon, (q[1] - p[1]) * M_PER_DEG.lat]
+    const l = Math.hypot(dx, dy)
+    ring.splice(i + 1, 0, [(p[0] + q[0]) / 2 - (dy / l) * (0.5 / M_PER_DEG.lon), (p[1] + q[1]) / 2 + (dx / l) * (0.5 / M_PER_DEG.lat)])
+    break
+  }
+  const out = join(dir, 'neighborhoods-notched.geojson')
+  writeFileSync(out, JSON.stringify(fc))
+  return out
+}
+
 /** The real CLI in its own process without blocking this one (the test acts on the server meanwhile). */
 function cliAsync(...argv: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -144,5 +169,65 @@ describe('writing commands on a department server (real PostgreSQL 15 + PostGIS)
     const refused = spawnCli('server', 'pull', '--server', server.urlFor('visitor', 'pw-visitor'), '--db', join(dir, 'pulled-by-visitor.sqlite'))
     expect(refused.code).toBe(2)
     expect(refused.err).toMatch(/The login visitor may not read the plan on postgres:\/\/visitor:\*\*\*@.+ \(PostgreSQL: permission denied .+\); the server's owner gives it a role with: npm run cli -- server user --login visitor/)
+  })
+
+  it('compare, workload, nesting and print --server print what they print with --db on the same plan (compare sees the versions published on the server)', () => {
+    const pulled = join(dir, 'pulled-for-reads.sqlite')
+    expect(spawnCli('server', 'pull', '--server', admin, '--db', pulled).code).toBe(0)
+    // A call at the mean of each sample neighborhood's corners, at a different hour each.
+    const calls = join(dir, 'calls.csv')
+    const mean = (r: Ring, k: number) => r.reduce((s, p) => s + p[k], 0) / r.length
+    writeFileSync(calls, ['Longitude,Latitude,Datetime', ...sampleLayer().features.map((f, i) => `${mean(f.geometry.coordinates[0], 0)},${mean(f.geometry.coordinates[0], 1)},2026-03-0${1 + (i % 7)} ${String(i).padStart(2, '0')}:30`)].join('\n'))
+    const reads: [string[], number][] = [
+      [['compare', '--from', 'published', '--to', 'draft', '--json'], 0],
+      [['workload', '--calls', calls, '--json'], 0],
+      // The Area Commands as CAD beats: each split between its neighborhoods (exit 1).
+      [['nesting', '--file', join(SAMPLE_DIR, 'areas.geojson'), '--id-field', 'id', '--json'], 1],
+    ]
+    for (const [args, code] of reads) {
+      const onFile = spawnCli(...args, '--db', pulled)
+      const onServer = spawnCli(...args, '--server', commander)
+      expect(onFile.err, args[0]).toBe('')
+      expect(onFile.code, args[0]).toBe(code)
+      expect(onServer.err, args[0]).toBe('')
+      expect(onServer.code, args[0]).toBe(code)
+      expect(JSON.parse(onServer.out), args[0]).toEqual(JSON.parse(onFile.out))
+    }
+    expect(JSON.parse(spawnCli('workload', '--calls', calls, '--json', '--server', commander).out).calls.inCity).toBeGreaterThan(0)
+    const pdf = (where: string[], name: string) => spawnCli('print', '--area', 'NE', '--out', join(dir, name), ...where)
+    const a = pdf(['--db', pulled], 'file.pdf')
+    const b = pdf(['--server', commander], 'server.pdf')
+    expect([a.code, b.code]).toEqual([0, 0])
+    expect(b.out.replace('server.pdf', 'X')).toBe(a.out.replace('file.pdf', 'X'))
+    expect(readFileSync(join(dir, 'server.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it("repair and roster --server store their step on the server; a commander's login outside their area is refused with exit 2 and nothing stored", async () => {
+    expect(spawnCli(...importArgs(notchedLayer()), '--server', admin).code).toBe(0)
+    const slivers = () => (JSON.parse(spawnCli('validate', '--server', commander, '--json').out) as { findings: { kind: string; sliver?: boolean }[] }).findings.filter((f) => f.sliver)
+    expect(slivers().map((f) => f.kind)).toEqual(['gap'])
+    const roster = join(dir, 'roster-nw.csv')
+    writeFileSync(roster, 'Name,Employee ID,Area\nPat Quinn,T-900,NW\n')
+    const logged = (await changesSince(owner, 0)).length
+
+    const repairRefused = spawnCli('repair', '--server', commander, '--slivers')
+    expect(repairRefused.code).toBe(2)
+    expect(repairRefused.err).toMatch(/^Nothing was repaired: none of the 1 sliver can be repaired \(.+\); the login in postgres:\/\/ne_cmdr:\*\*\*@.+ is commander of NE only\. Nothing was stored\.$/m)
+    const rosterRefused = spawnCli('roster', '--server', commander, '--file', roster)
+    expect(rosterRefused.code).toBe(2)
+    expect(rosterRefused.err).toMatch(/NW|Northwest/)
+    expect((await changesSince(owner, 0)).length).toBe(logged)
+    expect((await readPlanRows(owner)).officers.some((o) => o.private?.employeeId === 'T-900')).toBe(false)
+
+    const repaired = spawnCli('repair', '--server', admin, '--slivers', '--json')
+    expect(repaired.code).toBe(0)
+    expect((JSON.parse(repaired.out) as { changes: { kind: string }[] }).changes.map((c) => c.kind)).toEqual(['gap'])
+    const rostered = spawnCli('roster', '--server', admin, '--file', roster, '--json')
+    expect(rostered.code).toBe(0)
+    expect(JSON.parse(rostered.out)).toMatchObject({ added: 1, updated: 0 })
+    // Both steps are on the server, and another desk (a commander's validate) sees the repaired plan.
+    expect((await changesSince(owner, 0)).length).toBe(logged + 2)
+    expect((await readPlanRows(owner)).officers.some((o) => o.private?.employeeId === 'T-900')).toBe(true)
+    expect(slivers()).toEqual([])
   })
 })
