@@ -212,10 +212,10 @@ describe('writing commands on a department server (real PostgreSQL 15 + PostGIS)
 
     const repairRefused = spawnCli('repair', '--server', commander, '--slivers')
     expect(repairRefused.code).toBe(2)
-    expect(repairRefused.err).toMatch(/^Nothing was repaired: none of the 1 sliver can be repaired \(.+\); the login in postgres:\/\/ne_cmdr:\*\*\*@.+ is commander of NE only\. Nothing was stored\.$/m)
+    expect(repairRefused.err).toMatch(/^Nothing was repaired: none of the 1 sliver can be repaired \(You are acting as the Area Commander of Northeast; .+ belongs to Northwest\. .+\)\. Nothing was stored on postgres:\/\/ne_cmdr:\*\*\*@.+\.$/m)
     const rosterRefused = spawnCli('roster', '--server', commander, '--file', roster)
     expect(rosterRefused.code).toBe(2)
-    expect(rosterRefused.err).toMatch(/NW|Northwest/)
+    expect(rosterRefused.err).toMatch(/roster-nw\.csv: You are acting as the Area Commander of Northeast; Pat Quinn is assigned to Northwest\./)
     expect((await changesSince(owner, 0)).length).toBe(logged)
     expect((await readPlanRows(owner)).officers.some((o) => o.private?.employeeId === 'T-900')).toBe(false)
 

@@ -81,7 +81,7 @@ export const repairCommand: CliCommand = {
           if (!(e instanceof AppError && e.code === 'nothing-to-repair')) throw e
           // A commander's login whose every sliver is another area's: refused, as the app refuses the gesture.
           if (plan.actor.profile.role === 'commander' && repairs.previewSlivers({ ...plan.actor, profile: { role: 'admin' } }).proposals.length) {
-            throw new InputError(`${e.message.replace(/\.$/, '')}; the login in ${plan.name} is commander of ${plan.actor.profile.areaId} only. Nothing was stored.`)
+            throw new InputError(`${e.message} Nothing was stored on ${plan.name}.`)
           }
           outcome = { dryRun, proposals: [], skipped: (e.details as { skipped: SkippedRepair[] }).skipped, summary: validation.summary(), names }
         }
