@@ -32,4 +32,10 @@ describe('restore after an import', () => {
     const r = await inProcess('restore', '--db', join(tmp.dir, 'plan.sqlite'), '--from', join(tmp.dir, 'nope.sqlite'))
     expect(r).toMatchObject({ code: 2, err: `There is no backup at ${join(tmp.dir, 'nope.sqlite')}.` })
   })
+
+  it('on a department server restore refuses with exit 2 and points to server push/pull, before connecting', async () => {
+    const r = await inProcess('restore', '--server', 'postgres://admin_1@127.0.0.1:1/acp', '--from', join(tmp.dir, 'nope.sqlite'))
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/^restore: restore works on a plan file \(--db\); on a department server use: npm run cli -- server pull \(to a file\) or server push/)
+  })
 })
