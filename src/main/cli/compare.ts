@@ -71,7 +71,8 @@ export const compareCommand: CliCommand = {
   notes: [
     'Shares are from 0 to 1 (JSON) or percentages (text); workload is null without imported calls for service, residents null without address points.',
     'Exit 0 when compared; 2 on a bad flag, an unknown version or a bad address file (the message names the file, line and column).',
-    'On a department server (--server) the published versions compared are the ones the server holds.',
+    'On a department server (--server) the published versions compared are the ones the server holds. Calls for service and',
+    'address points imported in the app stay on that desk, not on the server: give --addresses for the affected addresses.',
   ],
   async run(flags, io) {
     const fromRef = planRef('from', str(flags, 'from')!)

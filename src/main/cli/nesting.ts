@@ -58,7 +58,8 @@ export const nestingCommand: CliCommand = {
   notes: [
     'A beat is split when its ground outside its largest neighborhood, inside other neighborhoods, is more than the tolerance of',
     'its area; ground outside every neighborhood is listed but does not split it. With calls for service imported in the plan,',
-    'each part also shows its share of the beat\'s calls. Exit 0 when no beat is split, 1 when one is, 2 on a bad file or field.',
+    'each part also shows its share of the beat\'s calls (on a plan file: calls imported in the app stay on that desk, not on a',
+    'department server). Exit 0 when no beat is split, 1 when one is, 2 on a bad file or field.',
   ],
   async run(flags, io) {
     const tol = tolerance(str(flags, 'tolerance'))
