@@ -56,20 +56,27 @@ export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoint
   const after = officersByNeighborhood(to.officers)
   const namesBefore = officerNames(from.officers, before)
   const namesAfter = officerNames(to.officers, after)
+  // Whether a neighborhood keeps its officers, once per neighborhood rather than once per point.
+  const keeps = new Map<string, boolean>()
   const out: AffectedPoint[] = []
-  const n = at.from.nb.length
+  const { nb: nbA, area: areaA } = at.from
+  const { nb: nbB, area: areaB } = at.to
+  const n = nbA.length
   for (let i = 0; i < n; i++) {
-    const a = at.from.nb[i]
-    const b = at.to.nb[i]
-    const offA = a === null ? undefined : before.get(a)
-    const offB = b === null ? undefined : after.get(b)
-    if (a === b && at.from.area[i] === at.to.area[i] && sameList(offA, offB)) continue
+    const a = nbA[i]
+    const b = nbB[i]
+    if (a === b && areaA[i] === areaB[i]) {
+      if (a === null) continue
+      let same = keeps.get(a)
+      if (same === undefined) keeps.set(a, (same = sameList(before.get(a), after.get(a))))
+      if (same) continue
+    }
     out.push({
       address: pts.address[i],
       lon: pts.lon[i],
       lat: pts.lat[i],
-      from: { neighborhood: a, area: at.from.area[i], officers: namesBefore(a) },
-      to: { neighborhood: b, area: at.to.area[i], officers: namesAfter(b) },
+      from: { neighborhood: a, area: areaA[i], officers: namesBefore(a) },
+      to: { neighborhood: b, area: areaB[i], officers: namesAfter(b) },
     })
   }
   return out
