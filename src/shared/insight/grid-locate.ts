@@ -1,4 +1,4 @@
-import { createPointIndex, type PlanGeometry, type PointIndex, type PointLocation } from '../staffing/workload'
+import { createPointIndex, type PlanGeometry, type PlanPointIndex, type PointLocation } from '../staffing/workload'
 
 /** Margin around every edge, in degrees: well over the kernel's grid step, so snapping cannot cross it. */
 const MARGIN_DEG = 1e-6
@@ -11,7 +11,7 @@ const MARGIN_DEG = 1e-6
  * cell centre. Points in marked cells (and outside the raster) are asked of it directly.
  * Same answers as createPointIndex, point for point; about `cells` cells.
  */
-export function createGridLocator(plan: PlanGeometry, cells: number, index: PointIndex = createPointIndex(plan)): PointIndex {
+export function createGridLocator(plan: PlanGeometry, cells: number, index: PlanPointIndex = createPointIndex(plan)): PlanPointIndex {
   let minX = Infinity
   let minY = Infinity
   let maxX = -Infinity
@@ -79,13 +79,18 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Poin
   // Regions of unmarked cells, each answered once.
   const region = new Int32Array(nx * ny).fill(-1)
   const answers: PointLocation[] = []
+  // The same answers as plan positions (neighborhood, area), for locateIndexes.
+  const answerIdx: number[] = []
+  const out = new Int32Array(2)
   const stack = new Int32Array(nx * ny)
   for (let start = 0; start < nx * ny; start++) {
     if (boundary[start] || region[start] >= 0) continue
     const k = answers.length
     const c = start % nx
     const r = (start - c) / nx
-    answers.push(index.locate(minX + (c + 0.5) * cw, minY + (r + 0.5) * ch))
+    index.locateIndexes(minX + (c + 0.5) * cw, minY + (r + 0.5) * ch, out)
+    answerIdx.push(out[0], out[1])
+    answers.push({ neighborhoodId: out[0] >= 0 ? plan.neighborhoods[out[0]].id : null, areaId: out[1] >= 0 ? plan.areas[out[1]].id : null })
     let top = 0
     stack[top++] = start
     region[start] = k
@@ -125,6 +130,19 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Poin
         if (k >= 0) return answers[k]
       }
       return index.locate(lon, lat)
+    },
+    locateIndexes(lon: number, lat: number, to: Int32Array): void {
+      const fx = (lon - minX) / cw
+      const fy = (lat - minY) / ch
+      if (fx >= 0 && fy >= 0 && fx < nx && fy < ny) {
+        const k = region[Math.floor(fy) * nx + Math.floor(fx)]
+        if (k >= 0) {
+          to[0] = answerIdx[2 * k]
+          to[1] = answerIdx[2 * k + 1]
+          return
+        }
+      }
+      index.locateIndexes(lon, lat, to)
     },
   }
 }

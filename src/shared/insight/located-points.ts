@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush'
 import type { Neighborhood } from '../domain'
 import { bboxOf, type BBox } from '../geo/bbox'
-import { createPointIndex, type PlanGeometry, type PointIndex } from '../staffing/workload'
+import { createPointIndex, type PlanGeometry, type PlanPointIndex, type PointIndex } from '../staffing/workload'
 import { createGridLocator } from './grid-locate'
 
 /** Points as parallel arrays (address points, calls for service). */
@@ -32,6 +32,19 @@ export function locatePoints(plan: PlanGeometry, pts: Points, index: PointIndex 
   const n = pts.lon.length
   const nb = new Array<string | null>(n)
   const area = new Array<string | null>(n)
+  if ('locateIndexes' in index) {
+    // Plan positions, then ids: no answer object per point.
+    const nbIds = plan.neighborhoods.map((x) => x.id)
+    const areaIds = plan.areas.map((x) => x.id)
+    const idx = index as PlanPointIndex
+    const out = new Int32Array(2)
+    for (let i = 0; i < n; i++) {
+      idx.locateIndexes(pts.lon[i], pts.lat[i], out)
+      nb[i] = out[0] >= 0 ? nbIds[out[0]] : null
+      area[i] = out[1] >= 0 ? areaIds[out[1]] : null
+    }
+    return { nb, area }
+  }
   for (let i = 0; i < n; i++) {
     const l = index.locate(pts.lon[i], pts.lat[i])
     nb[i] = l.neighborhoodId
