@@ -76,49 +76,63 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Plan
     }
   }
 
-  // Regions of unmarked cells, each answered once.
+  // Regions of unmarked cells (4-connected), labelled run by run rather than cell by cell: each
+  // row's runs of unmarked cells, joined to the runs they touch in the row above (union-find, the
+  // smaller label the root, so a region's root is its first run in raster order). Each region is
+  // answered once, at the centre of its first cell.
+  const runStart: number[] = []
+  const runEnd: number[] = []
+  const parent: number[] = []
+  const root = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]]
+    return x
+  }
+  let above = 0
+  let aboveEnd = 0
+  for (let r = 0, base = 0; r < ny; r++, base += nx) {
+    const rowFirst = runStart.length
+    let p = above
+    let c = 0
+    while (c < nx) {
+      if (boundary[base + c]) {
+        c++
+        continue
+      }
+      const s0 = c
+      while (c < nx && !boundary[base + c]) c++
+      const k = runStart.length
+      runStart.push(base + s0)
+      runEnd.push(base + c)
+      parent.push(k)
+      // The runs above sharing a column with [s0, c).
+      while (p < aboveEnd && runEnd[p] - (base - nx) <= s0) p++
+      for (let q = p; q < aboveEnd && runStart[q] - (base - nx) < c; q++) {
+        const x = root(q)
+        const y = root(k)
+        if (x < y) parent[y] = x
+        else if (y < x) parent[x] = y
+      }
+    }
+    above = rowFirst
+    aboveEnd = runStart.length
+  }
   const region = new Int32Array(nx * ny).fill(-1)
   const answers: PointLocation[] = []
   // The same answers as plan positions (neighborhood, area), for locateIndexes.
   const answerIdx: number[] = []
   const out = new Int32Array(2)
-  const stack = new Int32Array(nx * ny)
-  for (let start = 0; start < nx * ny; start++) {
-    if (boundary[start] || region[start] >= 0) continue
-    const k = answers.length
-    const c = start % nx
-    const r = (start - c) / nx
-    index.locateIndexes(minX + (c + 0.5) * cw, minY + (r + 0.5) * ch, out)
-    answerIdx.push(out[0], out[1])
-    answers.push({ neighborhoodId: out[0] >= 0 ? plan.neighborhoods[out[0]].id : null, areaId: out[1] >= 0 ? plan.areas[out[1]].id : null })
-    let top = 0
-    stack[top++] = start
-    region[start] = k
-    while (top > 0) {
-      const cell = stack[--top]
-      const cc = cell % nx
-      // Left, right, below, above; written out: this loop runs once per cell.
-      let n = cell - 1
-      if (cc > 0 && !boundary[n] && region[n] < 0) {
-        region[n] = k
-        stack[top++] = n
-      }
-      n = cell + 1
-      if (cc < nx - 1 && !boundary[n] && region[n] < 0) {
-        region[n] = k
-        stack[top++] = n
-      }
-      n = cell - nx
-      if (n >= 0 && !boundary[n] && region[n] < 0) {
-        region[n] = k
-        stack[top++] = n
-      }
-      n = cell + nx
-      if (n < nx * ny && !boundary[n] && region[n] < 0) {
-        region[n] = k
-        stack[top++] = n
-      }
-    }
+  const regionOf = new Int32Array(runStart.length)
+  for (let k = 0; k < runStart.length; k++) {
+    const top = root(k)
+    if (top === k) {
+      regionOf[k] = answers.length
+      const c = runStart[k] % nx
+      const r = (runStart[k] - c) / nx
+      index.locateIndexes(minX + (c + 0.5) * cw, minY + (r + 0.5) * ch, out)
+      answerIdx.push(out[0], out[1])
+      answers.push({ neighborhoodId: out[0] >= 0 ? plan.neighborhoods[out[0]].id : null, areaId: out[1] >= 0 ? plan.areas[out[1]].id : null })
+    } else regionOf[k] = regionOf[top]
+    region.fill(regionOf[k], runStart[k], runEnd[k])
   }
 
   return {
