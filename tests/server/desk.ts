@@ -4,6 +4,9 @@ import type { LoggedChange } from '../../src/main/server/repos/change-log-repo'
 import type { SyncConflict } from '../../src/main/db/repos/sync-repo'
 import type { Profile } from '../../src/shared/domain'
 import { makeServices } from '../helpers/services'
+import type pg from 'pg'
+import { startTestServer, type TestServer } from '../helpers/pg-server'
+import { storeSampleCity } from './fixtures'
 
 export type Desk = ReturnType<typeof makeServices> & {
   sync: ServerSync
@@ -49,4 +52,24 @@ const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (
 /** A plan's tables in one comparable shape. */
 export function tables(plan: { city: unknown; areas: { id: string }[]; neighborhoods: { id: string }[]; officers: { id: string }[] }) {
   return { city: plan.city, areas: byId(plan.areas), neighborhoods: byId(plan.neighborhoods), officers: byId(plan.officers) }
+}
+
+/** A throw-away server holding the sample city, with Commander NE's desk (alice) and Administration's (carol) open on it. */
+export interface SampleDesks {
+  server: TestServer
+  owner: pg.Client
+  ne: Desk
+  adm: Desk
+}
+export async function openSampleDesks(): Promise<SampleDesks> {
+  const server = await startTestServer()
+  const owner = await server.owner()
+  await storeSampleCity(owner)
+  const ne = await openDesk(await server.addLogin('ne_cmdr', 'commander', 'NE'), 'alice')
+  const adm = await openDesk(await server.addLogin('admin_1', 'administration', null), 'carol')
+  return { server, owner, ne, adm }
+}
+export async function closeSampleDesks(s: Partial<SampleDesks>): Promise<void> {
+  for (const d of [s.ne, s.adm]) await d?.close()
+  await s.server?.stop()
 }

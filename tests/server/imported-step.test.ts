@@ -10,8 +10,7 @@ import { readPlanRows } from '../../src/main/server/repos/plan-rows-repo'
 import type { AreaCommand, ChangeSet } from '../../src/shared/domain'
 import { makeServices } from '../helpers/services'
 import { startTestServer, type TestServer } from '../helpers/pg-server'
-import { openDesk, tables, until, type Desk } from './desk'
-import { storeSampleCity } from './fixtures'
+import { closeSampleDesks, openSampleDesks, tables, until, type Desk } from './desk'
 
 let server: TestServer
 let owner: pg.Client
@@ -20,15 +19,10 @@ let adm: Desk
 const tmp = mkdtempSync(join(tmpdir(), 'acp-imported-step-'))
 
 beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.owner()
-  await storeSampleCity(owner)
-  ne = await openDesk(await server.addLogin('ne_cmdr', 'commander', 'NE'), 'alice')
-  adm = await openDesk(await server.addLogin('admin_1', 'administration', null), 'carol')
+  ;({ server, owner, ne, adm } = await openSampleDesks())
 })
 afterAll(async () => {
-  for (const d of [ne, adm]) await d?.close()
-  await server?.stop()
+  await closeSampleDesks({ server, ne, adm })
   rmSync(tmp, { recursive: true, force: true })
 })
 

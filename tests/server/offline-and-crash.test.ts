@@ -6,9 +6,8 @@ import { startDevServer } from '../../src/main/server/dev-server'
 import { changesSince } from '../../src/main/server/repos/change-log-repo'
 import { readPlanRows } from '../../src/main/server/repos/plan-rows-repo'
 import type { ChangeOp, ChangeSet, Officer } from '../../src/shared/domain'
-import { startTestServer, type TestServer } from '../helpers/pg-server'
-import { openDesk, tables, until, type Desk } from './desk'
-import { storeSampleCity } from './fixtures'
+import type { TestServer } from '../helpers/pg-server'
+import { closeSampleDesks, openSampleDesks, tables, until, type Desk } from './desk'
 
 let server: TestServer
 let owner: pg.Client
@@ -16,15 +15,10 @@ let ne: Desk
 let adm: Desk
 
 beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.owner()
-  await storeSampleCity(owner)
-  ne = await openDesk(await server.addLogin('ne_cmdr', 'commander', 'NE'), 'alice')
-  adm = await openDesk(await server.addLogin('admin_1', 'administration', null), 'carol')
+  ;({ server, owner, ne, adm } = await openSampleDesks())
 })
 afterAll(async () => {
-  for (const d of [ne, adm]) await d?.close()
-  await server?.stop()
+  await closeSampleDesks({ server, ne, adm })
 })
 
 function rename(desk: Desk, id: string, name: string): ChangeSet {
