@@ -35,9 +35,34 @@ export function addressKey(s: string): string {
 
 /** Address points as parallel columns, row i at position i (what `compare --addresses` reads 500,000 rows into). */
 export interface AddressColumns {
-  address: string[]
+  address: AddressTexts
   lon: Float64Array
   lat: Float64Array
+}
+
+/**
+ * Each row's address as where it lies in the file's text, made into a string only when asked for:
+ * `compare --addresses` reads 500,000 rows and names only the affected ones, and half a million
+ * short strings cost more in garbage collection than cutting them does. Like an array of strings,
+ * it has `length` and `at(i)`.
+ */
+export class AddressTexts {
+  constructor(
+    private readonly text: string,
+    /** Row i's address is text[start[i], end[i]), trimmed. */
+    private readonly start: Int32Array,
+    private readonly end: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.start.length
+  }
+
+  /** As Array.prototype.at: a negative i counts from the end; undefined past either end. */
+  at(i: number): string | undefined {
+    const k = i < 0 ? i + this.start.length : i
+    return k >= 0 && k < this.start.length ? this.text.slice(this.start[k], this.end[k]) : undefined
+  }
 }
 
 /**
@@ -49,7 +74,10 @@ export interface AddressColumns {
 export function parseAddressCsv(input: string, fileName: string): ParsedAddresses {
   const { points, skipped, columns } = readAddressColumns(input, fileName)
   const rows = new Array<ParsedAddresses['rows'][number]>(points.address.length)
-  for (let i = 0; i < rows.length; i++) rows[i] = { address: points.address[i], key: addressKey(points.address[i]), lon: points.lon[i], lat: points.lat[i] }
+  for (let i = 0; i < rows.length; i++) {
+    const address = points.address.at(i)!
+    rows[i] = { address, key: addressKey(address), lon: points.lon[i], lat: points.lat[i] }
+  }
   return { rows, skipped, columns }
 }
 
@@ -57,10 +85,16 @@ export function parseAddressCsv(input: string, fileName: string): ParsedAddresse
 export function readAddressColumns(input: string, fileName: string): { points: AddressColumns; skipped: ParsedAddresses['skipped']; columns: ParsedAddresses['columns'] } {
   // Sized from the line count, which no file's rows exceed unless its lines end in a bare CR (then grown).
   const cap = countLineBreaks(input) + 1
-  const names = new Array<string>(cap)
   let n = 0
   let lons = new Float64Array(cap)
   let lats = new Float64Array(cap)
+  // Where each address lies: in the file's text when the rows are cut from it (a file without
+  // quotes), else in a text of their own, the addresses joined, since a quoted cell is unquoted first.
+  let starts = new Int32Array(cap)
+  let ends = new Int32Array(cap)
+  let shared = null as string | null
+  let own = null as string[] | null
+  let ownLength = 0
   const rowSkips: ParsedAddresses['skipped'] = []
   let address = ''
   let lon = ''
@@ -76,7 +110,16 @@ export function readAddressColumns(input: string, fileName: string): { points: A
     const [ai, xi, yi] = [address, lon, lat].map((h) => all.indexOf(h))
     return (row) => {
       const { text, bounds, line: l } = row
-      const a = cellOf(row, ai).trim()
+      // The address cell trimmed, as bounds: a string only when its ends are blank or not ASCII.
+      let as = bounds[2 * ai]
+      let ae = bounds[2 * ai + 1]
+      if (as < ae && !(plainEnd(text.charCodeAt(as)) && plainEnd(text.charCodeAt(ae - 1)))) {
+        const cell = text.slice(as, ae)
+        const t = cell.trim()
+        as += cell.length - cell.trimStart().length
+        ae = as + t.length
+      }
+      const a = as < ae
       let x = plainDecimal(text, bounds[2 * xi], bounds[2 * xi + 1])
       let y = plainDecimal(text, bounds[2 * yi], bounds[2 * yi + 1])
       // Not a plain decimal: read as before (Number of the trimmed cell, an empty cell refused).
@@ -95,8 +138,31 @@ export function readAddressColumns(input: string, fileName: string): { points: A
         if (n === lons.length) {
           lons = grown(lons)
           lats = grown(lats)
+          starts = grown(starts)
+          ends = grown(ends)
         }
-        names[n] = a
+        if (shared === null && own === null) shared = text
+        if (text === shared) {
+          starts[n] = as
+          ends[n] = ae
+        } else {
+          // Rows with texts of their own (the quoted path gives each row its own): from here on the
+          // addresses are copied into one list, the ones read so far first.
+          if (!own) {
+            own = []
+            for (let i = 0; i < n; i++) {
+              const s = shared!.slice(starts[i], ends[i])
+              own.push(s)
+              starts[i] = ownLength
+              ends[i] = ownLength += s.length
+            }
+            shared = null
+          }
+          const s = text.slice(as, ae)
+          own.push(s)
+          starts[n] = ownLength
+          ends[n] = ownLength += s.length
+        }
         lons[n] = x
         lats[n] = y
         n++
@@ -109,13 +175,18 @@ export function readAddressColumns(input: string, fileName: string): { points: A
   const skipped: ParsedAddresses['skipped'] = table.errors.map((e) => ({ line: e.line, message: `${fileName}: line ${e.line}: ${e.message}` }))
   skipped.push(...rowSkips)
   skipped.sort((p, q) => p.line - q.line)
-  names.length = n
-  return { points: { address: names, lon: lons.subarray(0, n), lat: lats.subarray(0, n) }, skipped, columns: { address, lon, lat } }
+  const texts = new AddressTexts(own ? own.join('') : shared ?? '', starts.subarray(0, n), ends.subarray(0, n))
+  return { points: { address: texts, lon: lons.subarray(0, n), lat: lats.subarray(0, n) }, skipped, columns: { address, lon, lat } }
+}
+
+/** A character at either end of a cell that trimming would keep (printable ASCII, not a space). */
+function plainEnd(c: number): boolean {
+  return c > 32 && c < 127
 }
 
 /** A column twice as long, holding the same values first. */
-function grown(a: Float64Array): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(2 * a.length)
+function grown<T extends Float64Array | Int32Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(2 * a.length)
   b.set(a)
   return b
 }

@@ -21,7 +21,8 @@ export interface AffectedPoint {
 }
 
 export interface AddressPoints {
-  address: ArrayLike<string>
+  /** Row i's address: an array of strings, or anything with `length` and `at(i)` (the CSV reader's AddressTexts makes each only when asked). */
+  address: { readonly length: number; at(i: number): string | undefined }
   lon: ArrayLike<number>
   lat: ArrayLike<number>
 }
@@ -72,7 +73,7 @@ export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoint
       if (same) continue
     }
     out.push({
-      address: pts.address[i],
+      address: pts.address.at(i)!,
       lon: pts.lon[i],
       lat: pts.lat[i],
       from: { neighborhood: a, area: areaA[i], officers: namesBefore(a) },

@@ -67,7 +67,7 @@ describe('calls and addresses read into columns', () => {
     // Addresses whose lines end in a bare CR are read whole as well.
     const addr = readAddressColumns(['address,lon,lat', ...rows.map((r, i) => `${i} Main St,${r.split(',')[0]},5`)].join('\r'), 'a.csv')
     expect(addr.skipped).toEqual([])
-    expect([addr.points.address.length, addr.points.address[2999], addr.points.lon[2999], addr.points.lat[2999]]).toEqual([3000, '2999 Main St', 13, 5])
+    expect([addr.points.address.length, addr.points.address.at(2999), addr.points.lon[2999], addr.points.lat[2999]]).toEqual([3000, '2999 Main St', 13, 5])
   })
 
   it('csvHeaders gives the header row readCsvTable gives, without reading the whole file', () => {
