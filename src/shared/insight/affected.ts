@@ -16,6 +16,7 @@ export interface AffectedPoint {
   address: string
   lon: number
   lat: number
+  /** Shared between entries with the same neighborhood and area on that side, read only. */
   from: AffectedSide
   to: AffectedSide
 }
@@ -33,17 +34,28 @@ function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
 
-/** Names of a neighborhood's officers, worked out once per neighborhood (many points share them). */
-function officerNames(officers: Officer[], byNb: Map<string, string[]>): (nb: string | null) => string[] {
+/**
+ * One plan's side of an entry, made once per neighborhood and area (many points share them, and
+ * thousands of affected addresses need not make thousands of equal objects): the officers' names
+ * worked out once per neighborhood.
+ */
+function sideOf(officers: Officer[], byNb: Map<string, string[]>): (nb: string | null, area: string | null) => AffectedSide {
   const byId = new Map(officers.map((o) => [o.id, o]))
-  const memo = new Map<string | null, string[]>()
-  return (nb) => {
-    let names = memo.get(nb)
-    if (!names) {
-      names = (nb === null ? [] : byNb.get(nb) ?? []).map((id) => byId.get(id)!).map((o) => `${o.rank} ${o.displayName}`.trim()).sort()
-      memo.set(nb, names)
+  const names = new Map<string | null, string[]>()
+  const sides = new Map<string | null, Map<string | null, AffectedSide>>()
+  return (nb, area) => {
+    let byArea = sides.get(nb)
+    if (!byArea) sides.set(nb, (byArea = new Map()))
+    let side = byArea.get(area)
+    if (!side) {
+      let officerNames = names.get(nb)
+      if (!officerNames) {
+        officerNames = (nb === null ? [] : byNb.get(nb) ?? []).map((id) => byId.get(id)!).map((o) => `${o.rank} ${o.displayName}`.trim()).sort()
+        names.set(nb, officerNames)
+      }
+      byArea.set(area, (side = { neighborhood: nb, area, officers: officerNames }))
     }
-    return names
+    return side
   }
 }
 
@@ -55,32 +67,45 @@ function officerNames(officers: Officer[], byNb: Map<string, string[]>): (nb: st
 export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoints, at: { from: Located; to: Located }): AffectedPoint[] {
   const before = officersByNeighborhood(from.officers)
   const after = officersByNeighborhood(to.officers)
-  const namesBefore = officerNames(from.officers, before)
-  const namesAfter = officerNames(to.officers, after)
-  // Whether a neighborhood keeps its officers, once per neighborhood rather than once per point.
-  const keeps = new Map<string, boolean>()
+  const sideBefore = sideOf(from.officers, before)
+  const sideAfter = sideOf(to.officers, after)
+  const { nb: nbA, area: areaA, nbIds: nbIdsA, areaIds: areaIdsA } = at.from
+  const { nb: nbB, area: areaB, nbIds: nbIdsB, areaIds: areaIdsB } = at.to
+  // Each earlier position's id as a later position (-2: not among the later ids), so that "the
+  // same neighborhood (area)" is one comparison of numbers; -1 (none) stays -1.
+  const sameNb = samePositions(nbIdsA, nbIdsB)
+  const sameArea = samePositions(areaIdsA, areaIdsB)
+  // Whether a neighborhood keeps its officers, once per neighborhood rather than once per point (0: not asked yet).
+  const keeps = new Int8Array(nbIdsA.length)
   const out: AffectedPoint[] = []
-  const { nb: nbA, area: areaA } = at.from
-  const { nb: nbB, area: areaB } = at.to
   const n = nbA.length
   for (let i = 0; i < n; i++) {
     const a = nbA[i]
     const b = nbB[i]
-    if (a === b && areaA[i] === areaB[i]) {
-      if (a === null) continue
-      let same = keeps.get(a)
-      if (same === undefined) keeps.set(a, (same = sameList(before.get(a), after.get(a))))
-      if (same) continue
+    const x = areaA[i]
+    const y = areaB[i]
+    if ((a < 0 ? b === -1 : sameNb[a] === b) && (x < 0 ? y === -1 : sameArea[x] === y)) {
+      if (a < 0) continue
+      if (keeps[a] === 0) keeps[a] = sameList(before.get(nbIdsA[a]), after.get(nbIdsA[a])) ? 1 : -1
+      if (keeps[a] === 1) continue
     }
+    const idA = a >= 0 ? nbIdsA[a] : null
+    const idB = b >= 0 ? nbIdsB[b] : null
     out.push({
       address: pts.address.at(i)!,
       lon: pts.lon[i],
       lat: pts.lat[i],
-      from: { neighborhood: a, area: areaA[i], officers: namesBefore(a) },
-      to: { neighborhood: b, area: areaB[i], officers: namesAfter(b) },
+      from: sideBefore(idA, x >= 0 ? areaIdsA[x] : null),
+      to: sideAfter(idB, y >= 0 ? areaIdsB[y] : null),
     })
   }
   return out
+}
+
+/** Position in `later` of each id in `earlier`, -2 where `later` does not have it. */
+function samePositions(earlier: string[], later: string[]): Int32Array {
+  const at = new Map(later.map((id, k) => [id, k]))
+  return Int32Array.from(earlier, (id) => at.get(id) ?? -2)
 }
 
 /** What changed for one point, in words for the CSV's "change" column. */

@@ -109,23 +109,35 @@ export interface PointsBetween {
 }
 
 function measurePoints(p: PointsBetween, credit: ReturnType<typeof creditTable>): { city: Acc; byArea: Map<string, Acc> } {
+  const { nb: nbA, area: areaA, nbIds: idsA, areaIds } = p.from
+  const { nb: nbB, nbIds: idsB } = p.to
+  // The credit of each pair of positions, asked of `credit` once (NaN: not asked yet; -1: none).
+  const stride = idsB.length + 1
+  const pair = new Float64Array((idsA.length + 1) * stride).fill(NaN)
+  // Sums per area position of the earlier plan, each added to point by point as before (same order, same sums).
+  const areaKept = new Float64Array(areaIds.length)
+  const areaTotal = new Float64Array(areaIds.length)
   const city: Acc = { kept: 0, total: 0 }
-  const byArea = new Map<string, Acc>()
-  const n = p.from.nb.length
+  const weight = p.weight
+  const n = nbA.length
   for (let i = 0; i < n; i++) {
-    const c = credit(p.from.nb[i], p.to.nb[i])
-    if (c === null) continue
-    const w = p.weight ? p.weight[i] : 1
+    const a = nbA[i]
+    const b = nbB[i]
+    const k = (a + 1) * stride + b + 1
+    let c = pair[k]
+    if (c !== c) c = pair[k] = credit(a >= 0 ? idsA[a] : null, b >= 0 ? idsB[b] : null) ?? -1
+    if (c < 0) continue
+    const w = weight ? weight[i] : 1
     if (!(w > 0)) continue
     city.kept += w * c
     city.total += w
-    const area = p.from.area[i]
-    if (area === null) continue
-    let acc = byArea.get(area)
-    if (!acc) byArea.set(area, (acc = { kept: 0, total: 0 }))
-    acc.kept += w * c
-    acc.total += w
+    const area = areaA[i]
+    if (area < 0) continue
+    areaKept[area] += w * c
+    areaTotal[area] += w
   }
+  const byArea = new Map<string, Acc>()
+  for (let k = 0; k < areaIds.length; k++) if (areaTotal[k] !== 0 || areaKept[k] !== 0) byArea.set(areaIds[k], { kept: areaKept[k], total: areaTotal[k] })
   return { city, byArea }
 }
 

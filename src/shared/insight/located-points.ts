@@ -10,10 +10,23 @@ export interface Points {
   lat: ArrayLike<number>
 }
 
-/** Per point: the neighborhood and Area Command holding it in one plan (null: none). */
+/**
+ * Per point: the neighborhood and Area Command holding it in one plan, as positions in this
+ * answer's own id lists (-1: none). Positions rather than ids, so 500,000 points are two typed
+ * arrays, and comparing two plans' answers compares numbers (see idsOf for the ids).
+ */
 export interface Located {
-  nb: (string | null)[]
-  area: (string | null)[]
+  nb: Int32Array
+  area: Int32Array
+  /** Neighborhood ids the positions in `nb` refer to: the plan's, in plan order, and any added by relocatePoints. */
+  nbIds: string[]
+  areaIds: string[]
+}
+
+/** The answers as ids, point by point (null: none). */
+export function idsOf(l: Located): { nb: (string | null)[]; area: (string | null)[] } {
+  const ids = (pos: Int32Array, list: string[]) => Array.from(pos, (k) => (k >= 0 ? list[k] : null))
+  return { nb: ids(l.nb, l.nbIds), area: ids(l.area, l.areaIds) }
 }
 
 /** From this many points on, a raster over the plan answers most of them (see grid-locate.ts). */
@@ -30,27 +43,34 @@ export function locatorFor(plan: PlanGeometry, n: number): PointIndex {
  */
 export function locatePoints(plan: PlanGeometry, pts: Points, index: PointIndex = locatorFor(plan, pts.lon.length)): Located {
   const n = pts.lon.length
-  const nb = new Array<string | null>(n)
-  const area = new Array<string | null>(n)
+  const nb = new Int32Array(n)
+  const area = new Int32Array(n)
+  const nbIds = plan.neighborhoods.map((x) => x.id)
+  const areaIds = plan.areas.map((x) => x.id)
   if ('locateIndexes' in index) {
-    // Plan positions, then ids: no answer object per point.
-    const nbIds = plan.neighborhoods.map((x) => x.id)
-    const areaIds = plan.areas.map((x) => x.id)
+    // Plan positions straight from the locator: no answer object per point.
     const idx = index as PlanPointIndex
     const out = new Int32Array(2)
     for (let i = 0; i < n; i++) {
       idx.locateIndexes(pts.lon[i], pts.lat[i], out)
-      nb[i] = out[0] >= 0 ? nbIds[out[0]] : null
-      area[i] = out[1] >= 0 ? areaIds[out[1]] : null
+      nb[i] = out[0]
+      area[i] = out[1]
     }
-    return { nb, area }
+    return { nb, area, nbIds, areaIds }
   }
+  const nbAt = positions(nbIds)
+  const areaAt = positions(areaIds)
   for (let i = 0; i < n; i++) {
     const l = index.locate(pts.lon[i], pts.lat[i])
-    nb[i] = l.neighborhoodId
-    area[i] = l.areaId
+    nb[i] = l.neighborhoodId === null ? -1 : nbAt.get(l.neighborhoodId)!
+    area[i] = l.areaId === null ? -1 : areaAt.get(l.areaId)!
   }
-  return { nb, area }
+  return { nb, area, nbIds, areaIds }
+}
+
+/** Each id's position in the list. */
+function positions(ids: string[]): Map<string, number> {
+  return new Map(ids.map((id, k) => [id, k]))
 }
 
 /** A flatbush over the points themselves, so an edit re-locates only the points near what it moved. */
@@ -90,16 +110,24 @@ export function changedBoxes(before: Neighborhood[], after: Neighborhood[]): BBo
  */
 export function relocatePoints(prev: Located, plan: PlanGeometry, pts: Points, tree: Flatbush | null, boxes: BBox[]): Located {
   if (!tree || boxes.length === 0) return prev
-  const next: Located = { nb: prev.nb.slice(), area: prev.area.slice() }
+  const next: Located = { nb: prev.nb.slice(), area: prev.area.slice(), nbIds: prev.nbIds.slice(), areaIds: prev.areaIds.slice() }
+  // The plan's positions as positions in the answer's lists, ids new to them added at the end.
+  const into = (planIds: string[], list: string[]) => {
+    const at = positions(list)
+    return Int32Array.from(planIds, (id) => at.get(id) ?? list.push(id) - 1)
+  }
+  const nbPos = into(plan.neighborhoods.map((x) => x.id), next.nbIds)
+  const areaPos = into(plan.areas.map((x) => x.id), next.areaIds)
   const index = createPointIndex(plan)
+  const out = new Int32Array(2)
   const done = new Set<number>()
   for (const b of boxes) {
     for (const i of tree.search(b[0], b[1], b[2], b[3])) {
       if (done.has(i)) continue
       done.add(i)
-      const l = index.locate(pts.lon[i], pts.lat[i])
-      next.nb[i] = l.neighborhoodId
-      next.area[i] = l.areaId
+      index.locateIndexes(pts.lon[i], pts.lat[i], out)
+      next.nb[i] = out[0] >= 0 ? nbPos[out[0]] : -1
+      next.area[i] = out[1] >= 0 ? areaPos[out[1]] : -1
     }
   }
   return next
