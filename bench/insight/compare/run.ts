@@ -70,7 +70,7 @@ const write = timed(() => affectedToCsv(result.affected, { from, to }))
 // Each run in a fresh process (e2e-child.ts), as the command runs: cold, not after the runs above.
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-compare-')), 'addresses.csv')
 writeFileSync(file, csvText)
-const e2e: { wall: number; cpu: number; read: number; affected: number }[] = []
+const e2e: { wall: number; cpu: number; read: number; affected: number; json: number }[] = []
 for (let r = 0; r < RUNS; r++) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'e2e-child.ts'), dataDir, file, String(N)], { encoding: 'utf8', maxBuffer: 1 << 20 })
   e2e.push(JSON.parse(out.trim().split('\n').pop()!))
@@ -94,7 +94,7 @@ const officerOf = (p: PlanState) => {
   return new Map([...m].map(([k, v]) => [k, v.join(',')]))
 }
 const [offFrom, offTo] = [officerOf(from), officerOf(to)]
-const ourAffected = new Set(result.affected.map((a) => Number.parseInt(a.address, 10) - 1))
+const ourAffected = new Set(result.affected.toArray().map((a) => Number.parseInt(a.address, 10) - 1))
 let disagreements = 0
 const t2 = performance.now()
 for (let i = 0; i < NAIVE_SAMPLE; i++) {
@@ -110,10 +110,11 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`
 const c = result.continuity
 console.log(`compare, Chicago: ${full.neighborhoods.length} full beats (v1) -> ${to.neighborhoods.length} simplified beats (v2), ${full.areas.length} districts, ${from.officers.length} officers (every tenth moved)`)
 console.log(`  ${N.toLocaleString('en-US')} seeded address points inside the city; ${result.affected.length.toLocaleString('en-US')} affected; residents keeping their officer ${(c.residents! * 100).toFixed(2)}%, neighborhoods ${(c.neighborhoods * 100).toFixed(1)}%`)
-console.log(`  ours  (raster of edge cells + createPointIndex for points near an edge, each plan once; continuity; affected list):`)
+console.log(`  ours  (raster of edge cells + createPointIndex for points near an edge, each plan once; continuity; affected list as row numbers):`)
 console.log(`        median ${fmt(times[Math.floor(RUNS / 2)])} wall (best ${fmt(times[0])}), median ${fmt(cpuTimes[Math.floor(RUNS / 2)])} CPU (best ${fmt(cpuTimes[0])}) of ${RUNS} runs  [target < 1000 ms]`)
 console.log(`  end to end, each run in a fresh process (file read, ${N.toLocaleString('en-US')} rows checked and read, then the above), best of ${RUNS}: ${fmt(bestE2e.wall)} wall, ${fmt(bestE2e.cpu)} CPU, of which reading ${fmt(bestE2e.read)} CPU  [target < 1000 ms]`)
 console.log(`        runs: ${e2e.map((x) => `${fmt(x.wall)} wall / ${fmt(x.cpu)} CPU (reading ${fmt(x.read)})`).join('; ')}; opening the plan file not included; load average at start ${loadAtStart.map((x) => x.toFixed(1)).join(', ')}, now ${loadavg().map((x) => x.toFixed(1)).join(', ')}`)
+console.log(`  not in the target: then writing the --json text in the same fresh processes (the affected entries are made there): ${e2e.map((x) => fmt(x.json)).join(', ')} CPU`)
 console.log(`  not in the target: writing the affected list as CSV (${(write.value.length / 1e6).toFixed(1)} MB) ${fmt(write.wall)} wall, ${fmt(write.cpu)} CPU`)
 console.log(`  naive (turf booleanPointInPolygon over every beat, then every district, in both plans): ${fmt(naiveMs)} for ${NAIVE_SAMPLE.toLocaleString('en-US')} points,`)
 console.log(`        extrapolated x${N / NAIVE_SAMPLE} to ${N.toLocaleString('en-US')} points: ~${(naiveExtrapolated / 1000).toFixed(0)} s (not run in full: too slow)`)

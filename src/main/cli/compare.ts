@@ -97,6 +97,7 @@ export const compareCommand: CliCommand = {
       const calls = storedCalls(services.repos)
       const r = comparePlans(fromPlan, toPlan, { addresses, calls: calls.lon.length ? calls : null })
       if (bool(flags, 'json')) {
+        // The affected list's entries are made here, as they are written (AffectedList.toJSON).
         io.out(JSON.stringify({ continuity: r.continuity, affected: r.affected }, null, 2))
         return EXIT.ok
       }
@@ -108,7 +109,8 @@ export const compareCommand: CliCommand = {
         return EXIT.ok
       }
       io.out(`Addresses affected: ${r.affected.length.toLocaleString('en-US')} of ${addresses.address.length.toLocaleString('en-US')}${r.affected.length > SHOWN ? ` (the first ${SHOWN}; --json lists all)` : ''}`)
-      for (const p of r.affected.slice(0, SHOWN)) {
+      for (let k = 0; k < Math.min(SHOWN, r.affected.length); k++) {
+        const p = r.affected.at(k)!
         const side = (s: typeof p.from) => `${s.neighborhood === null ? 'no neighborhood' : safeLine(s.neighborhood)} / ${s.area === null ? 'no area' : safeLine(s.area)} / ${s.officers.length ? s.officers.map(safeLine).join('; ') : 'no officer'}`
         io.out(`  ${safeLine(p.address)}: ${side(p.from)} -> ${side(p.to)}`)
       }

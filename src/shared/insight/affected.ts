@@ -60,15 +60,64 @@ function sideOf(officers: Officer[], byNb: Map<string, string[]>): (nb: string |
 }
 
 /**
+ * The affected addresses as columns: which address points (their row numbers, in the order
+ * given) and the two plans' answers for them. An entry is made into an AffectedPoint only when
+ * asked for (`at`, `toArray`), so a city's 100,000 affected addresses are one typed array until
+ * they are written. `length` and `at(k)` as an array has them; JSON.stringify writes the entries.
+ */
+export class AffectedList {
+  private entries: AffectedPoint[] | null = null
+
+  constructor(
+    private readonly pts: AddressPoints,
+    /** Row number (position in `pts`) of each entry. */
+    private readonly rows: Int32Array,
+    private readonly located: { from: Located; to: Located },
+    private readonly sides: { from: SideOf; to: SideOf },
+  ) {}
+
+  get length(): number {
+    return this.rows.length
+  }
+
+  /** Entry k (a negative k counts from the end, as Array.prototype.at); a new object each time unless toArray made them. */
+  at(k: number): AffectedPoint | undefined {
+    const j = k < 0 ? k + this.rows.length : k
+    if (!(j >= 0 && j < this.rows.length)) return undefined
+    if (this.entries) return this.entries[j]
+    const i = this.rows[j]
+    const { from, to } = this.located
+    const name = (pos: number, ids: string[]) => (pos >= 0 ? ids[pos] : null)
+    return {
+      address: this.pts.address.at(i)!,
+      lon: this.pts.lon[i],
+      lat: this.pts.lat[i],
+      from: this.sides.from(name(from.nb[i], from.nbIds), name(from.area[i], from.areaIds)),
+      to: this.sides.to(name(to.nb[i], to.nbIds), name(to.area[i], to.areaIds)),
+    }
+  }
+
+  /** Every entry as an object, made once. */
+  toArray(): AffectedPoint[] {
+    if (!this.entries) this.entries = Array.from({ length: this.rows.length }, (_, k) => this.at(k)!)
+    return this.entries
+  }
+
+  toJSON(): AffectedPoint[] {
+    return this.toArray()
+  }
+}
+
+type SideOf = ReturnType<typeof sideOf>
+
+/**
  * The address points whose neighborhood, Area Command or officers change from one plan to the
  * other, in the order given. Officers are compared as people (ids), so a renamed officer does
  * not make anyone "affected"; a point outside both plans is not listed.
  */
-export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoints, at: { from: Located; to: Located }): AffectedPoint[] {
+export function affectedList(from: PlanState, to: PlanState, pts: AddressPoints, at: { from: Located; to: Located }): AffectedList {
   const before = officersByNeighborhood(from.officers)
   const after = officersByNeighborhood(to.officers)
-  const sideBefore = sideOf(from.officers, before)
-  const sideAfter = sideOf(to.officers, after)
   const { nb: nbA, area: areaA, nbIds: nbIdsA, areaIds: areaIdsA } = at.from
   const { nb: nbB, area: areaB, nbIds: nbIdsB, areaIds: areaIdsB } = at.to
   // Each earlier position's id as a later position (-2: not among the later ids), so that "the
@@ -77,7 +126,8 @@ export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoint
   const sameArea = samePositions(areaIdsA, areaIdsB)
   // Whether a neighborhood keeps its officers, once per neighborhood rather than once per point (0: not asked yet).
   const keeps = new Int8Array(nbIdsA.length)
-  const out: AffectedPoint[] = []
+  let rows = new Int32Array(1024)
+  let count = 0
   const n = nbA.length
   for (let i = 0; i < n; i++) {
     const a = nbA[i]
@@ -89,17 +139,19 @@ export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoint
       if (keeps[a] === 0) keeps[a] = sameList(before.get(nbIdsA[a]), after.get(nbIdsA[a])) ? 1 : -1
       if (keeps[a] === 1) continue
     }
-    const idA = a >= 0 ? nbIdsA[a] : null
-    const idB = b >= 0 ? nbIdsB[b] : null
-    out.push({
-      address: pts.address.at(i)!,
-      lon: pts.lon[i],
-      lat: pts.lat[i],
-      from: sideBefore(idA, x >= 0 ? areaIdsA[x] : null),
-      to: sideAfter(idB, y >= 0 ? areaIdsB[y] : null),
-    })
+    if (count === rows.length) {
+      const more = new Int32Array(2 * rows.length)
+      more.set(rows)
+      rows = more
+    }
+    rows[count++] = i
   }
-  return out
+  return new AffectedList(pts, rows.slice(0, count), at, { from: sideOf(from.officers, before), to: sideOf(to.officers, after) })
+}
+
+/** affectedList as objects, one per entry (what the app's window holds and draws). */
+export function affectedPoints(from: PlanState, to: PlanState, pts: AddressPoints, at: { from: Located; to: Located }): AffectedPoint[] {
+  return affectedList(from, to, pts, at).toArray()
 }
 
 /** Position in `later` of each id in `earlier`, -2 where `later` does not have it. */
@@ -122,21 +174,34 @@ const HEADER = ['address', 'lon', 'lat', 'change', 'from_area', 'from_neighborho
 /**
  * The affected list as RFC 4180 CSV (CRLF) for a mailing or a community meeting: one row per
  * address, names beside ids, officers joined with "; ". Cells a spreadsheet would run as a
- * formula are defused.
+ * formula are defused. Each side's cells (and each pair's change words) are written once per
+ * side object, which entries share.
  */
-export function affectedToCsv(list: AffectedPoint[], names: { from: PlanState; to: PlanState }): string {
-  const nameFrom = new Map(names.from.neighborhoods.map((n) => [n.id, n.name]))
-  const nameTo = new Map(names.to.neighborhoods.map((n) => [n.id, n.name]))
+export function affectedToCsv(list: AffectedPoint[] | AffectedList, names: { from: PlanState; to: PlanState }): string {
   const cell = (v: string | number | null) => (typeof v === 'number' ? String(v) : csvCell(defuseFormula(v ?? '')))
+  const sideCells = (plan: PlanState) => {
+    const nameOf = new Map(plan.neighborhoods.map((n) => [n.id, n.name]))
+    const memo = new Map<AffectedSide, string>()
+    return (s: AffectedSide): string => {
+      let text = memo.get(s)
+      if (text === undefined) {
+        text = [s.area, s.neighborhood, s.neighborhood === null ? null : nameOf.get(s.neighborhood) ?? null, s.officers.join('; ')].map(cell).join(',')
+        memo.set(s, text)
+      }
+      return text
+    }
+  }
+  const fromCells = sideCells(names.from)
+  const toCells = sideCells(names.to)
+  const change = new Map<AffectedSide, Map<AffectedSide, string>>()
   const rows = [HEADER.join(',')]
-  for (const p of list) {
-    rows.push(
-      [
-        p.address, p.lon, p.lat, changeWords(p),
-        p.from.area, p.from.neighborhood, p.from.neighborhood === null ? null : nameFrom.get(p.from.neighborhood) ?? null, p.from.officers.join('; '),
-        p.to.area, p.to.neighborhood, p.to.neighborhood === null ? null : nameTo.get(p.to.neighborhood) ?? null, p.to.officers.join('; '),
-      ].map(cell).join(','),
-    )
+  for (let k = 0; k < list.length; k++) {
+    const p = list.at(k)!
+    let byTo = change.get(p.from)
+    if (!byTo) change.set(p.from, (byTo = new Map()))
+    let words = byTo.get(p.to)
+    if (words === undefined) byTo.set(p.to, (words = cell(changeWords(p))))
+    rows.push(`${cell(p.address)},${cell(p.lon)},${cell(p.lat)},${words},${fromCells(p.from)},${toCells(p.to)}`)
   }
   return rows.join('\r\n') + '\r\n'
 }

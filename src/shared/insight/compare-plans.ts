@@ -1,7 +1,7 @@
 import type { PlanState } from '../domain'
-import { affectedPoints, type AddressPoints, type AffectedPoint } from './affected'
+import { affectedList, type AddressPoints, type AffectedList } from './affected'
 import { measureContinuity, type Continuity } from './continuity'
-import { locatePoints, type Points } from './located-points'
+import { locatePoints, type Located, type Points } from './located-points'
 
 export interface ComparePoints {
   /** Address points (residents); null: no residents' share and no affected list. */
@@ -12,7 +12,8 @@ export interface ComparePoints {
 
 export interface PlanComparison {
   continuity: Continuity
-  affected: AffectedPoint[]
+  /** As columns; entries are made when asked for (at, toArray) or written (JSON.stringify, affectedToCsv). */
+  affected: AffectedList
 }
 
 /** Continuity and who is affected between two plans: each point set located once in each plan. */
@@ -22,6 +23,10 @@ export function comparePlans(from: PlanState, to: PlanState, pts: ComparePoints 
   const calls = pts.calls ? { ...at(pts.calls), weight: pts.calls.weight } : null
   return {
     continuity: measureContinuity(from, to, { addresses: addr, calls }),
-    affected: pts.addresses && addr ? affectedPoints(from, to, pts.addresses, addr) : [],
+    affected: pts.addresses && addr ? affectedList(from, to, pts.addresses, addr) : affectedList(from, to, NO_POINTS, { from: NONE, to: NONE }),
   }
 }
+
+/** No address points, located nowhere: an empty affected list. */
+const NO_POINTS: AddressPoints = { address: [], lon: [], lat: [] }
+const NONE: Located = { nb: new Int32Array(0), area: new Int32Array(0), nbIds: [], areaIds: [] }

@@ -61,15 +61,15 @@ describe('continuity between two plans, on a plan worked out by hand', () => {
   })
 
   it('lists exactly the addresses whose neighborhood or officers change, with old and new', () => {
-    expect(r.affected.map((p) => p.address)).toEqual(['1 Ash St', '2 Alder St', '3 Aspen St', '5 Beech St'])
-    expect(r.affected[1]).toEqual({
+    expect(r.affected.toArray().map((p) => p.address)).toEqual(['1 Ash St', '2 Alder St', '3 Aspen St', '5 Beech St'])
+    expect(r.affected.at(1)).toEqual({
       address: '2 Alder St', lon: 0.75, lat: 1,
       from: { neighborhood: 'A1', area: 'A', officers: ['Officer Officer o1', 'Officer Officer o2'] },
       to: { neighborhood: 'A3', area: 'A', officers: ['Officer Officer o2'] },
     })
     // The vacant post is nobody: B2 gains its first officer.
-    expect(r.affected[3].from.officers).toEqual([])
-    expect(r.affected[3].to.officers).toEqual(['Officer Officer o3'])
+    expect(r.affected.at(3)!.from.officers).toEqual([])
+    expect(r.affected.at(3)!.to.officers).toEqual(['Officer Officer o3'])
   })
 
   it('an address moving to another Area Command is affected even when its officer follows', () => {
@@ -77,7 +77,7 @@ describe('continuity between two plans, on a plan worked out by hand', () => {
     p.neighborhoods = p.neighborhoods.map((n) => (n.id === 'B1' ? { ...n, areaId: 'A' } : n))
     p.officers = p.officers.map((o) => (o.id === 'o4' ? { ...o, areaId: 'A' } : o))
     const x = comparePlans(before(), p, { addresses: ADDR })
-    expect(x.affected.find((a) => a.address === '4 Birch St')).toMatchObject({ from: { area: 'B', neighborhood: 'B1' }, to: { area: 'A', neighborhood: 'B1' } })
+    expect(x.affected.toArray().find((a) => a.address === '4 Birch St')).toMatchObject({ from: { area: 'B', neighborhood: 'B1' }, to: { area: 'A', neighborhood: 'B1' } })
     expect(x.continuity.byArea.B.residents).toBe(1)
   })
 
@@ -85,19 +85,37 @@ describe('continuity between two plans, on a plan worked out by hand', () => {
     const x = comparePlans(before(), after())
     expect(x.continuity.workload).toBeNull()
     expect(x.continuity.residents).toBeNull()
-    expect(x.affected).toEqual([])
+    expect(x.affected.toArray()).toEqual([])
     const empty = { ...before(), officers: [] }
     expect(comparePlans(empty, empty, { addresses: ADDR }).continuity).toMatchObject({ neighborhoods: 1, residents: 1 })
-    expect(comparePlans(before(), before(), { addresses: ADDR, calls: CALLS })).toMatchObject({ continuity: { neighborhoods: 1, residents: 1, workload: 1 }, affected: [] })
+    const same = comparePlans(before(), before(), { addresses: ADDR, calls: CALLS })
+    expect(same.continuity).toMatchObject({ neighborhoods: 1, residents: 1, workload: 1 })
+    expect(same.affected.length).toBe(0)
   })
 
   it('writes the affected list as CSV with names beside ids, and defuses a formula in an address', () => {
-    const csv = affectedToCsv([{ ...r.affected[1], address: '=HYPERLINK("x")' }], { from: before(), to: after() })
+    const csv = affectedToCsv([{ ...r.affected.at(1)!, address: '=HYPERLINK("x")' }], { from: before(), to: after() })
     expect(csv.split('\r\n')).toEqual([
       'address,lon,lat,change,from_area,from_neighborhood,from_neighborhood_name,from_officers,to_area,to_neighborhood,to_neighborhood_name,to_officers',
       `"'=HYPERLINK(""x"")",0.75,1,neighborhood officers,A,A1,Ash,Officer Officer o1; Officer Officer o2,A,A3,Alder,Officer Officer o2`,
       '',
     ])
+  })
+
+  it('writes the list from its columns: JSON.stringify gives its entries, and the CSV is the one its entries give one by one', () => {
+    // B2 dropped: the Beech St address is left in area B with no neighborhood (a null side).
+    const p = after()
+    p.neighborhoods = p.neighborhoods.filter((n) => n.id !== 'B2')
+    const addr = { ...ADDR, address: ['"1" Ash\\St \u00dcn\u00efcode', '2 Alder St, Unit "B"', '=3 Aspen', '4 Birch St', '5 Beech St\u2028', '6 Far Rd'] }
+    for (const [a, b] of [[before(), after()], [before(), p], [before(), before()]]) {
+      const x = comparePlans(a, b, { addresses: addr, calls: CALLS })
+      expect(JSON.stringify({ affected: x.affected }, null, 2)).toBe(JSON.stringify({ affected: Array.from({ length: x.affected.length }, (_, k) => x.affected.at(k)) }, null, 2))
+      // Entries with sides of their own (nothing shared) are written the same.
+      const copies = x.affected.toArray().map((e) => structuredClone(e))
+      expect(affectedToCsv(x.affected, { from: a, to: b })).toBe(affectedToCsv(copies, { from: a, to: b }))
+      expect(affectedToCsv(x.affected, { from: a, to: b }).split('\r\n').length).toBe(x.affected.length + 2)
+    }
+    expect(comparePlans(before(), p, { addresses: addr }).affected.at(-1)).toMatchObject({ address: '5 Beech St\u2028', to: { neighborhood: null, area: 'B', officers: [] } })
   })
 
   it('after an edit, re-locating only the points near the changed neighborhoods gives what locating all of them gives', () => {
