@@ -1,8 +1,8 @@
-import { orient } from '../kernel'
+import { orient, orientFilter } from '../kernel'
 import { PairTable, PointTable } from './point-table'
 import { snapRound } from './snap-round'
 import type { SegmentInput } from './arrangement-input'
-import { forEachBoxPair } from './box-pairs'
+import { boxPairs } from './box-pairs'
 
 /**
  * Planar arrangement of the boundaries of many polygons ("owners"), the way GEOS's overlay
@@ -172,34 +172,64 @@ function strictlyInside(ax: number, ay: number, bx: number, by: number, px: numb
 }
 
 /**
- * Where segment c-d meets a-b, the points to split each at (pushed as x, y pairs); `true`
- * for a proper crossing, whose point is constructed (not on the grid).
+ * Where segments i and j (offsets `a` and `b` into `c`) meet, the points to split each at,
+ * pushed as x, y pairs onto `splits[i]` and `splits[j]`.
+ *
+ * Most candidate pairs are settled by orientation's floating-point filter (apart, crossing
+ * properly, or meeting only at an end of both); only the rest (T-junctions, collinear,
+ * undecided) go to `meetExact`. Segments come
+ * as offsets: a call taking their coordinates boxed eight doubles per pair when it was not
+ * inlined, and the exact orientations, too large to inline four times, boxed six per call.
  */
-function meet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, si: number[], sj: number[]): boolean {
-  const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy)
-  if (o1 !== 0 && o1 === o2) return false
-  const o3 = orient(cx, cy, dx, dy, ax, ay), o4 = orient(cx, cy, dx, dy, bx, by)
-  if (o3 !== 0 && o3 === o4) return false
-  if (o1 * o2 < 0 && o3 * o4 < 0) {
-    // Unsnapped: labels come from exact point tests against the original rings, which a
-    // point moved off its edges by snapping could fail. Computed from the segments in a
-    // fixed order, so a partial re-run puts the point on exactly the same double.
-    const [px, py] = less(ax, ay, cx, cy) || (ax === cx && ay === cy && less(bx, by, dx, dy)) ? crossing(ax, ay, bx, by, cx, cy, dx, dy) : crossing(cx, cy, dx, dy, ax, ay, bx, by)
-    if (!((px === ax && py === ay) || (px === bx && py === by))) si.push(px, py)
-    if (!((px === cx && py === cy) || (px === dx && py === dy))) sj.push(px, py)
-    return true
-  }
-  if (o1 === 0 && strictlyInside(ax, ay, bx, by, cx, cy)) si.push(cx, cy)
-  if (o2 === 0 && strictlyInside(ax, ay, bx, by, dx, dy)) si.push(dx, dy)
-  if (o3 === 0 && strictlyInside(cx, cy, dx, dy, ax, ay)) sj.push(ax, ay)
-  if (o4 === 0 && strictlyInside(cx, cy, dx, dy, bx, by)) sj.push(bx, by)
-  return false
+function meet(c: Float64Array, a: number, b: number, splits: (number[] | undefined)[]): void {
+  const ax = c[a], ay = c[a + 1], bx = c[a + 2], by = c[a + 3]
+  const cx = c[b], cy = c[b + 1], dx = c[b + 2], dy = c[b + 3]
+  // The filter's signs are exact where not 0.
+  const o1 = orientFilter(ax, ay, bx, by, cx, cy), o2 = orientFilter(ax, ay, bx, by, dx, dy)
+  if (o1 !== 0 && o1 === o2) return
+  const o3 = orientFilter(cx, cy, dx, dy, ax, ay), o4 = orientFilter(cx, cy, dx, dy, bx, by)
+  if (o3 !== 0 && o3 === o4) return
+  if (o1 * o2 < 0 && o3 * o4 < 0) return properCrossing(c, a, b, splits)
+  // One endpoint shared (its orientations are exactly 0) and the other end of c-d off line
+  // a-b: they meet only there, an end of both (consecutive segments of a ring, mostly).
+  if ((o1 !== 0 || o2 !== 0) && ((ax === cx && ay === cy) || (ax === dx && ay === dy) || (bx === cx && by === cy) || (bx === dx && by === dy))) return
+  meetExact(c, a, b, splits)
 }
 
-function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): [number, number] {
-  const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx)
-  const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den
-  return [ax + t * (bx - ax), ay + t * (by - ay)]
+/** `meet` with exact orientations throughout, for pairs the filter left undecided. */
+function meetExact(c: Float64Array, a: number, b: number, splits: (number[] | undefined)[]): void {
+  const ax = c[a], ay = c[a + 1], bx = c[a + 2], by = c[a + 3]
+  const cx = c[b], cy = c[b + 1], dx = c[b + 2], dy = c[b + 3]
+  const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy)
+  if (o1 !== 0 && o1 === o2) return
+  const o3 = orient(cx, cy, dx, dy, ax, ay), o4 = orient(cx, cy, dx, dy, bx, by)
+  if (o3 !== 0 && o3 === o4) return
+  if (o1 * o2 < 0 && o3 * o4 < 0) return properCrossing(c, a, b, splits)
+  const i = a >> 2, j = b >> 2
+  if (o1 === 0 && strictlyInside(ax, ay, bx, by, cx, cy)) (splits[i] ??= []).push(cx, cy)
+  if (o2 === 0 && strictlyInside(ax, ay, bx, by, dx, dy)) (splits[i] ??= []).push(dx, dy)
+  if (o3 === 0 && strictlyInside(cx, cy, dx, dy, ax, ay)) (splits[j] ??= []).push(ax, ay)
+  if (o4 === 0 && strictlyInside(cx, cy, dx, dy, bx, by)) (splits[j] ??= []).push(bx, by)
+}
+
+/**
+ * Where segments i and j (offsets `a` and `b` into `c`) cross properly: the point is
+ * constructed, not on the grid, and left unsnapped: labels come from exact point tests against
+ * the original rings, which a point moved off its edges by snapping could fail. Computed from
+ * the segments in a fixed order, so a partial re-run puts the point on exactly the same double.
+ */
+function properCrossing(c: Float64Array, a: number, b: number, splits: (number[] | undefined)[]): void {
+  const ax = c[a], ay = c[a + 1], bx = c[a + 2], by = c[a + 3]
+  const cx = c[b], cy = c[b + 1], dx = c[b + 2], dy = c[b + 3]
+  // e-f is the lesser segment, g-h the other; the point is on e-f at parameter t.
+  const first = less(ax, ay, cx, cy) || (ax === cx && ay === cy && less(bx, by, dx, dy))
+  const ex = first ? ax : cx, ey = first ? ay : cy, fx = first ? bx : dx, fy = first ? by : dy
+  const gx = first ? cx : ax, gy = first ? cy : ay, hx = first ? dx : bx, hy = first ? dy : by
+  const den = (fx - ex) * (hy - gy) - (fy - ey) * (hx - gx)
+  const t = ((gx - ex) * (hy - gy) - (gy - ey) * (hx - gx)) / den
+  const px = ex + t * (fx - ex), py = ey + t * (fy - ey)
+  if (!((px === ax && py === ay) || (px === bx && py === by))) (splits[a >> 2] ??= []).push(px, py)
+  if (!((px === cx && py === cy) || (px === dx && py === dy))) (splits[b >> 2] ??= []).push(px, py)
 }
 
 /** Split points of a segment in order along it, without its ends or repeats. */
@@ -251,20 +281,8 @@ function node(u: Unique): (number[] | undefined)[] {
     boxes[4 * i + 2] = c[4 * i + 2]
     boxes[4 * i + 3] = ay < by ? by : ay
   }
-  const si: number[] = [], sj: number[] = []
-  forEachBoxPair(boxes, n, (i, j) => {
-    si.length = 0
-    sj.length = 0
-    meet(c[4 * i], c[4 * i + 1], c[4 * i + 2], c[4 * i + 3], c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], si, sj)
-    if (si.length) {
-      const l = (splits[i] ??= [])
-      for (let k = 0; k < si.length; k++) l.push(si[k])
-    }
-    if (sj.length) {
-      const l = (splits[j] ??= [])
-      for (let k = 0; k < sj.length; k++) l.push(sj[k])
-    }
-  })
+  const pairs = boxPairs(boxes, n)
+  for (let k = 0; k < pairs.length; k += 2) meet(c, 4 * pairs[k], 4 * pairs[k + 1], splits)
   return splits
 }
 
@@ -276,47 +294,105 @@ function dirCmp(ux: number, uy: number, vx: number, vy: number): number {
   return -orient(0, 0, ux, uy, vx, vy)
 }
 
-/** With `snap`, crossings are snap-rounded to the grid (consistent on dirty layers); without, kept as exact as doubles allow. */
+/**
+ * With `snap`, crossings are snap-rounded to the grid (consistent on dirty layers); without,
+ * kept as exact as doubles allow.
+ *
+ * Each step is a function of its own: one function holding them all was compiled again and
+ * again during the first checks (a loop's on-stack replacement, or a deoptimisation, compiled
+ * the whole of it each time), and that compiling was a large part of a check's CPU time.
+ */
 export function buildArrangement(segs: SegmentInput, snap = false): Arrangement {
   const pts = new PointTable(segs.owner.length)
   const u = mergeIdentical(segs, pts)
   const splits = snap ? snapRound(u.c, pts) : node(u)
-  let cap = u.n
-  for (let i = 0; i < u.n; i++) if (splits[i]) cap += splits[i]!.length >> 1
-  const eid = new PairTable(cap)
-  const ea = new Int32Array(cap), eb = new Int32Array(cap)
-  // Per edge: its owner list, and the sign its counts carry while it still shares the
-  // list of the segment it came from (until a second segment lands on it).
-  const head = new Int32Array(cap), sign = new Int8Array(cap), shared = new Uint8Array(cap)
-  const lists = u.lists
-  let E = 0
-  const addEdge = (p: number, q: number, k: number, forward: boolean) => {
+  const edges = splitEdges(u, splits, pts)
+  const V = pts.size
+  const vx = pts.xs.subarray(0, V), vy = pts.ys.subarray(0, V)
+  const { org, ownStart, ownId, ownSide } = ownedEdges(edges, u.lists)
+  const K = org.length >> 1
+  const next = faceLinks(vx, vy, org)
+  const { face, faces } = walkFaces(vx, vy, org, next)
+  let lists2: { owners: number[][]; sides: number[][] } | null = null
+  const asLists = () => {
+    if (lists2) return lists2
+    const owners: number[][] = new Array(K), sides: number[][] = new Array(K)
+    for (let e = 0; e < K; e++) {
+      owners[e] = Array.from(ownId.subarray(ownStart[e], ownStart[e + 1]))
+      sides[e] = Array.from(ownSide.subarray(ownStart[e], ownStart[e + 1]))
+    }
+    return (lists2 = { owners, sides })
+  }
+  return {
+    vx, vy, org, next, ownStart, ownId, ownSide, face, faces,
+    get owners() {
+      return asLists().owners
+    },
+    get sides() {
+      return asLists().sides
+    },
+  }
+}
+
+/**
+ * The edges between consecutive points of the split segments, each once (from `a[e]` to
+ * `b[e]`), with its owner list: while only one segment lies on it, the list of that segment,
+ * whose counts carry `sign[e]`; a copy of its own from the second segment on.
+ */
+class EdgeSet {
+  readonly id: PairTable
+  readonly a: Int32Array
+  readonly b: Int32Array
+  readonly head: Int32Array
+  readonly sign: Int8Array
+  readonly shared: Uint8Array
+  size = 0
+
+  constructor(cap: number, private readonly u: Unique) {
+    this.id = new PairTable(cap)
+    this.a = new Int32Array(cap)
+    this.b = new Int32Array(cap)
+    this.head = new Int32Array(cap)
+    this.sign = new Int8Array(cap)
+    this.shared = new Uint8Array(cap)
+  }
+
+  /** The part p-q of segment k, running along it (`forward`) or against it. */
+  add(p: number, q: number, k: number, forward: boolean): void {
     if (p === q) return
     const a = forward ? p : q, b = forward ? q : p
-    const e = eid.get(a, b)
+    const e = this.id.get(a, b)
+    const lists = this.u.lists
     if (e < 0) {
-      eid.set(a, b, E)
-      ea[E] = a
-      eb[E] = b
-      head[E] = u.head[k]
-      sign[E] = forward ? 1 : -1
-      shared[E] = 1
-      E++
+      const E = this.size++
+      this.id.set(a, b, E)
+      this.a[E] = a
+      this.b[E] = b
+      this.head[E] = this.u.head[k]
+      this.sign[E] = forward ? 1 : -1
+      this.shared[E] = 1
       return
     }
-    if (shared[e]) {
-      head[e] = lists.copy(head[e], sign[e])
-      sign[e] = 1
-      shared[e] = 0
+    if (this.shared[e]) {
+      this.head[e] = lists.copy(this.head[e], this.sign[e])
+      this.sign[e] = 1
+      this.shared[e] = 0
     }
     const dir = forward ? 1 : -1
-    for (let x = u.head[k]; x >= 0; x = lists.next[x]) lists.addSide(head[e], lists.owner[x], lists.side[x] * dir)
+    for (let x = this.u.head[k]; x >= 0; x = lists.next[x]) lists.addSide(this.head[e], lists.owner[x], lists.side[x] * dir)
   }
+}
+
+/** Every unique segment cut at its split points into edges. */
+function splitEdges(u: Unique, splits: (number[] | undefined)[], pts: PointTable): EdgeSet {
+  let cap = u.n
+  for (let i = 0; i < u.n; i++) if (splits[i]) cap += splits[i]!.length >> 1
+  const edges = new EdgeSet(cap, u)
   const c = u.c
   for (let i = 0; i < u.n; i++) {
     const sp = splits[i]
     if (!sp) {
-      addEdge(u.p[i], u.q[i], i, true)
+      edges.add(u.p[i], u.q[i], i, true)
       continue
     }
     const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
@@ -325,15 +401,21 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
     for (let k = 0; k <= ch.length; k += 2) {
       const x = k < ch.length ? ch[k] : bx, y = k < ch.length ? ch[k + 1] : by
       const cur = k < ch.length ? pts.id(x, y) : u.q[i]
-      addEdge(prev, cur, i, less(px, py, x, y))
+      edges.add(prev, cur, i, less(px, py, x, y))
       prev = cur
       px = x
       py = y
     }
   }
-  const V = pts.size
-  const vx = pts.xs.subarray(0, V), vy = pts.ys.subarray(0, V)
-  // Owners whose counts cancel do not bound anything here; edges left with no owner vanish.
+  return edges
+}
+
+/**
+ * The edges some owner still bounds (owners whose counts cancel do not bound anything here;
+ * edges left with no owner vanish), as half-edge origins and owner lists in typed arrays.
+ */
+function ownedEdges(edges: EdgeSet, lists: OwnerLists): { org: Int32Array; ownStart: Int32Array; ownId: Int32Array; ownSide: Int32Array } {
+  const E = edges.size, head = edges.head, sign = edges.sign, ea = edges.a, eb = edges.b
   const ownStart0 = new Int32Array(E + 1)
   let total = 0
   for (let e = 0; e < E; e++) {
@@ -341,7 +423,7 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
     for (let x = head[e]; x >= 0; x = lists.next[x]) if (lists.side[x] !== 0) total++
   }
   ownStart0[E] = total
-  const ownId0 = new Int32Array(total), ownSide0 = new Int32Array(total)
+  const ownId = new Int32Array(total), ownSide = new Int32Array(total)
   let kept = 0
   for (let e = 0; e < E; e++) {
     if (ownStart0[e + 1] === ownStart0[e]) continue
@@ -349,8 +431,8 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
     let k = ownStart0[e]
     for (let x = head[e]; x >= 0; x = lists.next[x]) {
       if (lists.side[x] === 0) continue
-      ownId0[k] = lists.owner[x]
-      ownSide0[k++] = lists.side[x] * sign[e]
+      ownId[k] = lists.owner[x]
+      ownSide[k++] = lists.side[x] * sign[e]
     }
   }
   const org = new Int32Array(2 * kept)
@@ -371,16 +453,20 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
     }
   }
   // Entries of dropped edges are none (they had no owner left), so the lists line up.
-  const ownId = ownId0, ownSide = ownSide0
-  const K = kept
+  return { org, ownStart, ownId, ownSide }
+}
+
+/** Per half-edge h, the next half-edge of the face left of h. */
+function faceLinks(vx: Float64Array, vy: Float64Array, org: Int32Array): Int32Array {
+  const V = vx.length, H = org.length
   // Outgoing half-edges per vertex, counter-clockwise.
   const outStart = new Int32Array(V + 1)
-  for (let h = 0; h < 2 * K; h++) outStart[org[h] + 1]++
+  for (let h = 0; h < H; h++) outStart[org[h] + 1]++
   for (let v = 0; v < V; v++) outStart[v + 1] += outStart[v]
   const fill = outStart.slice(0, V)
-  const out = new Int32Array(2 * K)
-  for (let h = 0; h < 2 * K; h++) out[fill[org[h]]++] = h
-  const pos = new Int32Array(2 * K)
+  const out = new Int32Array(H)
+  for (let h = 0; h < H; h++) out[fill[org[h]]++] = h
+  const pos = new Int32Array(H)
   for (let v = 0; v < V; v++) {
     const a = outStart[v], b = outStart[v + 1]
     if (b - a > 2) {
@@ -403,17 +489,23 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
     for (let k = a; k < b; k++) pos[out[k]] = k
   }
   // The face left of h continues with the outgoing edge just clockwise of h's twin.
-  const next = new Int32Array(2 * K)
-  for (let h = 0; h < 2 * K; h++) {
+  const next = new Int32Array(H)
+  for (let h = 0; h < H; h++) {
     const t = h ^ 1
     const v = org[t]
     const a = outStart[v], b = outStart[v + 1]
     const k = pos[t] - 1
     next[h] = out[k < a ? b - 1 : k]
   }
-  const face = new Int32Array(2 * K).fill(-1)
+  return next
+}
+
+/** The faces, each walked once from its first half-edge, and the face of every half-edge. */
+function walkFaces(vx: Float64Array, vy: Float64Array, org: Int32Array, next: Int32Array): { face: Int32Array; faces: Arrangement['faces'] } {
+  const H = org.length
+  const face = new Int32Array(H).fill(-1)
   const faces: Arrangement['faces'] = []
-  for (let h0 = 0; h0 < 2 * K; h0++) {
+  for (let h0 = 0; h0 < H; h0++) {
     if (face[h0] >= 0) continue
     const f = faces.length
     const edges: number[] = []
@@ -432,28 +524,10 @@ export function buildArrangement(segs: SegmentInput, snap = false): Arrangement 
       if (px > bbox[2]) bbox[2] = px
       if (py > bbox[3]) bbox[3] = py
       h = next[h]
-    } while (h !== h0 && edges.length <= 2 * K)
+    } while (h !== h0 && edges.length <= H)
     faces.push({ edges, area2, bbox })
   }
-  let lists2: { owners: number[][]; sides: number[][] } | null = null
-  const asLists = () => {
-    if (lists2) return lists2
-    const owners: number[][] = new Array(K), sides: number[][] = new Array(K)
-    for (let e = 0; e < K; e++) {
-      owners[e] = Array.from(ownId.subarray(ownStart[e], ownStart[e + 1]))
-      sides[e] = Array.from(ownSide.subarray(ownStart[e], ownStart[e + 1]))
-    }
-    return (lists2 = { owners, sides })
-  }
-  return {
-    vx, vy, org, next, ownStart, ownId, ownSide, face, faces,
-    get owners() {
-      return asLists().owners
-    },
-    get sides() {
-      return asLists().sides
-    },
-  }
+  return { face, faces }
 }
 
 export { collectSegments, type SegmentInput, type SegmentList, type Segments } from './arrangement-input'

@@ -1,14 +1,19 @@
 /**
- * Every pair of boxes that meet (closed boxes: touching counts), each pair once with i < j.
- * A uniform grid about as fine as the boxes are large: each box is listed in the cells it
- * covers, and a pair is reported only in the first cell both cover. Noding asks this for
- * every segment at once; a tree queried once per segment spent most of its time walking
- * down from the root and making result arrays.
+ * Every pair of boxes that meet (closed boxes: touching counts), each pair once with i < j,
+ * returned as [i0, j0, i1, j1, …]. A uniform grid about as fine as the boxes are large: each
+ * box is listed in the cells it covers, and a pair is reported only in the first cell both
+ * cover. Noding asks this for every segment at once; a tree queried once per segment spent
+ * most of its time walking down from the root and making result arrays.
+ *
+ * Pairs come back in an array, not through a callback: a callback shared by the callers was
+ * inlined here with the caller's test only while the compiler's inlining budget lasted, and
+ * past it each pair's eight coordinates were boxed on the way into the test (tens of
+ * megabytes per plan check). The caller's own loop over the pairs inlines its test.
  *
  * `b` holds [minX, minY, maxX, maxY] per box.
  */
-export function forEachBoxPair(b: Float64Array, n: number, visit: (i: number, j: number) => void): void {
-  if (n < 2) return
+export function boxPairs(b: Float64Array, n: number): Int32Array {
+  if (n < 2) return new Int32Array(0)
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
   let sumW = 0, sumH = 0
   for (let i = 0; i < n; i++) {
@@ -41,6 +46,7 @@ export function forEachBoxPair(b: Float64Array, n: number, visit: (i: number, j:
   for (let i = 0; i < n; i++) {
     for (let y = cy0[i]; y <= cy1[i]; y++) for (let x = cx0[i]; x <= cx1[i]; x++) items[fill[y * gw + x]++] = i
   }
+  let pairs = new Int32Array(4 * n), m = 0
   for (let y = 0; y < gh; y++) {
     for (let x = 0; x < gw; x++) {
       const cell = y * gw + x
@@ -55,9 +61,17 @@ export function forEachBoxPair(b: Float64Array, n: number, visit: (i: number, j:
           if ((ci > cx0[j] ? ci : cx0[j]) !== x || (ri > cy0[j] ? ri : cy0[j]) !== y) continue
           if (b[4 * j] > ix1 || ix0 > b[4 * j + 2] || b[4 * j + 1] > iy1 || iy0 > b[4 * j + 3]) continue
           // Items are listed in index order within a cell.
-          visit(i, j)
+          if (m === pairs.length) {
+            const grown = new Int32Array(2 * m)
+            grown.set(pairs)
+            pairs = grown
+          }
+          pairs[m] = i
+          pairs[m + 1] = j
+          m += 2
         }
       }
     }
   }
+  return pairs.subarray(0, m)
 }

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush'
 import type { AreaGeometry, Position } from '../../domain'
 import { GRID, orient, ringLocate, segmentContact, toGrid } from '../kernel'
-import { forEachBoxPair } from './box-pairs'
+import { boxPairs } from './box-pairs'
 import { PointTable } from './point-table'
 
 export interface GeometryProblem {
@@ -101,24 +101,49 @@ export function ringArea2(xs: ArrayLike<number>, ys: ArrayLike<number>, start = 
   return s
 }
 
-function selfIntersections(rings: { xs: number[]; ys: number[]; poly: number }[], out: GeometryProblem[]): void {
+type Ring = { xs: number[]; ys: number[]; poly: number }
+
+function selfIntersections(rings: Ring[], out: GeometryProblem[]): void {
   let n = 0
   for (const r of rings) n += r.xs.length - 1
   if (n === 0) return
-  const segRing = new Int32Array(n), segIdx = new Int32Array(n), boxes = new Float64Array(4 * n)
-  let s0 = 0
-  rings.forEach((r, ri) => {
-    for (let i = 0; i < r.xs.length - 1; i++, s0++) {
-      boxes[4 * s0] = Math.min(r.xs[i], r.xs[i + 1])
-      boxes[4 * s0 + 1] = Math.min(r.ys[i], r.ys[i + 1])
-      boxes[4 * s0 + 2] = Math.max(r.xs[i], r.xs[i + 1])
-      boxes[4 * s0 + 3] = Math.max(r.ys[i], r.ys[i + 1])
-      segRing[s0] = ri
-      segIdx[s0] = i
+  // A ring passing twice through the same vertex touches itself.
+  if (touchesAtVertex(rings, out)) return
+  // Every ring's vertices in one pair of arrays; segment s runs from vertex at[s] to at[s] + 1.
+  const xs = new Float64Array(n + rings.length), ys = new Float64Array(n + rings.length), at = new Int32Array(n)
+  const boxes = new Float64Array(4 * n)
+  let s = 0, v = 0
+  for (const r of rings) {
+    xs.set(r.xs, v)
+    ys.set(r.ys, v)
+    for (let i = 0; i < r.xs.length - 1; i++, s++, v++) {
+      at[s] = v
+      boxes[4 * s] = Math.min(xs[v], xs[v + 1])
+      boxes[4 * s + 1] = Math.min(ys[v], ys[v + 1])
+      boxes[4 * s + 2] = Math.max(xs[v], xs[v + 1])
+      boxes[4 * s + 3] = Math.max(ys[v], ys[v + 1])
     }
-  })
-  // A ring passing twice through the same vertex touches itself (vertices hashed as numbers:
-  // a string per vertex was a fifth of a plan check on full Chicago).
+    v++
+  }
+  // Most boundaries are valid: one grid pass over all segment pairs says whether any two
+  // meet in more than a shared vertex; only then is the first such pair looked for in order.
+  // The loop is here, with nothing else this function could inline: the compiler then
+  // inlines `segmentContact` into it. Not inlined, each call boxed its eight doubles (a loop
+  // of its own was inlined here, and past the compiler's budget the filters in it were not).
+  const pairs = boxPairs(boxes, n)
+  for (let k = 0; k < pairs.length; k += 2) {
+    const a = at[pairs[k]], b = at[pairs[k + 1]]
+    if (segmentContact(xs[a], ys[a], xs[a + 1], ys[a + 1], xs[b], ys[b], xs[b + 1], ys[b + 1]) === 2) {
+      firstMeeting(rings, boxes, n, out)
+      return
+    }
+  }
+}
+
+/** Whether a ring passes twice through the same vertex; per such ring, its first such vertex goes to `out`. */
+function touchesAtVertex(rings: Ring[], out: GeometryProblem[]): boolean {
+  // Vertices hashed as numbers: a string per vertex was a fifth of a plan check on full Chicago.
+  const before = out.length
   for (const r of rings) {
     const seen = new PointTable(r.xs.length)
     for (let i = 0; i < r.xs.length - 1; i++) {
@@ -129,16 +154,19 @@ function selfIntersections(rings: { xs: number[]; ys: number[]; poly: number }[]
       }
     }
   }
-  if (out.length) return
-  // Most boundaries are valid: one grid pass over all segment pairs says whether any two
-  // meet in more than a shared vertex; only then is the first such pair looked for in order.
-  let crossing = false
-  forEachBoxPair(boxes, n, (s, t) => {
-    if (crossing) return
-    const r = rings[segRing[s]], i = segIdx[s], q = rings[segRing[t]], j = segIdx[t]
-    crossing = segmentContact(r.xs[i], r.ys[i], r.xs[i + 1], r.ys[i + 1], q.xs[j], q.ys[j], q.xs[j + 1], q.ys[j + 1]) === 2
+  return out.length > before
+}
+
+/** The first pair of segments, in ring order, that meet in more than a shared vertex, as a problem in `out`. */
+function firstMeeting(rings: Ring[], boxes: Float64Array, n: number, out: GeometryProblem[]): void {
+  const segRing = new Int32Array(n), segIdx = new Int32Array(n)
+  let s0 = 0
+  rings.forEach((r, ri) => {
+    for (let i = 0; i < r.xs.length - 1; i++, s0++) {
+      segRing[s0] = ri
+      segIdx[s0] = i
+    }
   })
-  if (!crossing) return
   const index = new Flatbush(n)
   for (let s = 0; s < n; s++) index.add(boxes[4 * s], boxes[4 * s + 1], boxes[4 * s + 2], boxes[4 * s + 3])
   index.finish()
