@@ -172,8 +172,8 @@ export function readAddressColumns(input: string, fileName: string): { points: A
   if (table.headers.length === 0) {
     throw new Error(`${fileName}: line 1: no address, longitude (lon), latitude (lat) column found among the headers (none)`)
   }
-  const skipped: ParsedAddresses['skipped'] = table.errors.map((e) => ({ line: e.line, message: `${fileName}: line ${e.line}: ${e.message}` }))
-  skipped.push(...rowSkips)
+  // concat, not push(...rowSkips): a file of 200,000 bad rows would pass more arguments than a call takes.
+  const skipped: ParsedAddresses['skipped'] = table.errors.map((e) => ({ line: e.line, message: `${fileName}: line ${e.line}: ${e.message}` })).concat(rowSkips)
   skipped.sort((p, q) => p.line - q.line)
   const texts = new AddressTexts(own ? own.join('') : shared ?? '', starts.subarray(0, n), ends.subarray(0, n))
   return { points: { address: texts, lon: lons.subarray(0, n), lat: lats.subarray(0, n) }, skipped, columns: { address, lon, lat } }

@@ -33,4 +33,12 @@ describe('address columns keep each address as where it lies in the file', () =>
     const a = ['1 Ash St', '2 Alder St']
     for (const i of [0, 1, 2, -1, -2, -3]) expect(r.points.address.at(i), String(i)).toBe(a.at(i))
   })
+
+  it('lists every bad row of a file with 200,000 of them, each by its line', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `${i} Ash St,,2`)
+    const r = readAddressColumns(['address,lon,lat', ...rows, '1 Good St,1,2'].join('\n'), 'a.csv')
+    expect(r.points.address.length).toBe(1)
+    expect(r.skipped.length).toBe(200_000)
+    expect(r.skipped.at(-1)).toEqual({ line: 200_001, message: 'a.csv: line 200001: lon "" is not a longitude between -180 and 180' })
+  })
 })
