@@ -92,14 +92,14 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Plan
   for (let r = 0, base = 0; r < ny; r++, base += nx) {
     const rowFirst = runStart.length
     let p = above
+    // The row's runs found by indexOf (a scan in native code), not cell by cell in JavaScript.
+    const row = boundary.subarray(base, base + nx)
     let c = 0
     while (c < nx) {
-      if (boundary[base + c]) {
-        c++
-        continue
-      }
-      const s0 = c
-      while (c < nx && !boundary[base + c]) c++
+      const s0 = row.indexOf(0, c)
+      if (s0 < 0) break
+      c = row.indexOf(1, s0)
+      if (c < 0) c = nx
       const k = runStart.length
       runStart.push(base + s0)
       runEnd.push(base + c)
@@ -116,7 +116,9 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Plan
     above = rowFirst
     aboveEnd = runStart.length
   }
-  const region = new Int32Array(nx * ny).fill(-1)
+  // Each cell's region + 1, 0 in a marked cell (so a fresh array needs no filling); two bytes a
+  // cell while the runs, so the regions, are that few: less fresh memory to touch.
+  const region = runStart.length < 0xffff ? new Uint16Array(nx * ny) : new Int32Array(nx * ny)
   const answers: PointLocation[] = []
   // The same answers as plan positions (neighborhood, area), for locateIndexes.
   const answerIdx: number[] = []
@@ -132,7 +134,7 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Plan
       answerIdx.push(out[0], out[1])
       answers.push({ neighborhoodId: out[0] >= 0 ? plan.neighborhoods[out[0]].id : null, areaId: out[1] >= 0 ? plan.areas[out[1]].id : null })
     } else regionOf[k] = regionOf[top]
-    region.fill(regionOf[k], runStart[k], runEnd[k])
+    region.fill(regionOf[k] + 1, runStart[k], runEnd[k])
   }
 
   return {
@@ -140,7 +142,7 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Plan
       const fx = (lon - minX) / cw
       const fy = (lat - minY) / ch
       if (fx >= 0 && fy >= 0 && fx < nx && fy < ny) {
-        const k = region[Math.floor(fy) * nx + Math.floor(fx)]
+        const k = region[Math.floor(fy) * nx + Math.floor(fx)] - 1
         if (k >= 0) return answers[k]
       }
       return index.locate(lon, lat)
@@ -149,7 +151,7 @@ export function createGridLocator(plan: PlanGeometry, cells: number, index: Plan
       const fx = (lon - minX) / cw
       const fy = (lat - minY) / ch
       if (fx >= 0 && fy >= 0 && fx < nx && fy < ny) {
-        const k = region[Math.floor(fy) * nx + Math.floor(fx)]
+        const k = region[Math.floor(fy) * nx + Math.floor(fx)] - 1
         if (k >= 0) {
           to[0] = answerIdx[2 * k]
           to[1] = answerIdx[2 * k + 1]
