@@ -1,6 +1,7 @@
 import { orient, orientFilter } from '../kernel'
 import { PairTable, PointTable } from './point-table'
 import { snapRound } from './snap-round'
+import { SplitPoints } from './split-points'
 import type { SegmentInput } from './arrangement-input'
 import { boxPairs } from './box-pairs'
 
@@ -173,7 +174,7 @@ function strictlyInside(ax: number, ay: number, bx: number, by: number, px: numb
 
 /**
  * Where segments i and j (offsets `a` and `b` into `c`) meet, the points to split each at,
- * pushed as x, y pairs onto `splits[i]` and `splits[j]`.
+ * added to `splits` for each.
  *
  * Most candidate pairs are settled by orientation's floating-point filter (apart, crossing
  * properly, or meeting only at an end of both); only the rest (T-junctions, collinear,
@@ -181,7 +182,7 @@ function strictlyInside(ax: number, ay: number, bx: number, by: number, px: numb
  * as offsets: a call taking their coordinates boxed eight doubles per pair when it was not
  * inlined, and the exact orientations, too large to inline four times, boxed six per call.
  */
-function meet(c: Float64Array, a: number, b: number, splits: (number[] | undefined)[]): void {
+function meet(c: Float64Array, a: number, b: number, splits: SplitPoints): void {
   const ax = c[a], ay = c[a + 1], bx = c[a + 2], by = c[a + 3]
   const cx = c[b], cy = c[b + 1], dx = c[b + 2], dy = c[b + 3]
   // The filter's signs are exact where not 0.
@@ -197,7 +198,7 @@ function meet(c: Float64Array, a: number, b: number, splits: (number[] | undefin
 }
 
 /** `meet` with exact orientations throughout, for pairs the filter left undecided. */
-function meetExact(c: Float64Array, a: number, b: number, splits: (number[] | undefined)[]): void {
+function meetExact(c: Float64Array, a: number, b: number, splits: SplitPoints): void {
   const ax = c[a], ay = c[a + 1], bx = c[a + 2], by = c[a + 3]
   const cx = c[b], cy = c[b + 1], dx = c[b + 2], dy = c[b + 3]
   const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy)
@@ -206,10 +207,10 @@ function meetExact(c: Float64Array, a: number, b: number, splits: (number[] | un
   if (o3 !== 0 && o3 === o4) return
   if (o1 * o2 < 0 && o3 * o4 < 0) return properCrossing(c, a, b, splits)
   const i = a >> 2, j = b >> 2
-  if (o1 === 0 && strictlyInside(ax, ay, bx, by, cx, cy)) (splits[i] ??= []).push(cx, cy)
-  if (o2 === 0 && strictlyInside(ax, ay, bx, by, dx, dy)) (splits[i] ??= []).push(dx, dy)
-  if (o3 === 0 && strictlyInside(cx, cy, dx, dy, ax, ay)) (splits[j] ??= []).push(ax, ay)
-  if (o4 === 0 && strictlyInside(cx, cy, dx, dy, bx, by)) (splits[j] ??= []).push(bx, by)
+  if (o1 === 0 && strictlyInside(ax, ay, bx, by, cx, cy)) splits.add(i, cx, cy)
+  if (o2 === 0 && strictlyInside(ax, ay, bx, by, dx, dy)) splits.add(i, dx, dy)
+  if (o3 === 0 && strictlyInside(cx, cy, dx, dy, ax, ay)) splits.add(j, ax, ay)
+  if (o4 === 0 && strictlyInside(cx, cy, dx, dy, bx, by)) splits.add(j, bx, by)
 }
 
 /**
@@ -218,7 +219,7 @@ function meetExact(c: Float64Array, a: number, b: number, splits: (number[] | un
  * the original rings, which a point moved off its edges by snapping could fail. Computed from
  * the segments in a fixed order, so a partial re-run puts the point on exactly the same double.
  */
-function properCrossing(c: Float64Array, a: number, b: number, splits: (number[] | undefined)[]): void {
+function properCrossing(c: Float64Array, a: number, b: number, splits: SplitPoints): void {
   const ax = c[a], ay = c[a + 1], bx = c[a + 2], by = c[a + 3]
   const cx = c[b], cy = c[b + 1], dx = c[b + 2], dy = c[b + 3]
   // e-f is the lesser segment, g-h the other; the point is on e-f at parameter t.
@@ -228,49 +229,80 @@ function properCrossing(c: Float64Array, a: number, b: number, splits: (number[]
   const den = (fx - ex) * (hy - gy) - (fy - ey) * (hx - gx)
   const t = ((gx - ex) * (hy - gy) - (gy - ey) * (hx - gx)) / den
   const px = ex + t * (fx - ex), py = ey + t * (fy - ey)
-  if (!((px === ax && py === ay) || (px === bx && py === by))) (splits[a >> 2] ??= []).push(px, py)
-  if (!((px === cx && py === cy) || (px === dx && py === dy))) (splits[b >> 2] ??= []).push(px, py)
+  if (!((px === ax && py === ay) || (px === bx && py === by))) splits.add(a >> 2, px, py)
+  if (!((px === cx && py === cy) || (px === dx && py === dy))) splits.add(b >> 2, px, py)
 }
 
-/** Split points of a segment in order along it, without its ends or repeats. */
-function chain(ax: number, ay: number, bx: number, by: number, sp: number[]): number[] {
-  const m = sp.length >> 1
-  const dx = bx - ax, dy = by - ay
-  const order: number[] = new Array(m), t: number[] = new Array(m)
-  for (let i = 0; i < m; i++) {
-    order[i] = 2 * i
-    t[i] = (sp[2 * i] - ax) * dx + (sp[2 * i + 1] - ay) * dy
+/**
+ * Scratch arrays for `chain`, as long as the most split points any segment has: one set per
+ * arrangement, not three arrays per split segment.
+ */
+class Chain {
+  readonly x: Float64Array
+  readonly y: Float64Array
+  readonly t: Float64Array
+  readonly order: Int32Array
+  /** The points of the last chain, in order: x, y pairs. */
+  readonly out: Float64Array
+
+  constructor(max: number) {
+    this.x = new Float64Array(max)
+    this.y = new Float64Array(max)
+    this.t = new Float64Array(max)
+    this.order = new Int32Array(max)
+    this.out = new Float64Array(2 * max)
   }
-  // Along the segment, ties by x then y; insertion sort (a segment is split a few times).
-  for (let i = 1; i < m; i++) {
-    const k = order[i], tk = t[i]
-    let j = i - 1
-    while (j >= 0) {
-      const q = order[j]
-      const c = t[j] - tk || sp[q] - sp[k] || sp[q + 1] - sp[k + 1]
-      if (c <= 0) break
-      order[j + 1] = q
-      t[j + 1] = t[j]
-      j--
+
+  /**
+   * Segment i's split points (its ends at offset 4i of `c`) in order along it, without its
+   * ends or repeats, into `out`; returns how many numbers it wrote. Ordered along the
+   * segment, ties by x then y: a total order on distinct points, so the order they were
+   * found in does not matter, and repeats end up side by side.
+   */
+  of(c: Float64Array, i: number, sp: SplitPoints): number {
+    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
+    const dx = bx - ax, dy = by - ay
+    const xs = this.x, ys = this.y, t = this.t, order = this.order, out = this.out
+    let m = 0
+    for (let k = sp.head[i]; k >= 0; k = sp.next[k], m++) {
+      xs[m] = sp.x[k]
+      ys[m] = sp.y[k]
+      order[m] = m
+      t[m] = (xs[m] - ax) * dx + (ys[m] - ay) * dy
     }
-    order[j + 1] = k
-    t[j + 1] = tk
+    // Insertion sort (a segment is split a few times).
+    for (let i = 1; i < m; i++) {
+      const k = order[i], tk = t[i]
+      let j = i - 1
+      while (j >= 0) {
+        const q = order[j]
+        const d = t[j] - tk || xs[q] - xs[k] || ys[q] - ys[k]
+        if (d <= 0) break
+        order[j + 1] = q
+        t[j + 1] = t[j]
+        j--
+      }
+      order[j + 1] = k
+      t[j + 1] = tk
+    }
+    let n = 0
+    for (let i = 0; i < m; i++) {
+      const k = order[i]
+      const x = xs[k], y = ys[k]
+      if (n && x === out[n - 2] && y === out[n - 1]) continue
+      if ((x === bx && y === by) || (x === ax && y === ay)) continue
+      out[n] = x
+      out[n + 1] = y
+      n += 2
+    }
+    return n
   }
-  const out: number[] = []
-  for (let i = 0; i < m; i++) {
-    const k = order[i]
-    const x = sp[k], y = sp[k + 1]
-    if (out.length && x === out[out.length - 2] && y === out[out.length - 1]) continue
-    if ((x === bx && y === by) || (x === ax && y === ay)) continue
-    out.push(x, y)
-  }
-  return out
 }
 
-/** Points where other segments cross, touch or overlap each segment (undefined: none). */
-function node(u: Unique): (number[] | undefined)[] {
+/** Points where other segments cross, touch or overlap each segment. */
+function node(u: Unique): SplitPoints {
   const n = u.n
-  const splits: (number[] | undefined)[] = new Array(n)
+  const splits = new SplitPoints(n)
   if (n < 2) return splits
   const c = u.c
   const boxes = new Float64Array(4 * n)
@@ -384,23 +416,23 @@ class EdgeSet {
 }
 
 /** Every unique segment cut at its split points into edges. */
-function splitEdges(u: Unique, splits: (number[] | undefined)[], pts: PointTable): EdgeSet {
-  let cap = u.n
-  for (let i = 0; i < u.n; i++) if (splits[i]) cap += splits[i]!.length >> 1
-  const edges = new EdgeSet(cap, u)
-  const c = u.c
+function splitEdges(u: Unique, splits: SplitPoints, pts: PointTable): EdgeSet {
+  const edges = new EdgeSet(u.n + splits.size, u)
+  let most = 0
+  for (let i = 0; i < u.n; i++) if (splits.count[i] > most) most = splits.count[i]
+  const chain = new Chain(most)
+  const c = u.c, ch = chain.out
   for (let i = 0; i < u.n; i++) {
-    const sp = splits[i]
-    if (!sp) {
+    if (splits.head[i] < 0) {
       edges.add(u.p[i], u.q[i], i, true)
       continue
     }
-    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3]
-    const ch = chain(ax, ay, bx, by, sp)
-    let prev = u.p[i], px = ax, py = ay
-    for (let k = 0; k <= ch.length; k += 2) {
-      const x = k < ch.length ? ch[k] : bx, y = k < ch.length ? ch[k + 1] : by
-      const cur = k < ch.length ? pts.id(x, y) : u.q[i]
+    const n = chain.of(c, i, splits)
+    const bx = c[4 * i + 2], by = c[4 * i + 3]
+    let prev = u.p[i], px = c[4 * i], py = c[4 * i + 1]
+    for (let k = 0; k <= n; k += 2) {
+      const x = k < n ? ch[k] : bx, y = k < n ? ch[k + 1] : by
+      const cur = k < n ? pts.id(x, y) : u.q[i]
       edges.add(prev, cur, i, less(px, py, x, y))
       prev = cur
       px = x
@@ -505,27 +537,30 @@ function walkFaces(vx: Float64Array, vy: Float64Array, org: Int32Array, next: In
   const H = org.length
   const face = new Int32Array(H).fill(-1)
   const faces: Arrangement['faces'] = []
+  // Each face's edges gather here, then are copied out at their size: arrays grown edge by
+  // edge left their outgrown copies as garbage and most of them part empty.
+  const walk: number[] = []
   for (let h0 = 0; h0 < H; h0++) {
     if (face[h0] >= 0) continue
     const f = faces.length
-    const edges: number[] = []
+    walk.length = 0
     let area2 = 0
     const x0 = vx[org[h0]], y0 = vy[org[h0]]
-    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
     let h = h0
     do {
       face[h] = f
-      edges.push(h)
+      walk.push(h)
       const p = org[h], q = org[h ^ 1]
       const px = vx[p], py = vy[p]
       area2 += (px - x0) * (vy[q] - y0) - (vx[q] - x0) * (py - y0)
-      if (px < bbox[0]) bbox[0] = px
-      if (py < bbox[1]) bbox[1] = py
-      if (px > bbox[2]) bbox[2] = px
-      if (py > bbox[3]) bbox[3] = py
+      if (px < minX) minX = px
+      if (py < minY) minY = py
+      if (px > maxX) maxX = px
+      if (py > maxY) maxY = py
       h = next[h]
-    } while (h !== h0 && edges.length <= H)
-    faces.push({ edges, area2, bbox })
+    } while (h !== h0 && walk.length <= H)
+    faces.push({ edges: walk.slice(), area2, bbox: [minX, minY, maxX, maxY] })
   }
   return { face, faces }
 }

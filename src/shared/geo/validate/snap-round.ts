@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush'
 import { orient } from '../kernel'
 import { PointTable } from './point-table'
+import { SplitPoints } from './split-points'
 
 /**
  * Snap rounding (Hobby; what GEOS's snap-rounding noder does) on the coordinate grid: each
@@ -11,11 +12,11 @@ import { PointTable } from './point-table'
  * to a double can otherwise land on the wrong side of a third edge a hair away).
  *
  * `c` holds unique segments [ax, ay, bx, by, …] with ax, ay the lesser end; `vertices`
- * their ends. Returns per segment the pixel centres to pass through (undefined: none).
+ * their ends. Returns per segment the pixel centres to pass through.
  */
-export function snapRound(c: ArrayLike<number>, vertices: PointTable): (number[] | undefined)[] {
+export function snapRound(c: ArrayLike<number>, vertices: PointTable): SplitPoints {
   const n = c.length / 4
-  const splits: (number[] | undefined)[] = new Array(n)
+  const splits = new SplitPoints(n)
   if (n < 2) return splits
   const idx = new Flatbush(n)
   for (let i = 0; i < n; i++) idx.add(c[4 * i], Math.min(c[4 * i + 1], c[4 * i + 3]), c[4 * i + 2], Math.max(c[4 * i + 1], c[4 * i + 3]))
@@ -44,7 +45,7 @@ export function snapRound(c: ArrayLike<number>, vertices: PointTable): (number[]
     for (const v of pix.search(ax - 0.5, Math.min(ay, by) - 0.5, bx + 0.5, Math.max(ay, by) + 0.5)) {
       const px = hot.xs[v], py = hot.ys[v]
       if ((px === ax && py === ay) || (px === bx && py === by)) continue
-      if (passesThrough(ax, ay, bx, by, px, py)) (splits[i] ??= []).push(px, py)
+      if (passesThrough(ax, ay, bx, by, px, py)) splits.add(i, px, py)
     }
   }
   return splits
