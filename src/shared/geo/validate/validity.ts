@@ -20,7 +20,7 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
   }
   const polys: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
   if (polys.length === 0) return [{ reason: 'geometry has no polygon', location: [0, 0] }]
-  const rings: { xs: number[]; ys: number[]; poly: number; hole: boolean }[] = []
+  const rings: (Ring & { hole: boolean })[] = []
   polys.forEach((poly, pi) => {
     if (!Array.isArray(poly) || poly.length === 0) {
       out.push({ reason: `polygon ${pi + 1} has no ring`, location: [0, 0] })
@@ -33,7 +33,14 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
         return
       }
       for (const p of ring) {
-        const [x, y] = p ?? []
+        // Indexed, not destructured, where it is an array: destructuring walked an iterator per position.
+        // (Positions come from files and the renderer: p may be anything.)
+        const q: unknown = p
+        let x: unknown, y: unknown
+        if (Array.isArray(q)) {
+          x = q[0]
+          y = q[1]
+        } else [x, y] = (q ?? []) as Iterable<unknown>
         if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
           out.push({ reason: `${label} has a coordinate that is not a finite number`, location: firstFinite(ring) })
           return
@@ -52,14 +59,19 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
         out.push({ reason: `${label} is not closed (first and last positions differ)`, location: [first[0], first[1]] })
         return
       }
-      const xs: number[] = [], ys: number[] = []
+      // Straight into typed arrays of the ring's length: arrays grown position by position
+      // were megabytes of garbage per plan check.
+      let xs = new Float64Array(ring.length), ys = new Float64Array(ring.length)
+      let n = 0
       for (const p of ring) {
         const x = toGrid(p[0]), y = toGrid(p[1])
-        if (xs.length && xs[xs.length - 1] === x && ys[ys.length - 1] === y) continue
-        xs.push(x)
-        ys.push(y)
+        if (n && xs[n - 1] === x && ys[n - 1] === y) continue
+        xs[n] = x
+        ys[n++] = y
       }
-      if (xs.length < 4 || allCollinear(xs, ys)) {
+      xs = xs.subarray(0, n)
+      ys = ys.subarray(0, n)
+      if (n < 4 || allCollinear(xs, ys)) {
         out.push({ reason: `${label} encloses no area`, location: [first[0], first[1]] })
         return
       }
@@ -84,7 +96,7 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
   return out
 }
 
-function allCollinear(xs: number[], ys: number[]): boolean {
+function allCollinear(xs: Float64Array, ys: Float64Array): boolean {
   for (let i = 2; i < xs.length - 1; i++) if (orient(xs[0], ys[0], xs[1], ys[1], xs[i], ys[i]) !== 0) return false
   return true
 }
@@ -101,7 +113,7 @@ export function ringArea2(xs: ArrayLike<number>, ys: ArrayLike<number>, start = 
   return s
 }
 
-type Ring = { xs: number[]; ys: number[]; poly: number }
+type Ring = { xs: Float64Array; ys: Float64Array; poly: number }
 
 function selfIntersections(rings: Ring[], out: GeometryProblem[]): void {
   let n = 0
@@ -192,7 +204,7 @@ function firstMeeting(rings: Ring[], boxes: Float64Array, n: number, out: Geomet
   }
 }
 
-function problem(reason: string, ax: number, ay: number, bx: number, by: number, q: { xs: number[]; ys: number[] }, j: number): GeometryProblem {
+function problem(reason: string, ax: number, ay: number, bx: number, by: number, q: { xs: Float64Array; ys: Float64Array }, j: number): GeometryProblem {
   const loc = meetingPoint(ax, ay, bx, by, q.xs[j], q.ys[j], q.xs[j + 1], q.ys[j + 1])
   return { reason, location: [loc[0] / GRID, loc[1] / GRID] }
 }
