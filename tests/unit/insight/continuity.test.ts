@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanState } from '../../../src/shared/domain'
-import { affectedToCsv } from '../../../src/shared/insight/affected'
+import { affectedPoints, affectedToCsv } from '../../../src/shared/insight/affected'
 import { comparePlans } from '../../../src/shared/insight/compare-plans'
+import { measureContinuity } from '../../../src/shared/insight/continuity'
 import { createGridLocator } from '../../../src/shared/insight/grid-locate'
 import { changedBoxes, idsOf, locatePoints, pointTree, relocatePoints } from '../../../src/shared/insight/located-points'
 import { createPointIndex } from '../../../src/shared/staffing/workload'
@@ -134,6 +135,11 @@ describe('continuity between two plans, on a plan worked out by hand', () => {
     const inc = relocatePoints(locatePoints(b, grid), a, grid, pointTree(grid), boxes)
     expect(idsOf(inc)).toEqual(idsOf(locatePoints(a, grid)))
     expect(idsOf(inc).nb.filter((n) => n === 'A3').length).toBe(5 * 20)
+    // The window measures with the re-located answers (A3 added to their id list): the same figures and list.
+    const fresh = { from: locatePoints(b, grid), to: locatePoints(a, grid) }
+    const pts = { ...grid, address: grid.lon.map((_, i) => `${i} Grid St`) }
+    expect(measureContinuity(b, a, { addresses: { from: fresh.from, to: inc } })).toEqual(measureContinuity(b, a, { addresses: fresh }))
+    expect(affectedPoints(b, a, pts, { from: fresh.from, to: inc })).toEqual(affectedPoints(b, a, pts, fresh))
   })
 
   it('the raster locator for many points answers exactly as the plan point-in-polygon, on edges and corners too', () => {
