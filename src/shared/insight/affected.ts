@@ -84,23 +84,33 @@ export class AffectedList {
   at(k: number): AffectedPoint | undefined {
     const j = k < 0 ? k + this.rows.length : k
     if (!(j >= 0 && j < this.rows.length)) return undefined
-    if (this.entries) return this.entries[j]
-    const i = this.rows[j]
-    const { from, to } = this.located
-    const name = (pos: number, ids: string[]) => (pos >= 0 ? ids[pos] : null)
-    return {
-      address: this.pts.address.at(i)!,
-      lon: this.pts.lon[i],
-      lat: this.pts.lat[i],
-      from: this.sides.from(name(from.nb[i], from.nbIds), name(from.area[i], from.areaIds)),
-      to: this.sides.to(name(to.nb[i], to.nbIds), name(to.area[i], to.areaIds)),
-    }
+    return this.entries ? this.entries[j] : this.entry(this.rows[j])
   }
 
   /** Every entry as an object, made once. */
   toArray(): AffectedPoint[] {
-    if (!this.entries) this.entries = Array.from({ length: this.rows.length }, (_, k) => this.at(k)!)
+    if (!this.entries) {
+      const out = new Array<AffectedPoint>(this.rows.length)
+      for (let k = 0; k < out.length; k++) out[k] = this.entry(this.rows[k])
+      this.entries = out
+    }
     return this.entries
+  }
+
+  /** Each side by its positions (neighborhood, area) rather than by ids: no map lookups per entry. */
+  private readonly sideAt = { from: [] as AffectedSide[], to: [] as AffectedSide[] }
+
+  private side(which: 'from' | 'to', i: number): AffectedSide {
+    const l = this.located[which]
+    const nb = l.nb[i]
+    const area = l.area[i]
+    const k = (nb + 1) * (l.areaIds.length + 1) + area + 1
+    const known = this.sideAt[which]
+    return (known[k] ??= this.sides[which](nb >= 0 ? l.nbIds[nb] : null, area >= 0 ? l.areaIds[area] : null))
+  }
+
+  private entry(i: number): AffectedPoint {
+    return { address: this.pts.address.at(i)!, lon: this.pts.lon[i], lat: this.pts.lat[i], from: this.side('from', i), to: this.side('to', i) }
   }
 
   toJSON(): AffectedPoint[] {
