@@ -1,5 +1,11 @@
-import { orient, orientFilter } from '../kernel'
+import { orient, orientFilter as kernelOrientFilter } from '../kernel'
 import type { LocalFrame } from './measure'
+
+/**
+ * The kernel's filter, bound once here: run from TypeScript sources (tsx, CommonJS), each use of an
+ * imported name reads it through a getter, which in the cell loop was not inlined.
+ */
+const orientFilter = kernelOrientFilter
 
 /**
  * Largest inscribed circle of a piece (polylabel's cell search), in local metres.
@@ -101,6 +107,9 @@ class Cells {
   /** Where each ring ends in `pts` (exclusive). */
   ringEnd = new Int32Array(16)
   rings = 0
+  /** The starting cover's column and row centres. */
+  colX = new Float64Array(64)
+  rowY = new Float64Array(64)
   /** Cells set aside for the cut search. */
   frontier = new Stack()
   /** Cells the cut search has still to split. */
@@ -142,12 +151,25 @@ class Cells {
   /** Cells of the given size over the box, all on the heap. */
   cover(minX: number, minY: number, maxX: number, maxY: number, size: number): void {
     const half = size / 2
+    // The column and row centres first (stepped x += size, as always), then the cells by
+    // integer counts: a double loop variable carried round the loop that measures and queues
+    // was boxed on every step (a megabyte per plan check).
+    let cols = 0, rows = 0
     for (let x = minX; x < maxX; x += size) {
-      for (let y = minY; y < maxY; y += size) {
-        if (this.n === this.x.length) this.grow()
+      if (cols === this.colX.length) this.colX = grown(this.colX)
+      this.colX[cols++] = x + half
+    }
+    for (let y = minY; y < maxY; y += size) {
+      if (rows === this.rowY.length) this.rowY = grown(this.rowY)
+      this.rowY[rows++] = y + half
+    }
+    while (this.n + cols * rows > this.x.length) this.grow()
+    const { colX, rowY } = this
+    for (let a = 0; a < cols; a++) {
+      for (let b = 0; b < rows; b++) {
         const i = this.n++
-        this.x[i] = x + half
-        this.y[i] = y + half
+        this.x[i] = colX[a]
+        this.y[i] = rowY[b]
         this.half[i] = half
         this.measure(i)
         this.push(i)
@@ -281,6 +303,13 @@ class Cells {
       this[k] = grown
     }
   }
+}
+
+/** A copy twice as long. */
+function grown(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(2 * a.length)
+  b.set(a)
+  return b
 }
 
 /** One search runs at a time (all of this is synchronous), so one set of columns serves them all. */
