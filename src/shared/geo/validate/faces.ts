@@ -11,23 +11,17 @@ import type { Shape } from './shape'
  * were noded in); from there labels spread face to face: crossing an edge leaves the owners
  * whose interior is on this side of it and enters those whose interior is on the other.
  */
-export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: Iterable<number>): Map<number, number[]> {
+export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: readonly number[]): Map<number, number[]> {
+  // Built on first use, as before, but without a closure: a new one per call changed the
+  // call's target every time, which sent the compiled code back to the interpreter.
   let idx: Flatbush | null = null
-  const index = () => {
-    if (idx) return idx
-    idx = new Flatbush(Math.max(1, shapes.length))
-    for (const s of shapes) {
-      if (s && s.rings.length) idx.add(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3])
-      else idx.add(Infinity, Infinity, Infinity, Infinity)
-    }
-    idx.finish()
-    return idx
-  }
   const wanted = new Uint8Array(arr.faces.length)
-  for (const f of faceIds) wanted[f] = 1
+  // Loops by index here: iterators made a result object per step until compiled.
+  for (let i = 0; i < faceIds.length; i++) wanted[faceIds[i]] = 1
   const out = new Map<number, number[]>()
   const queue: number[] = []
-  for (const f0 of faceIds) {
+  for (let i = 0; i < faceIds.length; i++) {
+    const f0 = faceIds[i]
     if (out.has(f0)) continue
     // Longest edges first: their midpoints lie farthest from where snapping bent anything.
     // The longest alone nearly always answers; the rest are sorted only when it does not.
@@ -40,18 +34,20 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
         longest = all[k]
       }
     }
-    let label = labelLeftOf(arr, shapes, index(), longest)
+    idx ??= shapeIndex(shapes)
+    let label = labelLeftOf(arr, shapes, idx, longest)
     if (!label) {
       const edges = all.slice().sort((a, b) => edgeLen2(arr, b) - edgeLen2(arr, a))
-      for (let k = 1; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, index(), edges[k])
+      for (let k = 1; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, idx, edges[k])
     }
     out.set(f0, label ?? [])
     queue.push(f0)
     while (queue.length) {
       const f = queue.pop()!
       const lf = out.get(f)!
-      for (const h of arr.faces[f].edges) {
-        const g = arr.face[h ^ 1]
+      const edges = arr.faces[f].edges
+      for (let j = 0; j < edges.length; j++) {
+        const h = edges[j], g = arr.face[h ^ 1]
         if (!wanted[g] || out.has(g)) continue
         out.set(g, crossEdge(arr, lf, h))
         queue.push(g)
@@ -59,6 +55,17 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
     }
   }
   return out
+}
+
+/** The owners' boxes, in owner order (an owner with no rings gets an empty box). */
+function shapeIndex(shapes: (Shape | null)[]): Flatbush {
+  const idx = new Flatbush(Math.max(1, shapes.length))
+  for (const s of shapes) {
+    if (s && s.rings.length) idx.add(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3])
+    else idx.add(Infinity, Infinity, Infinity, Infinity)
+  }
+  idx.finish()
+  return idx
 }
 
 /**
@@ -129,12 +136,22 @@ export interface FacePiece {
  * `dropIfUnbounded` keys lose pieces that reach a clockwise (outermost) ring: the world outside.
  */
 export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
-  const byKey = new Map<string, number[]>()
+  // Keys in first-seen order, each with its faces, and below the groups of one key: arrays
+  // and indexes, not Maps walked by iterators (a result object per step, and an entry array
+  // per key, until the compiler has caught up: thousands per check).
+  const keyAt = new Map<string, number>()
+  const keyList: string[] = []
+  const facesOfKey: number[][] = []
   keysOf.forEach((keys, f) => {
-    for (const k of keys) {
-      const l = byKey.get(k)
-      if (l) l.push(f)
-      else byKey.set(k, [f])
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]
+      const at = keyAt.get(k)
+      if (at !== undefined) facesOfKey[at].push(f)
+      else {
+        keyAt.set(k, keyList.length)
+        keyList.push(k)
+        facesOfKey.push([f])
+      }
     }
   })
   const out = new Map<string, FacePiece[]>()
@@ -142,63 +159,80 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
   const parent = new Int32Array(F)
   const mark = new Int32Array(F)
   let stamp = 0
+  // Per union-find root of the key at hand (marked with its stamp): its group's place in `comps`.
+  const rootMark = new Int32Array(F)
+  const compAt = new Int32Array(F)
   // Faces of the piece being traced, and half-edges traced for it, marked with its stamp.
   const inComp = new Int32Array(F)
   let compStamp = 0
   const done = new Int32Array(arr.org.length)
-  const find = (f: number): number => {
-    while (parent[f] !== f) {
-      parent[f] = parent[parent[f]]
-      f = parent[f]
-    }
-    return f
-  }
-  for (const [key, faces] of byKey) {
+  for (let q = 0; q < keyList.length; q++) {
+    const key = keyList[q], faces = facesOfKey[q]
     stamp++
-    for (const f of faces) {
-      parent[f] = f
-      mark[f] = stamp
+    for (let i = 0; i < faces.length; i++) {
+      parent[faces[i]] = faces[i]
+      mark[faces[i]] = stamp
     }
-    for (const f of faces) for (const h of arr.faces[f].edges) {
-      const g = arr.face[h ^ 1]
-      if (g !== f && mark[g] === stamp) {
-        const a = find(f), b = find(g)
-        if (a !== b) parent[a] = b
+    for (let i = 0; i < faces.length; i++) {
+      const f = faces[i], edges = arr.faces[f].edges
+      for (let j = 0; j < edges.length; j++) {
+        const g = arr.face[edges[j] ^ 1]
+        if (g !== f && mark[g] === stamp) {
+          const a = find(parent, f), b = find(parent, g)
+          if (a !== b) parent[a] = b
+        }
       }
     }
-    const comps = new Map<number, number[]>()
-    for (const f of faces) {
-      const r = find(f)
-      const l = comps.get(r)
-      if (l) l.push(f)
-      else comps.set(r, [f])
+    // Groups in the order their first face comes.
+    const comps: number[][] = []
+    for (let i = 0; i < faces.length; i++) {
+      const f = faces[i], r = find(parent, f)
+      if (rootMark[r] === stamp) comps[compAt[r]].push(f)
+      else {
+        rootMark[r] = stamp
+        compAt[r] = comps.length
+        comps.push([f])
+      }
     }
     // No closures per piece here: a plan has thousands of tiny pieces.
     const pieces: Shell[] = []
     const orphanHoles: [number, number][][] = []
     const drop = dropIfUnbounded.has(key)
-    for (const comp of comps.values()) {
+    for (let c = 0; c < comps.length; c++) {
+      const comp = comps[c]
       let unbounded = false
       if (drop) for (let k = 0; k < comp.length && !unbounded; k++) unbounded = arr.faces[comp[k]].area2 < 0
       if (unbounded) continue
       compStamp++
-      for (const f of comp) inComp[f] = compStamp
+      for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
       const shells: Shell[] = []
-      for (const r of rings) if (r.area2 > 0) shells.push({ poly: [r.pts], faces: comp, area2: r.area2 })
+      for (let k = 0; k < rings.length; k++) if (rings[k].area2 > 0) shells.push({ poly: [rings[k].pts], faces: comp, area2: rings[k].area2 })
       if (!shells.length) {
-        for (const r of rings) if (r.area2 < 0) orphanHoles.push(r.pts)
+        for (let k = 0; k < rings.length; k++) if (rings[k].area2 < 0) orphanHoles.push(rings[k].pts)
         continue
       }
-      for (const r of rings) if (r.area2 < 0) attachHole(shells, r.pts)
-      for (const p of shells) pieces.push({ poly: p.poly, faces: comp, area2: p.area2 })
+      for (let k = 0; k < rings.length; k++) if (rings[k].area2 < 0) attachHole(shells, rings[k].pts)
+      for (let k = 0; k < shells.length; k++) pieces.push({ poly: shells[k].poly, faces: comp, area2: shells[k].area2 })
     }
-    for (const h of orphanHoles) attachHole(pieces, h)
+    for (let k = 0; k < orphanHoles.length; k++) attachHole(pieces, orphanHoles[k])
     const list: FacePiece[] = new Array(pieces.length)
     for (let k = 0; k < pieces.length; k++) list[k] = { poly: pieces[k].poly, faces: pieces[k].faces }
     out.set(key, list)
   }
   return out
+}
+
+/**
+ * Union-find root of face f, halving the path. A module function, not a closure made per
+ * call: a new closure each time changed the call's target, which sent the compiled code back.
+ */
+function find(parent: Int32Array, f: number): number {
+  while (parent[f] !== f) {
+    parent[f] = parent[parent[f]]
+    f = parent[f]
+  }
+  return f
 }
 
 type Shell = { poly: [number, number][][]; faces: number[]; area2: number; box?: [number, number, number, number] }
@@ -224,7 +258,10 @@ function attachHole(polys: Shell[], hole: [number, number][]): void {
 /** Bounding box of a ring of [x, y] pairs. */
 export function ringBox(r: [number, number][]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const [x, y] of r) {
+  // Indexed, not `for (const [x, y] of r)`: the iterator and destructuring made this a large
+  // function for the compiler, which compiles it again while the first checks run.
+  for (let i = 0; i < r.length; i++) {
+    const x = r[i][0], y = r[i][1]
     if (x < b[0]) b[0] = x
     if (y < b[1]) b[1] = y
     if (x > b[2]) b[2] = x

@@ -7,25 +7,29 @@ import { safeLine } from '../../text/safe-text'
 /** Gap ids anchor on a ~10 cm cell (1e-6°), so a vertex nudged by a grid step keeps its id. */
 const ANCHOR_STEP = GRID / 1e6
 
-/** FNV-1a, enough to keep ids short and stable. */
-function hash(s: string): string {
-  let h = 0x811c9dc5
+/** FNV-1a offset basis and step, enough to keep ids short and stable. */
+const FNV_BASIS = 0x811c9dc5
+function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
-  return (h >>> 0).toString(16).padStart(8, '0')
+  return h
 }
 
 /**
  * A sorted copy of ids, in the order Array sort gives strings (by UTF-16 code units); a few
  * are sorted without the work copy Array sort allocates on every call (a plan check sorts
- * thousands of id lists).
+ * thousands of id lists). Plain loops, no array builtins: the lists come as arrays of several
+ * kinds (an empty literal is not the same kind as a filled one), and the builtins, compiled
+ * for the kinds seen so far, sent the optimised code back on each new one, run after run.
  */
 function sortedIds(ids: readonly string[]): string[] {
-  const out = ids.slice()
-  if (out.length > 32) return out.sort()
-  for (let i = 1; i < out.length; i++) {
+  const n = ids.length
+  const out: string[] = []
+  for (let i = 0; i < n; i++) out.push(ids[i])
+  if (n > 32) return out.sort()
+  for (let i = 1; i < n; i++) {
     const v = out[i]
     let j = i - 1
     while (j >= 0 && out[j] > v) {
@@ -37,10 +41,33 @@ function sortedIds(ids: readonly string[]): string[] {
   return out
 }
 
+const NONE: readonly string[] = []
+
 /** Stable id: kind + sorted ids + a coarse anchor, never array order or time. */
 export function findingId(kind: FindingKind, ids: string[], anchor = ''): string {
-  const sorted = sortedIds(ids)
-  return `${kind}:${hash(sorted.join('\u0000') + '|' + anchor)}`
+  return idFromSorted(kind, sortedIds(ids), NONE, NONE, anchor, '', '', '')
+}
+
+/**
+ * `findingId` of the ids of three sorted lists, each id with its list's prefix, without
+ * building the prefixed list: the prefixes ('a:' < 'n:' < 'o:') keep the lists apart in
+ * sorted order, and within a list a common prefix keeps the order. The hash runs over the
+ * same characters as `findingId`'s (ids joined by NUL, '|', anchor).
+ */
+function idFromSorted(kind: FindingKind, p: readonly string[], q: readonly string[], r: readonly string[], anchor: string, pp: string, qp: string, rp: string): string {
+  let h = FNV_BASIS
+  let first = true
+  for (let k = 0; k < 3; k++) {
+    const list = k === 0 ? p : k === 1 ? q : r
+    const prefix = k === 0 ? pp : k === 1 ? qp : rp
+    for (let i = 0; i < list.length; i++) {
+      if (!first) h = fnv(h, '\u0000')
+      first = false
+      h = fnv(fnv(h, prefix), list[i])
+    }
+  }
+  h = fnv(fnv(h, '|'), anchor)
+  return `${kind}:${(h >>> 0).toString(16).padStart(8, '0')}`
 }
 
 /** Findings say their area in square metres whatever the units setting: the command line's scripts read them. */
@@ -81,17 +108,25 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
   let anchor = ''
   if (inp.anchorById) {
     let mx = Infinity, my = Infinity
-    for (const [x, y] of biggest.poly[0]) if (x < mx || (x === mx && y < my)) { mx = x; my = y }
+    const r = biggest.poly[0]
+    for (let i = 0; i < r.length; i++) {
+      const x = r[i][0], y = r[i][1]
+      if (x < mx || (x === mx && y < my)) {
+        mx = x
+        my = y
+      }
+    }
     anchor = `${Math.round(mx / ANCHOR_STEP)},${Math.round(my / ANCHOR_STEP)}`
   }
   const severity: Severity = sliver ? 'warning' : 'error'
+  const areaIds = sortedIds(inp.areaIds), neighborhoodIds = sortedIds(inp.neighborhoodIds)
   return {
-    id: findingId(inp.kind, [...inp.areaIds.map((a) => 'a:' + a), ...inp.neighborhoodIds.map((n) => 'n:' + n)], anchor),
+    id: idFromSorted(inp.kind, areaIds, neighborhoodIds, NONE, anchor, 'a:', 'n:', ''),
     kind: inp.kind,
     severity,
     sliver,
-    areaIds: sortedIds(inp.areaIds),
-    neighborhoodIds: sortedIds(inp.neighborhoodIds),
+    areaIds,
+    neighborhoodIds,
     officerIds: [],
     areaM2,
     widthM,
@@ -110,12 +145,12 @@ export function plainFinding(
   message: string,
   reason?: string,
 ): Finding {
-  const areaIds = sortedIds(ids.areaIds ?? [])
-  const neighborhoodIds = sortedIds(ids.neighborhoodIds ?? [])
-  const officerIds = sortedIds(ids.officerIds ?? [])
+  const areaIds = sortedIds(ids.areaIds ?? NONE)
+  const neighborhoodIds = sortedIds(ids.neighborhoodIds ?? NONE)
+  const officerIds = sortedIds(ids.officerIds ?? NONE)
   const anchor = location ? `${location[0].toFixed(6)},${location[1].toFixed(6)}|${reason ?? ''}` : ''
   const f: Finding = {
-    id: findingId(kind, [...areaIds.map((a) => 'a:' + a), ...neighborhoodIds.map((n) => 'n:' + n), ...officerIds.map((o) => 'o:' + o)], anchor),
+    id: idFromSorted(kind, areaIds, neighborhoodIds, officerIds, anchor, 'a:', 'n:', 'o:'),
     kind,
     severity,
     sliver: false,

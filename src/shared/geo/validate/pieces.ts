@@ -4,7 +4,6 @@ import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
 
 export type ClipPoly = [number, number][][]
-export type ClipGeom = ClipPoly[]
 
 /** The sliver tolerances, and the floor below which pieces are counted but not listed. */
 export interface SliverRule {
@@ -42,9 +41,11 @@ export class Piece {
    */
   readonly maxWidthM: number
   private measured = false
-  private width = 0
-  private atX = 0
-  private atY = 0
+  // NaN, not 0, until measured: a field that starts as a small integer and later holds a
+  // fraction changes the objects' layout, which sends code compiled for the old one back.
+  private width = NaN
+  private atX = NaN
+  private atY = NaN
 
   constructor(
     readonly poly: ClipPoly,
@@ -96,18 +97,14 @@ export class Piece {
 /** A piece of floating-point dust: no width, located at its first vertex. */
 export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, null)
 
-/** Pieces of a geometry above the noise level, measured with the sliver rule when given. */
-export function toPieces(geom: ClipGeom, sliver?: SliverRule): Piece[] {
-  const out: Piece[] = []
-  for (const poly of geom) {
-    if (!poly.length || poly[0].length < 4) continue
-    const r = poly[0]
-    const f = frameAt(r[0][0], r[0][1])
-    const areaM2 = polygonAreaM2(poly, f)
-    if (!(areaM2 > NOISE_M2)) continue
-    out.push(new Piece(poly, areaM2, f, sliver))
-  }
-  return out
+/** The piece of a polygon, measured with the sliver rule when given; null at or below the noise level. */
+export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
+  if (!poly.length || poly[0].length < 4) return null
+  const r = poly[0]
+  const f = frameAt(r[0][0], r[0][1])
+  const areaM2 = polygonAreaM2(poly, f)
+  if (!(areaM2 > NOISE_M2)) return null
+  return new Piece(poly, areaM2, f, sliver)
 }
 
 /** Pieces as one GeoJSON geometry in lon/lat. */

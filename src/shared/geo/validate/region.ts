@@ -4,7 +4,7 @@ import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey } from './faces'
 import { faceKeys, type Owner } from './owners'
-import { dustPiece, toPieces, type Piece, type SliverRule } from './pieces'
+import { dustPiece, toPiece, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
 
 /** A measured piece of one key, with its box and (gaps) the ids of the areas it lies in. */
@@ -36,11 +36,16 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   })
   const raw = piecesByKey(arr, keys, hasCity ? new Set() : new Set(['ag']))
   const out = new Map<string, StoredPiece[]>()
-  // Keys, not [key, value] entries: an array less per key (thousands of gap pieces).
-  for (const key of raw.keys()) {
+  // Keys, not [key, value] entries: an array less per key (thousands of gap pieces); taken by
+  // forEach and walked by index, so no iterator result objects either.
+  const keyList: string[] = []
+  raw.forEach((_, key) => keyList.push(key))
+  for (let q = 0; q < keyList.length; q++) {
+    const key = keyList[q]
     const list = raw.get(key)!
     const measured: StoredPiece[] = []
-    for (const fp of list) {
+    for (let i = 0; i < list.length; i++) {
+      const fp = list[i]
       const poly = canonicalPoly(fp.poly)
       const bbox = polyBox(poly)
       if (local) {
@@ -53,16 +58,18 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
           return null
         }
       }
-      const [p] = toPieces([poly], sliver)
+      const p = toPiece(poly, sliver)
       if (!p) {
         // Floating-point dust: kept (never listed) so an edit next to it re-does it too.
         measured.push(Object.assign(dustPiece(poly), { bbox, areaIds: [] as string[], noise: true as const }))
         continue
       }
       const areaIds: string[] = []
-      for (const f of fp.faces) {
-        for (const o of labels.get(f) ?? []) {
-          const w = owners[o]!
+      for (let j = 0; j < fp.faces.length; j++) {
+        const l = labels.get(fp.faces[j])
+        if (!l) continue
+        for (let k = 0; k < l.length; k++) {
+          const w = owners[l[k]]!
           if (w.kind === 'area' && !areaIds.includes(w.id)) areaIds.push(w.id)
         }
       }
@@ -166,7 +173,11 @@ export function pieceOrder(a: StoredPiece, b: StoredPiece): number {
 
 function polyBox(poly: [number, number][][]): Box {
   const b: Box = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const [x, y] of poly[0]) {
+  const r = poly[0]
+  // Indexed, not `for (const [x, y] of …)`: the iterator and destructuring made this a large
+  // function for the compiler (compiled again while the first checks run).
+  for (let i = 0; i < r.length; i++) {
+    const x = r[i][0], y = r[i][1]
     if (x < b[0]) b[0] = x
     if (y < b[1]) b[1] = y
     if (x > b[2]) b[2] = x
