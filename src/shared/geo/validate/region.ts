@@ -2,7 +2,7 @@ import Flatbush from 'flatbush'
 import { buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
-import { crossEdge, labelFaces, piecesByKey } from './faces'
+import { crossEdge, labelFaces, piecesByKey, type FacePiece } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { dustPiece, toPiece, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
@@ -23,18 +23,43 @@ export interface StoredPiece extends Piece {
  * snap-rounded to the grid, for dirty layers whose exact arrangement is inconsistent.
  */
 export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }, snap = false): Map<string, StoredPiece[]> | null {
+  // The steps with loops are functions of their own. A check calls this once: with the loops
+  // here, the compiler optimised it in the middle of its first loop, before the code after it
+  // had run, and that code sent it back to the interpreter on every check.
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
   const arr = buildArrangement(collectSegments(shapes, local?.region), snap)
   const faces = local ? trustedFaces(arr, local.region) : arr.faces.map((_, f) => f)
-  for (const f of faces) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return null
+  if (oneFaceBothSides(arr, faces)) return null
   if (local && twisted(arr)) return null
   const labels = labelFaces(arr, shapes, faces)
+  const raw = piecesByKey(arr, keysOfFaces(labels, owners, hasCity), hasCity ? new Set() : new Set(['ag']))
+  return storedPieces(arr, raw, labels, owners, hasCity, sliver, local)
+}
+
+/** Whether one of the faces lies on both sides of one of its edges (the arrangement is inconsistent there). */
+function oneFaceBothSides(arr: Arrangement, faces: number[]): boolean {
+  for (let i = 0; i < faces.length; i++) {
+    const f = faces[i], edges = arr.faces[f].edges
+    for (let j = 0; j < edges.length; j++) if (arr.face[edges[j] ^ 1] === f) return true
+  }
+  return false
+}
+
+/** The keys of each labelled face that has any. */
+function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): Map<number, string[]> {
   const keys = new Map<number, string[]>()
   labels.forEach((l, f) => {
     const k = faceKeys(l, owners, hasCity)
     if (k.length) keys.set(f, k)
   })
-  const raw = piecesByKey(arr, keys, hasCity ? new Set() : new Set(['ag']))
+  return keys
+}
+
+/**
+ * The pieces of each key measured and stored, in piece order; with `local`, only those
+ * meeting `local.near`, and null when one goes on past the region (see computePieces).
+ */
+function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }): Map<string, StoredPiece[]> | null {
   const out = new Map<string, StoredPiece[]>()
   // Keys, not [key, value] entries: an array less per key (thousands of gap pieces); taken by
   // forEach and walked by index, so no iterator result objects either.
