@@ -24,11 +24,19 @@ const FURNITURE = Symbol('map furniture')
  * The scale bar, zoom buttons and credit sit over the map: a label under them is half hidden and
  * makes them hard to read. This empty layer, at the top of the labels' declutter group, is
  * decluttered first and puts their boxes in the group's tree, so no label is drawn where they are.
+ *
+ * Their boxes are measured once and kept until one of them, or the map, changes size, or one is
+ * added or removed: measuring in every frame made the browser lay out the whole page inside the
+ * frame after each edit (the panels had just changed), and again after it.
  */
 export class FurnitureObstacles extends VectorLayer<VectorSource> {
+  /** minX, minY, maxX, maxY of each box, in CSS pixels from the map's corner; null: measure again. */
+  private boxes: number[] | null = null
+  private watching: { resized: ResizeObserver; mutated: MutationObserver; roots: Set<Node> } | null = null
+
   constructor(
-    /** The elements over the map, and the map's viewport their places are measured from. */
-    private readonly furniture: () => { viewport: Element; elements: Element[] },
+    /** The elements over the map, the map's viewport their places are measured from, and where elements come and go. */
+    private readonly furniture: () => { viewport: Element; elements: Element[]; containers: Element[] },
   ) {
     // Above every other layer, so it is always the first of the group to be decluttered.
     super({ source: new VectorSource(), declutter: LABELS, zIndex: 100 })
@@ -39,15 +47,52 @@ export class FurnitureObstacles extends VectorLayer<VectorSource> {
     super.renderDeclutter(frameState, layerState)
     const tree = frameState.declutter?.[LABELS]
     if (!tree) return
-    const { viewport, elements } = this.furniture()
-    const origin = viewport.getBoundingClientRect()
+    const boxes = (this.boxes ??= this.measure())
     const r = frameState.pixelRatio
-    for (const el of elements) {
-      const b = el.getBoundingClientRect()
-      if (!b.width || !b.height) continue
-      const entry: Entry = { minX: (b.left - origin.left) * r, minY: (b.top - origin.top) * r, maxX: (b.right - origin.left) * r, maxY: (b.bottom - origin.top) * r, value: FURNITURE }
+    for (let i = 0; i < boxes.length; i += 4) {
+      const entry: Entry = { minX: boxes[i] * r, minY: boxes[i + 1] * r, maxX: boxes[i + 2] * r, maxY: boxes[i + 3] * r, value: FURNITURE }
       tree.insert(entry as never)
     }
+  }
+
+  override disposeInternal(): void {
+    this.watching?.resized.disconnect()
+    this.watching?.mutated.disconnect()
+    this.watching = null
+    super.disposeInternal()
+  }
+
+  private measure(): number[] {
+    const { viewport, elements, containers } = this.furniture()
+    const w = this.watch()
+    w?.resized.observe(viewport)
+    for (const c of containers) {
+      if (w && !w.roots.has(c)) {
+        w.roots.add(c)
+        w.mutated.observe(c, { childList: true })
+      }
+    }
+    const origin = viewport.getBoundingClientRect()
+    const boxes: number[] = []
+    for (const el of elements) {
+      w?.resized.observe(el)
+      const b = el.getBoundingClientRect()
+      if (!b.width || !b.height) continue
+      boxes.push(b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top)
+    }
+    return boxes
+  }
+
+  /** Observers that mark the boxes stale and ask for a frame (none where the browser lacks them). */
+  private watch(): FurnitureObstacles['watching'] {
+    if (this.watching || typeof ResizeObserver === 'undefined' || typeof MutationObserver === 'undefined') return this.watching
+    const stale = () => {
+      if (!this.boxes) return
+      this.boxes = null
+      this.changed()
+    }
+    this.watching = { resized: new ResizeObserver(stale), mutated: new MutationObserver(stale), roots: new Set() }
+    return this.watching
   }
 }
 

@@ -119,6 +119,8 @@ export class PlanMap {
     const furniture = new FurnitureObstacles(() => ({
       viewport: this.map.getViewport(),
       elements: [...this.map.getViewport().querySelectorAll('.ol-control, .ol-scale-line'), ...(target.parentElement?.querySelectorAll(':scope > [data-map-overlay]') ?? [])],
+      // The map's controls are children of its stop-event container, the overlays of the map's parent.
+      containers: [this.map.getViewport().querySelector('.ol-overlaycontainer-stopevent'), target.parentElement].filter((e): e is Element => !!e),
     }))
     this.map = new OlMap({
       target,
