@@ -17,21 +17,46 @@ export interface AreaReadout {
 
 const km2 = (g: AreaGeometry): number => turfArea(g) / 1e6
 
-function vertexKeys(g: AreaGeometry): Set<string> {
-  const out = new Set<string>()
-  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of poly) for (const c of ring) out.add(`${c[0]},${c[1]}`)
+/** The vertices of a shape as x, y pairs sorted by x then y: a neighbour test per drag without a string per vertex. */
+function sortedVertices(g: AreaGeometry): Float64Array {
+  const pts: [number, number][] = []
+  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of poly) for (const c of ring) pts.push([c[0], c[1]])
+  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const out = new Float64Array(pts.length * 2)
+  for (let i = 0; i < pts.length; i++) {
+    out[2 * i] = pts[i][0]
+    out[2 * i + 1] = pts[i][1]
+  }
   return out
+}
+
+/** Whether x, y is one of the sorted pairs (binary search). */
+function hasVertex(sorted: Float64Array, x: number, y: number): boolean {
+  let lo = 0
+  let hi = sorted.length / 2
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const mx = sorted[2 * mid]
+    const my = sorted[2 * mid + 1]
+    if (mx < x || (mx === x && my < y)) lo = mid + 1
+    else hi = mid
+  }
+  return lo < sorted.length / 2 && sorted[2 * lo] === x && sorted[2 * lo + 1] === y
+}
+
+function sharesVertex(g: AreaGeometry, mine: Float64Array): boolean {
+  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of poly) for (const c of ring) if (hasVertex(mine, c[0], c[1])) return true
+  return false
 }
 
 /** Neighborhoods of the same area sharing at least one vertex with `n` (vertices are shared exactly). */
 export function neighboursOf(plan: PlanState, n: Neighborhood): Neighborhood[] {
   const b = bboxOf(n.geometry)
-  const mine = vertexKeys(n.geometry)
+  let mine: Float64Array | null = null
   return plan.neighborhoods.filter((o) => {
     if (o.id === n.id || o.areaId !== n.areaId) return false
     if (!bboxesMeet(bboxOf(o.geometry), b)) return false
-    for (const k of vertexKeys(o.geometry)) if (mine.has(k)) return true
-    return false
+    return sharesVertex(o.geometry, (mine ??= sortedVertices(n.geometry)))
   })
 }
 
