@@ -29,10 +29,12 @@ function perimeterM(r: [number, number][], f: LocalFrame): number {
  * with many pieces needs the biggest one's location and the widest one's width, and pieces
  * below the listing floor need neither: see `maxWidthM`), and then once.
  *
- * With a sliver rule, whether the piece is narrower than the sliver width is decided exactly
- * (to 0.1%); the width reported is then found with bounded effort: a lower bound, which on
- * long thin slivers runs low (median ~15% on the dirty simplified Chicago layers; there it is
- * only a figure). Without one, searched to 5 cm.
+ * A piece of up to TANGENT_MAX_CORNERS corners (nine in ten slivers) gets its exact width
+ * (tangent-circles.ts). Larger ones are searched: with a sliver rule, whether the piece is
+ * narrower than the sliver width is decided exactly (to 0.1%) and the width reported is then
+ * found with bounded effort, a lower bound (only a figure there); without one, to 5 cm.
+ * So is a piece whose exact width is within 1% of the sliver width, so that sliver or not is
+ * decided as it always was.
  */
 export class Piece {
   /**
