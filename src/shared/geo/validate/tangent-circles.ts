@@ -71,6 +71,22 @@ function collectSites(m: Measured): boolean {
   }
   lines = 0
   corners = 0
+  minX = Infinity
+  minY = Infinity
+  maxX = -Infinity
+  maxY = -Infinity
+  for (let i = 0; i < m.ringEnd[0]; i += 2) {
+    if (pts[i] < minX) minX = pts[i]
+    if (pts[i] > maxX) maxX = pts[i]
+    if (pts[i + 1] < minY) minY = pts[i + 1]
+    if (pts[i + 1] > maxY) maxY = pts[i + 1]
+  }
+  // A hair of slack for the candidates' rounding (a millionth of the box).
+  const hair = 1e-6 * (maxX - minX + maxY - minY)
+  minX -= hair
+  minY -= hair
+  maxX += hair
+  maxY += hair
   let start = 0
   for (let k = 0; k < m.rings; k++) {
     const end = m.ringEnd[k]
@@ -106,10 +122,21 @@ function collectSites(m: Measured): boolean {
   return lines + corners >= 3
 }
 
-/** Measures a candidate centre whose circle claimed radius r; keeps the best. */
-function consider(x: number, y: number, r: number): void {
-  // Only the optimum's own candidate matters, and it claims exactly its measured radius.
-  if (!(r > bestR)) return
+/**
+ * A candidate: centre (x, y) of a circle tangent to three sites with radius r. Held in these
+ * slots, not passed as arguments: a call that is not inlined boxes each double it takes
+ * (over two megabytes per plan check when they were arguments).
+ */
+const cand = new Float64Array(3)
+/** The rings' box, less a hair: a circle inside the piece is inside it. */
+let minX = 0, minY = 0, maxX = 0, maxY = 0
+
+/** Measures the candidate in `cand` if it could be the best yet; keeps the best. */
+function consider(): void {
+  const x = cand[0], y = cand[1], r = cand[2]
+  // Only the optimum's own candidate matters, and it claims exactly its measured radius,
+  // inside the box; most triples' circles lie on the lines' far sides or outside the piece.
+  if (!(r > bestR) || x - r < minX || x + r > maxX || y - r < minY || y + r > maxY) return
   const c = cells.add(x, y, 0)
   const d = cells.d[c]
   if (d > 0 && (bestCell < 0 || d > cells.d[bestCell])) {
@@ -127,27 +154,50 @@ function lll(i: number, j: number, k: number): void {
   const Dx = -(c1 * (b2 - b3) - b1 * (c2 - c3) + (c2 * b3 - c3 * b2))
   const Dy = -(a1 * (c2 - c3) - c1 * (a2 - a3) + (a2 * c3 - a3 * c2))
   const Dr = a1 * (b2 * c3 - b3 * c2) - b1 * (a2 * c3 - a3 * c2) + c1 * (a2 * b3 - a3 * b2)
-  consider(Dx / D, Dy / D, Dr / D)
+  cand[0] = Dx / D
+  cand[1] = Dy / D
+  cand[2] = Dr / D
+  consider()
 }
 
-/** Centres p = p0 + t u with radius r0 + t s at distance r from corner q: both roots. */
-function onLine(p0x: number, p0y: number, ux: number, uy: number, r0: number, s: number, q: number): void {
+/** The line of centres p = p0 + t u, radius r0 + t s, of the last two sites: [p0x, p0y, ux, uy, r0, s]. */
+const along = new Float64Array(6)
+
+/** The centres on `along` at distance r from corner q: both roots. */
+function onLine(q: number): void {
+  const p0x = along[0], p0y = along[1], ux = along[2], uy = along[3], r0 = along[4], s = along[5]
   const dx = p0x - qx[q], dy = p0y - qy[q]
   const A = ux * ux + uy * uy - s * s
   const B = dx * ux + dy * uy - r0 * s
   const C = dx * dx + dy * dy - r0 * r0
   if (Math.abs(A) < 1e-12 * (ux * ux + uy * uy)) {
     if (B === 0) return
-    const t = -C / (2 * B)
-    consider(p0x + t * ux, p0y + t * uy, r0 + t * s)
+    at(-C / (2 * B))
     return
   }
   const disc = B * B - A * C
   if (disc < 0) return
   const sq = Math.sqrt(disc)
-  const t1 = (-B + sq) / A, t2 = (-B - sq) / A
-  consider(p0x + t1 * ux, p0y + t1 * uy, r0 + t1 * s)
-  consider(p0x + t2 * ux, p0y + t2 * uy, r0 + t2 * s)
+  at((-B + sq) / A)
+  at((-B - sq) / A)
+}
+
+/** The candidate at t along `along`. */
+function at(t: number): void {
+  cand[0] = along[0] + t * along[2]
+  cand[1] = along[1] + t * along[3]
+  cand[2] = along[4] + t * along[5]
+  consider()
+}
+
+/** Fills `along` from a point, a direction and line i's normal and offset. */
+function setAlong(p0x: number, p0y: number, ux: number, uy: number, i: number): void {
+  along[0] = p0x
+  along[1] = p0y
+  along[2] = ux
+  along[3] = uy
+  along[4] = nx[i] * p0x + ny[i] * p0y - lc[i]
+  along[5] = nx[i] * ux + ny[i] * uy
 }
 
 function llp(i: number, j: number, q: number): void {
@@ -157,8 +207,8 @@ function llp(i: number, j: number, q: number): void {
   if (w2 < 1e-12) return
   const e = (lc[i] - lc[j]) / w2
   const p0x = wx * e, p0y = wy * e
-  const ux = -wy, uy = wx
-  onLine(p0x, p0y, ux, uy, nx[i] * p0x + ny[i] * p0y - lc[i], nx[i] * ux + ny[i] * uy, q)
+  setAlong(p0x, p0y, -wy, wx, i)
+  onLine(q)
 }
 
 function lpp(i: number, a: number, b: number): void {
@@ -166,8 +216,8 @@ function lpp(i: number, a: number, b: number): void {
   const wx = qx[b] - qx[a], wy = qy[b] - qy[a]
   if (wx === 0 && wy === 0) return
   const mx = (qx[a] + qx[b]) / 2, my = (qy[a] + qy[b]) / 2
-  const ux = -wy, uy = wx
-  onLine(mx, my, ux, uy, nx[i] * mx + ny[i] * my - lc[i], nx[i] * ux + ny[i] * uy, a)
+  setAlong(mx, my, -wy, wx, i)
+  onLine(a)
 }
 
 function ppp(a: number, b: number, c: number): void {
@@ -177,5 +227,8 @@ function ppp(a: number, b: number, c: number): void {
   if (D === 0) return
   const b2 = bx * bx + by * by, c2 = cx * cx + cy * cy
   const x = (cy * b2 - by * c2) / D, y = (bx * c2 - cx * b2) / D
-  consider(qx[a] + x, qy[a] + y, Math.sqrt(x * x + y * y))
+  cand[0] = qx[a] + x
+  cand[1] = qy[a] + y
+  cand[2] = Math.sqrt(x * x + y * y)
+  consider()
 }
