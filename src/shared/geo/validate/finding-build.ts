@@ -3,6 +3,7 @@ import type { Piece } from './pieces'
 import { GRID } from '../kernel'
 import { piecesGeometry } from './pieces'
 import { safeLine } from '../../text/safe-text'
+import { formatSquareMetres } from '../../units/format'
 
 /** Gap ids anchor on a ~10 cm cell (1e-6°), so a vertex nudged by a grid step keeps its id. */
 const ANCHOR_STEP = GRID / 1e6
@@ -78,7 +79,9 @@ export interface GeoFindingInput {
   pieces: Piece[]
   areaIds: string[]
   neighborhoodIds: string[]
-  message: (areaM2: number) => string
+  /** The message is `before`, the area in words, then `after` (text, not a function: no closure per finding). */
+  before: string
+  after: string
   /** Extra part for the id when one set of ids can own several findings (gap pieces). */
   anchorById?: boolean
 }
@@ -133,7 +136,7 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
     location: [Math.round(biggest.at[0]) / GRID, Math.round(biggest.at[1]) / GRID],
     geometry: piecesGeometry(inp.pieces),
     // Messages quote names; one stored with a line break or ESC (older plans) must not forge a line of validate's output.
-    message: safeLine(inp.message(areaM2)) + (sliver ? ' (sliver)' : ''),
+    message: safeLine(inp.before + formatSquareMetres(areaM2) + inp.after) + (sliver ? ' (sliver)' : ''),
   }
 }
 

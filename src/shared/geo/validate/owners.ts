@@ -18,32 +18,68 @@ export interface Owner {
   areaId: string
 }
 
+/** Scratch lists of a face's areas and neighborhoods, reused: only the keys leave faceKeys. */
+const areas: number[] = []
+const nbs: number[] = []
+const found: string[] = []
+/**
+ * Key strings by owner slot, made once: the same few hundred keys come back on thousands of
+ * faces, and a new string for each was a good part of a plan check's garbage.
+ */
+const oneKeys = new Map<string, Map<number, string>>()
+const pairKeys = new Map<string, Map<number, string>>()
+
+function oneKey(prefix: string, a: number): string {
+  let m = oneKeys.get(prefix)
+  if (!m) oneKeys.set(prefix, (m = new Map()))
+  let k = m.get(a)
+  if (k === undefined) m.set(a, (k = prefix + a))
+  return k
+}
+
+function pairKey(prefix: string, a: number, b: number): string {
+  if (b >= 0x100000) return prefix + a + ':' + b
+  let m = pairKeys.get(prefix)
+  if (!m) pairKeys.set(prefix, (m = new Map()))
+  // Slots are small integers (owners of one plan): a and b fit one exact double.
+  const id = a * 0x100000 + b
+  let k = m.get(id)
+  if (k === undefined) m.set(id, (k = prefix + a + ':' + b))
+  return k
+}
+
 /**
  * Keys of a face from the owners containing it: 'g' gap, 'o:n' neighborhood n outside its
  * area, 'v:i:j' overlap, 'a:i:j' area overlap, 'c:i' area beyond the city limit, 'ag'
  * ground in no area (holes between areas, or city ground without an area).
  */
 export function faceKeys(label: number[], owners: (Owner | null)[], hasCity: boolean): string[] {
-  const keys: string[] = []
-  const areas: number[] = [], nbs: number[] = []
+  areas.length = 0
+  nbs.length = 0
+  found.length = 0
   let inCity = false
-  for (const o of label) {
+  for (let i = 0; i < label.length; i++) {
+    const o = label[i]
     const k = owners[o]!.kind
     if (k === 'area') areas.push(o)
     else if (k === 'nb') nbs.push(o)
     else inCity = true
   }
-  if (areas.length && !nbs.length) keys.push('g')
-  for (const n of nbs) {
+  if (areas.length && !nbs.length) found.push('g')
+  for (let i = 0; i < nbs.length; i++) {
+    const n = nbs[i]
     const a = owners[n]!.area
     if (a === -2) continue
-    if (a === -1 || !areas.includes(a)) keys.push('o:' + n)
+    if (a === -1 || !areas.includes(a)) found.push(oneKey('o:', n))
   }
-  for (let i = 0; i < nbs.length; i++) for (let j = i + 1; j < nbs.length; j++) keys.push('v:' + nbs[i] + ':' + nbs[j])
-  for (let i = 0; i < areas.length; i++) for (let j = i + 1; j < areas.length; j++) keys.push('a:' + areas[i] + ':' + areas[j])
+  for (let i = 0; i < nbs.length; i++) for (let j = i + 1; j < nbs.length; j++) found.push(pairKey('v:', nbs[i], nbs[j]))
+  for (let i = 0; i < areas.length; i++) for (let j = i + 1; j < areas.length; j++) found.push(pairKey('a:', areas[i], areas[j]))
   if (hasCity) {
-    if (!inCity) for (const a of areas) keys.push('c:' + a)
-    else if (!areas.length) keys.push('ag')
-  } else if (!areas.length) keys.push('ag')
-  return keys
+    if (!inCity) for (let i = 0; i < areas.length; i++) found.push(oneKey('c:', areas[i]))
+    else if (!areas.length) found.push('ag')
+  } else if (!areas.length) found.push('ag')
+  return found.length ? found.slice() : NO_KEYS
 }
+
+/** What a face without keys gets (callers only read it). */
+const NO_KEYS: string[] = []
