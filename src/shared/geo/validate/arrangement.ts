@@ -1,9 +1,13 @@
-import { orient, orientFilter } from '../kernel'
+import { orient as kernelOrient, orientFilter as kernelOrientFilter } from '../kernel'
 import { PairTable, PointTable } from './point-table'
 import { snapRound } from './snap-round'
 import { SplitPoints } from './split-points'
 import type { SegmentInput } from './arrangement-input'
 import { boxPairs } from './box-pairs'
+
+/** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
+const orient = kernelOrient
+const orientFilter = kernelOrientFilter
 
 /**
  * Planar arrangement of the boundaries of many polygons ("owners"), the way GEOS's overlay

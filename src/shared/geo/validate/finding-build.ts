@@ -1,9 +1,12 @@
 import type { Finding, FindingKind, Severity, Tolerances } from '../../domain'
 import type { Piece } from './pieces'
-import { GRID } from '../kernel'
+import { GRID as KERNEL_GRID } from '../kernel'
 import { piecesGeometry } from './pieces'
 import { safeLine } from '../../text/safe-text'
 import { formatSquareMetres } from '../../units/format'
+
+/** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
+const GRID = KERNEL_GRID
 
 /** Gap ids anchor on a ~10 cm cell (1e-6°), so a vertex nudged by a grid step keeps its id. */
 const ANCHOR_STEP = GRID / 1e6

@@ -1,7 +1,10 @@
 import type { AreaGeometry, Position } from '../../domain'
-import { GRID } from '../kernel'
+import { GRID as KERNEL_GRID } from '../kernel'
 import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
+
+/** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
+const GRID = KERNEL_GRID
 
 export type ClipPoly = [number, number][][]
 
