@@ -1,6 +1,6 @@
 import type { AreaGeometry, Position } from '../../domain'
 import { GRID as KERNEL_GRID } from '../kernel'
-import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
+import { frameAt, hypot, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
 
 /** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
@@ -22,7 +22,7 @@ const WIDTH_PRECISION_M = 0.05
 
 function perimeterM(r: [number, number][], f: LocalFrame): number {
   let p = 0
-  for (let i = 0; i < r.length - 1; i++) p += Math.hypot((r[i + 1][0] - r[i][0]) * f.kx, (r[i + 1][1] - r[i][1]) * f.ky)
+  for (let i = 0; i < r.length - 1; i++) p += hypot((r[i + 1][0] - r[i][0]) * f.kx, (r[i + 1][1] - r[i][1]) * f.ky)
   return p
 }
 

@@ -86,7 +86,11 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
       const p = toPiece(poly, sliver)
       if (!p) {
         // Floating-point dust: kept (never listed) so an edit next to it re-does it too.
-        measured.push(Object.assign(dustPiece(poly), { bbox, areaIds: [] as string[], noise: true as const }))
+        const dust = dustPiece(poly) as StoredPiece
+        dust.bbox = bbox
+        dust.areaIds = []
+        dust.noise = true
+        measured.push(dust)
         continue
       }
       const areaIds: string[] = []
@@ -99,9 +103,12 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
         }
       }
       // The piece itself: its width is measured only if a finding needs it.
-      measured.push(Object.assign(p, { bbox, areaIds: areaIds.sort() }))
+      const sp = p as StoredPiece
+      sp.bbox = bbox
+      sp.areaIds = sortStable(areaIds, byCodeUnits)
+      measured.push(sp)
     }
-    if (measured.length) out.set(key, measured.sort(pieceOrder))
+    if (measured.length) out.set(key, sortStable(measured, pieceOrder))
   }
   return out
 }
@@ -233,9 +240,32 @@ function canonicalRing(r: [number, number][]): [number, number][] {
     }
   }
   if (best === 0) return r
-  const out = r.slice(best, n).concat(r.slice(0, best))
+  // One array, not slices joined by concat (three arrays per ring, for every other piece).
+  const out: [number, number][] = []
+  for (let i = best; i < n; i++) out.push(r[i])
+  for (let i = 0; i < best; i++) out.push(r[i])
   out.push(out[0])
   return out
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Array sort's order (stable) for the short lists here, in place, by insertion: Array sort
+ * allocates a work copy on every call, and a plan check sorts a list per key and per piece.
+ */
+function sortStable<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 32) return a.sort(cmp)
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]
+    let j = i - 1
+    while (j >= 0 && cmp(a[j], v) > 0) {
+      a[j + 1] = a[j]
+      j--
+    }
+    a[j + 1] = v
+  }
+  return a
 }
 
 const within = (b: ArrayLike<number>, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3]

@@ -1,5 +1,5 @@
 import { orient, orientFilter as kernelOrientFilter } from '../kernel'
-import type { LocalFrame } from './measure'
+import { hypot, type LocalFrame } from './measure'
 import { tangentCircle } from './tangent-circles'
 
 /**
@@ -371,7 +371,7 @@ function hullWidth(r: Float64Array, end: number): number {
   for (let i = 0; i < n; i++) {
     const ax = h[2 * i], ay = h[2 * i + 1], j = (i + 1) % n
     const bx = h[2 * j], by = h[2 * j + 1]
-    const len = Math.hypot(bx - ax, by - ay)
+    const len = hypot(bx - ax, by - ay)
     if (len === 0) continue
     while (k < i + 2 * n && area2(ax, ay, bx, by, h[2 * ((k + 1) % n)], h[2 * ((k + 1) % n) + 1]) > area2(ax, ay, bx, by, h[2 * (k % n)], h[2 * (k % n) + 1])) k++
     best = Math.min(best, area2(ax, ay, bx, by, h[2 * (k % n)], h[2 * (k % n) + 1]) / len)
