@@ -18,10 +18,15 @@ export interface Owner {
   areaId: string
 }
 
-/** Scratch lists of a face's areas and neighborhoods, reused: only the keys leave faceKeys. */
+/**
+ * Scratch lists of a face's areas and neighborhoods and its keys, reused: only the keys leave
+ * faceKeys. Filled by count, never emptied with `length = 0`, which drops an array's storage
+ * (the next push grows a new one: three per face).
+ */
 const areas: number[] = []
 const nbs: number[] = []
 const found: string[] = []
+let na = 0, nn = 0, nf = 0
 /**
  * Key strings by owner slot, made once: the same few hundred keys come back on thousands of
  * faces, and a new string for each was a good part of a plan check's garbage.
@@ -54,31 +59,31 @@ function pairKey(prefix: string, a: number, b: number): string {
  * ground in no area (holes between areas, or city ground without an area).
  */
 export function faceKeys(label: number[], owners: (Owner | null)[], hasCity: boolean): string[] {
-  areas.length = 0
-  nbs.length = 0
-  found.length = 0
+  na = nn = nf = 0
   let inCity = false
   for (let i = 0; i < label.length; i++) {
     const o = label[i]
     const k = owners[o]!.kind
-    if (k === 'area') areas.push(o)
-    else if (k === 'nb') nbs.push(o)
+    if (k === 'area') areas[na++] = o
+    else if (k === 'nb') nbs[nn++] = o
     else inCity = true
   }
-  if (areas.length && !nbs.length) found.push('g')
-  for (let i = 0; i < nbs.length; i++) {
+  if (na && !nn) found[nf++] = 'g'
+  for (let i = 0; i < nn; i++) {
     const n = nbs[i]
     const a = owners[n]!.area
     if (a === -2) continue
-    if (a === -1 || !areas.includes(a)) found.push(oneKey('o:', n))
+    let inArea = false
+    for (let j = 0; j < na && !inArea; j++) inArea = areas[j] === a
+    if (a === -1 || !inArea) found[nf++] = oneKey('o:', n)
   }
-  for (let i = 0; i < nbs.length; i++) for (let j = i + 1; j < nbs.length; j++) found.push(pairKey('v:', nbs[i], nbs[j]))
-  for (let i = 0; i < areas.length; i++) for (let j = i + 1; j < areas.length; j++) found.push(pairKey('a:', areas[i], areas[j]))
+  for (let i = 0; i < nn; i++) for (let j = i + 1; j < nn; j++) found[nf++] = pairKey('v:', nbs[i], nbs[j])
+  for (let i = 0; i < na; i++) for (let j = i + 1; j < na; j++) found[nf++] = pairKey('a:', areas[i], areas[j])
   if (hasCity) {
-    if (!inCity) for (let i = 0; i < areas.length; i++) found.push(oneKey('c:', areas[i]))
-    else if (!areas.length) found.push('ag')
-  } else if (!areas.length) found.push('ag')
-  return found.length ? found.slice() : NO_KEYS
+    if (!inCity) for (let i = 0; i < na; i++) found[nf++] = oneKey('c:', areas[i])
+    else if (!na) found[nf++] = 'ag'
+  } else if (!na) found[nf++] = 'ag'
+  return nf ? found.slice(0, nf) : NO_KEYS
 }
 
 /** What a face without keys gets (callers only read it). */
