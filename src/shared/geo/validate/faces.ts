@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { Arrangement } from './arrangement'
-import { ringLocate } from '../kernel'
+import { edgeRay } from '../kernel'
 import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 
@@ -194,9 +194,11 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
         comps.push([f])
       }
     }
-    // No closures per piece here: a plan has thousands of tiny pieces.
+    // No closures per piece here: a plan has thousands of tiny pieces. The shells are the
+    // pieces themselves (a component's are the last ones pushed); rings and orphan holes
+    // gather in reused scratch arrays.
     const pieces: Shell[] = []
-    const orphanHoles: [number, number][][] = []
+    let orphans = 0
     const drop = dropIfUnbounded.has(key)
     for (let c = 0; c < comps.length; c++) {
       const comp = comps[c]
@@ -206,22 +208,24 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
       compStamp++
       for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
-      const shells: Shell[] = []
-      for (let k = 0; k < rings.length; k++) if (rings[k].area2 > 0) shells.push({ poly: [rings[k].pts], faces: comp, area2: rings[k].area2 })
-      if (!shells.length) {
-        for (let k = 0; k < rings.length; k++) if (rings[k].area2 < 0) orphanHoles.push(rings[k].pts)
+      const first = pieces.length
+      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: [ringPts[k]], faces: comp, area2: ringArea[k] })
+      if (pieces.length === first) {
+        for (let k = 0; k < rings; k++) if (ringArea[k] < 0) orphanHoles[orphans++] = ringPts[k]
         continue
       }
-      for (let k = 0; k < rings.length; k++) if (rings[k].area2 < 0) attachHole(shells, rings[k].pts)
-      for (let k = 0; k < shells.length; k++) pieces.push({ poly: shells[k].poly, faces: comp, area2: shells[k].area2 })
+      for (let k = 0; k < rings; k++) if (ringArea[k] < 0) attachHole(pieces, first, ringPts[k])
     }
-    for (let k = 0; k < orphanHoles.length; k++) attachHole(pieces, orphanHoles[k])
-    const list: FacePiece[] = new Array(pieces.length)
-    for (let k = 0; k < pieces.length; k++) list[k] = { poly: pieces[k].poly, faces: pieces[k].faces }
-    out.set(key, list)
+    for (let k = 0; k < orphans; k++) attachHole(pieces, 0, orphanHoles[k])
+    out.set(key, pieces)
   }
   return out
 }
+
+/** A component's rings (`boundaryRings`), and holes with no shell of their own yet: scratch, filled by count. */
+const ringPts: [number, number][][] = []
+const ringArea: number[] = []
+const orphanHoles: [number, number][][] = []
 
 /**
  * Union-find root of face f, halving the path. A module function, not a closure made per
@@ -235,24 +239,35 @@ function find(parent: Int32Array, f: number): number {
   return f
 }
 
-type Shell = { poly: [number, number][][]; faces: number[]; area2: number; box?: [number, number, number, number] }
+type Shell = FacePiece & { area2: number; box?: [number, number, number, number] }
 
-/** A hole goes to the smallest shell that contains its first vertex. */
-function attachHole(polys: Shell[], hole: [number, number][]): void {
+/** A hole goes to the smallest of the shells `polys[from..]` that contains its first vertex. */
+function attachHole(polys: Shell[], from: number, hole: [number, number][]): void {
   let best: Shell | null = null
-  const [x, y] = hole[0]
-  for (const p of polys) {
+  const x = hole[0][0], y = hole[0][1]
+  for (let i = from; i < polys.length; i++) {
+    const p = polys[i]
     if (best && p.area2 >= best.area2) continue
     const r = p.poly[0]
-    if (polys.length > 1) {
+    if (polys.length - from > 1) {
       const b = (p.box ??= ringBox(r))
       if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue
-      const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
-      if (ringLocate(xs, ys, 0, xs.length, x, y) < 0) continue
+      if (pairsLocate(r, x, y) < 0) continue
     }
     best = p
   }
   if (best) best.poly.push(hole)
+}
+
+/** `ringLocate` on a closed ring of [x, y] pairs (without copying it into coordinate arrays). */
+function pairsLocate(r: [number, number][], px: number, py: number): -1 | 0 | 1 {
+  let inside = false
+  for (let i = 0; i < r.length - 1; i++) {
+    const e = edgeRay(r[i][0], r[i][1], r[i + 1][0], r[i + 1][1], px, py)
+    if (e === 0) return 0
+    if (e > 0) inside = !inside
+  }
+  return inside ? 1 : -1
 }
 
 /** Bounding box of a ring of [x, y] pairs. */
@@ -277,9 +292,12 @@ function ringArea2(r: [number, number][]): number {
   return s
 }
 
-/** Boundary rings of the faces marked `stamp` in `inComp`; `done` marks traced half-edges with it. */
-function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): { pts: [number, number][]; area2: number }[] {
-  const rings: { pts: [number, number][]; area2: number }[] = []
+/**
+ * Boundary rings of the faces marked \`stamp\` in \`inComp\`, into \`ringPts\` and \`ringArea\`; their
+ * count. \`done\` marks traced half-edges with the stamp.
+ */
+function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): number {
+  let rings = 0
   const { face, next, org, vx, vy } = arr
   for (const f of comp) for (const h0 of arr.faces[f].edges) {
     if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
@@ -295,7 +313,11 @@ function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, sta
       h = e
     } while (h !== h0 && guard++ < 1e7)
     pts.push(pts[0])
-    if (pts.length >= 4) rings.push({ pts, area2: ringArea2(pts) })
+    if (pts.length >= 4) {
+      ringPts[rings] = pts
+      ringArea[rings] = ringArea2(pts)
+      rings++
+    }
   }
   return rings
 }
