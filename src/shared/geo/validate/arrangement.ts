@@ -543,7 +543,7 @@ function walkFaces(vx: Float64Array, vy: Float64Array, org: Int32Array, next: In
   const faces: Arrangement['faces'] = []
   // Each face's edges gather here, then are copied out at their size: arrays grown edge by
   // edge left their outgrown copies as garbage and most of them part empty. Counted, not
-  // emptied with \`length = 0\`: that drops the array's storage, and the pushes after it
+  // emptied with `length = 0`: that drops the array's storage, and the pushes after it
   // grew a new one for every face.
   const walk: number[] = []
   let w = 0

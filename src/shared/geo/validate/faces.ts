@@ -293,8 +293,8 @@ function ringArea2(r: [number, number][]): number {
 }
 
 /**
- * Boundary rings of the faces marked \`stamp\` in \`inComp\`, into \`ringPts\` and \`ringArea\`; their
- * count. \`done\` marks traced half-edges with the stamp.
+ * Boundary rings of the faces marked `stamp` in `inComp`, into `ringPts` and `ringArea`; their
+ * count. `done` marks traced half-edges with the stamp.
  */
 function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): number {
   let rings = 0
