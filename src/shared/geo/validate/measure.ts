@@ -36,11 +36,12 @@ export function ringAreaM2(ring: [number, number][], f: LocalFrame): number {
 }
 
 export function polygonAreaM2(poly: [number, number][][], f: LocalFrame): number {
+  // A plain loop: a closure per call (every piece of a plan check) was garbage.
   let a = 0
-  poly.forEach((r, i) => {
-    const v = Math.abs(ringAreaM2(r, f))
+  for (let i = 0; i < poly.length; i++) {
+    const v = Math.abs(ringAreaM2(poly[i], f))
     a += i === 0 ? v : -v
-  })
+  }
   return a
 }
 
