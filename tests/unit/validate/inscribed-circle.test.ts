@@ -39,11 +39,19 @@ describe('largest inscribed circle of a small piece', () => {
   })
 
   it('is searched on a piece with many corners, to its precision', () => {
-    // A regular 20-gon of circumradius 10: the circle is its apothem's.
+    // A regular 24-gon of circumradius 10 (more corners than the exact method takes): the circle is its apothem's.
+    const n = 24
     const ring: [number, number][] = []
-    for (let k = 0; k <= 20; k++) ring.push([10 * Math.cos((k % 20) * (Math.PI / 10)), 10 * Math.sin((k % 20) * (Math.PI / 10))])
+    for (let k = 0; k <= n; k++) ring.push([10 * Math.cos(((k % n) * 2 * Math.PI) / n), 10 * Math.sin(((k % n) * 2 * Math.PI) / n)])
     const d = inscribedCircle([ring], metres, 0.01).diameterM
-    expect(d).toBeLessThanOrEqual(20 * Math.cos(Math.PI / 20) + 1e-9)
-    expect(d).toBeGreaterThan(20 * Math.cos(Math.PI / 20) - 0.02)
+    expect(d).toBeLessThanOrEqual(20 * Math.cos(Math.PI / n) + 1e-9)
+    expect(d).toBeGreaterThan(20 * Math.cos(Math.PI / n) - 0.02)
+  })
+
+  it('is exact on a regular 20-gon', () => {
+    const n = 20
+    const ring: [number, number][] = []
+    for (let k = 0; k <= n; k++) ring.push([10 * Math.cos(((k % n) * 2 * Math.PI) / n), 10 * Math.sin(((k % n) * 2 * Math.PI) / n)])
+    expect(width([ring])).toBeCloseTo(20 * Math.cos(Math.PI / n), 9)
   })
 })

@@ -32,7 +32,7 @@ function perimeterM(r: [number, number][], f: LocalFrame): number {
  * with many pieces needs the biggest one's location and the widest one's width, and pieces
  * below the listing floor need neither: see `maxWidthM`), and then once.
  *
- * A piece of up to TANGENT_MAX_CORNERS corners (nine in ten slivers) gets its exact width
+ * A piece of up to TANGENT_MAX_CORNERS corners (1,310 of simplified Chicago's 1,326) gets its exact width
  * (tangent-circles.ts). Larger ones are searched: with a sliver rule, whether the piece is
  * narrower than the sliver width is decided exactly (to 0.1%) and the width reported is then
  * found with bounded effort, a lower bound (only a figure there); without one, to 5 cm.
