@@ -93,15 +93,21 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
         measured.push(dust)
         continue
       }
-      const areaIds: string[] = []
+      // Gathered in a scratch list and copied out at their size (a list grown by push keeps
+      // room for sixteen: every piece's).
+      let na = 0
       for (let j = 0; j < fp.faces.length; j++) {
         const l = labels.get(fp.faces[j])
         if (!l) continue
         for (let k = 0; k < l.length; k++) {
           const w = owners[l[k]]!
-          if (w.kind === 'area' && !areaIds.includes(w.id)) areaIds.push(w.id)
+          if (w.kind !== 'area') continue
+          let seen = false
+          for (let m = 0; m < na && !seen; m++) seen = idScratch[m] === w.id
+          if (!seen) idScratch[na++] = w.id
         }
       }
+      const areaIds = na ? idScratch.slice(0, na) : []
       // The piece itself: its width is measured only if a finding needs it.
       const sp = p as StoredPiece
       sp.bbox = bbox
@@ -112,6 +118,9 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
   }
   return out
 }
+
+/** Area ids of the piece at hand (storedPieces), filled by count. */
+const idScratch: string[] = []
 
 const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
@@ -220,7 +229,11 @@ function polyBox(poly: [number, number][][]): Box {
 
 /** Rings start at their lowest-left vertex, holes in that order: same piece, same numbers. */
 function canonicalPoly(poly: [number, number][][]): [number, number][][] {
-  if (poly.length === 1) return [canonicalRing(poly[0])]
+  if (poly.length === 1) {
+    // Already canonical (a quarter of pieces): the traced polygon itself, no new outer array.
+    const r = canonicalRing(poly[0])
+    return r === poly[0] ? poly : [r]
+  }
   const rings = poly.map(canonicalRing)
   const holes = rings.slice(1).sort(byFirstVertex)
   return [rings[0], ...holes]
