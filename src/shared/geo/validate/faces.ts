@@ -69,11 +69,20 @@ function shapeIndex(shapes: (Shape | null)[]): Flatbush {
 }
 
 /**
- * Sorts a face label (a few owner numbers, no repeats) in place, ascending. Array sort
- * allocates a work copy on every call, and a plan check sorts tens of thousands of labels.
+ * A face label is built here, then copied out sorted at its size: every face keeps one, and
+ * a list grown by push keeps room for sixteen (a label holds two or three owners).
  */
-function sortLabel(l: number[]): number[] {
-  for (let i = 1; i < l.length; i++) {
+const scratch: number[] = []
+let size = 0
+
+/**
+ * The label in `scratch[0..size)` (a few owner numbers, no repeats), ascending, as a new
+ * array. Insertion sort: Array sort allocates a work copy on every call, and a plan check
+ * sorts tens of thousands of labels.
+ */
+function sortedLabel(): number[] {
+  const l = scratch
+  for (let i = 1; i < size; i++) {
     const v = l[i]
     let j = i - 1
     while (j >= 0 && l[j] > v) {
@@ -82,7 +91,7 @@ function sortLabel(l: number[]): number[] {
     }
     l[j + 1] = v
   }
-  return l
+  return l.slice(0, size)
 }
 
 function edgeLen2(arr: Arrangement, h: number): number {
@@ -94,15 +103,21 @@ function edgeLen2(arr: Arrangement, h: number): number {
 export function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
   const e = h >> 1, dir = h & 1 ? -1 : 1
   const { ownId, ownSide } = arr
-  const label = left.slice()
+  size = 0
+  for (let i = 0; i < left.length; i++) scratch[size++] = left[i]
   for (let k = arr.ownStart[e]; k < arr.ownStart[e + 1]; k++) {
     const o = ownId[k]
+    let i = 0
+    while (i < size && scratch[i] !== o) i++
     if (ownSide[k] * dir > 0) {
-      const i = label.indexOf(o)
-      if (i >= 0) label.splice(i, 1)
-    } else if (!label.includes(o)) label.push(o)
+      // Leaves it: removed where it stands (as splice would).
+      if (i < size) {
+        for (let j = i + 1; j < size; j++) scratch[j - 1] = scratch[j]
+        size--
+      }
+    } else if (i === size) scratch[size++] = o
   }
-  return sortLabel(label)
+  return sortedLabel()
 }
 
 function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
@@ -111,17 +126,22 @@ function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, 
   const s0 = arr.ownStart[e], s1 = arr.ownStart[e + 1]
   const p = arr.org[h], q = arr.org[h ^ 1]
   const mx = (arr.vx[p] + arr.vx[q]) / 2, my = (arr.vy[p] + arr.vy[q]) / 2
-  const label: number[] = []
-  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) label.push(ownId[k])
-  for (const o of idx.search(mx, my, mx, my)) {
+  // Into the scratch label only after the owner search: shapeLocate runs no label code, but
+  // the search's results are read first all the same.
+  const found = idx.search(mx, my, mx, my)
+  const inside: number[] = []
+  for (const o of found) {
     let own = false
     for (let k = s0; k < s1 && !own; k++) own = ownId[k] === o
     if (own) continue
     const l = shapeLocate(shapes[o]!, mx, my)
     if (l === 0) return null
-    if (l > 0) label.push(o)
+    if (l > 0) inside.push(o)
   }
-  return sortLabel(label)
+  size = 0
+  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) scratch[size++] = ownId[k]
+  for (let i = 0; i < inside.length; i++) scratch[size++] = inside[i]
+  return sortedLabel()
 }
 
 /** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */
