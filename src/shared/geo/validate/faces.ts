@@ -242,6 +242,8 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
   return out
 }
 
+/** A ring being traced (`boundaryRings`): scratch, filled by count. */
+const trace: [number, number][] = []
 /** A component's rings (`boundaryRings`), and holes with no shell of their own yet: scratch, filled by count. */
 const ringPts: [number, number][][] = []
 const ringArea: number[] = []
@@ -321,19 +323,23 @@ function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, sta
   const { face, next, org, vx, vy } = arr
   for (const f of comp) for (const h0 of arr.faces[f].edges) {
     if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
-    const pts: [number, number][] = []
+    // Traced into a scratch list and copied out at its size: pieces keep their rings, and a
+    // ring grown by push kept room for up to half as many points again.
+    let n = 0
     let h = h0
     let guard = 0
     do {
       done[h] = stamp
-      pts.push([vx[org[h]], vy[org[h]]])
+      trace[n++] = [vx[org[h]], vy[org[h]]]
       // Turn around the end vertex past every edge whose far side is still this piece.
       let e = next[h]
       while (inComp[face[e ^ 1]] === stamp && guard++ < 1e7) e = next[e ^ 1]
       h = e
     } while (h !== h0 && guard++ < 1e7)
-    pts.push(pts[0])
-    if (pts.length >= 4) {
+    trace[n] = trace[0]
+    n++
+    if (n >= 4) {
+      const pts = trace.slice(0, n)
       ringPts[rings] = pts
       ringArea[rings] = ringArea2(pts)
       rings++

@@ -30,8 +30,9 @@ function fnv(h: number, s: string): number {
  */
 function sortedIds(ids: readonly string[]): string[] {
   const n = ids.length
-  const out: string[] = []
-  for (let i = 0; i < n; i++) out.push(ids[i])
+  // At its size: findings keep their id lists, and one grown by push kept room for sixteen.
+  const out: string[] = new Array(n)
+  for (let i = 0; i < n; i++) out[i] = ids[i]
   if (n > 32) return out.sort()
   for (let i = 1; i < n; i++) {
     const v = out[i]

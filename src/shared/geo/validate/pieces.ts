@@ -114,15 +114,18 @@ export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
 
 /** Pieces as one GeoJSON geometry in lon/lat. */
 export function piecesGeometry(pieces: Piece[]): AreaGeometry {
-  const polys: Position[][][] = []
-  for (const p of pieces) {
-    const rings: Position[][] = []
-    for (const r of p.poly) {
+  // Lists at their size (findings keep them; one grown by push kept room for sixteen).
+  const polys: Position[][][] = new Array(pieces.length)
+  for (let k = 0; k < pieces.length; k++) {
+    const poly = pieces[k].poly
+    const rings: Position[][] = new Array(poly.length)
+    for (let j = 0; j < poly.length; j++) {
+      const r = poly[j]
       const ring: Position[] = new Array(r.length)
       for (let i = 0; i < r.length; i++) ring[i] = [Math.round(r[i][0]) / GRID, Math.round(r[i][1]) / GRID]
-      rings.push(ring)
+      rings[j] = ring
     }
-    polys.push(rings)
+    polys[k] = rings
   }
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
 }
