@@ -52,14 +52,19 @@ export class Piece {
   private atX = NaN
   private atY = NaN
 
+  /**
+   * `framed`: measured in the local frame at the first vertex (`frameAt`), worked out again
+   * when the width is measured rather than kept: most pieces never are, and a frame held by
+   * every piece was five more objects each for the collector to copy.
+   */
   constructor(
     readonly poly: ClipPoly,
     readonly areaM2: number,
-    private readonly frame: LocalFrame | null,
+    framed: boolean,
     private readonly sliver?: SliverRule,
   ) {
     this.maxWidthM = 2 * Math.sqrt(Math.max(0, areaM2) / Math.PI) * (1 + 1e-6) + 1e-9
-    if (!frame) this.settle(0, poly[0][0][0], poly[0][0][1])
+    if (!framed) this.settle(0, poly[0][0][0], poly[0][0][1])
   }
 
   get widthM(): number {
@@ -82,8 +87,8 @@ export class Piece {
 
   private measure(): void {
     const { poly, areaM2, sliver } = this
-    const f = this.frame!
     const r = poly[0]
+    const f = frameAt(r[0][0], r[0][1])
     // No inscribed circle is wider than the disc of the same area, nor (convex case) than
     // 4 A / perimeter; below the search precision that bound is the width.
     const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(r, f))
@@ -100,7 +105,7 @@ export class Piece {
 }
 
 /** A piece of floating-point dust: no width, located at its first vertex. */
-export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, null)
+export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, false)
 
 /** The piece of a polygon, measured with the sliver rule when given; null at or below the noise level. */
 export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
@@ -109,7 +114,7 @@ export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
   const f = frameAt(r[0][0], r[0][1])
   const areaM2 = polygonAreaM2(poly, f)
   if (!(areaM2 > NOISE_M2)) return null
-  return new Piece(poly, areaM2, f, sliver)
+  return new Piece(poly, areaM2, true, sliver)
 }
 
 /** Pieces as one GeoJSON geometry in lon/lat. */
