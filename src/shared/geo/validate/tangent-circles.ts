@@ -19,8 +19,8 @@ export interface Measured {
   ringEnd: Int32Array
   rings: number
   d: Float64Array
-  /** A new cell at x, y, measured (its `d`); its number. */
-  add(x: number, y: number, half: number): number
+  /** A new point cell at (xy[0], xy[1]), measured (its `d`); its number. */
+  addPoint(xy: Float64Array): number
 }
 
 /** Pieces with more corners than this are searched: the triples grow as the cube (at 20, the exact circles of simplified Chicago's pieces took ~6.5 ms per check against ~9.5 ms at 12, where more were searched). */
@@ -45,18 +45,18 @@ export function tangentCircle(m: Measured): number {
   cells = m
   bestCell = -1
   bestR = 0
-  const sites = lines + corners
-  for (let i = 0; i < sites; i++) {
-    for (let j = i + 1; j < sites; j++) {
-      for (let k = j + 1; k < sites; k++) {
-        // Lines come first: i < j < k orders the kinds as LLL, LLP, LPP, PPP.
-        if (k < lines) lll(i, j, k)
-        else if (j < lines) llp(i, j, k - lines)
-        else if (i < lines) lpp(i, j - lines, k - lines)
-        else ppp(i - lines, j - lines, k - lines)
-      }
+  // Every triple of sites (lines numbered before corners) in order, each kind in a loop of
+  // its own: a test choosing the kind per triple went untaken until a piece had two or three
+  // reflex corners, and then sent the compiled search back to the interpreter.
+  const L = lines, C = corners
+  for (let i = 0; i < L; i++) {
+    for (let j = i + 1; j < L; j++) {
+      for (let k = j + 1; k < L; k++) lll(i, j, k)
+      for (let q = 0; q < C; q++) llp(i, j, q)
     }
+    for (let a = 0; a < C; a++) for (let b = a + 1; b < C; b++) lpp(i, a, b)
   }
+  for (let a = 0; a < C; a++) for (let b = a + 1; b < C; b++) for (let c = b + 1; c < C; c++) ppp(a, b, c)
   return bestCell
 }
 
@@ -137,7 +137,7 @@ function consider(): void {
   // Only the optimum's own candidate matters, and it claims exactly its measured radius,
   // inside the box; most triples' circles lie on the lines' far sides or outside the piece.
   if (!(r > bestR) || x - r < minX || x + r > maxX || y - r < minY || y + r > maxY) return
-  const c = cells.add(x, y, 0)
+  const c = cells.addPoint(cand)
   const d = cells.d[c]
   if (d > 0 && (bestCell < 0 || d > cells.d[bestCell])) {
     bestCell = c

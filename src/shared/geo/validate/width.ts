@@ -156,6 +156,14 @@ class Cells {
     return i
   }
 
+  /**
+   * A point cell (no size) at (xy[0], xy[1]): the exact circles' candidates. The coordinates
+   * come in an array, not as arguments, which a call that is not inlined would box.
+   */
+  addPoint(xy: Float64Array): number {
+    return this.add(xy[0], xy[1], 0)
+  }
+
   /** Cells of the given size over the box, all on the heap. */
   cover(minX: number, minY: number, maxX: number, maxY: number, size: number): void {
     const half = size / 2
