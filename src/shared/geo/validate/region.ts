@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush'
+import type { Finding } from '../../domain'
 import { buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
@@ -13,6 +14,11 @@ export interface StoredPiece extends Piece {
   areaIds: string[]
   /** Below the overlay's noise level: never listed nor counted. */
   noise?: true
+  /**
+   * A gap piece's own finding once made (GeoState.refresh), kept on the piece rather than
+   * in a WeakMap beside it: the collector handles every weak entry specially.
+   */
+  finding?: Finding
 }
 
 /**
@@ -112,6 +118,7 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
       const sp = p as StoredPiece
       sp.bbox = bbox
       sp.areaIds = sortStable(areaIds, byCodeUnits)
+      sp.finding = undefined
       measured.push(sp)
     }
     if (measured.length) out.set(key, sortStable(measured, pieceOrder))
