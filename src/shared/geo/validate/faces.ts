@@ -155,7 +155,12 @@ export interface FacePiece {
  * Pieces with only holes are islands inside another piece of the same key and join it.
  * `dropIfUnbounded` keys lose pieces that reach a clockwise (outermost) ring: the world outside.
  */
-export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
+/** Faces with their keys, walked in order: a Map, or the two lists `keysOfFaces` (region.ts) makes. */
+export interface FaceKeyList {
+  forEach(fn: (keys: string[], face: number) => void): void
+}
+
+export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
   // Keys in first-seen order, each with its faces, and below the groups of one key: arrays
   // and indexes, not Maps walked by iterators (a result object per step, and an entry array
   // per key, until the compiler has caught up: thousands per check).

@@ -51,14 +51,30 @@ function oneFaceBothSides(arr: Arrangement, faces: number[]): boolean {
   return false
 }
 
+/**
+ * Faces and their keys in label order, as two lists: a Map with a hash table grown entry by
+ * entry (thousands of faces) was garbage once the pieces were traced.
+ */
+class FaceKeys {
+  readonly faces: number[] = []
+  readonly keys: string[][] = []
+
+  forEach(fn: (keys: string[], face: number) => void): void {
+    for (let i = 0; i < this.faces.length; i++) fn(this.keys[i], this.faces[i])
+  }
+}
+
 /** The keys of each labelled face that has any. */
-function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): Map<number, string[]> {
-  const keys = new Map<number, string[]>()
+function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): FaceKeys {
+  const out = new FaceKeys()
   labels.forEach((l, f) => {
     const k = faceKeys(l, owners, hasCity)
-    if (k.length) keys.set(f, k)
+    if (k.length) {
+      out.faces.push(f)
+      out.keys.push(k)
+    }
   })
-  return keys
+  return out
 }
 
 /**
