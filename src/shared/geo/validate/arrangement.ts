@@ -1,9 +1,13 @@
-import { orient, orientFilter } from '../kernel'
+import { orient as kernelOrient, orientFilter as kernelOrientFilter } from '../kernel'
 import { PairTable, PointTable } from './point-table'
 import { snapRound } from './snap-round'
 import { SplitPoints } from './split-points'
 import type { SegmentInput } from './arrangement-input'
 import { boxPairs } from './box-pairs'
+
+/** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
+const orient = kernelOrient
+const orientFilter = kernelOrientFilter
 
 /**
  * Planar arrangement of the boundaries of many polygons ("owners"), the way GEOS's overlay
@@ -538,19 +542,22 @@ function walkFaces(vx: Float64Array, vy: Float64Array, org: Int32Array, next: In
   const face = new Int32Array(H).fill(-1)
   const faces: Arrangement['faces'] = []
   // Each face's edges gather here, then are copied out at their size: arrays grown edge by
-  // edge left their outgrown copies as garbage and most of them part empty.
+  // edge left their outgrown copies as garbage and most of them part empty. Counted, not
+  // emptied with `length = 0`: that drops the array's storage, and the pushes after it
+  // grew a new one for every face.
   const walk: number[] = []
+  let w = 0
   for (let h0 = 0; h0 < H; h0++) {
     if (face[h0] >= 0) continue
     const f = faces.length
-    walk.length = 0
+    w = 0
     let area2 = 0
     const x0 = vx[org[h0]], y0 = vy[org[h0]]
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
     let h = h0
     do {
       face[h] = f
-      walk.push(h)
+      walk[w++] = h
       const p = org[h], q = org[h ^ 1]
       const px = vx[p], py = vy[p]
       area2 += (px - x0) * (vy[q] - y0) - (vx[q] - x0) * (py - y0)
@@ -559,8 +566,8 @@ function walkFaces(vx: Float64Array, vy: Float64Array, org: Int32Array, next: In
       if (px > maxX) maxX = px
       if (py > maxY) maxY = py
       h = next[h]
-    } while (h !== h0 && walk.length <= H)
-    faces.push({ edges: walk.slice(), area2, bbox: [minX, minY, maxX, maxY] })
+    } while (h !== h0 && w <= H)
+    faces.push({ edges: walk.slice(0, w), area2, bbox: [minX, minY, maxX, maxY] })
   }
   return { face, faces }
 }

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { Arrangement } from './arrangement'
-import { ringLocate } from '../kernel'
+import { edgeRay } from '../kernel'
 import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 
@@ -69,11 +69,20 @@ function shapeIndex(shapes: (Shape | null)[]): Flatbush {
 }
 
 /**
- * Sorts a face label (a few owner numbers, no repeats) in place, ascending. Array sort
- * allocates a work copy on every call, and a plan check sorts tens of thousands of labels.
+ * A face label is built here, then copied out sorted at its size: every face keeps one, and
+ * a list grown by push keeps room for sixteen (a label holds two or three owners).
  */
-function sortLabel(l: number[]): number[] {
-  for (let i = 1; i < l.length; i++) {
+const scratch: number[] = []
+let size = 0
+
+/**
+ * The label in `scratch[0..size)` (a few owner numbers, no repeats), ascending, as a new
+ * array. Insertion sort: Array sort allocates a work copy on every call, and a plan check
+ * sorts tens of thousands of labels.
+ */
+function sortedLabel(): number[] {
+  const l = scratch
+  for (let i = 1; i < size; i++) {
     const v = l[i]
     let j = i - 1
     while (j >= 0 && l[j] > v) {
@@ -82,7 +91,7 @@ function sortLabel(l: number[]): number[] {
     }
     l[j + 1] = v
   }
-  return l
+  return l.slice(0, size)
 }
 
 function edgeLen2(arr: Arrangement, h: number): number {
@@ -94,15 +103,21 @@ function edgeLen2(arr: Arrangement, h: number): number {
 export function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
   const e = h >> 1, dir = h & 1 ? -1 : 1
   const { ownId, ownSide } = arr
-  const label = left.slice()
+  size = 0
+  for (let i = 0; i < left.length; i++) scratch[size++] = left[i]
   for (let k = arr.ownStart[e]; k < arr.ownStart[e + 1]; k++) {
     const o = ownId[k]
+    let i = 0
+    while (i < size && scratch[i] !== o) i++
     if (ownSide[k] * dir > 0) {
-      const i = label.indexOf(o)
-      if (i >= 0) label.splice(i, 1)
-    } else if (!label.includes(o)) label.push(o)
+      // Leaves it: removed where it stands (as splice would).
+      if (i < size) {
+        for (let j = i + 1; j < size; j++) scratch[j - 1] = scratch[j]
+        size--
+      }
+    } else if (i === size) scratch[size++] = o
   }
-  return sortLabel(label)
+  return sortedLabel()
 }
 
 function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
@@ -111,17 +126,22 @@ function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, 
   const s0 = arr.ownStart[e], s1 = arr.ownStart[e + 1]
   const p = arr.org[h], q = arr.org[h ^ 1]
   const mx = (arr.vx[p] + arr.vx[q]) / 2, my = (arr.vy[p] + arr.vy[q]) / 2
-  const label: number[] = []
-  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) label.push(ownId[k])
-  for (const o of idx.search(mx, my, mx, my)) {
+  // Into the scratch label only after the owner search: shapeLocate runs no label code, but
+  // the search's results are read first all the same.
+  const found = idx.search(mx, my, mx, my)
+  const inside: number[] = []
+  for (const o of found) {
     let own = false
     for (let k = s0; k < s1 && !own; k++) own = ownId[k] === o
     if (own) continue
     const l = shapeLocate(shapes[o]!, mx, my)
     if (l === 0) return null
-    if (l > 0) label.push(o)
+    if (l > 0) inside.push(o)
   }
-  return sortLabel(label)
+  size = 0
+  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) scratch[size++] = ownId[k]
+  for (let i = 0; i < inside.length; i++) scratch[size++] = inside[i]
+  return sortedLabel()
 }
 
 /** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */
@@ -135,7 +155,12 @@ export interface FacePiece {
  * Pieces with only holes are islands inside another piece of the same key and join it.
  * `dropIfUnbounded` keys lose pieces that reach a clockwise (outermost) ring: the world outside.
  */
-export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
+/** Faces with their keys, walked in order: a Map, or the two lists `keysOfFaces` (region.ts) makes. */
+export interface FaceKeyList {
+  forEach(fn: (keys: string[], face: number) => void): void
+}
+
+export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
   // Keys in first-seen order, each with its faces, and below the groups of one key: arrays
   // and indexes, not Maps walked by iterators (a result object per step, and an entry array
   // per key, until the compiler has caught up: thousands per check).
@@ -194,9 +219,11 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
         comps.push([f])
       }
     }
-    // No closures per piece here: a plan has thousands of tiny pieces.
+    // No closures per piece here: a plan has thousands of tiny pieces. The shells are the
+    // pieces themselves (a component's are the last ones pushed); rings and orphan holes
+    // gather in reused scratch arrays.
     const pieces: Shell[] = []
-    const orphanHoles: [number, number][][] = []
+    let orphans = 0
     const drop = dropIfUnbounded.has(key)
     for (let c = 0; c < comps.length; c++) {
       const comp = comps[c]
@@ -206,22 +233,26 @@ export function piecesByKey(arr: Arrangement, keysOf: Map<number, string[]>, dro
       compStamp++
       for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
-      const shells: Shell[] = []
-      for (let k = 0; k < rings.length; k++) if (rings[k].area2 > 0) shells.push({ poly: [rings[k].pts], faces: comp, area2: rings[k].area2 })
-      if (!shells.length) {
-        for (let k = 0; k < rings.length; k++) if (rings[k].area2 < 0) orphanHoles.push(rings[k].pts)
+      const first = pieces.length
+      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: [ringPts[k]], faces: comp, area2: ringArea[k] })
+      if (pieces.length === first) {
+        for (let k = 0; k < rings; k++) if (ringArea[k] < 0) orphanHoles[orphans++] = ringPts[k]
         continue
       }
-      for (let k = 0; k < rings.length; k++) if (rings[k].area2 < 0) attachHole(shells, rings[k].pts)
-      for (let k = 0; k < shells.length; k++) pieces.push({ poly: shells[k].poly, faces: comp, area2: shells[k].area2 })
+      for (let k = 0; k < rings; k++) if (ringArea[k] < 0) attachHole(pieces, first, ringPts[k])
     }
-    for (let k = 0; k < orphanHoles.length; k++) attachHole(pieces, orphanHoles[k])
-    const list: FacePiece[] = new Array(pieces.length)
-    for (let k = 0; k < pieces.length; k++) list[k] = { poly: pieces[k].poly, faces: pieces[k].faces }
-    out.set(key, list)
+    for (let k = 0; k < orphans; k++) attachHole(pieces, 0, orphanHoles[k])
+    out.set(key, pieces)
   }
   return out
 }
+
+/** A ring being traced (`boundaryRings`): scratch, filled by count. */
+const trace: [number, number][] = []
+/** A component's rings (`boundaryRings`), and holes with no shell of their own yet: scratch, filled by count. */
+const ringPts: [number, number][][] = []
+const ringArea: number[] = []
+const orphanHoles: [number, number][][] = []
 
 /**
  * Union-find root of face f, halving the path. A module function, not a closure made per
@@ -235,24 +266,35 @@ function find(parent: Int32Array, f: number): number {
   return f
 }
 
-type Shell = { poly: [number, number][][]; faces: number[]; area2: number; box?: [number, number, number, number] }
+type Shell = FacePiece & { area2: number; box?: [number, number, number, number] }
 
-/** A hole goes to the smallest shell that contains its first vertex. */
-function attachHole(polys: Shell[], hole: [number, number][]): void {
+/** A hole goes to the smallest of the shells `polys[from..]` that contains its first vertex. */
+function attachHole(polys: Shell[], from: number, hole: [number, number][]): void {
   let best: Shell | null = null
-  const [x, y] = hole[0]
-  for (const p of polys) {
+  const x = hole[0][0], y = hole[0][1]
+  for (let i = from; i < polys.length; i++) {
+    const p = polys[i]
     if (best && p.area2 >= best.area2) continue
     const r = p.poly[0]
-    if (polys.length > 1) {
+    if (polys.length - from > 1) {
       const b = (p.box ??= ringBox(r))
       if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue
-      const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
-      if (ringLocate(xs, ys, 0, xs.length, x, y) < 0) continue
+      if (pairsLocate(r, x, y) < 0) continue
     }
     best = p
   }
   if (best) best.poly.push(hole)
+}
+
+/** `ringLocate` on a closed ring of [x, y] pairs (without copying it into coordinate arrays). */
+function pairsLocate(r: [number, number][], px: number, py: number): -1 | 0 | 1 {
+  let inside = false
+  for (let i = 0; i < r.length - 1; i++) {
+    const e = edgeRay(r[i][0], r[i][1], r[i + 1][0], r[i + 1][1], px, py)
+    if (e === 0) return 0
+    if (e > 0) inside = !inside
+  }
+  return inside ? 1 : -1
 }
 
 /** Bounding box of a ring of [x, y] pairs. */
@@ -277,25 +319,36 @@ function ringArea2(r: [number, number][]): number {
   return s
 }
 
-/** Boundary rings of the faces marked `stamp` in `inComp`; `done` marks traced half-edges with it. */
-function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): { pts: [number, number][]; area2: number }[] {
-  const rings: { pts: [number, number][]; area2: number }[] = []
+/**
+ * Boundary rings of the faces marked `stamp` in `inComp`, into `ringPts` and `ringArea`; their
+ * count. `done` marks traced half-edges with the stamp.
+ */
+function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): number {
+  let rings = 0
   const { face, next, org, vx, vy } = arr
   for (const f of comp) for (const h0 of arr.faces[f].edges) {
     if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
-    const pts: [number, number][] = []
+    // Traced into a scratch list and copied out at its size: pieces keep their rings, and a
+    // ring grown by push kept room for up to half as many points again.
+    let n = 0
     let h = h0
     let guard = 0
     do {
       done[h] = stamp
-      pts.push([vx[org[h]], vy[org[h]]])
+      trace[n++] = [vx[org[h]], vy[org[h]]]
       // Turn around the end vertex past every edge whose far side is still this piece.
       let e = next[h]
       while (inComp[face[e ^ 1]] === stamp && guard++ < 1e7) e = next[e ^ 1]
       h = e
     } while (h !== h0 && guard++ < 1e7)
-    pts.push(pts[0])
-    if (pts.length >= 4) rings.push({ pts, area2: ringArea2(pts) })
+    trace[n] = trace[0]
+    n++
+    if (n >= 4) {
+      const pts = trace.slice(0, n)
+      ringPts[rings] = pts
+      ringArea[rings] = ringArea2(pts)
+      rings++
+    }
   }
   return rings
 }

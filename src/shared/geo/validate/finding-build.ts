@@ -1,8 +1,12 @@
 import type { Finding, FindingKind, Severity, Tolerances } from '../../domain'
 import type { Piece } from './pieces'
-import { GRID } from '../kernel'
+import { GRID as KERNEL_GRID } from '../kernel'
 import { piecesGeometry } from './pieces'
 import { safeLine } from '../../text/safe-text'
+import { formatSquareMetres } from '../../units/format'
+
+/** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
+const GRID = KERNEL_GRID
 
 /** Gap ids anchor on a ~10 cm cell (1e-6°), so a vertex nudged by a grid step keeps its id. */
 const ANCHOR_STEP = GRID / 1e6
@@ -26,8 +30,9 @@ function fnv(h: number, s: string): number {
  */
 function sortedIds(ids: readonly string[]): string[] {
   const n = ids.length
-  const out: string[] = []
-  for (let i = 0; i < n; i++) out.push(ids[i])
+  // At its size: findings keep their id lists, and one grown by push kept room for sixteen.
+  const out: string[] = new Array(n)
+  for (let i = 0; i < n; i++) out[i] = ids[i]
   if (n > 32) return out.sort()
   for (let i = 1; i < n; i++) {
     const v = out[i]
@@ -78,7 +83,9 @@ export interface GeoFindingInput {
   pieces: Piece[]
   areaIds: string[]
   neighborhoodIds: string[]
-  message: (areaM2: number) => string
+  /** The message is `before`, the area in words, then `after` (text, not a function: no closure per finding). */
+  before: string
+  after: string
   /** Extra part for the id when one set of ids can own several findings (gap pieces). */
   anchorById?: boolean
 }
@@ -133,7 +140,7 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
     location: [Math.round(biggest.at[0]) / GRID, Math.round(biggest.at[1]) / GRID],
     geometry: piecesGeometry(inp.pieces),
     // Messages quote names; one stored with a line break or ESC (older plans) must not forge a line of validate's output.
-    message: safeLine(inp.message(areaM2)) + (sliver ? ' (sliver)' : ''),
+    message: safeLine(inp.before + formatSquareMetres(areaM2) + inp.after) + (sliver ? ' (sliver)' : ''),
   }
 }
 

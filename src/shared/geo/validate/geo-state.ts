@@ -45,7 +45,6 @@ export class GeoState {
   private unnoded: Finding | null = null
   /** The plan's exact arrangement was inconsistent: built snap-rounded. */
   private snap = false
-  private perPiece = new WeakMap<StoredPiece, Finding>()
   /** Box around all pieces of a key: most keys are passed over without looking at their pieces. */
   private keyBox = new Map<string, Float64Array>()
   private ctx: KeyContext
@@ -232,10 +231,10 @@ export class GeoState {
           ign.m2 += p.areaM2
           continue
         }
-        let f = this.perPiece.get(p)
+        let f = p.finding
         if (!f) {
           f = findingsForKey(key.split('#')[0], [p], this.ctx, this.tol)[0]
-          this.perPiece.set(p, f)
+          p.finding = f
         }
         shown.push(f)
       }

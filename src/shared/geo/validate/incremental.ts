@@ -1,8 +1,9 @@
 import type { ChangeOp, Finding, PlanState, Tolerances } from '../../domain'
-import { applyChangeSet, DEFAULT_TOLERANCES } from '../../domain'
+import { applyChangeSet } from '../../domain'
 import type { GeoChange } from './geo-state'
 import { PeopleMemo } from './people-checks'
 import { assemble, newGeoState } from './run-checks'
+import { withDefaults } from './tolerances'
 
 export interface PlanValidator {
   findings(): Finding[]
@@ -23,7 +24,7 @@ function changeOf(ops: ChangeOp[]): GeoChange {
 }
 
 export function createValidator(plan: PlanState, tol?: Tolerances): PlanValidator {
-  const t = { ...DEFAULT_TOLERANCES, ...tol }
+  const t = withDefaults(tol)
   let state = plan
   const geo = newGeoState(state, t)
   const memo = new PeopleMemo()

@@ -1,13 +1,13 @@
 import type { ChangeOp, Finding, FindingSummary, PlanState, Tolerances } from '../../domain'
-import { DEFAULT_TOLERANCES } from '../../domain'
 import { assemble, ignoredOf, newGeoState } from './run-checks'
+import { withDefaults } from './tolerances'
 
 export { geometryProblems } from './validity'
 export { createValidator, type PlanValidator } from './incremental'
 
 /** Every rule of the plan, as findings sorted by severity, kind, id. */
 export function validatePlan(plan: PlanState, tol?: Tolerances): Finding[] {
-  const t = { ...DEFAULT_TOLERANCES, ...tol }
+  const t = withDefaults(tol)
   return assemble(plan, newGeoState(plan, t), t)
 }
 

@@ -36,10 +36,26 @@ export function ringAreaM2(ring: [number, number][], f: LocalFrame): number {
 }
 
 export function polygonAreaM2(poly: [number, number][][], f: LocalFrame): number {
+  // A plain loop: a closure per call (every piece of a plan check) was garbage.
   let a = 0
-  poly.forEach((r, i) => {
-    const v = Math.abs(ringAreaM2(r, f))
+  for (let i = 0; i < poly.length; i++) {
+    const v = Math.abs(ringAreaM2(poly[i], f))
     a += i === 0 ? v : -v
-  })
+  }
   return a
+}
+
+/**
+ * Math.hypot(x, y) to the bit (V8's algorithm for two arguments: scaled by the larger, Kahan
+ * summed, whose correction term is zero after the first of two), without the array V8's
+ * builtin allocates on every call: a plan check measures every piece's perimeter with it.
+ */
+export function hypot(x: number, y: number): number {
+  const ax = Math.abs(x), ay = Math.abs(y)
+  const max = ax > ay ? ax : ay
+  if (max === Infinity) return Infinity
+  if (x !== x || y !== y) return NaN
+  if (max === 0) return 0
+  const n = ax / max, m = ay / max
+  return Math.sqrt(n * n + m * m) * max
 }

@@ -19,31 +19,72 @@ export interface Owner {
 }
 
 /**
+ * Scratch lists of a face's areas and neighborhoods and its keys, reused: only the keys leave
+ * faceKeys. Filled by count, never emptied with `length = 0`, which drops an array's storage
+ * (the next push grows a new one: three per face).
+ */
+const areas: number[] = []
+const nbs: number[] = []
+const found: string[] = []
+let na = 0, nn = 0, nf = 0
+/**
+ * Key strings by owner slot, made once: the same few hundred keys come back on thousands of
+ * faces, and a new string for each was a good part of a plan check's garbage.
+ */
+const oneKeys = new Map<string, Map<number, string>>()
+const pairKeys = new Map<string, Map<number, string>>()
+
+function oneKey(prefix: string, a: number): string {
+  let m = oneKeys.get(prefix)
+  if (!m) oneKeys.set(prefix, (m = new Map()))
+  let k = m.get(a)
+  if (k === undefined) m.set(a, (k = prefix + a))
+  return k
+}
+
+function pairKey(prefix: string, a: number, b: number): string {
+  if (b >= 0x100000) return prefix + a + ':' + b
+  let m = pairKeys.get(prefix)
+  if (!m) pairKeys.set(prefix, (m = new Map()))
+  // Slots are small integers (owners of one plan): a and b fit one exact double.
+  const id = a * 0x100000 + b
+  let k = m.get(id)
+  if (k === undefined) m.set(id, (k = prefix + a + ':' + b))
+  return k
+}
+
+/**
  * Keys of a face from the owners containing it: 'g' gap, 'o:n' neighborhood n outside its
  * area, 'v:i:j' overlap, 'a:i:j' area overlap, 'c:i' area beyond the city limit, 'ag'
  * ground in no area (holes between areas, or city ground without an area).
  */
 export function faceKeys(label: number[], owners: (Owner | null)[], hasCity: boolean): string[] {
-  const keys: string[] = []
-  const areas: number[] = [], nbs: number[] = []
+  na = nn = nf = 0
   let inCity = false
-  for (const o of label) {
+  for (let i = 0; i < label.length; i++) {
+    const o = label[i]
     const k = owners[o]!.kind
-    if (k === 'area') areas.push(o)
-    else if (k === 'nb') nbs.push(o)
+    if (k === 'area') areas[na++] = o
+    else if (k === 'nb') nbs[nn++] = o
     else inCity = true
   }
-  if (areas.length && !nbs.length) keys.push('g')
-  for (const n of nbs) {
+  if (na && !nn) found[nf++] = 'g'
+  for (let i = 0; i < nn; i++) {
+    const n = nbs[i]
     const a = owners[n]!.area
     if (a === -2) continue
-    if (a === -1 || !areas.includes(a)) keys.push('o:' + n)
+    let inArea = false
+    for (let j = 0; j < na && !inArea; j++) inArea = areas[j] === a
+    if (a === -1 || !inArea) found[nf++] = oneKey('o:', n)
   }
-  for (let i = 0; i < nbs.length; i++) for (let j = i + 1; j < nbs.length; j++) keys.push('v:' + nbs[i] + ':' + nbs[j])
-  for (let i = 0; i < areas.length; i++) for (let j = i + 1; j < areas.length; j++) keys.push('a:' + areas[i] + ':' + areas[j])
+  for (let i = 0; i < nn; i++) for (let j = i + 1; j < nn; j++) found[nf++] = pairKey('v:', nbs[i], nbs[j])
+  for (let i = 0; i < na; i++) for (let j = i + 1; j < na; j++) found[nf++] = pairKey('a:', areas[i], areas[j])
   if (hasCity) {
-    if (!inCity) for (const a of areas) keys.push('c:' + a)
-    else if (!areas.length) keys.push('ag')
-  } else if (!areas.length) keys.push('ag')
-  return keys
+    if (!inCity) for (let i = 0; i < na; i++) found[nf++] = oneKey('c:', areas[i])
+    else if (!na) found[nf++] = 'ag'
+  } else if (!na) found[nf++] = 'ag'
+  return nf ? found.slice(0, nf) : NO_KEYS
 }
+
+/** What a face without keys gets (callers only read it). */
+const NO_KEYS: string[] = []

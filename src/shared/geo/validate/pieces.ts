@@ -1,7 +1,10 @@
 import type { AreaGeometry, Position } from '../../domain'
-import { GRID } from '../kernel'
-import { frameAt, polygonAreaM2, type LocalFrame } from './measure'
+import { GRID as KERNEL_GRID } from '../kernel'
+import { frameAt, hypot, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
+
+/** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
+const GRID = KERNEL_GRID
 
 export type ClipPoly = [number, number][][]
 
@@ -19,7 +22,7 @@ const WIDTH_PRECISION_M = 0.05
 
 function perimeterM(r: [number, number][], f: LocalFrame): number {
   let p = 0
-  for (let i = 0; i < r.length - 1; i++) p += Math.hypot((r[i + 1][0] - r[i][0]) * f.kx, (r[i + 1][1] - r[i][1]) * f.ky)
+  for (let i = 0; i < r.length - 1; i++) p += hypot((r[i + 1][0] - r[i][0]) * f.kx, (r[i + 1][1] - r[i][1]) * f.ky)
   return p
 }
 
@@ -29,10 +32,12 @@ function perimeterM(r: [number, number][], f: LocalFrame): number {
  * with many pieces needs the biggest one's location and the widest one's width, and pieces
  * below the listing floor need neither: see `maxWidthM`), and then once.
  *
- * With a sliver rule, whether the piece is narrower than the sliver width is decided exactly
- * (to 0.1%); the width reported is then found with bounded effort: a lower bound, which on
- * long thin slivers runs low (median ~15% on the dirty simplified Chicago layers; there it is
- * only a figure). Without one, searched to 5 cm.
+ * A piece of up to TANGENT_MAX_CORNERS corners (1,310 of simplified Chicago's 1,326) gets its exact width
+ * (tangent-circles.ts). Larger ones are searched: with a sliver rule, whether the piece is
+ * narrower than the sliver width is decided exactly (to 0.1%) and the width reported is then
+ * found with bounded effort, a lower bound (only a figure there); without one, to 5 cm.
+ * So is a piece whose exact width is within 1% of the sliver width, so that sliver or not is
+ * decided as it always was.
  */
 export class Piece {
   /**
@@ -47,14 +52,19 @@ export class Piece {
   private atX = NaN
   private atY = NaN
 
+  /**
+   * `framed`: measured in the local frame at the first vertex (`frameAt`), worked out again
+   * when the width is measured rather than kept: most pieces never are, and a frame held by
+   * every piece was five more objects each for the collector to copy.
+   */
   constructor(
     readonly poly: ClipPoly,
     readonly areaM2: number,
-    private readonly frame: LocalFrame | null,
+    framed: boolean,
     private readonly sliver?: SliverRule,
   ) {
     this.maxWidthM = 2 * Math.sqrt(Math.max(0, areaM2) / Math.PI) * (1 + 1e-6) + 1e-9
-    if (!frame) this.settle(0, poly[0][0][0], poly[0][0][1])
+    if (!framed) this.settle(0, poly[0][0][0], poly[0][0][1])
   }
 
   get widthM(): number {
@@ -77,8 +87,8 @@ export class Piece {
 
   private measure(): void {
     const { poly, areaM2, sliver } = this
-    const f = this.frame!
     const r = poly[0]
+    const f = frameAt(r[0][0], r[0][1])
     // No inscribed circle is wider than the disc of the same area, nor (convex case) than
     // 4 A / perimeter; below the search precision that bound is the width.
     const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(r, f))
@@ -95,7 +105,7 @@ export class Piece {
 }
 
 /** A piece of floating-point dust: no width, located at its first vertex. */
-export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, null)
+export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, false)
 
 /** The piece of a polygon, measured with the sliver rule when given; null at or below the noise level. */
 export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
@@ -104,20 +114,23 @@ export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
   const f = frameAt(r[0][0], r[0][1])
   const areaM2 = polygonAreaM2(poly, f)
   if (!(areaM2 > NOISE_M2)) return null
-  return new Piece(poly, areaM2, f, sliver)
+  return new Piece(poly, areaM2, true, sliver)
 }
 
 /** Pieces as one GeoJSON geometry in lon/lat. */
 export function piecesGeometry(pieces: Piece[]): AreaGeometry {
-  const polys: Position[][][] = []
-  for (const p of pieces) {
-    const rings: Position[][] = []
-    for (const r of p.poly) {
+  // Lists at their size (findings keep them; one grown by push kept room for sixteen).
+  const polys: Position[][][] = new Array(pieces.length)
+  for (let k = 0; k < pieces.length; k++) {
+    const poly = pieces[k].poly
+    const rings: Position[][] = new Array(poly.length)
+    for (let j = 0; j < poly.length; j++) {
+      const r = poly[j]
       const ring: Position[] = new Array(r.length)
       for (let i = 0; i < r.length; i++) ring[i] = [Math.round(r[i][0]) / GRID, Math.round(r[i][1]) / GRID]
-      rings.push(ring)
+      rings[j] = ring
     }
-    polys.push(rings)
+    polys[k] = rings
   }
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
 }

@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush'
+import type { Finding } from '../../domain'
 import { buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
@@ -13,6 +14,11 @@ export interface StoredPiece extends Piece {
   areaIds: string[]
   /** Below the overlay's noise level: never listed nor counted. */
   noise?: true
+  /**
+   * A gap piece's own finding once made (GeoState.refresh), kept on the piece rather than
+   * in a WeakMap beside it: the collector handles every weak entry specially.
+   */
+  finding?: Finding
 }
 
 /**
@@ -45,14 +51,30 @@ function oneFaceBothSides(arr: Arrangement, faces: number[]): boolean {
   return false
 }
 
+/**
+ * Faces and their keys in label order, as two lists: a Map with a hash table grown entry by
+ * entry (thousands of faces) was garbage once the pieces were traced.
+ */
+class FaceKeys {
+  readonly faces: number[] = []
+  readonly keys: string[][] = []
+
+  forEach(fn: (keys: string[], face: number) => void): void {
+    for (let i = 0; i < this.faces.length; i++) fn(this.keys[i], this.faces[i])
+  }
+}
+
 /** The keys of each labelled face that has any. */
-function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): Map<number, string[]> {
-  const keys = new Map<number, string[]>()
+function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): FaceKeys {
+  const out = new FaceKeys()
   labels.forEach((l, f) => {
     const k = faceKeys(l, owners, hasCity)
-    if (k.length) keys.set(f, k)
+    if (k.length) {
+      out.faces.push(f)
+      out.keys.push(k)
+    }
   })
-  return keys
+  return out
 }
 
 /**
@@ -86,25 +108,42 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
       const p = toPiece(poly, sliver)
       if (!p) {
         // Floating-point dust: kept (never listed) so an edit next to it re-does it too.
-        measured.push(Object.assign(dustPiece(poly), { bbox, areaIds: [] as string[], noise: true as const }))
+        const dust = dustPiece(poly) as StoredPiece
+        dust.bbox = bbox
+        dust.areaIds = []
+        dust.noise = true
+        measured.push(dust)
         continue
       }
-      const areaIds: string[] = []
+      // Gathered in a scratch list and copied out at their size (a list grown by push keeps
+      // room for sixteen: every piece's).
+      let na = 0
       for (let j = 0; j < fp.faces.length; j++) {
         const l = labels.get(fp.faces[j])
         if (!l) continue
         for (let k = 0; k < l.length; k++) {
           const w = owners[l[k]]!
-          if (w.kind === 'area' && !areaIds.includes(w.id)) areaIds.push(w.id)
+          if (w.kind !== 'area') continue
+          let seen = false
+          for (let m = 0; m < na && !seen; m++) seen = idScratch[m] === w.id
+          if (!seen) idScratch[na++] = w.id
         }
       }
+      const areaIds = na ? idScratch.slice(0, na) : []
       // The piece itself: its width is measured only if a finding needs it.
-      measured.push(Object.assign(p, { bbox, areaIds: areaIds.sort() }))
+      const sp = p as StoredPiece
+      sp.bbox = bbox
+      sp.areaIds = sortStable(areaIds, byCodeUnits)
+      sp.finding = undefined
+      measured.push(sp)
     }
-    if (measured.length) out.set(key, measured.sort(pieceOrder))
+    if (measured.length) out.set(key, sortStable(measured, pieceOrder))
   }
   return out
 }
+
+/** Area ids of the piece at hand (storedPieces), filled by count. */
+const idScratch: string[] = []
 
 const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
@@ -192,8 +231,14 @@ function bridges(arr: Arrangement): Uint8Array {
 
 /** Pieces of one key in an order that does not depend on how they were found. */
 export function pieceOrder(a: StoredPiece, b: StoredPiece): number {
+  // -1, 0 or 1 by comparisons, in the order the differences gave: a difference of grid
+  // coordinates is a fraction-free double too large for a small integer, and returned from
+  // a sort's comparator each was boxed (0.7 MB per full Chicago check).
   const p = a.poly[0][0], q = b.poly[0][0]
-  return p[0] - q[0] || p[1] - q[1] || a.areaM2 - b.areaM2 || a.poly[0].length - b.poly[0].length
+  if (p[0] !== q[0]) return p[0] < q[0] ? -1 : 1
+  if (p[1] !== q[1]) return p[1] < q[1] ? -1 : 1
+  if (a.areaM2 !== b.areaM2) return a.areaM2 < b.areaM2 ? -1 : 1
+  return a.poly[0].length - b.poly[0].length
 }
 
 function polyBox(poly: [number, number][][]): Box {
@@ -213,7 +258,11 @@ function polyBox(poly: [number, number][][]): Box {
 
 /** Rings start at their lowest-left vertex, holes in that order: same piece, same numbers. */
 function canonicalPoly(poly: [number, number][][]): [number, number][][] {
-  if (poly.length === 1) return [canonicalRing(poly[0])]
+  if (poly.length === 1) {
+    // Already canonical (a quarter of pieces): the traced polygon itself, no new outer array.
+    const r = canonicalRing(poly[0])
+    return r === poly[0] ? poly : [r]
+  }
   const rings = poly.map(canonicalRing)
   const holes = rings.slice(1).sort(byFirstVertex)
   return [rings[0], ...holes]
@@ -233,9 +282,32 @@ function canonicalRing(r: [number, number][]): [number, number][] {
     }
   }
   if (best === 0) return r
-  const out = r.slice(best, n).concat(r.slice(0, best))
+  // One array, not slices joined by concat (three arrays per ring, for every other piece).
+  const out: [number, number][] = []
+  for (let i = best; i < n; i++) out.push(r[i])
+  for (let i = 0; i < best; i++) out.push(r[i])
   out.push(out[0])
   return out
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Array sort's order (stable) for the short lists here, in place, by insertion: Array sort
+ * allocates a work copy on every call, and a plan check sorts a list per key and per piece.
+ */
+function sortStable<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 32) return a.sort(cmp)
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]
+    let j = i - 1
+    while (j >= 0 && cmp(a[j], v) > 0) {
+      a[j + 1] = a[j]
+      j--
+    }
+    a[j + 1] = v
+  }
+  return a
 }
 
 const within = (b: ArrayLike<number>, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3]

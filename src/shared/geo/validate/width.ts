@@ -1,5 +1,6 @@
 import { orient, orientFilter as kernelOrientFilter } from '../kernel'
-import type { LocalFrame } from './measure'
+import { hypot, type LocalFrame } from './measure'
+import { tangentCircle } from './tangent-circles'
 
 /**
  * The kernel's filter, bound once here: run from TypeScript sources (tsx, CommonJS), each use of an
@@ -12,7 +13,14 @@ const orientFilter = kernelOrientFilter
  * Gives the width GEOS CoverageGapFinder measures, and a point inside the piece to zoom to.
  */
 export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
-  const cells = scratch.reset(poly, f)
+  let cells = scratch.reset(poly, f)
+  // Pieces of a few corners (most slivers): the exact circle, unless it is within 1% of the
+  // cut, where the search below decides sliver or not as it always has.
+  const exact = tangentCircle(cells)
+  if (exact >= 0 && !(opts.cutM !== undefined && Math.abs(2 * cells.d[exact] - opts.cutM) <= opts.cutM / 100)) {
+    return { x: cells.x[exact] / f.kx + f.x0, y: cells.y[exact] / f.ky + f.y0, diameterM: 2 * cells.d[exact] }
+  }
+  if (exact >= 0) cells = scratch.reset(poly, f)
   const pts = cells.pts
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
   for (let i = 0; i < cells.ringEnd[0]; i += 2) {
@@ -146,6 +154,14 @@ class Cells {
     this.half[i] = half
     this.measure(i)
     return i
+  }
+
+  /**
+   * A point cell (no size) at (xy[0], xy[1]): the exact circles' candidates. The coordinates
+   * come in an array, not as arguments, which a call that is not inlined would box.
+   */
+  addPoint(xy: Float64Array): number {
+    return this.add(xy[0], xy[1], 0)
   }
 
   /** Cells of the given size over the box, all on the heap. */
@@ -363,7 +379,7 @@ function hullWidth(r: Float64Array, end: number): number {
   for (let i = 0; i < n; i++) {
     const ax = h[2 * i], ay = h[2 * i + 1], j = (i + 1) % n
     const bx = h[2 * j], by = h[2 * j + 1]
-    const len = Math.hypot(bx - ax, by - ay)
+    const len = hypot(bx - ax, by - ay)
     if (len === 0) continue
     while (k < i + 2 * n && area2(ax, ay, bx, by, h[2 * ((k + 1) % n)], h[2 * ((k + 1) % n) + 1]) > area2(ax, ay, bx, by, h[2 * (k % n)], h[2 * (k % n) + 1])) k++
     best = Math.min(best, area2(ax, ay, bx, by, h[2 * (k % n)], h[2 * (k % n) + 1]) / len)
