@@ -236,6 +236,17 @@ export function ringLocate(xs: ArrayLike<number>, ys: ArrayLike<number>, start: 
   return inside ? 1 : -1
 }
 
+/** `ringLocate` on a closed ring of grid [x, y] pairs, without copying it into coordinate arrays. */
+export function pairsLocate(r: readonly (readonly [number, number])[], px: number, py: number): -1 | 0 | 1 {
+  let inside = false
+  for (let i = 0; i < r.length - 1; i++) {
+    const e = edgeRay(r[i][0], r[i][1], r[i + 1][0], r[i + 1][1], px, py)
+    if (e === 0) return 0
+    if (e > 0) inside = !inside
+  }
+  return inside ? 1 : -1
+}
+
 // Lon/lat positions: the same predicates, on the grid (half steps kept, see toHalfGrid).
 
 /** Sign of (b - a) × (c - a) for lon/lat positions: 1 left turn, -1 right turn, 0 collinear. */

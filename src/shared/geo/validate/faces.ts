@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { Arrangement } from './arrangement'
-import { edgeRay } from '../kernel'
+import { pairsLocate } from '../kernel'
 import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 
@@ -284,17 +284,6 @@ function attachHole(polys: Shell[], from: number, hole: [number, number][]): voi
     best = p
   }
   if (best) best.poly.push(hole)
-}
-
-/** `ringLocate` on a closed ring of [x, y] pairs (without copying it into coordinate arrays). */
-function pairsLocate(r: [number, number][], px: number, py: number): -1 | 0 | 1 {
-  let inside = false
-  for (let i = 0; i < r.length - 1; i++) {
-    const e = edgeRay(r[i][0], r[i][1], r[i + 1][0], r[i + 1][1], px, py)
-    if (e === 0) return 0
-    if (e > 0) inside = !inside
-  }
-  return inside ? 1 : -1
 }
 
 /** Bounding box of a ring of [x, y] pairs. */
