@@ -52,9 +52,10 @@ export function polygonAreaM2(poly: [number, number][][], f: LocalFrame): number
  */
 export function hypot(x: number, y: number): number {
   const ax = Math.abs(x), ay = Math.abs(y)
-  const max = ax > ay ? ax : ay
-  if (max === Infinity) return Infinity
+  // An infinite side wins over NaN, as in Math.hypot.
+  if (ax === Infinity || ay === Infinity) return Infinity
   if (x !== x || y !== y) return NaN
+  const max = ax > ay ? ax : ay
   if (max === 0) return 0
   const n = ax / max, m = ay / max
   return Math.sqrt(n * n + m * m) * max
