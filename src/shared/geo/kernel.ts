@@ -236,11 +236,11 @@ export function ringLocate(xs: ArrayLike<number>, ys: ArrayLike<number>, start: 
   return inside ? 1 : -1
 }
 
-/** `ringLocate` on a closed ring of grid [x, y] pairs, without copying it into coordinate arrays. */
-export function pairsLocate(r: readonly (readonly [number, number])[], px: number, py: number): -1 | 0 | 1 {
+/** `ringLocate` on a closed flat ring [x0, y0, x1, y1, …] (the plan check's traced pieces), without copying it into coordinate arrays. */
+export function flatLocate(r: ArrayLike<number>, px: number, py: number): -1 | 0 | 1 {
   let inside = false
-  for (let i = 0; i < r.length - 1; i++) {
-    const e = edgeRay(r[i][0], r[i][1], r[i + 1][0], r[i + 1][1], px, py)
+  for (let i = 0; i < r.length - 2; i += 2) {
+    const e = edgeRay(r[i], r[i + 1], r[i + 2], r[i + 3], px, py)
     if (e === 0) return 0
     if (e > 0) inside = !inside
   }

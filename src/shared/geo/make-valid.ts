@@ -3,7 +3,7 @@ import { quantize } from '../domain'
 import { GRID, orient, ringLocate, toGrid } from './kernel'
 import { buildArrangement, components, type Arrangement } from './validate/arrangement'
 import type { Segments } from './validate/arrangement-input'
-import { piecesByKey, ringBox } from './validate/faces'
+import { piecesByKey, ringBox, type FlatRing } from './validate/faces'
 import type { Ring, Shape } from './validate/shape'
 
 /**
@@ -33,7 +33,7 @@ export function repairedShape(g: AreaGeometry): Shape | null {
     const part: number[] = []
     for (const r of poly) {
       const xs = Float64Array.from(r, (p) => p[0]), ys = Float64Array.from(r, (p) => p[1])
-      const rb = ringBox(r)
+      const rb = ringBox(flat(r))
       bbox[0] = Math.min(bbox[0], rb[0]); bbox[1] = Math.min(bbox[1], rb[1])
       bbox[2] = Math.max(bbox[2], rb[2]); bbox[3] = Math.max(bbox[3], rb[3])
       part.push(rings.length)
@@ -58,6 +58,14 @@ export function makeValid(g: AreaGeometry): AreaGeometry | null {
 
 type Pt = [number, number]
 type GridRing = Pt[]
+
+/** The plan check traces rings flat ([x0, y0, x1, y1, …]); the repair works on points. */
+const pairs = (r: FlatRing): Pt[] => {
+  const out: Pt[] = []
+  for (let i = 0; i < r.length; i += 2) out.push([r[i], r[i + 1]])
+  return out
+}
+const flat = (r: Pt[]): FlatRing => Float64Array.from(r.flat())
 
 /** Rings on the grid, per polygon: outer ring first. Null when the geometry is not an area. */
 function gridPolygons(g: AreaGeometry): GridRing[][] | null {
@@ -146,7 +154,7 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
     if (member) keys.set(f, ['m'])
   }
   const pieces = piecesByKey(arr, keys, new Set()).get('m') ?? []
-  return assemble(pieces.flatMap((p) => p.poly))
+  return assemble(pieces.flatMap((p) => p.poly.map(pairs)))
 }
 
 function consistent(arr: Arrangement): boolean {
@@ -236,7 +244,7 @@ function assemble(boundary: Pt[][]): Pt[][][] {
   for (const r of boundary) {
     for (const loop of simpleLoops(r)) {
       const a = area2(loop)
-      if (a > 0) shells.push({ ring: loop, area2: a, holes: [], box: ringBox(loop) })
+      if (a > 0) shells.push({ ring: loop, area2: a, holes: [], box: ringBox(flat(loop)) })
       else if (a < 0) holes.push(loop)
     }
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { orient2d } from 'robust-predicates'
 import { describe, expect, it } from 'vitest'
 import type { Position } from '../../../src/shared/domain'
-import { GRID, orient, orientLonLat, pairsLocate, pointInRing, ringLocate, segmentContact } from '../../../src/shared/geo/kernel'
+import { GRID, orient, orientLonLat, flatLocate, pointInRing, ringLocate, segmentContact } from '../../../src/shared/geo/kernel'
 
 /**
  * The kernel against Shewchuk's adaptive predicates (robust-predicates), on the grid the app
@@ -195,8 +195,8 @@ describe('kernel point-in-ring agrees with a winding number on orient2d', () => 
         const want = refLocate(p, r)
         const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
         expect(ringLocate(xs, ys, 0, r.length, p[0], p[1])).toBe(want)
-        // The same ring as [x, y] pairs (the plan check's traced pieces).
-        expect(pairsLocate(r, p[0], p[1])).toBe(want)
+        // The same ring flat, [x0, y0, x1, y1, …] (the plan check's traced pieces).
+        expect(flatLocate(Float64Array.from(r.flat()), p[0], p[1])).toBe(want)
         // Position form, in degrees; it closes an unclosed ring itself.
         const lonLat = (unclosed ? r.slice(0, -1) : r).map(deg)
         expect(pointInRing(deg(p), lonLat)).toBe(want)

@@ -3,7 +3,9 @@ import { inscribedCircle } from '../../../src/shared/geo/validate/width'
 
 // Rings in metres (a frame of one metre per unit), so widths are known by hand.
 const metres = { x0: 0, y0: 0, kx: 1, ky: 1 }
-const width = (poly: [number, number][][]) => inscribedCircle(poly, metres, 1e-6).diameterM
+/** Rings as the plan check holds them: flat [x0, y0, x1, y1, …]. */
+const flat = (poly: [number, number][][]) => poly.map((r) => Float64Array.from(r.flat()))
+const width = (poly: [number, number][][]) => inscribedCircle(flat(poly), metres, 1e-6).diameterM
 const reversed = (poly: [number, number][][]) => poly.map((r) => [...r].reverse())
 
 describe('largest inscribed circle of a small piece', () => {
@@ -43,7 +45,7 @@ describe('largest inscribed circle of a small piece', () => {
     const n = 24
     const ring: [number, number][] = []
     for (let k = 0; k <= n; k++) ring.push([10 * Math.cos(((k % n) * 2 * Math.PI) / n), 10 * Math.sin(((k % n) * 2 * Math.PI) / n)])
-    const d = inscribedCircle([ring], metres, 0.01).diameterM
+    const d = inscribedCircle(flat([ring]), metres, 0.01).diameterM
     expect(d).toBeLessThanOrEqual(20 * Math.cos(Math.PI / n) + 1e-9)
     expect(d).toBeGreaterThan(20 * Math.cos(Math.PI / n) - 0.02)
   })

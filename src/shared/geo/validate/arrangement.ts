@@ -120,9 +120,20 @@ class OwnerLists {
 
 function mergeIdentical(segs: SegmentInput, pts: PointTable): Unique {
   const N = segs.owner.length
-  const index = new PairTable(N)
   const c = new Float64Array(4 * N), P = new Int32Array(N), Q = new Int32Array(N), head = new Int32Array(N)
   const lists = new OwnerLists(N + (N >> 2))
+  const n = mergeInto(segs, pts, c, P, Q, head, lists)
+  return { n, c: c.subarray(0, 4 * n), p: P, q: Q, head, lists }
+}
+
+/**
+ * The loop of `mergeIdentical`, in a function of its own that ends with it: compiled while
+ * its loop ran (on-stack replacement), the code after the loop had no type feedback yet and
+ * sent the compiled code back to the interpreter there at the end of every check.
+ */
+function mergeInto(segs: SegmentInput, pts: PointTable, c: Float64Array, P: Int32Array, Q: Int32Array, head: Int32Array, lists: OwnerLists): number {
+  const N = segs.owner.length
+  const index = new PairTable(N)
   const sc = segs.c, so = segs.owner
   let n = 0
   // Segments arrive ring by ring: a segment usually starts where the one before ended,
@@ -166,7 +177,7 @@ function mergeIdentical(segs: SegmentInput, pts: PointTable): Unique {
       n++
     } else lists.addSide(head[k], so[i], s)
   }
-  return { n, c: c.subarray(0, 4 * n), p: P, q: Q, head, lists }
+  return n
 }
 
 /** Whether p lies strictly between a and b on the collinear segment a-b. */

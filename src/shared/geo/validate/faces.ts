@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { Arrangement } from './arrangement'
-import { pairsLocate } from '../kernel'
+import { flatLocate } from '../kernel'
 import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 
@@ -144,9 +144,16 @@ function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, 
   return sortedLabel()
 }
 
+/**
+ * A closed ring on the grid as one flat list [x0, y0, x1, y1, …, x0, y0]: a typed array, whose
+ * numbers lie outside the collector's heap, rather than an [x, y] array per point (full
+ * Chicago's pieces have 69,000 points, each of which the collector copied and promoted).
+ */
+export type FlatRing = Float64Array
+
 /** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */
 export interface FacePiece {
-  poly: [number, number][][]
+  poly: FlatRing[]
   faces: number[]
 }
 
@@ -247,12 +254,12 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
   return out
 }
 
-/** A ring being traced (`boundaryRings`): scratch, filled by count. */
-const trace: [number, number][] = []
+/** A ring being traced (`boundaryRings`): scratch, filled by count, grown when a ring is longer. */
+let trace = new Float64Array(1024)
 /** A component's rings (`boundaryRings`), and holes with no shell of their own yet: scratch, filled by count. */
-const ringPts: [number, number][][] = []
+const ringPts: FlatRing[] = []
 const ringArea: number[] = []
-const orphanHoles: [number, number][][] = []
+const orphanHoles: FlatRing[] = []
 
 /**
  * Union-find root of face f, halving the path. A module function, not a closure made per
@@ -269,9 +276,9 @@ function find(parent: Int32Array, f: number): number {
 type Shell = FacePiece & { area2: number; box?: [number, number, number, number] }
 
 /** A hole goes to the smallest of the shells `polys[from..]` that contains its first vertex. */
-function attachHole(polys: Shell[], from: number, hole: [number, number][]): void {
+function attachHole(polys: Shell[], from: number, hole: FlatRing): void {
   let best: Shell | null = null
-  const x = hole[0][0], y = hole[0][1]
+  const x = hole[0], y = hole[1]
   for (let i = from; i < polys.length; i++) {
     const p = polys[i]
     if (best && p.area2 >= best.area2) continue
@@ -279,20 +286,18 @@ function attachHole(polys: Shell[], from: number, hole: [number, number][]): voi
     if (polys.length - from > 1) {
       const b = (p.box ??= ringBox(r))
       if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue
-      if (pairsLocate(r, x, y) < 0) continue
+      if (flatLocate(r, x, y) < 0) continue
     }
     best = p
   }
   if (best) best.poly.push(hole)
 }
 
-/** Bounding box of a ring of [x, y] pairs. */
-export function ringBox(r: [number, number][]): [number, number, number, number] {
+/** Bounding box of a flat ring. */
+export function ringBox(r: FlatRing): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-  // Indexed, not `for (const [x, y] of r)`: the iterator and destructuring made this a large
-  // function for the compiler, which compiles it again while the first checks run.
-  for (let i = 0; i < r.length; i++) {
-    const x = r[i][0], y = r[i][1]
+  for (let i = 0; i < r.length; i += 2) {
+    const x = r[i], y = r[i + 1]
     if (x < b[0]) b[0] = x
     if (y < b[1]) b[1] = y
     if (x > b[2]) b[2] = x
@@ -301,10 +306,11 @@ export function ringBox(r: [number, number][]): [number, number, number, number]
   return b
 }
 
-function ringArea2(r: [number, number][]): number {
+/** Twice the signed area of a flat ring (> 0 counter-clockwise), relative to its first point. */
+function ringArea2(r: FlatRing): number {
   let s = 0
-  const x0 = r[0][0], y0 = r[0][1]
-  for (let i = 0; i < r.length - 1; i++) s += (r[i][0] - x0) * (r[i + 1][1] - y0) - (r[i + 1][0] - x0) * (r[i][1] - y0)
+  const x0 = r[0], y0 = r[1]
+  for (let i = 0; i < r.length - 2; i += 2) s += (r[i] - x0) * (r[i + 3] - y0) - (r[i + 2] - x0) * (r[i + 1] - y0)
   return s
 }
 
@@ -317,22 +323,29 @@ function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, sta
   const { face, next, org, vx, vy } = arr
   for (const f of comp) for (const h0 of arr.faces[f].edges) {
     if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
-    // Traced into a scratch list and copied out at its size: pieces keep their rings, and a
-    // ring grown by push kept room for up to half as many points again.
+    // Traced into a scratch list and copied out at its size.
     let n = 0
     let h = h0
     let guard = 0
     do {
       done[h] = stamp
-      trace[n++] = [vx[org[h]], vy[org[h]]]
+      if (n + 4 > trace.length) {
+        const t = new Float64Array(2 * trace.length)
+        t.set(trace)
+        trace = t
+      }
+      trace[n] = vx[org[h]]
+      trace[n + 1] = vy[org[h]]
+      n += 2
       // Turn around the end vertex past every edge whose far side is still this piece.
       let e = next[h]
       while (inComp[face[e ^ 1]] === stamp && guard++ < 1e7) e = next[e ^ 1]
       h = e
     } while (h !== h0 && guard++ < 1e7)
     trace[n] = trace[0]
-    n++
-    if (n >= 4) {
+    trace[n + 1] = trace[1]
+    n += 2
+    if (n >= 8) {
       const pts = trace.slice(0, n)
       ringPts[rings] = pts
       ringArea[rings] = ringArea2(pts)

@@ -116,8 +116,8 @@ export function geometricFinding(inp: GeoFindingInput, tol: Tolerances): Finding
   if (inp.anchorById) {
     let mx = Infinity, my = Infinity
     const r = biggest.poly[0]
-    for (let i = 0; i < r.length; i++) {
-      const x = r[i][0], y = r[i][1]
+    for (let i = 0; i < r.length; i += 2) {
+      const x = r[i], y = r[i + 1]
       if (x < mx || (x === mx && y < my)) {
         mx = x
         my = y

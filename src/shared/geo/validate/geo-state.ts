@@ -283,7 +283,10 @@ export class GeoState {
     const out: Owner[] = []
     for (const o of this.owners) {
       if (!o?.repaired || !meets(o.shape.bbox, p.bbox)) continue
-      const hit = p.poly.some((ring) => ring.some(([x, y]) => o.shape.rings.some((r) => ringLocate(r.xs, r.ys, 0, r.xs.length, x, y) === 0)))
+      const hit = p.poly.some((ring) => {
+        for (let i = 0; i < ring.length; i += 2) if (o.shape.rings.some((r) => ringLocate(r.xs, r.ys, 0, r.xs.length, ring[i], ring[i + 1]) === 0)) return true
+        return false
+      })
       if (hit) out.push(o)
     }
     return out

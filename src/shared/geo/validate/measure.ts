@@ -24,18 +24,18 @@ export function frameAt(gridX: number, gridY: number): LocalFrame {
   return { x0: gridX, y0: gridY, kx: n * Math.cos(phi) * RAD, ky: m * RAD }
 }
 
-/** Signed area in m² of a closed grid ring (positive counter-clockwise). */
-export function ringAreaM2(ring: [number, number][], f: LocalFrame): number {
+/** Signed area in m² of a closed flat grid ring [x0, y0, x1, y1, …] (positive counter-clockwise). */
+export function ringAreaM2(ring: ArrayLike<number>, f: LocalFrame): number {
   let s = 0
-  for (let i = 0; i < ring.length - 1; i++) {
-    const ax = (ring[i][0] - f.x0) * f.kx, ay = (ring[i][1] - f.y0) * f.ky
-    const bx = (ring[i + 1][0] - f.x0) * f.kx, by = (ring[i + 1][1] - f.y0) * f.ky
+  for (let i = 0; i < ring.length - 2; i += 2) {
+    const ax = (ring[i] - f.x0) * f.kx, ay = (ring[i + 1] - f.y0) * f.ky
+    const bx = (ring[i + 2] - f.x0) * f.kx, by = (ring[i + 3] - f.y0) * f.ky
     s += ax * by - bx * ay
   }
   return s / 2
 }
 
-export function polygonAreaM2(poly: [number, number][][], f: LocalFrame): number {
+export function polygonAreaM2(poly: readonly ArrayLike<number>[], f: LocalFrame): number {
   // A plain loop: a closure per call (every piece of a plan check) was garbage.
   let a = 0
   for (let i = 0; i < poly.length; i++) {

@@ -1,12 +1,14 @@
 import type { AreaGeometry, Position } from '../../domain'
 import { GRID as KERNEL_GRID } from '../kernel'
+import type { FlatRing } from './faces'
 import { frameAt, hypot, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
 
 /** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
 const GRID = KERNEL_GRID
 
-export type ClipPoly = [number, number][][]
+/** A piece's rings on the grid, shell first, each flat ([x0, y0, x1, y1, …], closed). */
+export type PiecePoly = FlatRing[]
 
 /** The sliver tolerances, and the floor below which pieces are counted but not listed. */
 export interface SliverRule {
@@ -20,9 +22,9 @@ export const NOISE_M2 = 1e-6
 
 const WIDTH_PRECISION_M = 0.05
 
-function perimeterM(r: [number, number][], f: LocalFrame): number {
+function perimeterM(r: FlatRing, f: LocalFrame): number {
   let p = 0
-  for (let i = 0; i < r.length - 1; i++) p += hypot((r[i + 1][0] - r[i][0]) * f.kx, (r[i + 1][1] - r[i][1]) * f.ky)
+  for (let i = 0; i < r.length - 2; i += 2) p += hypot((r[i + 2] - r[i]) * f.kx, (r[i + 3] - r[i + 1]) * f.ky)
   return p
 }
 
@@ -58,13 +60,13 @@ export class Piece {
    * every piece was five more objects each for the collector to copy.
    */
   constructor(
-    readonly poly: ClipPoly,
+    readonly poly: PiecePoly,
     readonly areaM2: number,
     framed: boolean,
     private readonly sliver?: SliverRule,
   ) {
     this.maxWidthM = 2 * Math.sqrt(Math.max(0, areaM2) / Math.PI) * (1 + 1e-6) + 1e-9
-    if (!framed) this.settle(0, poly[0][0][0], poly[0][0][1])
+    if (!framed) this.settle(0, poly[0][0], poly[0][1])
   }
 
   get widthM(): number {
@@ -88,11 +90,11 @@ export class Piece {
   private measure(): void {
     const { poly, areaM2, sliver } = this
     const r = poly[0]
-    const f = frameAt(r[0][0], r[0][1])
+    const f = frameAt(r[0], r[1])
     // No inscribed circle is wider than the disc of the same area, nor (convex case) than
     // 4 A / perimeter; below the search precision that bound is the width.
     const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(r, f))
-    if (bound <= WIDTH_PRECISION_M) return this.settle(bound, r[0][0], r[0][1])
+    if (bound <= WIDTH_PRECISION_M) return this.settle(bound, r[0], r[1])
     const precision = Math.max(WIDTH_PRECISION_M, bound / 100)
     const c = sliver
       ? areaM2 < sliver.areaM2
@@ -105,13 +107,14 @@ export class Piece {
 }
 
 /** A piece of floating-point dust: no width, located at its first vertex. */
-export const dustPiece = (poly: ClipPoly): Piece => new Piece(poly, 0, false)
+export const dustPiece = (poly: PiecePoly): Piece => new Piece(poly, 0, false)
 
 /** The piece of a polygon, measured with the sliver rule when given; null at or below the noise level. */
-export function toPiece(poly: ClipPoly, sliver?: SliverRule): Piece | null {
-  if (!poly.length || poly[0].length < 4) return null
+export function toPiece(poly: PiecePoly, sliver?: SliverRule): Piece | null {
+  // Fewer than four points (x, y each): no ring.
+  if (!poly.length || poly[0].length < 8) return null
   const r = poly[0]
-  const f = frameAt(r[0][0], r[0][1])
+  const f = frameAt(r[0], r[1])
   const areaM2 = polygonAreaM2(poly, f)
   if (!(areaM2 > NOISE_M2)) return null
   return new Piece(poly, areaM2, true, sliver)
@@ -126,8 +129,8 @@ export function piecesGeometry(pieces: Piece[]): AreaGeometry {
     const rings: Position[][] = new Array(poly.length)
     for (let j = 0; j < poly.length; j++) {
       const r = poly[j]
-      const ring: Position[] = new Array(r.length)
-      for (let i = 0; i < r.length; i++) ring[i] = [Math.round(r[i][0]) / GRID, Math.round(r[i][1]) / GRID]
+      const ring: Position[] = new Array(r.length / 2)
+      for (let i = 0; i < r.length; i += 2) ring[i >> 1] = [Math.round(r[i]) / GRID, Math.round(r[i + 1]) / GRID]
       rings[j] = ring
     }
     polys[k] = rings

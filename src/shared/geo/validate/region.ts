@@ -3,7 +3,7 @@ import type { Finding } from '../../domain'
 import { buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
-import { crossEdge, labelFaces, piecesByKey, type FacePiece } from './faces'
+import { crossEdge, labelFaces, piecesByKey, ringBox, type FacePiece, type FlatRing } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { dustPiece, toPiece, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
@@ -94,7 +94,7 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
     for (let i = 0; i < list.length; i++) {
       const fp = list[i]
       const poly = canonicalPoly(fp.poly)
-      const bbox = polyBox(poly)
+      const bbox = ringBox(poly[0])
       if (local) {
         if (!meets(bbox, local.near)) continue
         // Open ground in no area that goes on out of sight is the ground around all areas
@@ -234,61 +234,48 @@ export function pieceOrder(a: StoredPiece, b: StoredPiece): number {
   // -1, 0 or 1 by comparisons, in the order the differences gave: a difference of grid
   // coordinates is a fraction-free double too large for a small integer, and returned from
   // a sort's comparator each was boxed (0.7 MB per full Chicago check).
-  const p = a.poly[0][0], q = b.poly[0][0]
+  const p = a.poly[0], q = b.poly[0]
   if (p[0] !== q[0]) return p[0] < q[0] ? -1 : 1
   if (p[1] !== q[1]) return p[1] < q[1] ? -1 : 1
   if (a.areaM2 !== b.areaM2) return a.areaM2 < b.areaM2 ? -1 : 1
-  return a.poly[0].length - b.poly[0].length
-}
-
-function polyBox(poly: [number, number][][]): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity]
-  const r = poly[0]
-  // Indexed, not `for (const [x, y] of …)`: the iterator and destructuring made this a large
-  // function for the compiler (compiled again while the first checks run).
-  for (let i = 0; i < r.length; i++) {
-    const x = r[i][0], y = r[i][1]
-    if (x < b[0]) b[0] = x
-    if (y < b[1]) b[1] = y
-    if (x > b[2]) b[2] = x
-    if (y > b[3]) b[3] = y
-  }
-  return b
+  return p.length - q.length
 }
 
 /** Rings start at their lowest-left vertex, holes in that order: same piece, same numbers. */
-function canonicalPoly(poly: [number, number][][]): [number, number][][] {
-  if (poly.length === 1) {
-    // Already canonical (a quarter of pieces): the traced polygon itself, no new outer array.
-    const r = canonicalRing(poly[0])
-    return r === poly[0] ? poly : [r]
+function canonicalPoly(poly: FlatRing[]): FlatRing[] {
+  for (let i = 0; i < poly.length; i++) canonicalRing(poly[i])
+  if (poly.length > 2) {
+    const holes = poly.slice(1).sort(byFirstVertex)
+    for (let i = 0; i < holes.length; i++) poly[i + 1] = holes[i]
   }
-  const rings = poly.map(canonicalRing)
-  const holes = rings.slice(1).sort(byFirstVertex)
-  return [rings[0], ...holes]
+  return poly
 }
-const byFirstVertex = (a: [number, number][], b: [number, number][]) => a[0][0] - b[0][0] || a[0][1] - b[0][1]
+const byFirstVertex = (a: FlatRing, b: FlatRing) => a[0] - b[0] || a[1] - b[1]
 
-function canonicalRing(r: [number, number][]): [number, number][] {
-  const n = r.length - 1
+/** The ring rotated to start at its lowest-left vertex, in place (the traced ring is the piece's own). */
+function canonicalRing(r: FlatRing): void {
+  const n = r.length - 2
   let best = 0
-  for (let i = 1; i < n; i++) {
-    const p = r[i], q = r[best]
-    if (p[0] < q[0] || (p[0] === q[0] && p[1] < q[1])) best = i
-    else if (p[0] === q[0] && p[1] === q[1]) {
+  for (let i = 2; i < n; i += 2) {
+    const px = r[i], py = r[i + 1], qx = r[best], qy = r[best + 1]
+    if (px < qx || (px === qx && py < qy)) best = i
+    else if (px === qx && py === qy) {
       // The ring passes the same vertex twice (pinched): pick by the vertex after it.
-      const a = r[i + 1], b = r[best + 1]
-      if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) best = i
+      const ax = r[i + 2], ay = r[i + 3], bx = r[best + 2], by = r[best + 3]
+      if (ax < bx || (ax === bx && ay < by)) best = i
     }
   }
-  if (best === 0) return r
-  // One array, not slices joined by concat (three arrays per ring, for every other piece).
-  const out: [number, number][] = []
-  for (let i = best; i < n; i++) out.push(r[i])
-  for (let i = 0; i < best; i++) out.push(r[i])
-  out.push(out[0])
-  return out
+  if (best === 0) return
+  if (best > rotate.length) rotate = new Float64Array(Math.max(best, 2 * rotate.length))
+  for (let i = 0; i < best; i++) rotate[i] = r[i]
+  r.copyWithin(0, best, n)
+  for (let i = 0; i < best; i++) r[n - best + i] = rotate[i]
+  r[n] = r[0]
+  r[n + 1] = r[1]
 }
+
+/** The part of a ring moved to its end by `canonicalRing`: scratch, grown to the longest ring. */
+let rotate = new Float64Array(1024)
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 

@@ -12,7 +12,7 @@ const orientFilter = kernelOrientFilter
  * Largest inscribed circle of a piece (polylabel's cell search), in local metres.
  * Gives the width GEOS CoverageGapFinder measures, and a point inside the piece to zoom to.
  */
-export function inscribedCircle(poly: [number, number][][], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
+export function inscribedCircle(poly: readonly ArrayLike<number>[], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
   let cells = scratch.reset(poly, f)
   // Pieces of a few corners (most slivers): the exact circle, unless it is within 1% of the
   // cut, where the search below decides sliver or not as it always has.
@@ -124,20 +124,21 @@ class Cells {
   todo = new Stack()
   private n = 0
 
-  reset(poly: [number, number][][], f: LocalFrame): this {
+  /** Flat grid rings ([x0, y0, x1, y1, …]) into `pts`, in metres of frame f. */
+  reset(poly: readonly ArrayLike<number>[], f: LocalFrame): this {
     this.n = 0
     this.size = 0
     let len = 0
-    for (const r of poly) len += 2 * r.length
+    for (let j = 0; j < poly.length; j++) len += poly[j].length
     if (len > this.pts.length) this.pts = new Float64Array(Math.max(len, 2 * this.pts.length))
     if (poly.length > this.ringEnd.length) this.ringEnd = new Int32Array(Math.max(poly.length, 2 * this.ringEnd.length))
     const pts = this.pts
     let k = 0
     for (let j = 0; j < poly.length; j++) {
       const r = poly[j]
-      for (let i = 0; i < r.length; i++) {
-        pts[k++] = (r[i][0] - f.x0) * f.kx
-        pts[k++] = (r[i][1] - f.y0) * f.ky
+      for (let i = 0; i < r.length; i += 2) {
+        pts[k++] = (r[i] - f.x0) * f.kx
+        pts[k++] = (r[i + 1] - f.y0) * f.ky
       }
       this.ringEnd[j] = k
     }
