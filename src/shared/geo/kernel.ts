@@ -236,10 +236,13 @@ export function ringLocate(xs: ArrayLike<number>, ys: ArrayLike<number>, start: 
   return inside ? 1 : -1
 }
 
-/** `ringLocate` on a closed flat ring [x0, y0, x1, y1, …] (the plan check's traced pieces), without copying it into coordinate arrays. */
-export function flatLocate(r: ArrayLike<number>, px: number, py: number): -1 | 0 | 1 {
+/**
+ * `ringLocate` on a closed flat ring [x0, y0, x1, y1, …] at `r[start .. end)` (the plan check's
+ * traced pieces), without copying it into coordinate arrays.
+ */
+export function flatLocate(r: ArrayLike<number>, start: number, end: number, px: number, py: number): -1 | 0 | 1 {
   let inside = false
-  for (let i = 0; i < r.length - 2; i += 2) {
+  for (let i = start; i < end - 2; i += 2) {
     const e = edgeRay(r[i], r[i + 1], r[i + 2], r[i + 3], px, py)
     if (e === 0) return 0
     if (e > 0) inside = !inside

@@ -196,7 +196,11 @@ describe('kernel point-in-ring agrees with a winding number on orient2d', () => 
         const xs = r.map((q) => q[0]), ys = r.map((q) => q[1])
         expect(ringLocate(xs, ys, 0, r.length, p[0], p[1])).toBe(want)
         // The same ring flat, [x0, y0, x1, y1, …] (the plan check's traced pieces).
-        expect(flatLocate(Float64Array.from(r.flat()), p[0], p[1])).toBe(want)
+        const flat = Float64Array.from(r.flat())
+        expect(flatLocate(flat, 0, flat.length, p[0], p[1])).toBe(want)
+        // …and placed among other numbers, as the check's rings lie one after another.
+        const among = Float64Array.from([7, 7, ...flat, 9])
+        expect(flatLocate(among, 2, 2 + flat.length, p[0], p[1])).toBe(want)
         // Position form, in degrees; it closes an unclosed ring itself.
         const lonLat = (unclosed ? r.slice(0, -1) : r).map(deg)
         expect(pointInRing(deg(p), lonLat)).toBe(want)

@@ -187,6 +187,10 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     }
   })
   const out = new Map<string, FacePiece[]>()
+  // From the start, whatever a call that threw left behind.
+  used = 0
+  nRings = 0
+  shellsOfKeys.length = 0
   const F = arr.faces.length
   const parent = new Int32Array(F)
   const mark = new Int32Array(F)
@@ -230,6 +234,7 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     // pieces themselves (a component's are the last ones pushed); rings and orphan holes
     // gather in reused scratch arrays.
     const pieces: Shell[] = []
+    shellsOfKeys.push(pieces)
     let orphans = 0
     const drop = dropIfUnbounded.has(key)
     for (let c = 0; c < comps.length; c++) {
@@ -241,7 +246,7 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
       for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
       const first = pieces.length
-      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: [ringPts[k]], faces: comp, area2: ringArea[k] })
+      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: NO_RINGS, rings: [ringPts[k]], faces: comp, area2: ringArea[k] })
       if (pieces.length === first) {
         for (let k = 0; k < rings; k++) if (ringArea[k] < 0) orphanHoles[orphans++] = ringPts[k]
         continue
@@ -251,15 +256,38 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     for (let k = 0; k < orphans; k++) attachHole(pieces, 0, orphanHoles[k])
     out.set(key, pieces)
   }
+  // The rings out of the scratch into one array of their own, at its size, each a view of it:
+  // an array (and its buffer) per ring was one more object per piece for the collector.
+  const store = coords.slice(0, used)
+  for (let q = 0; q < shellsOfKeys.length; q++) {
+    const shells = shellsOfKeys[q]
+    for (let i = 0; i < shells.length; i++) {
+      const sh = shells[i], ids = sh.rings
+      const poly: FlatRing[] = new Array(ids.length)
+      for (let k = 0; k < ids.length; k++) poly[k] = store.subarray(ringFrom[ids[k]], ringTo[ids[k]])
+      sh.poly = poly
+    }
+  }
+  shellsOfKeys.length = 0
   return out
 }
 
-/** A ring being traced (`boundaryRings`): scratch, filled by count, grown when a ring is longer. */
-let trace = new Float64Array(1024)
-/** A component's rings (`boundaryRings`), and holes with no shell of their own yet: scratch, filled by count. */
-const ringPts: FlatRing[] = []
+/**
+ * The rings of one `piecesByKey` call, traced one after another (`coords[0 .. used)`), ring
+ * `i` at `coords[ringFrom[i] .. ringTo[i])`: scratch, grown as needed, copied out at the end.
+ */
+let coords = new Float64Array(4096)
+let used = 0
+let ringFrom = new Int32Array(256)
+let ringTo = new Int32Array(256)
+let nRings = 0
+/** The pieces of each key of the call at hand, whose rings are filled in at its end. */
+const shellsOfKeys: Shell[][] = []
+const NO_RINGS: FlatRing[] = []
+/** A component's rings (`boundaryRings`) by number, and holes with no shell of their own yet: scratch, filled by count. */
+const ringPts: number[] = []
 const ringArea: number[] = []
-const orphanHoles: FlatRing[] = []
+const orphanHoles: number[] = []
 
 /**
  * Union-find root of face f, halving the path. A module function, not a closure made per
@@ -273,30 +301,31 @@ function find(parent: Int32Array, f: number): number {
   return f
 }
 
-type Shell = FacePiece & { area2: number; box?: [number, number, number, number] }
+/** A piece being made: its rings by number (shell first) until they are copied out into `poly`. */
+type Shell = FacePiece & { rings: number[]; area2: number; box?: [number, number, number, number] }
 
 /** A hole goes to the smallest of the shells `polys[from..]` that contains its first vertex. */
-function attachHole(polys: Shell[], from: number, hole: FlatRing): void {
+function attachHole(polys: Shell[], from: number, hole: number): void {
   let best: Shell | null = null
-  const x = hole[0], y = hole[1]
+  const x = coords[ringFrom[hole]], y = coords[ringFrom[hole] + 1]
   for (let i = from; i < polys.length; i++) {
     const p = polys[i]
     if (best && p.area2 >= best.area2) continue
-    const r = p.poly[0]
+    const r = p.rings[0]
     if (polys.length - from > 1) {
-      const b = (p.box ??= ringBox(r))
+      const b = (p.box ??= ringBox(coords, ringFrom[r], ringTo[r]))
       if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue
-      if (flatLocate(r, x, y) < 0) continue
+      if (flatLocate(coords, ringFrom[r], ringTo[r], x, y) < 0) continue
     }
     best = p
   }
-  if (best) best.poly.push(hole)
+  if (best) best.rings.push(hole)
 }
 
-/** Bounding box of a flat ring. */
-export function ringBox(r: FlatRing): [number, number, number, number] {
+/** Bounding box of a flat ring (of `r[from .. to)`). */
+export function ringBox(r: ArrayLike<number>, from = 0, to = r.length): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (let i = 0; i < r.length; i += 2) {
+  for (let i = from; i < to; i += 2) {
     const x = r[i], y = r[i + 1]
     if (x < b[0]) b[0] = x
     if (y < b[1]) b[1] = y
@@ -306,11 +335,11 @@ export function ringBox(r: FlatRing): [number, number, number, number] {
   return b
 }
 
-/** Twice the signed area of a flat ring (> 0 counter-clockwise), relative to its first point. */
-function ringArea2(r: FlatRing): number {
+/** Twice the signed area of the flat ring `r[from .. to)` (> 0 counter-clockwise), relative to its first point. */
+function ringArea2(r: Float64Array, from: number, to: number): number {
   let s = 0
-  const x0 = r[0], y0 = r[1]
-  for (let i = 0; i < r.length - 2; i += 2) s += (r[i] - x0) * (r[i + 3] - y0) - (r[i + 2] - x0) * (r[i + 1] - y0)
+  const x0 = r[from], y0 = r[from + 1]
+  for (let i = from; i < to - 2; i += 2) s += (r[i] - x0) * (r[i + 3] - y0) - (r[i + 2] - x0) * (r[i + 1] - y0)
   return s
 }
 
@@ -323,34 +352,44 @@ function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, sta
   const { face, next, org, vx, vy } = arr
   for (const f of comp) for (const h0 of arr.faces[f].edges) {
     if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
-    // Traced into a scratch list and copied out at its size.
-    let n = 0
+    // Traced on the end of the call's rings (see `coords`).
+    const start = used
+    let n = used
     let h = h0
     let guard = 0
     do {
       done[h] = stamp
-      if (n + 4 > trace.length) {
-        const t = new Float64Array(2 * trace.length)
-        t.set(trace)
-        trace = t
+      if (n + 4 > coords.length) {
+        const t = new Float64Array(2 * coords.length)
+        t.set(coords)
+        coords = t
       }
-      trace[n] = vx[org[h]]
-      trace[n + 1] = vy[org[h]]
+      coords[n] = vx[org[h]]
+      coords[n + 1] = vy[org[h]]
       n += 2
       // Turn around the end vertex past every edge whose far side is still this piece.
       let e = next[h]
       while (inComp[face[e ^ 1]] === stamp && guard++ < 1e7) e = next[e ^ 1]
       h = e
     } while (h !== h0 && guard++ < 1e7)
-    trace[n] = trace[0]
-    trace[n + 1] = trace[1]
+    coords[n] = coords[start]
+    coords[n + 1] = coords[start + 1]
     n += 2
-    if (n >= 8) {
-      const pts = trace.slice(0, n)
-      ringPts[rings] = pts
-      ringArea[rings] = ringArea2(pts)
-      rings++
+    // Fewer than four points: no ring, and its room is taken by the next.
+    if (n - start < 8) continue
+    if (nRings === ringFrom.length) {
+      const f = new Int32Array(2 * nRings), t = new Int32Array(2 * nRings)
+      f.set(ringFrom)
+      t.set(ringTo)
+      ringFrom = f
+      ringTo = t
     }
+    ringFrom[nRings] = start
+    ringTo[nRings] = n
+    used = n
+    ringPts[rings] = nRings++
+    ringArea[rings] = ringArea2(coords, start, n)
+    rings++
   }
   return rings
 }

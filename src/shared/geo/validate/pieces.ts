@@ -106,18 +106,11 @@ export class Piece {
   }
 }
 
-/** A piece of floating-point dust: no width, located at its first vertex. */
-export const dustPiece = (poly: PiecePoly): Piece => new Piece(poly, 0, false)
-
-/** The piece of a polygon, measured with the sliver rule when given; null at or below the noise level. */
-export function toPiece(poly: PiecePoly, sliver?: SliverRule): Piece | null {
+/** A piece's area in m² on the ground (its frame at the first vertex); 0 when its shell has fewer than four points. */
+export function pieceAreaM2(poly: PiecePoly): number {
   // Fewer than four points (x, y each): no ring.
-  if (!poly.length || poly[0].length < 8) return null
-  const r = poly[0]
-  const f = frameAt(r[0], r[1])
-  const areaM2 = polygonAreaM2(poly, f)
-  if (!(areaM2 > NOISE_M2)) return null
-  return new Piece(poly, areaM2, true, sliver)
+  if (!poly.length || poly[0].length < 8) return 0
+  return polygonAreaM2(poly, frameAt(poly[0][0], poly[0][1]))
 }
 
 /** Pieces as one GeoJSON geometry in lon/lat. */

@@ -5,20 +5,34 @@ import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey, ringBox, type FacePiece, type FlatRing } from './faces'
 import { faceKeys, type Owner } from './owners'
-import { dustPiece, toPiece, type Piece, type SliverRule } from './pieces'
+import { NOISE_M2, Piece, pieceAreaM2, type PiecePoly, type SliverRule } from './pieces'
 import type { Shape } from './shape'
 
-/** A measured piece of one key, with its box and (gaps) the ids of the areas it lies in. */
-export interface StoredPiece extends Piece {
-  bbox: Box
-  areaIds: string[]
-  /** Below the overlay's noise level: never listed nor counted. */
-  noise?: true
+/**
+ * A measured piece of one key, with its box and (gaps) the ids of the areas it lies in. Every
+ * field is set in the constructor, dust or not, so all pieces share one object layout: fields
+ * added afterwards, some only to dust, gave pieces several layouts, and code compiled for one
+ * was sent back to the interpreter when the next turned up.
+ */
+export class StoredPiece extends Piece {
   /**
    * A gap piece's own finding once made (GeoState.refresh), kept on the piece rather than
    * in a WeakMap beside it: the collector handles every weak entry specially.
    */
-  finding?: Finding
+  finding: Finding | undefined = undefined
+
+  constructor(
+    poly: PiecePoly,
+    areaM2: number,
+    sliver: SliverRule | undefined,
+    readonly bbox: Box,
+    readonly areaIds: string[],
+    /** Below the overlay's noise level: never listed nor counted. */
+    readonly noise: boolean,
+  ) {
+    // Dust has no width and is located at its first vertex (not "framed": nothing to measure).
+    super(poly, areaM2, !noise, sliver)
+  }
 }
 
 /**
@@ -105,14 +119,10 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
           return null
         }
       }
-      const p = toPiece(poly, sliver)
-      if (!p) {
+      const areaM2 = pieceAreaM2(poly)
+      if (!(areaM2 > NOISE_M2)) {
         // Floating-point dust: kept (never listed) so an edit next to it re-does it too.
-        const dust = dustPiece(poly) as StoredPiece
-        dust.bbox = bbox
-        dust.areaIds = []
-        dust.noise = true
-        measured.push(dust)
+        measured.push(new StoredPiece(poly, 0, undefined, bbox, NO_IDS, true))
         continue
       }
       // Gathered in a scratch list and copied out at their size (a list grown by push keeps
@@ -129,13 +139,9 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
           if (!seen) idScratch[na++] = w.id
         }
       }
-      const areaIds = na ? idScratch.slice(0, na) : []
+      const areaIds = na ? sortStable(idScratch.slice(0, na), byCodeUnits) : NO_IDS
       // The piece itself: its width is measured only if a finding needs it.
-      const sp = p as StoredPiece
-      sp.bbox = bbox
-      sp.areaIds = sortStable(areaIds, byCodeUnits)
-      sp.finding = undefined
-      measured.push(sp)
+      measured.push(new StoredPiece(poly, areaM2, sliver, bbox, areaIds, false))
     }
     if (measured.length) out.set(key, sortStable(measured, pieceOrder))
   }
@@ -144,6 +150,8 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
 
 /** Area ids of the piece at hand (storedPieces), filled by count. */
 const idScratch: string[] = []
+/** The area ids of a piece in none (shared: no one writes to a piece's list). */
+const NO_IDS: string[] = []
 
 const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
