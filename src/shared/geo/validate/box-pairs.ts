@@ -10,10 +10,12 @@
  * past it each pair's eight coordinates were boxed on the way into the test (tens of
  * megabytes per plan check). The caller's own loop over the pairs inlines its test.
  *
- * `b` holds [minX, minY, maxX, maxY] per box.
+ * `b` holds [minX, minY, maxX, maxY] per box. The pairs are a view of this module's scratch,
+ * good until the next call: the plan check asks once per boundary (its validity) and once
+ * for the whole arrangement, and nine arrays of their own per call were garbage at once.
  */
 export function boxPairs(b: Float64Array, n: number): Int32Array {
-  if (n < 2) return new Int32Array(0)
+  if (n < 2) return scratchPairs.subarray(0, 0)
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
   let sumW = 0, sumH = 0
   for (let i = 0; i < n; i++) {
@@ -32,21 +34,32 @@ export function boxPairs(b: Float64Array, n: number): Int32Array {
   if (W / size > MAX_SIDE) size = W / MAX_SIDE
   if (H / size > MAX_SIDE) size = H / MAX_SIDE
   const gw = Math.floor(W / size) + 1, gh = Math.floor(H / size) + 1
-  const cx0 = new Int32Array(n), cy0 = new Int32Array(n), cx1 = new Int32Array(n), cy1 = new Int32Array(n)
-  const start = new Int32Array(gw * gh + 1)
+  if (n > scratchCx0.length) {
+    const cap = Math.max(n, 2 * scratchCx0.length)
+    scratchCx0 = new Int32Array(cap); scratchCy0 = new Int32Array(cap); scratchCx1 = new Int32Array(cap); scratchCy1 = new Int32Array(cap)
+  }
+  const cells = gw * gh
+  if (cells + 1 > scratchStart.length) {
+    scratchStart = new Int32Array(Math.max(cells + 1, 2 * scratchStart.length))
+    scratchFill = new Int32Array(scratchStart.length)
+  }
+  // Locals from here: the hot loops below then read no module variables.
+  const cx0 = scratchCx0, cy0 = scratchCy0, cx1 = scratchCx1, cy1 = scratchCy1, start = scratchStart, fill = scratchFill
+  start.fill(0, 0, cells + 1)
   for (let i = 0; i < n; i++) {
     const ax = Math.floor((b[4 * i] - x0) / size), ay = Math.floor((b[4 * i + 1] - y0) / size)
     const bx = Math.floor((b[4 * i + 2] - x0) / size), by = Math.floor((b[4 * i + 3] - y0) / size)
     cx0[i] = ax; cy0[i] = ay; cx1[i] = bx; cy1[i] = by
     for (let y = ay; y <= by; y++) for (let x = ax; x <= bx; x++) start[y * gw + x + 1]++
   }
-  for (let k = 0; k < gw * gh; k++) start[k + 1] += start[k]
-  const fill = start.slice(0, gw * gh)
-  const items = new Int32Array(start[gw * gh])
+  for (let k = 0; k < cells; k++) start[k + 1] += start[k]
+  for (let k = 0; k < cells; k++) fill[k] = start[k]
+  if (start[cells] > scratchItems.length) scratchItems = new Int32Array(Math.max(start[cells], 2 * scratchItems.length))
+  const items = scratchItems
   for (let i = 0; i < n; i++) {
     for (let y = cy0[i]; y <= cy1[i]; y++) for (let x = cx0[i]; x <= cx1[i]; x++) items[fill[y * gw + x]++] = i
   }
-  let pairs = new Int32Array(4 * n), m = 0
+  let pairs = scratchPairs, m = 0
   for (let y = 0; y < gh; y++) {
     for (let x = 0; x < gw; x++) {
       const cell = y * gw + x
@@ -73,5 +86,15 @@ export function boxPairs(b: Float64Array, n: number): Int32Array {
       }
     }
   }
+  scratchPairs = pairs
   return pairs.subarray(0, m)
 }
+
+// The scratch, grown as needed (see `boxPairs`): per box its first and last cell column and
+// row; per cell where its boxes start in `items` (and the fill pointer); the boxes by cell;
+// the pairs found, doubled when full (from small, so the doubling is run by every plan).
+let scratchCx0 = new Int32Array(1024), scratchCy0 = new Int32Array(1024), scratchCx1 = new Int32Array(1024), scratchCy1 = new Int32Array(1024)
+let scratchStart = new Int32Array(1024)
+let scratchFill = new Int32Array(1024)
+let scratchItems = new Int32Array(4096)
+let scratchPairs = new Int32Array(1024)

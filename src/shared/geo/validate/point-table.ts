@@ -52,6 +52,18 @@ export class PointTable {
     return v
   }
 
+  /** Empties the table for use again, in time proportional to what it holds (not to its room). */
+  clear(): void {
+    // Last in, first out: the probe path of every entry then runs over entries that came before it, all still there.
+    const slots = this.slots, xs = this.xs, ys = this.ys, mask = this.mask
+    for (let v = this.size - 1; v >= 0; v--) {
+      let i = mix(xs[v], ys[v]) & mask
+      while (slots[i] !== v) i = (i + 1) & mask
+      slots[i] = -1
+    }
+    this.size = 0
+  }
+
   private grow(): void {
     const cap = this.slots.length * 2
     const slots = new Int32Array(cap).fill(-1)

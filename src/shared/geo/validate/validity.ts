@@ -20,7 +20,8 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
   }
   const polys: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
   if (polys.length === 0) return [{ reason: 'geometry has no polygon', location: [0, 0] }]
-  const rings: (Ring & { hole: boolean })[] = []
+  const rings: Ring[] = []
+  used = 0
   polys.forEach((poly, pi) => {
     if (!Array.isArray(poly) || poly.length === 0) {
       out.push({ reason: `polygon ${pi + 1} has no ring`, location: [0, 0] })
@@ -59,23 +60,22 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
         out.push({ reason: `${label} is not closed (first and last positions differ)`, location: [first[0], first[1]] })
         return
       }
-      // Straight into typed arrays of the ring's length: arrays grown position by position
-      // were megabytes of garbage per plan check.
-      let xs = new Float64Array(ring.length), ys = new Float64Array(ring.length)
-      let n = 0
-      for (const p of ring) {
-        const x = toGrid(p[0]), y = toGrid(p[1])
-        if (n && xs[n - 1] === x && ys[n - 1] === y) continue
-        xs[n] = x
-        ys[n++] = y
+      // On the grid, onto the end of the boundary's rings (see `vx`).
+      if (used + ring.length > vx.length) grow(used + ring.length)
+      const from = used
+      let n = from
+      for (let i = 0; i < ring.length; i++) {
+        const x = toGrid(ring[i][0]), y = toGrid(ring[i][1])
+        if (n > from && vx[n - 1] === x && vy[n - 1] === y) continue
+        vx[n] = x
+        vy[n++] = y
       }
-      xs = xs.subarray(0, n)
-      ys = ys.subarray(0, n)
-      if (n < 4 || allCollinear(xs, ys)) {
+      if (n - from < 4 || allCollinear(from, n)) {
         out.push({ reason: `${label} encloses no area`, location: [first[0], first[1]] })
         return
       }
-      rings.push({ xs, ys, poly: pi, hole: ri > 0 })
+      used = n
+      rings.push({ from, to: n, poly: pi, hole: ri > 0 })
     })
   })
   if (out.length) return out
@@ -86,18 +86,41 @@ export function geometryProblems(g: AreaGeometry): GeometryProblem[] {
     if (!r.hole) continue
     const shell = rings.find((s) => s.poly === r.poly && !s.hole)
     if (!shell) continue
-    for (let i = 0; i < r.xs.length - 1; i++) {
-      const loc = ringLocate(shell.xs, shell.ys, 0, shell.xs.length, r.xs[i], r.ys[i])
+    for (let i = r.from; i < r.to - 1; i++) {
+      const loc = ringLocate(vx, vy, shell.from, shell.to, vx[i], vy[i])
       if (loc === 0) continue
-      if (loc < 0) out.push({ reason: `a hole of polygon ${r.poly + 1} lies outside its outer ring`, location: [r.xs[i] / GRID, r.ys[i] / GRID] })
+      if (loc < 0) out.push({ reason: `a hole of polygon ${r.poly + 1} lies outside its outer ring`, location: [vx[i] / GRID, vy[i] / GRID] })
       break
     }
   }
   return out
 }
 
-function allCollinear(xs: Float64Array, ys: Float64Array): boolean {
-  for (let i = 2; i < xs.length - 1; i++) if (orient(xs[0], ys[0], xs[1], ys[1], xs[i], ys[i]) !== 0) return false
+/**
+ * The rings of the boundary being checked, on the grid, one after another (`vx`/`vy` up to
+ * `used`), each closed: scratch, grown as needed. Arrays of each ring's own, then copied into
+ * arrays of all of them for the pair search, were a dozen typed arrays per boundary checked.
+ */
+let vx = new Float64Array(4096)
+let vy = new Float64Array(4096)
+let used = 0
+/** Per segment, the vertex it starts at, and its box: scratch for `selfIntersections`. */
+let at = new Int32Array(4096)
+let boxes = new Float64Array(4 * 4096)
+/** Vertices of one ring seen so far: emptied and used again ring after ring. */
+const seen = new PointTable(1024)
+
+function grow(n: number): void {
+  const x = new Float64Array(Math.max(n, 2 * vx.length)), y = new Float64Array(x.length)
+  x.set(vx.subarray(0, used))
+  y.set(vy.subarray(0, used))
+  vx = x
+  vy = y
+}
+
+/** Whether the ring at `vx/vy[from .. to)` lies on one line. */
+function allCollinear(from: number, to: number): boolean {
+  for (let i = from + 2; i < to - 1; i++) if (orient(vx[from], vy[from], vx[from + 1], vy[from + 1], vx[i], vy[i]) !== 0) return false
   return true
 }
 
@@ -113,29 +136,29 @@ export function ringArea2(xs: ArrayLike<number>, ys: ArrayLike<number>, start = 
   return s
 }
 
-type Ring = { xs: Float64Array; ys: Float64Array; poly: number }
+/** A ring of the boundary: its closed run of points `vx/vy[from .. to)`, its polygon, and whether it is a hole. */
+type Ring = { from: number; to: number; poly: number; hole: boolean }
 
 function selfIntersections(rings: Ring[], out: GeometryProblem[]): void {
   let n = 0
-  for (const r of rings) n += r.xs.length - 1
+  for (const r of rings) n += r.to - r.from - 1
   if (n === 0) return
   // A ring passing twice through the same vertex touches itself.
   if (touchesAtVertex(rings, out)) return
-  // Every ring's vertices in one pair of arrays; segment s runs from vertex at[s] to at[s] + 1.
-  const xs = new Float64Array(n + rings.length), ys = new Float64Array(n + rings.length), at = new Int32Array(n)
-  const boxes = new Float64Array(4 * n)
-  let s = 0, v = 0
+  // The rings lie one after another in vx/vy; segment s runs from vertex at[s] to at[s] + 1.
+  if (n > at.length) {
+    at = new Int32Array(Math.max(n, 2 * at.length))
+    boxes = new Float64Array(4 * at.length)
+  }
+  let s = 0
   for (const r of rings) {
-    xs.set(r.xs, v)
-    ys.set(r.ys, v)
-    for (let i = 0; i < r.xs.length - 1; i++, s++, v++) {
+    for (let v = r.from; v < r.to - 1; v++, s++) {
       at[s] = v
-      boxes[4 * s] = Math.min(xs[v], xs[v + 1])
-      boxes[4 * s + 1] = Math.min(ys[v], ys[v + 1])
-      boxes[4 * s + 2] = Math.max(xs[v], xs[v + 1])
-      boxes[4 * s + 3] = Math.max(ys[v], ys[v + 1])
+      boxes[4 * s] = Math.min(vx[v], vx[v + 1])
+      boxes[4 * s + 1] = Math.min(vy[v], vy[v + 1])
+      boxes[4 * s + 2] = Math.max(vx[v], vx[v + 1])
+      boxes[4 * s + 3] = Math.max(vy[v], vy[v + 1])
     }
-    v++
   }
   // Most boundaries are valid: one grid pass over all segment pairs says whether any two
   // meet in more than a shared vertex; only then is the first such pair looked for in order.
@@ -145,8 +168,8 @@ function selfIntersections(rings: Ring[], out: GeometryProblem[]): void {
   const pairs = boxPairs(boxes, n)
   for (let k = 0; k < pairs.length; k += 2) {
     const a = at[pairs[k]], b = at[pairs[k + 1]]
-    if (segmentContact(xs[a], ys[a], xs[a + 1], ys[a + 1], xs[b], ys[b], xs[b + 1], ys[b + 1]) === 2) {
-      firstMeeting(rings, boxes, n, out)
+    if (segmentContact(vx[a], vy[a], vx[a + 1], vy[a + 1], vx[b], vy[b], vx[b + 1], vy[b + 1]) === 2) {
+      firstMeeting(rings, n, out)
       return
     }
   }
@@ -157,11 +180,11 @@ function touchesAtVertex(rings: Ring[], out: GeometryProblem[]): boolean {
   // Vertices hashed as numbers: a string per vertex was a fifth of a plan check on full Chicago.
   const before = out.length
   for (const r of rings) {
-    const seen = new PointTable(r.xs.length)
-    for (let i = 0; i < r.xs.length - 1; i++) {
+    seen.clear()
+    for (let i = r.from; i < r.to - 1; i++) {
       const known = seen.size
-      if (seen.id(r.xs[i], r.ys[i]) < known) {
-        out.push({ reason: 'ring touches itself at a vertex', location: [r.xs[i] / GRID, r.ys[i] / GRID] })
+      if (seen.id(vx[i], vy[i]) < known) {
+        out.push({ reason: 'ring touches itself at a vertex', location: [vx[i] / GRID, vy[i] / GRID] })
         break
       }
     }
@@ -170,42 +193,40 @@ function touchesAtVertex(rings: Ring[], out: GeometryProblem[]): boolean {
 }
 
 /** The first pair of segments, in ring order, that meet in more than a shared vertex, as a problem in `out`. */
-function firstMeeting(rings: Ring[], boxes: Float64Array, n: number, out: GeometryProblem[]): void {
-  const segRing = new Int32Array(n), segIdx = new Int32Array(n)
+function firstMeeting(rings: Ring[], n: number, out: GeometryProblem[]): void {
+  const segRing = new Int32Array(n)
   let s0 = 0
   rings.forEach((r, ri) => {
-    for (let i = 0; i < r.xs.length - 1; i++, s0++) {
-      segRing[s0] = ri
-      segIdx[s0] = i
-    }
+    for (let v = r.from; v < r.to - 1; v++, s0++) segRing[s0] = ri
   })
   const index = new Flatbush(n)
   for (let s = 0; s < n; s++) index.add(boxes[4 * s], boxes[4 * s + 1], boxes[4 * s + 2], boxes[4 * s + 3])
   index.finish()
   for (let s = 0; s < n; s++) {
-    const r = rings[segRing[s]], i = segIdx[s]
-    const ax = r.xs[i], ay = r.ys[i], bx = r.xs[i + 1], by = r.ys[i + 1]
+    const r = rings[segRing[s]], a = at[s], i = a - r.from
+    const ax = vx[a], ay = vy[a], bx = vx[a + 1], by = vy[a + 1]
     const hits = index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))
     for (const t of hits) {
       if (t <= s) continue
-      const q = rings[segRing[t]], j = segIdx[t]
-      const c = segmentContact(ax, ay, bx, by, q.xs[j], q.ys[j], q.xs[j + 1], q.ys[j + 1])
+      const b = at[t], j = b - rings[segRing[t]].from
+      const c = segmentContact(ax, ay, bx, by, vx[b], vy[b], vx[b + 1], vy[b + 1])
       if (c === 0) continue
-      const m = r.xs.length - 1
+      const m = r.to - r.from - 1
       const adjacent = segRing[t] === segRing[s] && (j === i + 1 || (i === 0 && j === m - 1))
       if (c === 1) continue // neighbours in a ring, or rings touching at one point (allowed)
       if (adjacent) {
-        out.push(problem('ring doubles back on itself (spike)', ax, ay, bx, by, q, j))
+        out.push(problem('ring doubles back on itself (spike)', ax, ay, bx, by, b))
         return
       }
-      out.push(problem(segRing[t] === segRing[s] ? 'ring intersects itself' : 'rings intersect each other', ax, ay, bx, by, q, j))
+      out.push(problem(segRing[t] === segRing[s] ? 'ring intersects itself' : 'rings intersect each other', ax, ay, bx, by, b))
       return
     }
   }
 }
 
-function problem(reason: string, ax: number, ay: number, bx: number, by: number, q: { xs: Float64Array; ys: Float64Array }, j: number): GeometryProblem {
-  const loc = meetingPoint(ax, ay, bx, by, q.xs[j], q.ys[j], q.xs[j + 1], q.ys[j + 1])
+/** Where segment a-b meets the segment from vertex `b2` of `vx/vy` on. */
+function problem(reason: string, ax: number, ay: number, bx: number, by: number, b2: number): GeometryProblem {
+  const loc = meetingPoint(ax, ay, bx, by, vx[b2], vy[b2], vx[b2 + 1], vy[b2 + 1])
   return { reason, location: [loc[0] / GRID, loc[1] / GRID] }
 }
 
