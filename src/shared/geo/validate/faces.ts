@@ -246,7 +246,7 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
       for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
       const first = pieces.length
-      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: NO_RINGS, rings: [ringPts[k]], faces: comp, area2: ringArea[k] })
+      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: NO_RINGS, shell: ringPts[k], holes: null, faces: comp, area2: ringArea[k], box: undefined })
       if (pieces.length === first) {
         for (let k = 0; k < rings; k++) if (ringArea[k] < 0) orphanHoles[orphans++] = ringPts[k]
         continue
@@ -262,9 +262,10 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
   for (let q = 0; q < shellsOfKeys.length; q++) {
     const shells = shellsOfKeys[q]
     for (let i = 0; i < shells.length; i++) {
-      const sh = shells[i], ids = sh.rings
-      const poly: FlatRing[] = new Array(ids.length)
-      for (let k = 0; k < ids.length; k++) poly[k] = store.subarray(ringFrom[ids[k]], ringTo[ids[k]])
+      const sh = shells[i], holes = sh.holes
+      const poly: FlatRing[] = new Array(holes ? 1 + holes.length : 1)
+      poly[0] = store.subarray(ringFrom[sh.shell], ringTo[sh.shell])
+      if (holes) for (let k = 0; k < holes.length; k++) poly[k + 1] = store.subarray(ringFrom[holes[k]], ringTo[holes[k]])
       sh.poly = poly
     }
   }
@@ -301,8 +302,8 @@ function find(parent: Int32Array, f: number): number {
   return f
 }
 
-/** A piece being made: its rings by number (shell first) until they are copied out into `poly`. */
-type Shell = FacePiece & { rings: number[]; area2: number; box?: [number, number, number, number] }
+/** A piece being made: its rings by number (most pieces have no holes) until they are copied out into `poly`. */
+type Shell = FacePiece & { shell: number; holes: number[] | null; area2: number; box?: [number, number, number, number] }
 
 /** A hole goes to the smallest of the shells `polys[from..]` that contains its first vertex. */
 function attachHole(polys: Shell[], from: number, hole: number): void {
@@ -311,7 +312,7 @@ function attachHole(polys: Shell[], from: number, hole: number): void {
   for (let i = from; i < polys.length; i++) {
     const p = polys[i]
     if (best && p.area2 >= best.area2) continue
-    const r = p.rings[0]
+    const r = p.shell
     if (polys.length - from > 1) {
       const b = (p.box ??= ringBox(coords, ringFrom[r], ringTo[r]))
       if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue
@@ -319,7 +320,7 @@ function attachHole(polys: Shell[], from: number, hole: number): void {
     }
     best = p
   }
-  if (best) best.rings.push(hole)
+  if (best) (best.holes ??= []).push(hole)
 }
 
 /** Bounding box of a flat ring (of `r[from .. to)`). */

@@ -2,7 +2,7 @@ import type { AreaGeometry, Finding, PlanState, Tolerances } from '../../domain'
 import { ringLocate } from '../kernel'
 import type { Box } from './box'
 import { changedBox } from './memo'
-import { findingsForKey, perPieceKey, type KeyContext } from './overlay-checks'
+import { findingsForKey, perPieceKey, pieceFinding, type KeyContext } from './overlay-checks'
 import type { Owner } from './owners'
 import type { SliverRule } from './pieces'
 import { computePieces, pieceOrder, type StoredPiece } from './region'
@@ -46,7 +46,7 @@ export class GeoState {
   /** The plan's exact arrangement was inconsistent: built snap-rounded. */
   private snap = false
   /** Box around all pieces of a key: most keys are passed over without looking at their pieces. */
-  private keyBox = new Map<string, Float64Array>()
+  private keyBox = new Map<string, Box>()
   private ctx: KeyContext
 
   private sliver: SliverRule
@@ -208,16 +208,10 @@ export class GeoState {
     this.keyBox.delete(key)
     if (!all) return
     // One pass, no closures: a plan has thousands of keys (each gap piece is one).
-    const kb = new Float64Array(4)
-    kb[0] = kb[1] = Infinity
-    kb[2] = kb[3] = -Infinity
     let noise = false
-    for (const p of all) {
-      kb[0] = Math.min(kb[0], p.bbox[0]); kb[1] = Math.min(kb[1], p.bbox[1])
-      kb[2] = Math.max(kb[2], p.bbox[2]); kb[3] = Math.max(kb[3], p.bbox[3])
-      if (p.noise) noise = true
-    }
-    this.keyBox.set(key, kb)
+    for (let i = 0; i < all.length; i++) if (all[i].noise) noise = true
+    // A key of one piece (most: every gap piece is one) has the piece's box.
+    this.keyBox.set(key, all.length === 1 ? all[0].bbox : boxOfPieces(all))
     const list = noise ? all.filter((p) => !p.noise) : all
     if (!list.length) return
     const floor = this.tol.minPieceAreaM2 ?? 0
@@ -233,7 +227,7 @@ export class GeoState {
         }
         let f = p.finding
         if (!f) {
-          f = findingsForKey(key.split('#')[0], [p], this.ctx, this.tol)[0]
+          f = pieceFinding(key, p, this.ctx, this.tol)
           p.finding = f
         }
         shown.push(f)
@@ -294,6 +288,19 @@ export class GeoState {
 }
 
 const grown = (b: Box, m: number): Box => [b[0] - m, b[1] - m, b[2] + m, b[3] + m]
+
+/** The box around the pieces' boxes. */
+function boxOfPieces(list: StoredPiece[]): Box {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity]
+  for (let i = 0; i < list.length; i++) {
+    const q = list[i].bbox
+    if (q[0] < b[0]) b[0] = q[0]
+    if (q[1] < b[1]) b[1] = q[1]
+    if (q[2] > b[2]) b[2] = q[2]
+    if (q[3] > b[3]) b[3] = q[3]
+  }
+  return b
+}
 const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
 /** Box around the ground two versions of a boundary disagree on (null: the same). */

@@ -42,17 +42,19 @@ const own = (owners: (Owner | null)[], parts: string[], k: number): Owner => own
 /** A neighborhood's area owner, if it has one. */
 const areaOf = (owners: (Owner | null)[], n: Owner): Owner | null => (n.area >= 0 ? owners[n.area]! : null)
 
-/** The finding(s) of one key from all of its pieces (`list` non-empty, in piece order). */
+/**
+ * The finding of one piece of a per-piece key (a gap or a gap between areas; `key` as stored,
+ * with its piece number after '#'): told by the key's start, with no lists made for it.
+ */
+export function pieceFinding(key: string, p: StoredPiece, ctx: KeyContext, tol: Tolerances): Finding {
+  return key[0] === 'g' ? gapFinding(p, ctx, tol) : areaGapFinding(p, ctx, tol)
+}
+
+/** The finding of a key with one finding for all of its pieces (`list` non-empty, in piece order; per-piece keys: `pieceFinding`). */
 export function findingsForKey(key: string, list: StoredPiece[], ctx: KeyContext, tol: Tolerances): Finding[] {
   const { owners } = ctx
   const parts = key.split(':')
   switch (parts[0]) {
-    case 'g':
-    case 'ag': {
-      const out: Finding[] = new Array(list.length)
-      for (let i = 0; i < list.length; i++) out[i] = parts[0] === 'g' ? gapFinding(list[i], ctx, tol) : areaGapFinding(list[i], ctx, tol)
-      return out
-    }
     case 'o': {
       const n = own(owners, parts, 1)
       const area = areaOf(owners, n)

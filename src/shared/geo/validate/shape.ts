@@ -35,14 +35,18 @@ function buildShape(g: AreaGeometry): Shape {
   const parts: number[][] = []
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
   let edgeCount = 0
-  for (const poly of polys) {
+  // Loops by index, no callback per polygon: a plan check builds every boundary's shape.
+  for (let pi = 0; pi < polys.length; pi++) {
+    const poly = polys[pi]
     const part: number[] = []
-    poly.forEach((raw, ri) => {
-      // Straight into typed arrays (one spare slot to close the ring): no number[] per ring to copy.
-      let xs = new Float64Array(raw.length + 1), ys = new Float64Array(raw.length + 1)
+    for (let ri = 0; ri < poly.length; ri++) {
+      const raw = poly[ri]
+      // Straight into typed arrays (a spare slot to close the ring if it is open): no number[] per ring to copy.
+      const open = raw.length > 0 && (raw[0][0] !== raw[raw.length - 1][0] || raw[0][1] !== raw[raw.length - 1][1])
+      let xs = new Float64Array(raw.length + (open ? 1 : 0)), ys = new Float64Array(xs.length)
       let n = 0
-      for (const p of raw) {
-        const x = toGrid(p[0]), y = toGrid(p[1])
+      for (let i = 0; i < raw.length; i++) {
+        const x = toGrid(raw[i][0]), y = toGrid(raw[i][1])
         if (n && xs[n - 1] === x && ys[n - 1] === y) continue
         xs[n] = x
         ys[n++] = y
@@ -51,13 +55,13 @@ function buildShape(g: AreaGeometry): Shape {
         xs[n] = xs[0]
         ys[n++] = ys[0]
       }
-      if (n < 4) return
+      if (n < 4) continue
       if (n < xs.length) {
         xs = xs.subarray(0, n)
         ys = ys.subarray(0, n)
       }
       const a = ringArea2(xs, ys)
-      if (a === 0) return
+      if (a === 0) continue
       if ((a > 0) !== (ri === 0)) {
         xs.reverse()
         ys.reverse()
@@ -74,7 +78,7 @@ function buildShape(g: AreaGeometry): Shape {
       part.push(rings.length)
       rings.push({ xs, ys, bbox: rb })
       edgeCount += xs.length - 1
-    })
+    }
     if (part.length) parts.push(part)
   }
   return { rings, parts, bbox, edgeCount }

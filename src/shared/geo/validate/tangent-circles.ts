@@ -33,8 +33,13 @@ let qx = new Float64Array(32), qy = new Float64Array(32)
 let lines = 0, corners = 0
 /** The best candidate so far: the cell number and the radius it claimed. */
 let bestCell = -1
-let bestR = 0
 let cells: Measured
+/**
+ * The radius the best candidate claimed ([0]) and the rings' box less a hair ([1..4]: a circle
+ * inside the piece is inside it). In a typed array, not module variables: a fraction stored
+ * in a module variable is a new boxed number each time (a quarter of a megabyte per check).
+ */
+const bounds = new Float64Array(5)
 
 /**
  * The cell (of `m`) at the centre of the largest inscribed circle, or -1 when the polygon has
@@ -44,7 +49,7 @@ export function tangentCircle(m: Measured): number {
   if (!collectSites(m)) return -1
   cells = m
   bestCell = -1
-  bestR = 0
+  bounds[0] = 0
   // Every triple of sites (lines numbered before corners) in order, each kind in a loop of
   // its own: a test choosing the kind per triple went untaken until a piece had two or three
   // reflex corners, and then sent the compiled search back to the interpreter.
@@ -71,10 +76,7 @@ function collectSites(m: Measured): boolean {
   }
   lines = 0
   corners = 0
-  minX = Infinity
-  minY = Infinity
-  maxX = -Infinity
-  maxY = -Infinity
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
   for (let i = 0; i < m.ringEnd[0]; i += 2) {
     if (pts[i] < minX) minX = pts[i]
     if (pts[i] > maxX) maxX = pts[i]
@@ -83,10 +85,10 @@ function collectSites(m: Measured): boolean {
   }
   // A hair of slack for the candidates' rounding (a millionth of the box).
   const hair = 1e-6 * (maxX - minX + maxY - minY)
-  minX -= hair
-  minY -= hair
-  maxX += hair
-  maxY += hair
+  bounds[1] = minX - hair
+  bounds[2] = minY - hair
+  bounds[3] = maxX + hair
+  bounds[4] = maxY + hair
   let start = 0
   for (let k = 0; k < m.rings; k++) {
     const end = m.ringEnd[k]
@@ -128,20 +130,18 @@ function collectSites(m: Measured): boolean {
  * (over two megabytes per plan check when they were arguments).
  */
 const cand = new Float64Array(3)
-/** The rings' box, less a hair: a circle inside the piece is inside it. */
-let minX = 0, minY = 0, maxX = 0, maxY = 0
 
 /** Measures the candidate in `cand` if it could be the best yet; keeps the best. */
 function consider(): void {
   const x = cand[0], y = cand[1], r = cand[2]
   // Only the optimum's own candidate matters, and it claims exactly its measured radius,
   // inside the box; most triples' circles lie on the lines' far sides or outside the piece.
-  if (!(r > bestR) || x - r < minX || x + r > maxX || y - r < minY || y + r > maxY) return
+  if (!(r > bounds[0]) || x - r < bounds[1] || x + r > bounds[3] || y - r < bounds[2] || y + r > bounds[4]) return
   const c = cells.addPoint(cand)
   const d = cells.d[c]
   if (d > 0 && (bestCell < 0 || d > cells.d[bestCell])) {
     bestCell = c
-    bestR = d
+    bounds[0] = d
   }
 }
 
