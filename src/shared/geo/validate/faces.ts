@@ -11,11 +11,11 @@ import type { Shape } from './shape'
  * were noded in); from there labels spread face to face: crossing an edge leaves the owners
  * whose interior is on this side of it and enters those whose interior is on the other.
  */
-export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: readonly number[]): Map<number, number[]> {
+export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: Int32Array): Map<number, number[]> {
   // Built on first use, as before, but without a closure: a new one per call changed the
   // call's target every time, which sent the compiled code back to the interpreter.
   let idx: Flatbush | null = null
-  const wanted = new Uint8Array(arr.faces.length)
+  const wanted = new Uint8Array(arr.faceCount)
   // Loops by index here: iterators made a result object per step until compiled.
   for (let i = 0; i < faceIds.length; i++) wanted[faceIds[i]] = 1
   const out = new Map<number, number[]>()
@@ -25,19 +25,19 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
     if (out.has(f0)) continue
     // Longest edges first: their midpoints lie farthest from where snapping bent anything.
     // The longest alone nearly always answers; the rest are sorted only when it does not.
-    const all = arr.faces[f0].edges
-    let longest = all[0], len = edgeLen2(arr, all[0])
-    for (let k = 1; k < all.length; k++) {
-      const l = edgeLen2(arr, all[k])
+    const a = arr.faceStart[f0], b = arr.faceStart[f0 + 1]
+    let longest = arr.faceEdges[a], len = edgeLen2(arr, longest)
+    for (let k = a + 1; k < b; k++) {
+      const l = edgeLen2(arr, arr.faceEdges[k])
       if (l > len) {
         len = l
-        longest = all[k]
+        longest = arr.faceEdges[k]
       }
     }
     idx ??= shapeIndex(shapes)
     let label = labelLeftOf(arr, shapes, idx, longest)
     if (!label) {
-      const edges = all.slice().sort((a, b) => edgeLen2(arr, b) - edgeLen2(arr, a))
+      const edges = Array.from(arr.faceEdges.subarray(a, b)).sort((p, q) => edgeLen2(arr, q) - edgeLen2(arr, p))
       for (let k = 1; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, idx, edges[k])
     }
     out.set(f0, label ?? [])
@@ -45,9 +45,8 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
     while (queue.length) {
       const f = queue.pop()!
       const lf = out.get(f)!
-      const edges = arr.faces[f].edges
-      for (let j = 0; j < edges.length; j++) {
-        const h = edges[j], g = arr.face[h ^ 1]
+      for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
+        const h = arr.faceEdges[k], g = arr.face[h ^ 1]
         if (!wanted[g] || out.has(g)) continue
         out.set(g, crossEdge(arr, lf, h))
         queue.push(g)
@@ -180,7 +179,7 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     }
   })
   const out = new Map<string, FacePiece[]>()
-  const F = arr.faces.length
+  const F = arr.faceCount
   const parent = new Int32Array(F)
   const mark = new Int32Array(F)
   let stamp = 0
@@ -199,9 +198,9 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
       mark[faces[i]] = stamp
     }
     for (let i = 0; i < faces.length; i++) {
-      const f = faces[i], edges = arr.faces[f].edges
-      for (let j = 0; j < edges.length; j++) {
-        const g = arr.face[edges[j] ^ 1]
+      const f = faces[i]
+      for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
+        const g = arr.face[arr.faceEdges[k] ^ 1]
         if (g !== f && mark[g] === stamp) {
           const a = find(parent, f), b = find(parent, g)
           if (a !== b) parent[a] = b
@@ -228,7 +227,7 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     for (let c = 0; c < comps.length; c++) {
       const comp = comps[c]
       let unbounded = false
-      if (drop) for (let k = 0; k < comp.length && !unbounded; k++) unbounded = arr.faces[comp[k]].area2 < 0
+      if (drop) for (let k = 0; k < comp.length && !unbounded; k++) unbounded = arr.faceArea2[comp[k]] < 0
       if (unbounded) continue
       compStamp++
       for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
@@ -315,7 +314,7 @@ function ringArea2(r: [number, number][]): number {
 function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): number {
   let rings = 0
   const { face, next, org, vx, vy } = arr
-  for (const f of comp) for (const h0 of arr.faces[f].edges) {
+  for (const f of comp) for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) { const h0 = arr.faceEdges[k]
     if (done[h0] === stamp || inComp[face[h0 ^ 1]] === stamp) continue
     // Traced into a scratch list and copied out at its size: pieces keep their rings, and a
     // ring grown by push kept room for up to half as many points again.
