@@ -80,15 +80,22 @@ function overlayAreas(beats: CadBeat[], nbs: { geometry: AreaGeometry }[]): { be
   })
   const beatM2 = new Float64Array(beats.length)
   const pairM2 = beats.map(() => new Map<number, number>())
-  for (const [f, label] of labels) {
+  const { pool } = labels
+  for (let i = 0; i < labels.count; i++) {
+    const f = labels.faces[i]
     const a2 = arr.faceArea2[f]
     if (a2 === 0) continue
-    for (const o of label) {
+    const from = labels.start[f], to = from + labels.len[f]
+    for (let k = from; k < to; k++) {
+      const o = pool[k]
       if (o < N) continue
       const j = o - N
       const m2 = a2 * scale[j]
       beatM2[j] += m2
-      for (const n of label) if (n < N) pairM2[j].set(n, (pairM2[j].get(n) ?? 0) + m2)
+      for (let m = from; m < to; m++) {
+        const n = pool[m]
+        if (n < N) pairM2[j].set(n, (pairM2[j].get(n) ?? 0) + m2)
+      }
     }
   }
   return { beatM2, pairM2 }

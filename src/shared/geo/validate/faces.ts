@@ -5,21 +5,103 @@ import { shapeLocate } from './sectors'
 import type { Shape } from './shape'
 
 /**
+ * The owners containing each labelled face, ascending, in typed arrays rather than an array
+ * per face in a Map (full Chicago: 11k faces, their labels kept for the whole check, which
+ * the collector copied and promoted): face f's are `pool[start[f] .. start[f] + len[f])`,
+ * and `len[f]` is -1 where f has no label. `faces[0 .. count)` are the labelled faces in the
+ * order they were labelled: the order pieces and keys are found in follows it.
+ */
+export class FaceLabels {
+  readonly start: Int32Array
+  readonly len: Int32Array
+  readonly faces: Int32Array
+  count = 0
+  pool: Int32Array
+  size = 0
+
+  /** For an arrangement of F faces, `expected` of them to be labelled. */
+  constructor(F: number, expected: number) {
+    this.start = new Int32Array(F)
+    this.len = new Int32Array(F).fill(-1)
+    this.faces = new Int32Array(F)
+    // A label holds two or three owners: room for four each nearly always suffices.
+    this.pool = new Int32Array(4 * expected + 16)
+  }
+
+  has(f: number): boolean {
+    return this.len[f] >= 0
+  }
+
+  /** Face f (not labelled yet) gets the label in `s`. */
+  add(f: number, s: LabelScratch): void {
+    const n = s.size
+    if (this.size + n > this.pool.length) {
+      const pool = new Int32Array(2 * (this.size + n))
+      pool.set(this.pool.subarray(0, this.size))
+      this.pool = pool
+    }
+    // Copied by a loop: `set` from a subarray made a view object per label.
+    const pool = this.pool, owners = s.owners
+    for (let i = 0; i < n; i++) pool[this.size + i] = owners[i]
+    this.start[f] = this.size
+    this.len[f] = n
+    this.size += n
+    this.faces[this.count++] = f
+  }
+}
+
+/** A label being built: owner numbers in `owners[0 .. size)`, in a buffer reused from label to label. */
+export class LabelScratch {
+  owners = new Int32Array(16)
+  size = 0
+
+  push(o: number): void {
+    if (this.size === this.owners.length) {
+      const a = new Int32Array(2 * this.size)
+      a.set(this.owners)
+      this.owners = a
+    }
+    this.owners[this.size++] = o
+  }
+
+  /**
+   * Ascending (a few owner numbers, no repeats). Insertion sort: Array sort allocates a work
+   * copy on every call, and a plan check sorts tens of thousands of labels.
+   */
+  sort(): void {
+    const l = this.owners
+    for (let i = 1; i < this.size; i++) {
+      const v = l[i]
+      let j = i - 1
+      while (j >= 0 && l[j] > v) {
+        l[j + 1] = l[j]
+        j--
+      }
+      l[j + 1] = v
+    }
+  }
+}
+
+/** The one label being built at a time (labelFaces, crossEdge, labelLeftOf). */
+const scratch = new LabelScratch()
+
+/**
  * Which owners contain each face. One face per connected group is asked by a point test
  * (owners bounding its edge say so by their side; every other owner is asked about the
  * edge's midpoint, which lies on none of their boundaries because all their nearby edges
  * were noded in); from there labels spread face to face: crossing an edge leaves the owners
  * whose interior is on this side of it and enters those whose interior is on the other.
  */
-export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: Int32Array): Map<number, number[]> {
+export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: Int32Array): FaceLabels {
   // Built on first use, as before, but without a closure: a new one per call changed the
   // call's target every time, which sent the compiled code back to the interpreter.
   let idx: Flatbush | null = null
   const wanted = new Uint8Array(arr.faceCount)
   // Loops by index here: iterators made a result object per step until compiled.
   for (let i = 0; i < faceIds.length; i++) wanted[faceIds[i]] = 1
-  const out = new Map<number, number[]>()
-  const queue: number[] = []
+  const out = new FaceLabels(arr.faceCount, faceIds.length)
+  // Faces labelled whose neighbours are still to be looked at: each face enters once.
+  const stack = new Int32Array(faceIds.length)
   for (let i = 0; i < faceIds.length; i++) {
     const f0 = faceIds[i]
     if (out.has(f0)) continue
@@ -35,21 +117,22 @@ export function labelFaces(arr: Arrangement, shapes: (Shape | null)[], faceIds: 
       }
     }
     idx ??= shapeIndex(shapes)
-    let label = labelLeftOf(arr, shapes, idx, longest)
-    if (!label) {
+    let found = labelLeftOf(arr, shapes, idx, longest)
+    if (!found) {
       const edges = Array.from(arr.faceEdges.subarray(a, b)).sort((p, q) => edgeLen2(arr, q) - edgeLen2(arr, p))
-      for (let k = 1; k < edges.length && !label; k++) label = labelLeftOf(arr, shapes, idx, edges[k])
+      for (let k = 1; k < edges.length && !found; k++) found = labelLeftOf(arr, shapes, idx, edges[k])
     }
-    out.set(f0, label ?? [])
-    queue.push(f0)
-    while (queue.length) {
-      const f = queue.pop()!
-      const lf = out.get(f)!
+    if (!found) scratch.size = 0
+    out.add(f0, scratch)
+    let sp = 0
+    stack[sp++] = f0
+    while (sp) {
+      const f = stack[--sp]
       for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
         const h = arr.faceEdges[k], g = arr.face[h ^ 1]
         if (!wanted[g] || out.has(g)) continue
-        out.set(g, crossEdge(arr, lf, h))
-        queue.push(g)
+        out.add(g, crossEdge(arr, out, f, h))
+        stack[sp++] = g
       }
     }
   }
@@ -67,59 +150,40 @@ function shapeIndex(shapes: (Shape | null)[]): Flatbush {
   return idx
 }
 
-/**
- * A face label is built here, then copied out sorted at its size: every face keeps one, and
- * a list grown by push keeps room for sixteen (a label holds two or three owners).
- */
-const scratch: number[] = []
-let size = 0
-
-/**
- * The label in `scratch[0..size)` (a few owner numbers, no repeats), ascending, as a new
- * array. Insertion sort: Array sort allocates a work copy on every call, and a plan check
- * sorts tens of thousands of labels.
- */
-function sortedLabel(): number[] {
-  const l = scratch
-  for (let i = 1; i < size; i++) {
-    const v = l[i]
-    let j = i - 1
-    while (j >= 0 && l[j] > v) {
-      l[j + 1] = l[j]
-      j--
-    }
-    l[j + 1] = v
-  }
-  return l.slice(0, size)
-}
-
 function edgeLen2(arr: Arrangement, h: number): number {
   const p = arr.org[h], q = arr.org[h ^ 1]
   return (arr.vx[q] - arr.vx[p]) ** 2 + (arr.vy[q] - arr.vy[p]) ** 2
 }
 
-/** Label of the face right of half-edge h, from the label of the face left of it. */
-export function crossEdge(arr: Arrangement, left: number[], h: number): number[] {
+/**
+ * Label of the face right of half-edge h, from the label of the face f left of it: in the
+ * shared scratch, good until the next label is built.
+ */
+export function crossEdge(arr: Arrangement, labels: FaceLabels, f: number, h: number): LabelScratch {
   const e = h >> 1, dir = h & 1 ? -1 : 1
   const { ownId, ownSide } = arr
-  size = 0
-  for (let i = 0; i < left.length; i++) scratch[size++] = left[i]
+  const s = scratch, pool = labels.pool
+  s.size = 0
+  for (let k = labels.start[f], end = k + labels.len[f]; k < end; k++) s.push(pool[k])
   for (let k = arr.ownStart[e]; k < arr.ownStart[e + 1]; k++) {
     const o = ownId[k]
+    const l = s.owners
     let i = 0
-    while (i < size && scratch[i] !== o) i++
+    while (i < s.size && l[i] !== o) i++
     if (ownSide[k] * dir > 0) {
       // Leaves it: removed where it stands (as splice would).
-      if (i < size) {
-        for (let j = i + 1; j < size; j++) scratch[j - 1] = scratch[j]
-        size--
+      if (i < s.size) {
+        for (let j = i + 1; j < s.size; j++) l[j - 1] = l[j]
+        s.size--
       }
-    } else if (i === size) scratch[size++] = o
+    } else if (i === s.size) s.push(o)
   }
-  return sortedLabel()
+  s.sort()
+  return s
 }
 
-function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): number[] | null {
+/** Label of the face left of half-edge h by a point test, into the scratch; false if the test cannot tell. */
+function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, h: number): boolean {
   const e = h >> 1, dir = h & 1 ? -1 : 1
   const { ownId, ownSide } = arr
   const s0 = arr.ownStart[e], s1 = arr.ownStart[e + 1]
@@ -134,13 +198,15 @@ function labelLeftOf(arr: Arrangement, shapes: (Shape | null)[], idx: Flatbush, 
     for (let k = s0; k < s1 && !own; k++) own = ownId[k] === o
     if (own) continue
     const l = shapeLocate(shapes[o]!, mx, my)
-    if (l === 0) return null
+    if (l === 0) return false
     if (l > 0) inside.push(o)
   }
-  size = 0
-  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) scratch[size++] = ownId[k]
-  for (let i = 0; i < inside.length; i++) scratch[size++] = inside[i]
-  return sortedLabel()
+  const s = scratch
+  s.size = 0
+  for (let k = s0; k < s1; k++) if (ownSide[k] * dir > 0) s.push(ownId[k])
+  for (let i = 0; i < inside.length; i++) s.push(inside[i])
+  s.sort()
+  return true
 }
 
 /** A connected piece made of faces sharing a key: closed rings, shell first, on the grid. */

@@ -54,14 +54,15 @@ function pairKey(prefix: string, a: number, b: number): string {
 }
 
 /**
- * Keys of a face from the owners containing it: 'g' gap, 'o:n' neighborhood n outside its
- * area, 'v:i:j' overlap, 'a:i:j' area overlap, 'c:i' area beyond the city limit, 'ag'
- * ground in no area (holes between areas, or city ground without an area).
+ * Keys of a face from the owners containing it (its label, `label[from .. from + n)`): 'g'
+ * gap, 'o:n' neighborhood n outside its area, 'v:i:j' overlap, 'a:i:j' area overlap, 'c:i'
+ * area beyond the city limit, 'ag' ground in no area (holes between areas, or city ground
+ * without an area).
  */
-export function faceKeys(label: number[], owners: (Owner | null)[], hasCity: boolean): string[] {
+export function faceKeys(label: Int32Array, from: number, n: number, owners: (Owner | null)[], hasCity: boolean): string[] {
   na = nn = nf = 0
   let inCity = false
-  for (let i = 0; i < label.length; i++) {
+  for (let i = from; i < from + n; i++) {
     const o = label[i]
     const k = owners[o]!.kind
     if (k === 'area') areas[na++] = o

@@ -3,7 +3,7 @@ import type { Finding } from '../../domain'
 import { allFaces, buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
-import { crossEdge, labelFaces, piecesByKey, type FacePiece } from './faces'
+import { crossEdge, labelFaces, piecesByKey, type FaceLabels, type FacePiece } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { dustPiece, toPiece, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
@@ -65,15 +65,16 @@ class FaceKeys {
 }
 
 /** The keys of each labelled face that has any. */
-function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): FaceKeys {
+function keysOfFaces(labels: FaceLabels, owners: (Owner | null)[], hasCity: boolean): FaceKeys {
   const out = new FaceKeys()
-  labels.forEach((l, f) => {
-    const k = faceKeys(l, owners, hasCity)
+  for (let i = 0; i < labels.count; i++) {
+    const f = labels.faces[i]
+    const k = faceKeys(labels.pool, labels.start[f], labels.len[f], owners, hasCity)
     if (k.length) {
       out.faces.push(f)
       out.keys.push(k)
     }
-  })
+  }
   return out
 }
 
@@ -81,7 +82,7 @@ function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], ha
  * The pieces of each key measured and stored, in piece order; with `local`, only those
  * meeting `local.near`, and null when one goes on past the region (see computePieces).
  */
-function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }): Map<string, StoredPiece[]> | null {
+function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: FaceLabels, owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }): Map<string, StoredPiece[]> | null {
   const out = new Map<string, StoredPiece[]>()
   // Keys, not [key, value] entries: an array less per key (thousands of gap pieces); taken by
   // forEach and walked by index, so no iterator result objects either.
@@ -119,10 +120,10 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
       // room for sixteen: every piece's).
       let na = 0
       for (let j = 0; j < fp.faces.length; j++) {
-        const l = labels.get(fp.faces[j])
-        if (!l) continue
-        for (let k = 0; k < l.length; k++) {
-          const w = owners[l[k]]!
+        const f = fp.faces[j]
+        if (!labels.has(f)) continue
+        for (let k = labels.start[f], end = k + labels.len[f]; k < end; k++) {
+          const w = owners[labels.pool[k]]!
           if (w.kind !== 'area') continue
           let seen = false
           for (let m = 0; m < na && !seen; m++) seen = idScratch[m] === w.id
@@ -154,14 +155,14 @@ const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] &
  * does not keep as a piece (the open ground around all areas, noise) can reach an edit
  * unseen; such a piece is only judged by a full run.
  */
-function continuesOutside(arr: Arrangement, faces: number[], key: string, labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): boolean {
+function continuesOutside(arr: Arrangement, faces: number[], key: string, labels: FaceLabels, owners: (Owner | null)[], hasCity: boolean): boolean {
   for (const f of faces) {
-    const lf = labels.get(f)
-    if (!lf) continue
+    if (!labels.has(f)) continue
     for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
       const h = arr.faceEdges[k], g = arr.face[h ^ 1]
       if (labels.has(g)) continue
-      if (faceKeys(crossEdge(arr, lf, h), owners, hasCity).includes(key)) return true
+      const s = crossEdge(arr, labels, f, h)
+      if (faceKeys(s.owners, 0, s.size, owners, hasCity).includes(key)) return true
     }
   }
   return false
