@@ -3,7 +3,7 @@ import { quantize } from '../domain'
 import { GRID, orient, ringLocate, toGrid } from './kernel'
 import { buildArrangement, components, type Arrangement } from './validate/arrangement'
 import type { Segments } from './validate/arrangement-input'
-import { piecesByKey, ringBox } from './validate/faces'
+import { piecesByKey, ringBox, type FaceKeyList } from './validate/faces'
 import type { Ring, Shape } from './validate/shape'
 
 /**
@@ -129,7 +129,7 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
     for (let f = 0; f < F; f++) if (inShell(f, e)) return false
     return true
   })
-  const keys = new Map<number, string[]>()
+  const members: number[] = []
   for (let f = 0; f < F; f++) {
     let member = false
     for (let k = 0; k < elements.length && !member; k++) {
@@ -143,8 +143,9 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
       })
       member = island || (inShell(f, e) && !inHole)
     }
-    if (member) keys.set(f, ['m'])
+    if (member) members.push(f)
   }
+  const keys: FaceKeyList = { forEach: (fn) => members.forEach((f) => fn('m', f)) }
   const pieces = piecesByKey(arr, keys, new Set()).get('m') ?? []
   return assemble(pieces.flatMap((p) => p.poly))
 }

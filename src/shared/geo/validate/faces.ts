@@ -215,16 +215,16 @@ export interface FacePiece {
   faces: number[]
 }
 
+/** Faces with their keys, walked in order: `fn` once per key of each face. */
+export interface FaceKeyList {
+  forEach(fn: (key: string, face: number) => void): void
+}
+
 /**
  * Connected pieces of the faces carrying each key (joined across shared edges), as rings.
  * Pieces with only holes are islands inside another piece of the same key and join it.
  * `dropIfUnbounded` keys lose pieces that reach a clockwise (outermost) ring: the world outside.
  */
-/** Faces with their keys, walked in order: a Map, or the two lists `keysOfFaces` (region.ts) makes. */
-export interface FaceKeyList {
-  forEach(fn: (keys: string[], face: number) => void): void
-}
-
 export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbounded: Set<string>): Map<string, FacePiece[]> {
   // Keys in first-seen order, each with its faces, and below the groups of one key: arrays
   // and indexes, not Maps walked by iterators (a result object per step, and an entry array
@@ -232,16 +232,13 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
   const keyAt = new Map<string, number>()
   const keyList: string[] = []
   const facesOfKey: number[][] = []
-  keysOf.forEach((keys, f) => {
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]
-      const at = keyAt.get(k)
-      if (at !== undefined) facesOfKey[at].push(f)
-      else {
-        keyAt.set(k, keyList.length)
-        keyList.push(k)
-        facesOfKey.push([f])
-      }
+  keysOf.forEach((k, f) => {
+    const at = keyAt.get(k)
+    if (at !== undefined) facesOfKey[at].push(f)
+    else {
+      keyAt.set(k, keyList.length)
+      keyList.push(k)
+      facesOfKey.push([f])
     }
   })
   const out = new Map<string, FacePiece[]>()

@@ -3,7 +3,7 @@ import type { Finding } from '../../domain'
 import { allFaces, buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
-import { crossEdge, labelFaces, piecesByKey, type FaceLabels, type FacePiece } from './faces'
+import { crossEdge, labelFaces, piecesByKey, type FaceKeyList, type FaceLabels, type FacePiece } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { dustPiece, toPiece, type Piece, type SliverRule } from './pieces'
 import type { Shape } from './shape'
@@ -38,7 +38,7 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   if (oneFaceBothSides(arr, faces)) return null
   if (local && twisted(arr)) return null
   const labels = labelFaces(arr, shapes, faces)
-  const raw = piecesByKey(arr, keysOfFaces(labels, owners, hasCity), hasCity ? new Set() : new Set(['ag']))
+  const raw = piecesByKey(arr, new FaceKeys(labels, owners, hasCity), hasCity ? new Set() : new Set(['ag']))
   return storedPieces(arr, raw, labels, owners, hasCity, sliver, local)
 }
 
@@ -52,31 +52,25 @@ function oneFaceBothSides(arr: Arrangement, faces: Int32Array): boolean {
 }
 
 /**
- * Faces and their keys in label order, as two lists: a Map with a hash table grown entry by
- * entry (thousands of faces) was garbage once the pieces were traced.
+ * The keys of the labelled faces, in label order, made as they are walked (piecesByKey walks
+ * them once): kept, a list of keys per face and the lists holding them were garbage once the
+ * pieces were traced.
  */
-class FaceKeys {
-  readonly faces: number[] = []
-  readonly keys: string[][] = []
+class FaceKeys implements FaceKeyList {
+  constructor(private readonly labels: FaceLabels, private readonly owners: (Owner | null)[], private readonly hasCity: boolean) {}
 
-  forEach(fn: (keys: string[], face: number) => void): void {
-    for (let i = 0; i < this.faces.length; i++) fn(this.keys[i], this.faces[i])
-  }
-}
-
-/** The keys of each labelled face that has any. */
-function keysOfFaces(labels: FaceLabels, owners: (Owner | null)[], hasCity: boolean): FaceKeys {
-  const out = new FaceKeys()
-  for (let i = 0; i < labels.count; i++) {
-    const f = labels.faces[i]
-    const k = faceKeys(labels.pool, labels.start[f], labels.len[f], owners, hasCity)
-    if (k.length) {
-      out.faces.push(f)
-      out.keys.push(k)
+  forEach(fn: (key: string, face: number) => void): void {
+    const { labels, owners, hasCity } = this
+    for (let i = 0; i < labels.count; i++) {
+      const f = labels.faces[i]
+      const n = faceKeys(labels.pool, labels.start[f], labels.len[f], owners, hasCity, keyScratch)
+      for (let k = 0; k < n; k++) fn(keyScratch[k], f)
     }
   }
-  return out
 }
+
+/** Keys of the face at hand (FaceKeys, continuesOutside), filled by count. */
+const keyScratch: string[] = []
 
 /**
  * The pieces of each key measured and stored, in piece order; with `local`, only those
@@ -162,7 +156,8 @@ function continuesOutside(arr: Arrangement, faces: number[], key: string, labels
       const h = arr.faceEdges[k], g = arr.face[h ^ 1]
       if (labels.has(g)) continue
       const s = crossEdge(arr, labels, f, h)
-      if (faceKeys(s.owners, 0, s.size, owners, hasCity).includes(key)) return true
+      const n = faceKeys(s.owners, 0, s.size, owners, hasCity, keyScratch)
+      for (let i = 0; i < n; i++) if (keyScratch[i] === key) return true
     }
   }
   return false
