@@ -35,11 +35,7 @@ export class FaceLabels {
   /** Face f (not labelled yet) gets the label in `s`. */
   add(f: number, s: LabelScratch): void {
     const n = s.size
-    if (this.size + n > this.pool.length) {
-      const pool = new Int32Array(2 * (this.size + n))
-      pool.set(this.pool.subarray(0, this.size))
-      this.pool = pool
-    }
+    while (this.size + n > this.pool.length) this.pool = grown(this.pool)
     // Copied by a loop: `set` from a subarray made a view object per label.
     const pool = this.pool, owners = s.owners
     for (let i = 0; i < n; i++) pool[this.size + i] = owners[i]
@@ -52,15 +48,11 @@ export class FaceLabels {
 
 /** A label being built: owner numbers in `owners[0 .. size)`, in a buffer reused from label to label. */
 export class LabelScratch {
-  owners = new Int32Array(16)
+  owners: Int32Array = new Int32Array(16)
   size = 0
 
   push(o: number): void {
-    if (this.size === this.owners.length) {
-      const a = new Int32Array(2 * this.size)
-      a.set(this.owners)
-      this.owners = a
-    }
+    if (this.size === this.owners.length) this.owners = grown(this.owners)
     this.owners[this.size++] = o
   }
 
@@ -229,20 +221,22 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
   // Keys in first-seen order, each with its faces, and below the groups of one key: arrays
   // and indexes, not Maps walked by iterators (a result object per step, and an entry array
   // per key, until the compiler has caught up: thousands per check).
+  const F = arr.faceCount
   const keyAt = new Map<string, number>()
   const keyList: string[] = []
-  const facesOfKey: number[][] = []
+  const facesOfKey = new KeyFaces(F)
   keysOf.forEach((k, f) => {
-    const at = keyAt.get(k)
-    if (at !== undefined) facesOfKey[at].push(f)
-    else {
-      keyAt.set(k, keyList.length)
+    let at = keyAt.get(k)
+    if (at === undefined) {
+      at = keyList.length
+      keyAt.set(k, at)
       keyList.push(k)
-      facesOfKey.push([f])
     }
+    facesOfKey.add(at, f)
   })
   const out = new Map<string, FacePiece[]>()
-  const F = arr.faceCount
+  // The faces of the key at hand.
+  const faces = new Int32Array(F)
   const parent = new Int32Array(F)
   const mark = new Int32Array(F)
   let stamp = 0
@@ -254,13 +248,15 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
   let compStamp = 0
   const done = new Int32Array(arr.org.length)
   for (let q = 0; q < keyList.length; q++) {
-    const key = keyList[q], faces = facesOfKey[q]
+    const key = keyList[q]
+    let nf = 0
+    for (let e = facesOfKey.head[q]; e >= 0; e = facesOfKey.next[e]) faces[nf++] = facesOfKey.face[e]
     stamp++
-    for (let i = 0; i < faces.length; i++) {
+    for (let i = 0; i < nf; i++) {
       parent[faces[i]] = faces[i]
       mark[faces[i]] = stamp
     }
-    for (let i = 0; i < faces.length; i++) {
+    for (let i = 0; i < nf; i++) {
       const f = faces[i]
       for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
         const g = arr.face[arr.faceEdges[k] ^ 1]
@@ -272,7 +268,7 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     }
     // Groups in the order their first face comes.
     const comps: number[][] = []
-    for (let i = 0; i < faces.length; i++) {
+    for (let i = 0; i < nf; i++) {
       const f = faces[i], r = find(parent, f)
       if (rootMark[r] === stamp) comps[compAt[r]].push(f)
       else {
@@ -307,6 +303,53 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
     out.set(key, pieces)
   }
   return out
+}
+
+/**
+ * The faces of each key (numbered in first-seen order), in arrival order: linked lists in
+ * typed arrays, entry e holding face `face[e]` and the next entry `next[e]` (-1: none), not
+ * an array per key grown by push (thousands of keys per check).
+ */
+class KeyFaces {
+  head: Int32Array = new Int32Array(64)
+  tail: Int32Array = new Int32Array(64)
+  face: Int32Array
+  next: Int32Array
+  keys = 0
+  size = 0
+
+  /** For F faces, each with a key or two. */
+  constructor(F: number) {
+    this.face = new Int32Array(2 * F + 16)
+    this.next = new Int32Array(2 * F + 16)
+  }
+
+  /** Face f gets key q: a new key is the next number after the last one seen. */
+  add(q: number, f: number): void {
+    if (this.size === this.face.length) {
+      this.face = grown(this.face)
+      this.next = grown(this.next)
+    }
+    const e = this.size++
+    this.face[e] = f
+    this.next[e] = -1
+    if (q === this.keys) {
+      if (q === this.head.length) {
+        this.head = grown(this.head)
+        this.tail = grown(this.tail)
+      }
+      this.keys++
+      this.head[q] = e
+    } else this.next[this.tail[q]] = e
+    this.tail[q] = e
+  }
+}
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length)
+  b.set(a)
+  return b
 }
 
 /** A ring being traced (`boundaryRings`): scratch, filled by count. */
