@@ -3,7 +3,7 @@ import { quantize } from '../domain'
 import { GRID, orient, ringLocate, toGrid } from './kernel'
 import { buildArrangement, components, type Arrangement } from './validate/arrangement'
 import type { Segments } from './validate/arrangement-input'
-import { piecesByKey, ringBox, type FlatRing } from './validate/faces'
+import { piecesByKey, ringBox, type FaceKeyList, type FlatRing } from './validate/faces'
 import type { Ring, Shape } from './validate/shape'
 
 /**
@@ -128,7 +128,7 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
   const R = ringPts.length
   const wind = windings(arr, R)
   const w = (f: number, r: number) => wind[f * R + r]
-  const F = arr.faces.length
+  const F = arr.faceCount
   // Which fixed holes meet their fixed shell (interiors overlapping, or closures touching).
   const inShell = (f: number, e: { shell: number }) => w(f, e.shell) !== 0
   const meets = elements.map((e) => e.holes.map((h) => holeMeetsShell(arr, F, (f) => inShell(f, e), (f) => w(f, h) !== 0)))
@@ -137,7 +137,7 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
     for (let f = 0; f < F; f++) if (inShell(f, e)) return false
     return true
   })
-  const keys = new Map<number, string[]>()
+  const members: number[] = []
   for (let f = 0; f < F; f++) {
     let member = false
     for (let k = 0; k < elements.length && !member; k++) {
@@ -151,14 +151,15 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
       })
       member = island || (inShell(f, e) && !inHole)
     }
-    if (member) keys.set(f, ['m'])
+    if (member) members.push(f)
   }
+  const keys: FaceKeyList = { forEach: (fn) => members.forEach((f) => fn('m', f)) }
   const pieces = piecesByKey(arr, keys, new Set()).get('m') ?? []
   return assemble(pieces.flatMap((p) => p.poly.map(pairs)))
 }
 
 function consistent(arr: Arrangement): boolean {
-  for (let f = 0; f < arr.faces.length; f++) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return false
+  for (let f = 0; f < arr.faceCount; f++) for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return false
   return true
 }
 
@@ -170,21 +171,21 @@ function consistent(arr: Arrangement): boolean {
  * often that ring runs along the edge.
  */
 function windings(arr: Arrangement, R: number): Int32Array {
-  const F = arr.faces.length
+  const F = arr.faceCount
   const wind = new Int32Array(F * R)
   const done = new Uint8Array(F)
   const comp = components(arr)
   const stack: number[] = []
   for (let f0 = 0; f0 < F; f0++) {
-    if (done[f0] || arr.faces[f0].area2 >= 0) continue
-    const v = arr.org[arr.faces[f0].edges[0]]
+    if (done[f0] || arr.faceArea2[f0] >= 0) continue
+    const v = arr.org[arr.faceEdges[arr.faceStart[f0]]]
     windAround(arr, comp, comp[v], arr.vx[v], arr.vy[v], wind, f0 * R)
     done[f0] = 1
     stack.push(f0)
     while (stack.length) {
       const f = stack.pop()!
-      for (const h of arr.faces[f].edges) {
-        const g = arr.face[h ^ 1]
+      for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
+        const h = arr.faceEdges[k], g = arr.face[h ^ 1]
         if (done[g]) continue
         for (let r = 0; r < R; r++) wind[g * R + r] = wind[f * R + r]
         const e = h >> 1, dir = h & 1 ? -1 : 1

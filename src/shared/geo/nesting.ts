@@ -1,7 +1,7 @@
 import type { AreaGeometry, PlanState } from '../domain'
 import { csvCell, defuseFormula } from '../staffing/csv-rows'
 import { buildLayer, createPointIndex, find, type CallPoint } from '../staffing/workload'
-import { buildArrangement, collectSegments, type Arrangement } from './validate/arrangement'
+import { allFaces, buildArrangement, collectSegments, type Arrangement } from './validate/arrangement'
 import { labelFaces } from './validate/faces'
 import { frameAt } from './validate/measure'
 import { shapeOf, type Shape } from './validate/shape'
@@ -57,7 +57,7 @@ export const DEFAULT_NESTING_TOLERANCE = 0.01
 
 /** A face's label is inconsistent when an edge has the same face on both sides (an unnoded layer). */
 function consistent(arr: Arrangement): boolean {
-  for (let f = 0; f < arr.faces.length; f++) for (const h of arr.faces[f].edges) if (arr.face[h ^ 1] === f) return false
+  for (let f = 0; f < arr.faceCount; f++) for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return false
   return true
 }
 
@@ -72,7 +72,7 @@ function overlayAreas(beats: CadBeat[], nbs: { geometry: AreaGeometry }[]): { be
   const shapes: Shape[] = [...nbs.map((n) => shapeOf(n.geometry)), ...beats.map((b) => shapeOf(b.geometry))]
   let arr = buildArrangement(collectSegments(shapes))
   if (!consistent(arr)) arr = buildArrangement(collectSegments(shapes), true)
-  const labels = labelFaces(arr, shapes, arr.faces.map((_, f) => f))
+  const labels = labelFaces(arr, shapes, allFaces(arr))
   const scale = beats.map((_, j) => {
     const bb = shapes[N + j].bbox
     const fr = frameAt((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2)
@@ -80,15 +80,22 @@ function overlayAreas(beats: CadBeat[], nbs: { geometry: AreaGeometry }[]): { be
   })
   const beatM2 = new Float64Array(beats.length)
   const pairM2 = beats.map(() => new Map<number, number>())
-  for (const [f, label] of labels) {
-    const a2 = arr.faces[f].area2
+  const { pool } = labels
+  for (let i = 0; i < labels.count; i++) {
+    const f = labels.faces[i]
+    const a2 = arr.faceArea2[f]
     if (a2 === 0) continue
-    for (const o of label) {
+    const from = labels.start[f], to = from + labels.len[f]
+    for (let k = from; k < to; k++) {
+      const o = pool[k]
       if (o < N) continue
       const j = o - N
       const m2 = a2 * scale[j]
       beatM2[j] += m2
-      for (const n of label) if (n < N) pairM2[j].set(n, (pairM2[j].get(n) ?? 0) + m2)
+      for (let m = from; m < to; m++) {
+        const n = pool[m]
+        if (n < N) pairM2[j].set(n, (pairM2[j].get(n) ?? 0) + m2)
+      }
     }
   }
   return { beatM2, pairM2 }

@@ -19,14 +19,12 @@ export interface Owner {
 }
 
 /**
- * Scratch lists of a face's areas and neighborhoods and its keys, reused: only the keys leave
- * faceKeys. Filled by count, never emptied with `length = 0`, which drops an array's storage
- * (the next push grows a new one: three per face).
+ * Scratch lists of a face's areas and neighborhoods, reused. Filled by count, never emptied
+ * with `length = 0`, which drops an array's storage (the next push grows a new one per face).
  */
 const areas: number[] = []
 const nbs: number[] = []
-const found: string[] = []
-let na = 0, nn = 0, nf = 0
+let na = 0, nn = 0
 /**
  * Key strings by owner slot, made once: the same few hundred keys come back on thousands of
  * faces, and a new string for each was a good part of a plan check's garbage.
@@ -54,14 +52,17 @@ function pairKey(prefix: string, a: number, b: number): string {
 }
 
 /**
- * Keys of a face from the owners containing it: 'g' gap, 'o:n' neighborhood n outside its
- * area, 'v:i:j' overlap, 'a:i:j' area overlap, 'c:i' area beyond the city limit, 'ag'
- * ground in no area (holes between areas, or city ground without an area).
+ * Keys of a face from the owners containing it (its label, `label[from .. from + n)`): 'g'
+ * gap, 'o:n' neighborhood n outside its area, 'v:i:j' overlap, 'a:i:j' area overlap, 'c:i'
+ * area beyond the city limit, 'ag' ground in no area (holes between areas, or city ground
+ * without an area). Written to `found` (the caller's scratch, filled by count: the keys are
+ * read at once and none kept, so no array per face); returns how many.
  */
-export function faceKeys(label: number[], owners: (Owner | null)[], hasCity: boolean): string[] {
-  na = nn = nf = 0
+export function faceKeys(label: Int32Array, from: number, n: number, owners: (Owner | null)[], hasCity: boolean, found: string[]): number {
+  let nf = 0
+  na = nn = 0
   let inCity = false
-  for (let i = 0; i < label.length; i++) {
+  for (let i = from; i < from + n; i++) {
     const o = label[i]
     const k = owners[o]!.kind
     if (k === 'area') areas[na++] = o
@@ -83,8 +84,5 @@ export function faceKeys(label: number[], owners: (Owner | null)[], hasCity: boo
     if (!inCity) for (let i = 0; i < na; i++) found[nf++] = oneKey('c:', areas[i])
     else if (!na) found[nf++] = 'ag'
   } else if (!na) found[nf++] = 'ag'
-  return nf ? found.slice(0, nf) : NO_KEYS
+  return nf
 }
-
-/** What a face without keys gets (callers only read it). */
-const NO_KEYS: string[] = []

@@ -1,9 +1,9 @@
 import Flatbush from 'flatbush'
 import type { Finding } from '../../domain'
-import { buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
+import { allFaces, buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
-import { crossEdge, labelFaces, piecesByKey, ringBox, type FacePiece, type FlatRing } from './faces'
+import { crossEdge, labelFaces, piecesByKey, ringBox, type FaceKeyList, type FaceLabels, type FacePiece, type FlatRing } from './faces'
 import { faceKeys, type Owner } from './owners'
 import { NOISE_M2, Piece, pieceAreaM2, type PiecePoly, type SliverRule } from './pieces'
 import type { Shape } from './shape'
@@ -48,54 +48,49 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   // had run, and that code sent it back to the interpreter on every check.
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
   const arr = buildArrangement(collectSegments(shapes, local?.region), snap)
-  const faces = local ? trustedFaces(arr, local.region) : arr.faces.map((_, f) => f)
+  const faces = local ? trustedFaces(arr, local.region) : allFaces(arr)
   if (oneFaceBothSides(arr, faces)) return null
   if (local && twisted(arr)) return null
   const labels = labelFaces(arr, shapes, faces)
-  const raw = piecesByKey(arr, keysOfFaces(labels, owners, hasCity), hasCity ? new Set() : new Set(['ag']))
+  const raw = piecesByKey(arr, new FaceKeys(labels, owners, hasCity), hasCity ? new Set() : new Set(['ag']))
   return storedPieces(arr, raw, labels, owners, hasCity, sliver, local)
 }
 
 /** Whether one of the faces lies on both sides of one of its edges (the arrangement is inconsistent there). */
-function oneFaceBothSides(arr: Arrangement, faces: number[]): boolean {
+function oneFaceBothSides(arr: Arrangement, faces: Int32Array): boolean {
   for (let i = 0; i < faces.length; i++) {
-    const f = faces[i], edges = arr.faces[f].edges
-    for (let j = 0; j < edges.length; j++) if (arr.face[edges[j] ^ 1] === f) return true
+    const f = faces[i]
+    for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return true
   }
   return false
 }
 
 /**
- * Faces and their keys in label order, as two lists: a Map with a hash table grown entry by
- * entry (thousands of faces) was garbage once the pieces were traced.
+ * The keys of the labelled faces, in label order, made as they are walked (piecesByKey walks
+ * them once): kept, a list of keys per face and the lists holding them were garbage once the
+ * pieces were traced.
  */
-class FaceKeys {
-  readonly faces: number[] = []
-  readonly keys: string[][] = []
+class FaceKeys implements FaceKeyList {
+  constructor(private readonly labels: FaceLabels, private readonly owners: (Owner | null)[], private readonly hasCity: boolean) {}
 
-  forEach(fn: (keys: string[], face: number) => void): void {
-    for (let i = 0; i < this.faces.length; i++) fn(this.keys[i], this.faces[i])
+  forEach(fn: (key: string, face: number) => void): void {
+    const { labels, owners, hasCity } = this
+    for (let i = 0; i < labels.count; i++) {
+      const f = labels.faces[i]
+      const n = faceKeys(labels.pool, labels.start[f], labels.len[f], owners, hasCity, keyScratch)
+      for (let k = 0; k < n; k++) fn(keyScratch[k], f)
+    }
   }
 }
 
-/** The keys of each labelled face that has any. */
-function keysOfFaces(labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): FaceKeys {
-  const out = new FaceKeys()
-  labels.forEach((l, f) => {
-    const k = faceKeys(l, owners, hasCity)
-    if (k.length) {
-      out.faces.push(f)
-      out.keys.push(k)
-    }
-  })
-  return out
-}
+/** Keys of the face at hand (FaceKeys, continuesOutside), filled by count. */
+const keyScratch: string[] = []
 
 /**
  * The pieces of each key measured and stored, in piece order; with `local`, only those
  * meeting `local.near`, and null when one goes on past the region (see computePieces).
  */
-function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }): Map<string, StoredPiece[]> | null {
+function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: FaceLabels, owners: (Owner | null)[], hasCity: boolean, sliver: SliverRule, local?: { region: Box; near: Box }): Map<string, StoredPiece[]> | null {
   const out = new Map<string, StoredPiece[]>()
   // Keys, not [key, value] entries: an array less per key (thousands of gap pieces); taken by
   // forEach and walked by index, so no iterator result objects either.
@@ -129,10 +124,10 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: M
       // room for sixteen: every piece's).
       let na = 0
       for (let j = 0; j < fp.faces.length; j++) {
-        const l = labels.get(fp.faces[j])
-        if (!l) continue
-        for (let k = 0; k < l.length; k++) {
-          const w = owners[l[k]]!
+        const f = fp.faces[j]
+        if (!labels.has(f)) continue
+        for (let k = labels.start[f], end = k + labels.len[f]; k < end; k++) {
+          const w = owners[labels.pool[k]]!
           if (w.kind !== 'area') continue
           let seen = false
           for (let m = 0; m < na && !seen; m++) seen = idScratch[m] === w.id
@@ -162,14 +157,15 @@ const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] &
  * does not keep as a piece (the open ground around all areas, noise) can reach an edit
  * unseen; such a piece is only judged by a full run.
  */
-function continuesOutside(arr: Arrangement, faces: number[], key: string, labels: Map<number, number[]>, owners: (Owner | null)[], hasCity: boolean): boolean {
+function continuesOutside(arr: Arrangement, faces: number[], key: string, labels: FaceLabels, owners: (Owner | null)[], hasCity: boolean): boolean {
   for (const f of faces) {
-    const lf = labels.get(f)
-    if (!lf) continue
-    for (const h of arr.faces[f].edges) {
-      const g = arr.face[h ^ 1]
+    if (!labels.has(f)) continue
+    for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
+      const h = arr.faceEdges[k], g = arr.face[h ^ 1]
       if (labels.has(g)) continue
-      if (faceKeys(crossEdge(arr, lf, h), owners, hasCity).includes(key)) return true
+      const s = crossEdge(arr, labels, f, h)
+      const n = faceKeys(s.owners, 0, s.size, owners, hasCity, keyScratch)
+      for (let i = 0; i < n; i++) if (keyScratch[i] === key) return true
     }
   }
   return false
@@ -305,40 +301,43 @@ function sortStable<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
   return a
 }
 
-const within = (b: ArrayLike<number>, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3]
+/** Whether face f's box lies within r. */
+const within = (arr: Arrangement, f: number, r: Box) => {
+  const b = arr.faceBox
+  return b[4 * f] >= r[0] && b[4 * f + 1] >= r[1] && b[4 * f + 2] <= r[2] && b[4 * f + 3] <= r[3]
+}
 
 /**
  * Faces of a partial arrangement that are faces of the whole plan: a bounded face lying in
  * the region is one (every edge that could split it reaches the region and was taken); an
  * outer ring of a connected part is one when the bounded face directly around it is.
  */
-function trustedFaces(arr: Arrangement, region: Box): number[] {
-  const out: number[] = []
+function trustedFaces(arr: Arrangement, region: Box): Int32Array {
+  const out = new Int32Array(arr.faceCount)
+  let n = 0
   const cw: number[] = []
-  arr.faces.forEach((f, i) => {
-    if (!within(f.bbox, region)) return
-    if (f.area2 > 0) out.push(i)
-    else cw.push(i)
-  })
-  if (!cw.length) return out
+  for (let f = 0; f < arr.faceCount; f++) {
+    if (!within(arr, f, region)) continue
+    if (arr.faceArea2[f] > 0) out[n++] = f
+    else cw.push(f)
+  }
+  if (!cw.length) return out.subarray(0, n)
   const comp = components(arr)
   const ccw: number[] = []
-  arr.faces.forEach((f, i) => f.area2 > 0 && ccw.push(i))
-  if (!ccw.length) return out
+  for (let f = 0; f < arr.faceCount; f++) if (arr.faceArea2[f] > 0) ccw.push(f)
+  if (!ccw.length) return out.subarray(0, n)
   const idx = new Flatbush(ccw.length)
-  for (const f of ccw) {
-    const b = arr.faces[f].bbox
-    idx.add(b[0], b[1], b[2], b[3])
-  }
+  const b = arr.faceBox
+  for (const f of ccw) idx.add(b[4 * f], b[4 * f + 1], b[4 * f + 2], b[4 * f + 3])
   idx.finish()
   const ringCache = new Map<number, { xs: number[]; ys: number[] }>()
   const ringOf = (f: number) => {
     let r = ringCache.get(f)
     if (!r) {
       const xs: number[] = [], ys: number[] = []
-      for (const h of arr.faces[f].edges) {
-        xs.push(arr.vx[arr.org[h]])
-        ys.push(arr.vy[arr.org[h]])
+      for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
+        xs.push(arr.vx[arr.org[arr.faceEdges[k]]])
+        ys.push(arr.vy[arr.org[arr.faceEdges[k]]])
       }
       xs.push(xs[0])
       ys.push(ys[0])
@@ -348,17 +347,17 @@ function trustedFaces(arr: Arrangement, region: Box): number[] {
     return r
   }
   for (const f of cw) {
-    const v = arr.org[arr.faces[f].edges[0]]
+    const v = arr.org[arr.faceEdges[arr.faceStart[f]]]
     const x = arr.vx[v], y = arr.vy[v]
     let best = -1
     for (const k of idx.search(x, y, x, y)) {
       const g = ccw[k]
-      if (comp[arr.org[arr.faces[g].edges[0]]] === comp[v]) continue
-      if (best >= 0 && arr.faces[g].area2 >= arr.faces[best].area2) continue
+      if (comp[arr.org[arr.faceEdges[arr.faceStart[g]]]] === comp[v]) continue
+      if (best >= 0 && arr.faceArea2[g] >= arr.faceArea2[best]) continue
       const r = ringOf(g)
       if (ringLocate(r.xs, r.ys, 0, r.xs.length, x, y) > 0) best = g
     }
-    if (best >= 0 && within(arr.faces[best].bbox, region)) out.push(f)
+    if (best >= 0 && within(arr, best, region)) out[n++] = f
   }
-  return out
+  return out.subarray(0, n)
 }

@@ -15,8 +15,9 @@ export function unnodedFinding(owners: (Owner | null)[]): Finding {
   const arr = buildArrangement(collectSegments(owners.map((o) => (o ? o.shape : null))), true)
   let at: [number, number] | null = null
   let involved: Owner[] = []
-  search: for (let f = 0; f < arr.faces.length; f++) {
-    for (const h of arr.faces[f].edges) {
+  search: for (let f = 0; f < arr.faceCount; f++) {
+    for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
+      const h = arr.faceEdges[k]
       if (arr.face[h ^ 1] !== f) continue
       at = [arr.vx[arr.org[h]] / GRID, arr.vy[arr.org[h]] / GRID]
       involved = arr.owners[h >> 1].map((o) => owners[o]).filter((o): o is Owner => !!o)
