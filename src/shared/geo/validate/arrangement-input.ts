@@ -23,18 +23,38 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
   let total = 0
   for (const s of shapes) if (s && (!box || meets(s.bbox, box))) total += s.edgeCount
   // A region's segments are usually a few of the plan's: start small and grow.
-  let cap = box ? Math.min(total, 1024) : total
-  let c = new Float64Array(4 * cap)
-  let owner = new Int32Array(cap)
-  let n = 0
-  const room = () => {
-    cap = Math.max(2 * cap, 64)
-    const c2 = new Float64Array(4 * cap), o2 = new Int32Array(cap)
-    c2.set(c)
-    o2.set(owner)
-    c = c2
-    owner = o2
+  const out = new SegmentBuffer(box ? Math.min(total, 1024) : total)
+  const n = collectInto(out, shapes, box)
+  return { c: out.c.subarray(0, 4 * n), owner: out.owner.subarray(0, n) }
+}
+
+/** Segments gathered so far, with room to grow. */
+class SegmentBuffer {
+  c: Float64Array
+  owner: Int32Array
+
+  constructor(private cap: number) {
+    this.c = new Float64Array(4 * cap)
+    this.owner = new Int32Array(cap)
   }
+
+  room(): void {
+    this.cap = Math.max(2 * this.cap, 64)
+    const c2 = new Float64Array(4 * this.cap), o2 = new Int32Array(this.cap)
+    c2.set(this.c)
+    o2.set(this.owner)
+    this.c = c2
+    this.owner = o2
+  }
+}
+
+/**
+ * The loop of `collectSegments` (its count of segments), in a function that ends with it: compiled while its loop ran
+ * (on-stack replacement), code after the loop had no type feedback yet and sent the compiled
+ * code back to the interpreter there at the end of every check.
+ */
+function collectInto(out: SegmentBuffer, shapes: (Shape | null)[], box?: [number, number, number, number]): number {
+  let c = out.c, owner = out.owner, n = 0
   for (let o = 0; o < shapes.length; o++) {
     const s = shapes[o]
     if (!s) continue
@@ -46,13 +66,17 @@ export function collectSegments(shapes: (Shape | null)[], box?: [number, number,
       for (let k = 0; k < xs.length - 1; k++) {
         const ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
         if (box && ((ax < bx ? bx : ax) < box[0] || (ax < bx ? ax : bx) > box[2] || (ay < by ? by : ay) < box[1] || (ay < by ? ay : by) > box[3])) continue
-        if (n === cap) room()
+        if (n === owner.length) {
+          out.room()
+          c = out.c
+          owner = out.owner
+        }
         c[4 * n] = ax; c[4 * n + 1] = ay; c[4 * n + 2] = bx; c[4 * n + 3] = by
         owner[n++] = o
       }
     }
   }
-  return { c: c.subarray(0, 4 * n), owner: owner.subarray(0, n) }
+  return n
 }
 
 const meets = (a: ArrayLike<number>, b: ArrayLike<number>) => !(a[0] > b[2] || a[2] < b[0] || a[1] > b[3] || a[3] < b[1])
