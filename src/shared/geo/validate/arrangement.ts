@@ -445,11 +445,28 @@ class EdgeSet {
 /** Every unique segment cut at its split points into edges. */
 function splitEdges(u: Unique, splits: SplitPoints, pts: PointTable): EdgeSet {
   const edges = new EdgeSet(u.n + splits.size, u)
+  const chain = new Chain(mostSplits(splits, u.n))
+  // In runs of segments, each a call: a loop over all of them here was compiled while it ran,
+  // before an edge had been met twice (a plan with no overlapping boundaries never does), and
+  // the compiled loop then went back to the interpreter at the first such edge, check after
+  // check. A function called many times per check is compiled again once it has met it.
+  for (let i = 0; i < u.n; i += SPLIT_RUN) splitRun(edges, chain, u, splits, pts, i, Math.min(u.n, i + SPLIT_RUN))
+  return edges
+}
+
+const SPLIT_RUN = 256
+
+/** The most split points any segment has. */
+function mostSplits(splits: SplitPoints, n: number): number {
   let most = 0
-  for (let i = 0; i < u.n; i++) if (splits.count[i] > most) most = splits.count[i]
-  const chain = new Chain(most)
+  for (let i = 0; i < n; i++) if (splits.count[i] > most) most = splits.count[i]
+  return most
+}
+
+/** Segments `from .. to` cut at their split points into edges. */
+function splitRun(edges: EdgeSet, chain: Chain, u: Unique, splits: SplitPoints, pts: PointTable, from: number, to: number): void {
   const c = u.c, ch = chain.out
-  for (let i = 0; i < u.n; i++) {
+  for (let i = from; i < to; i++) {
     if (splits.head[i] < 0) {
       edges.add(u.p[i], u.q[i], i, true)
       continue
@@ -466,7 +483,6 @@ function splitEdges(u: Unique, splits: SplitPoints, pts: PointTable): EdgeSet {
       py = y
     }
   }
-  return edges
 }
 
 /**
@@ -474,15 +490,35 @@ function splitEdges(u: Unique, splits: SplitPoints, pts: PointTable): EdgeSet {
  * edges left with no owner vanish), as half-edge origins and owner lists in typed arrays.
  */
 function ownedEdges(edges: EdgeSet, lists: OwnerLists): { org: Int32Array; ownStart: Int32Array; ownId: Int32Array; ownSide: Int32Array } {
-  const E = edges.size, head = edges.head, sign = edges.sign, ea = edges.a, eb = edges.b
+  // Each loop a function of its own, this one none (see `walkFaces`); the same steps whether or
+  // not an edge drops out (a branch for "none does", taken by every check of a clean plan, sent
+  // the code compiled for it back to the interpreter on the first plan where one did).
+  const E = edges.size
   const ownStart0 = new Int32Array(E + 1)
+  const total = countOwners(edges, lists, ownStart0)
+  const ownId = new Int32Array(total), ownSide = new Int32Array(total)
+  const kept = fillOwners(edges, lists, ownStart0, ownId, ownSide)
+  const org = new Int32Array(2 * kept), ownStart = new Int32Array(kept + 1)
+  keepOwned(edges, ownStart0, org, ownStart)
+  // Entries of dropped edges are none (they had no owner left), so the lists line up.
+  return { org, ownStart, ownId, ownSide }
+}
+
+/** Per edge, where its owners with a non-zero count start (`ownStart0`, E + 1 entries); their total. */
+function countOwners(edges: EdgeSet, lists: OwnerLists, ownStart0: Int32Array): number {
+  const E = edges.size, head = edges.head
   let total = 0
   for (let e = 0; e < E; e++) {
     ownStart0[e] = total
     for (let x = head[e]; x >= 0; x = lists.next[x]) if (lists.side[x] !== 0) total++
   }
   ownStart0[E] = total
-  const ownId = new Int32Array(total), ownSide = new Int32Array(total)
+  return total
+}
+
+/** The owners and their counts (signed along each edge) into `ownId`/`ownSide`; how many edges have any. */
+function fillOwners(edges: EdgeSet, lists: OwnerLists, ownStart0: Int32Array, ownId: Int32Array, ownSide: Int32Array): number {
+  const E = edges.size, head = edges.head, sign = edges.sign
   let kept = 0
   for (let e = 0; e < E; e++) {
     if (ownStart0[e + 1] === ownStart0[e]) continue
@@ -494,25 +530,20 @@ function ownedEdges(edges: EdgeSet, lists: OwnerLists): { org: Int32Array; ownSt
       ownSide[k++] = lists.side[x] * sign[e]
     }
   }
-  const org = new Int32Array(2 * kept)
-  const ownStart = kept === E ? ownStart0 : new Int32Array(kept + 1)
-  if (kept !== E) {
-    let i = 0
-    for (let e = 0; e < E; e++) {
-      if (ownStart0[e + 1] === ownStart0[e]) continue
-      ownStart[i + 1] = ownStart[i] + ownStart0[e + 1] - ownStart0[e]
-      org[2 * i] = ea[e]
-      org[2 * i + 1] = eb[e]
-      i++
-    }
-  } else {
-    for (let e = 0; e < E; e++) {
-      org[2 * e] = ea[e]
-      org[2 * e + 1] = eb[e]
-    }
+  return kept
+}
+
+/** The edges with owners: their ends as half-edge origins (`org`), and where their owners start (`ownStart`). */
+function keepOwned(edges: EdgeSet, ownStart0: Int32Array, org: Int32Array, ownStart: Int32Array): void {
+  const E = edges.size, ea = edges.a, eb = edges.b
+  let i = 0
+  for (let e = 0; e < E; e++) {
+    if (ownStart0[e + 1] === ownStart0[e]) continue
+    ownStart[i + 1] = ownStart[i] + ownStart0[e + 1] - ownStart0[e]
+    org[2 * i] = ea[e]
+    org[2 * i + 1] = eb[e]
+    i++
   }
-  // Entries of dropped edges are none (they had no owner left), so the lists line up.
-  return { org, ownStart, ownId, ownSide }
 }
 
 /** Per half-edge h, the next half-edge of the face left of h. */
@@ -569,6 +600,21 @@ function walkFaces(org: Int32Array, next: Int32Array): { face: Int32Array; faceC
   const H = org.length
   const face = new Int32Array(H).fill(-1)
   const faceEdges = new Int32Array(H)
+  const F = walkInto(next, face, faceEdges)
+  return { face, faceCount: F, faceStart: facesStart(face, faceEdges, F), faceEdges }
+}
+
+/*
+ * The loops of the arrangement's steps sit in functions that end with them (they return what
+ * was set up before the loop): a step runs once per check, its loop is compiled while it runs
+ * (on-stack replacement), and code after the loop, with no type feedback yet, sent the
+ * compiled code back to the interpreter there, check after check, until the step was compiled
+ * whole.
+ */
+
+/** Walks every face once from its first half-edge: the face of each half-edge, the half-edges in walking order; the face count. */
+function walkInto(next: Int32Array, face: Int32Array, faceEdges: Int32Array): number {
+  const H = next.length
   let F = 0, k = 0
   for (let h0 = 0; h0 < H; h0++) {
     if (face[h0] >= 0) continue
@@ -580,16 +626,22 @@ function walkFaces(org: Int32Array, next: Int32Array): { face: Int32Array; faceC
     } while (h !== h0 && k < H)
     F++
   }
-  // Faces were numbered in the order they were walked, so face f starts where f first appears.
+  return F
+}
+
+/** Where each face's half-edges start in `faceEdges`: faces were numbered in the order they were walked, so face f starts where f first appears. */
+function facesStart(face: Int32Array, faceEdges: Int32Array, F: number): Int32Array {
+  const H = faceEdges.length
   const faceStart = new Int32Array(F + 1)
-  for (let i = H - 1; i >= 0; i--) faceStart[face[faceEdges[i]]] = i
   faceStart[F] = H
-  return { face, faceCount: F, faceStart, faceEdges }
+  for (let i = H - 1; i >= 0; i--) faceStart[face[faceEdges[i]]] = i
+  return faceStart
 }
 
 /** Per face, its signed doubled area (from its first vertex, in walking order) and its box. */
 function faceShapes(vx: Float64Array, vy: Float64Array, org: Int32Array, F: number, faceStart: Int32Array, faceEdges: Int32Array): { faceArea2: Float64Array; faceBox: Float64Array } {
-  const faceArea2 = new Float64Array(F), faceBox = new Float64Array(4 * F)
+  const out = { faceArea2: new Float64Array(F), faceBox: new Float64Array(4 * F) }
+  const { faceArea2, faceBox } = out
   for (let f = 0; f < F; f++) {
     const a = faceStart[f], b = faceStart[f + 1]
     const x0 = vx[org[faceEdges[a]]], y0 = vy[org[faceEdges[a]]]
@@ -611,7 +663,7 @@ function faceShapes(vx: Float64Array, vy: Float64Array, org: Int32Array, F: numb
     faceBox[4 * f + 2] = maxX
     faceBox[4 * f + 3] = maxY
   }
-  return { faceArea2, faceBox }
+  return out
 }
 
 /** Every face of the arrangement, by number. */
