@@ -225,12 +225,8 @@ export class GeoState {
           ign.m2 += p.areaM2
           continue
         }
-        let f = p.finding
-        if (!f) {
-          f = pieceFinding(key, p, this.ctx, this.tol)
-          p.finding = f
-        }
-        shown.push(f)
+        // A gap piece is stored once, under a key of its own (an edit near it replaces it), so its finding is made once.
+        shown.push(pieceFinding(key, p, this.ctx, this.tol))
       }
     } else if (list.reduce((s, p) => s + p.areaM2, 0) < floor) {
       // Judged on the finding's whole area: 157 crumbs of one beat adding up to 1.5 m² are listed.

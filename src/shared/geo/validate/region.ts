@@ -1,5 +1,4 @@
 import Flatbush from 'flatbush'
-import type { Finding } from '../../domain'
 import { allFaces, buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
@@ -15,12 +14,6 @@ import type { Shape } from './shape'
  * was sent back to the interpreter when the next turned up.
  */
 export class StoredPiece extends Piece {
-  /**
-   * A gap piece's own finding once made (GeoState.refresh), kept on the piece rather than
-   * in a WeakMap beside it: the collector handles every weak entry specially.
-   */
-  finding: Finding | undefined = undefined
-
   constructor(
     poly: PiecePoly,
     areaM2: number,

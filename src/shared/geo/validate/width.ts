@@ -74,6 +74,11 @@ class Stack {
   items = new Int32Array(256)
   size = 0
 
+  constructor() {
+    // Stored twice: a field that changes, as in Cells.
+    this.items = this.items.slice()
+  }
+
   reset(): this {
     this.size = 0
     return this
@@ -123,6 +128,23 @@ class Cells {
   /** Cells the cut search has still to split. */
   todo = new Stack()
   private n = 0
+
+  constructor() {
+    // Each array stored a second time, so the compiler takes these fields as ones that change
+    // (they do, when a piece needs more room): taken as constants, the first growth (on the
+    // first plan with a piece that large) sent all the compiled width code back to the
+    // interpreter, and it was compiled again during the next checks.
+    this.x = this.x.slice()
+    this.y = this.y.slice()
+    this.half = this.half.slice()
+    this.d = this.d.slice()
+    this.max = this.max.slice()
+    this.heap = this.heap.slice()
+    this.pts = this.pts.slice()
+    this.ringEnd = this.ringEnd.slice()
+    this.colX = this.colX.slice()
+    this.rowY = this.rowY.slice()
+  }
 
   /** Flat grid rings ([x0, y0, x1, y1, …]) into `pts`, in metres of frame f. */
   reset(poly: readonly ArrayLike<number>[], f: LocalFrame): this {
