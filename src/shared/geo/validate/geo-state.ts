@@ -215,27 +215,16 @@ export class GeoState {
     const list = noise ? all.filter((p) => !p.noise) : all
     if (!list.length) return
     const floor = this.tol.minPieceAreaM2 ?? 0
-    const ign: Ignored = { pieces: 0, m2: 0 }
-    let shown: Finding[]
-    if (perPieceKey(key)) {
-      shown = []
-      for (const p of list) {
-        if (p.areaM2 < floor) {
-          ign.pieces++
-          ign.m2 += p.areaM2
-          continue
-        }
-        // A gap piece is stored once, under a key of its own (an edit near it replaces it), so its finding is made once.
-        shown.push(pieceFinding(key, p, this.ctx, this.tol))
-      }
-    } else if (list.reduce((s, p) => s + p.areaM2, 0) < floor) {
-      // Judged on the finding's whole area: 157 crumbs of one beat adding up to 1.5 m² are listed.
-      shown = []
-      ign.pieces = list.length
-      ign.m2 = list.reduce((s, p) => s + p.areaM2, 0)
-    } else shown = findingsForKey(key, list, this.ctx, this.tol)
-    if (shown.length) this.listed.set(key, shown)
-    if (ign.pieces) this.ignored.set(key, ign)
+    let m2 = 0
+    for (let i = 0; i < list.length; i++) m2 += list[i].areaM2
+    // Judged on the finding's whole area: 157 crumbs of one beat adding up to 1.5 m² are listed.
+    // (A per-piece key holds one piece: a gap piece is stored once, under a key of its own, and
+    // an edit near it replaces it.)
+    if (m2 < floor) {
+      this.ignored.set(key, { pieces: list.length, m2 })
+      return
+    }
+    this.listed.set(key, perPieceKey(key) ? [pieceFinding(key, list[0], this.ctx, this.tol)] : findingsForKey(key, list, this.ctx, this.tol))
   }
 
   findings(): Finding[] {

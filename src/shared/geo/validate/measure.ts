@@ -16,12 +16,21 @@ export interface LocalFrame {
 }
 
 export function frameAt(gridX: number, gridY: number): LocalFrame {
+  return frameInto({ x0: NaN, y0: NaN, kx: NaN, ky: NaN }, gridX, gridY)
+}
+
+/** `frameAt` written into `f` (a frame kept for reuse: the plan check measures thousands of pieces); f. */
+export function frameInto(f: LocalFrame, gridX: number, gridY: number): LocalFrame {
   const phi = gridY * RAD
   const s = Math.sin(phi)
   const w = 1 - E2 * s * s
   const n = A / Math.sqrt(w)
   const m = (A * (1 - E2)) / (w * Math.sqrt(w))
-  return { x0: gridX, y0: gridY, kx: n * Math.cos(phi) * RAD, ky: m * RAD }
+  f.x0 = gridX
+  f.y0 = gridY
+  f.kx = n * Math.cos(phi) * RAD
+  f.ky = m * RAD
+  return f
 }
 
 /** Signed area in m² of a closed flat grid ring [x0, y0, x1, y1, …] (positive counter-clockwise). */

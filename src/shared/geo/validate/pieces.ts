@@ -1,7 +1,7 @@
 import type { AreaGeometry, Position } from '../../domain'
 import { GRID as KERNEL_GRID } from '../kernel'
 import type { FlatRing } from './faces'
-import { frameAt, hypot, polygonAreaM2, type LocalFrame } from './measure'
+import { frameInto, hypot, polygonAreaM2, type LocalFrame } from './measure'
 import { inscribedCircle } from './width'
 
 /** Bound once: run from sources (tsx), each use of an imported name calls a getter, which the hot loops here did not always inline. */
@@ -90,7 +90,7 @@ export class Piece {
   private measure(): void {
     const { poly, areaM2, sliver } = this
     const r = poly[0]
-    const f = frameAt(r[0], r[1])
+    const f = frameInto(frame, r[0], r[1])
     // No inscribed circle is wider than the disc of the same area, nor (convex case) than
     // 4 A / perimeter; below the search precision that bound is the width.
     const bound = Math.min(2 * Math.sqrt(areaM2 / Math.PI), (4 * areaM2) / perimeterM(r, f))
@@ -99,18 +99,27 @@ export class Piece {
     const c = sliver
       ? areaM2 < sliver.areaM2
         ? // A sliver by its area: the width is only a figure, and below the floor not even shown.
-          inscribedCircle(poly, f, precision, { budget: areaM2 < (sliver.floorM2 ?? 0) ? 6 : 40 })
+          inscribedCircle(poly, f, precision, areaM2 < (sliver.floorM2 ?? 0) ? BELOW_FLOOR : AREA_SLIVER)
         : inscribedCircle(poly, f, precision, { budget: 150, cutM: sliver.widthM })
       : inscribedCircle(poly, f, precision)
     this.settle(c.diameterM, c.x, c.y)
   }
 }
 
+/**
+ * The frame a piece is measured in, one for all (each measurement is over before the next
+ * starts): a new frame per piece was five objects (the frame and its four numbers) to collect.
+ */
+const frame: LocalFrame = { x0: NaN, y0: NaN, kx: NaN, ky: NaN }
+/** How far the width search goes for a piece that is a sliver by its area: below the listing floor, not far. */
+const BELOW_FLOOR = { budget: 6 }
+const AREA_SLIVER = { budget: 40 }
+
 /** A piece's area in m² on the ground (its frame at the first vertex); 0 when its shell has fewer than four points. */
 export function pieceAreaM2(poly: PiecePoly): number {
   // Fewer than four points (x, y each): no ring.
   if (!poly.length || poly[0].length < 8) return 0
-  return polygonAreaM2(poly, frameAt(poly[0][0], poly[0][1]))
+  return polygonAreaM2(poly, frameInto(frame, poly[0][0], poly[0][1]))
 }
 
 /** Pieces as one GeoJSON geometry in lon/lat. */

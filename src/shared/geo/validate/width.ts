@@ -11,6 +11,7 @@ const orientFilter = kernelOrientFilter
 /**
  * Largest inscribed circle of a piece (polylabel's cell search), in local metres.
  * Gives the width GEOS CoverageGapFinder measures, and a point inside the piece to zoom to.
+ * The answer is one object, written anew by every call (read it before the next).
  */
 export function inscribedCircle(poly: readonly ArrayLike<number>[], f: LocalFrame, precisionM = 0.05, opts: { budget?: number; cutM?: number } = {}): { x: number; y: number; diameterM: number } {
   let cells = scratch.reset(poly, f)
@@ -18,7 +19,7 @@ export function inscribedCircle(poly: readonly ArrayLike<number>[], f: LocalFram
   // cut, where the search below decides sliver or not as it always has.
   const exact = tangentCircle(cells)
   if (exact >= 0 && !(opts.cutM !== undefined && Math.abs(2 * cells.d[exact] - opts.cutM) <= opts.cutM / 100)) {
-    return { x: cells.x[exact] / f.kx + f.x0, y: cells.y[exact] / f.ky + f.y0, diameterM: 2 * cells.d[exact] }
+    return answer(cells.x[exact] / f.kx + f.x0, cells.y[exact] / f.ky + f.y0, 2 * cells.d[exact])
   }
   if (exact >= 0) cells = scratch.reset(poly, f)
   const pts = cells.pts
@@ -66,7 +67,16 @@ export function inscribedCircle(poly: readonly ArrayLike<number>[], f: LocalFram
       if (wider >= 0 && cells.d[wider] > cells.d[found]) found = wider
     }
   }
-  return { x: cells.x[found] / f.kx + f.x0, y: cells.y[found] / f.ky + f.y0, diameterM: Math.max(0, cells.d[found]) * 2 }
+  return answer(cells.x[found] / f.kx + f.x0, cells.y[found] / f.ky + f.y0, Math.max(0, cells.d[found]) * 2)
+}
+
+/** `inscribedCircle`'s answer: one object for all calls (a plan check measures a thousand pieces). */
+const circle = { x: NaN, y: NaN, diameterM: NaN }
+function answer(x: number, y: number, diameterM: number): { x: number; y: number; diameterM: number } {
+  circle.x = x
+  circle.y = y
+  circle.diameterM = diameterM
+  return circle
 }
 
 /** A growable stack of cell numbers. */
