@@ -346,8 +346,11 @@ function node(u: Unique): SplitPoints {
 
 /** Half-plane, then cross-product order of directions counter-clockwise from +x. */
 function dirCmp(ux: number, uy: number, vx: number, vy: number): number {
-  const hu = uy > 0 || (uy === 0 && ux > 0) ? 0 : 1
-  const hv = vy > 0 || (vy === 0 && vx > 0) ? 0 : 1
+  // Lower half-plane (below +x, or along -x): 1. Every comparison made on every call: one made
+  // only for a horizontal edge went without type feedback until a plan had one at a vertex of
+  // three or more edges, and then sent the compiled code back to the interpreter.
+  const hu = (uy < 0 ? 1 : 0) | ((uy === 0 ? 1 : 0) & (ux <= 0 ? 1 : 0))
+  const hv = (vy < 0 ? 1 : 0) | ((vy === 0 ? 1 : 0) & (vx <= 0 ? 1 : 0))
   if (hu !== hv) return hu - hv
   return -orient(0, 0, ux, uy, vx, vy)
 }
@@ -548,15 +551,27 @@ function keepOwned(edges: EdgeSet, ownStart0: Int32Array, org: Int32Array, ownSt
 
 /** Per half-edge h, the next half-edge of the face left of h. */
 function faceLinks(vx: Float64Array, vy: Float64Array, org: Int32Array): Int32Array {
+  // Each loop a function that ends with it (see `walkFaces`).
   const V = vx.length, H = org.length
-  // Outgoing half-edges per vertex, counter-clockwise.
-  const outStart = new Int32Array(V + 1)
+  const outStart = new Int32Array(V + 1), out = new Int32Array(H), pos = new Int32Array(H), next = new Int32Array(H)
+  outgoing(org, outStart, out)
+  sortAround(vx, vy, org, outStart, out, pos)
+  linkNext(org, outStart, out, pos, next)
+  return next
+}
+
+/** Outgoing half-edges per vertex: those of v are `out[outStart[v] .. outStart[v + 1])`. */
+function outgoing(org: Int32Array, outStart: Int32Array, out: Int32Array): void {
+  const V = outStart.length - 1, H = org.length
   for (let h = 0; h < H; h++) outStart[org[h] + 1]++
   for (let v = 0; v < V; v++) outStart[v + 1] += outStart[v]
   const fill = outStart.slice(0, V)
-  const out = new Int32Array(H)
   for (let h = 0; h < H; h++) out[fill[org[h]]++] = h
-  const pos = new Int32Array(H)
+}
+
+/** Each vertex's outgoing half-edges sorted counter-clockwise, and each half-edge's place in `out` (`pos`). */
+function sortAround(vx: Float64Array, vy: Float64Array, org: Int32Array, outStart: Int32Array, out: Int32Array, pos: Int32Array): void {
+  const V = outStart.length - 1
   for (let v = 0; v < V; v++) {
     const a = outStart[v], b = outStart[v + 1]
     if (b - a > 2) {
@@ -578,8 +593,11 @@ function faceLinks(vx: Float64Array, vy: Float64Array, org: Int32Array): Int32Ar
     }
     for (let k = a; k < b; k++) pos[out[k]] = k
   }
-  // The face left of h continues with the outgoing edge just clockwise of h's twin.
-  const next = new Int32Array(H)
+}
+
+/** The face left of h continues with the outgoing edge just clockwise of h's twin. */
+function linkNext(org: Int32Array, outStart: Int32Array, out: Int32Array, pos: Int32Array, next: Int32Array): void {
+  const H = org.length
   for (let h = 0; h < H; h++) {
     const t = h ^ 1
     const v = org[t]
@@ -587,7 +605,6 @@ function faceLinks(vx: Float64Array, vy: Float64Array, org: Int32Array): Int32Ar
     const k = pos[t] - 1
     next[h] = out[k < a ? b - 1 : k]
   }
-  return next
 }
 
 /**
