@@ -1,7 +1,7 @@
 import type { AreaGeometry, Position } from '../domain'
 import { quantize } from '../domain'
 import { GRID, orient, ringLocate, toGrid } from './kernel'
-import { buildArrangement, components, type Arrangement } from './validate/arrangement'
+import { buildArrangement, components, twoSidedEdge, type Arrangement } from './validate/arrangement'
 import type { Segments } from './validate/arrangement-input'
 import { piecesByKey, ringBox, type FaceKeyList, type FlatRing } from './validate/faces'
 import type { Ring, Shape } from './validate/shape'
@@ -124,7 +124,7 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
   // Snap-rounded: crossings land on the grid, so three edges through one point meet in one
   // vertex (unrounded, each pair's crossing can be a different double and the faces tangle).
   const arr = buildArrangement(segs, true)
-  if (!consistent(arr)) return null
+  if (twoSidedEdge(arr) >= 0) return null
   const R = ringPts.length
   const wind = windings(arr, R)
   const w = (f: number, r: number) => wind[f * R + r]
@@ -156,11 +156,6 @@ function repairedPolys(g: AreaGeometry): Pt[][][] | null {
   const keys: FaceKeyList = { forEach: (fn) => members.forEach((f) => fn('m', f)) }
   const pieces = piecesByKey(arr, keys, new Set()).get('m') ?? []
   return assemble(pieces.flatMap((p) => p.poly.map(pairs)))
-}
-
-function consistent(arr: Arrangement): boolean {
-  for (let f = 0; f < arr.faceCount; f++) for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return false
-  return true
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AreaGeometry, PlanState } from '../domain'
 import { csvCell, defuseFormula } from '../staffing/csv-rows'
 import { buildLayer, createPointIndex, find, type CallPoint } from '../staffing/workload'
-import { allFaces, buildArrangement, collectSegments, type Arrangement } from './validate/arrangement'
+import { allFaces, buildArrangement, collectSegments, twoSidedEdge } from './validate/arrangement'
 import { labelFaces } from './validate/faces'
 import { frameAt } from './validate/measure'
 import { shapeOf, type Shape } from './validate/shape'
@@ -56,11 +56,6 @@ export interface NestingReport {
 export const DEFAULT_NESTING_TOLERANCE = 0.01
 
 /** A face's label is inconsistent when an edge has the same face on both sides (an unnoded layer). */
-function consistent(arr: Arrangement): boolean {
-  for (let f = 0; f < arr.faceCount; f++) for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return false
-  return true
-}
-
 /**
  * Ground (m²) of every (CAD beat, neighborhood) pair, and of each beat, from one arrangement of
  * both layers' boundaries: the validator's overlay (exact predicates on the coordinate grid,
@@ -71,7 +66,7 @@ function overlayAreas(beats: CadBeat[], nbs: { geometry: AreaGeometry }[]): { be
   const N = nbs.length
   const shapes: Shape[] = [...nbs.map((n) => shapeOf(n.geometry)), ...beats.map((b) => shapeOf(b.geometry))]
   let arr = buildArrangement(collectSegments(shapes))
-  if (!consistent(arr)) arr = buildArrangement(collectSegments(shapes), true)
+  if (twoSidedEdge(arr) >= 0) arr = buildArrangement(collectSegments(shapes), true)
   const labels = labelFaces(arr, shapes, allFaces(arr))
   const scale = beats.map((_, j) => {
     const bb = shapes[N + j].bbox

@@ -683,6 +683,21 @@ function faceShapes(vx: Float64Array, vy: Float64Array, org: Int32Array, F: numb
   return out
 }
 
+/**
+ * The first half-edge with the same face on both sides, looking at `faces` in order (all of
+ * them, in number order, without), or -1. Drawn without crossings that happens only on edges no
+ * cycle passes through; on a noded plan it means crossing points rounded next to each other
+ * twisted the walk: the arrangement is inconsistent there.
+ */
+export function twoSidedEdge(arr: Arrangement, faces?: Int32Array): number {
+  const n = faces ? faces.length : arr.faceCount
+  for (let i = 0; i < n; i++) {
+    const f = faces ? faces[i] : i
+    for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return arr.faceEdges[k]
+  }
+  return -1
+}
+
 /** Every face of the arrangement, by number. */
 export function allFaces(arr: Arrangement): Int32Array {
   const out = new Int32Array(arr.faceCount)

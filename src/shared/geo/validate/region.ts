@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { allFaces, buildArrangement, collectSegments, components, type Arrangement } from './arrangement'
+import { allFaces, buildArrangement, collectSegments, components, twoSidedEdge, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey, ringBox, type FaceKeyList, type FaceLabels, type FacePiece, type FlatRing } from './faces'
@@ -42,20 +42,11 @@ export function computePieces(owners: (Owner | null)[], hasCity: boolean, sliver
   const shapes: (Shape | null)[] = owners.map((o) => (o ? o.shape : null))
   const arr = buildArrangement(collectSegments(shapes, local?.region), snap)
   const faces = local ? trustedFaces(arr, local.region) : allFaces(arr)
-  if (oneFaceBothSides(arr, faces)) return null
+  if (twoSidedEdge(arr, faces) >= 0) return null
   if (local && twisted(arr)) return null
   const labels = labelFaces(arr, shapes, faces)
   const raw = piecesByKey(arr, new FaceKeys(labels, owners, hasCity), hasCity ? new Set() : new Set(['ag']))
   return storedPieces(arr, raw, labels, owners, hasCity, sliver, local)
-}
-
-/** Whether one of the faces lies on both sides of one of its edges (the arrangement is inconsistent there). */
-function oneFaceBothSides(arr: Arrangement, faces: Int32Array): boolean {
-  for (let i = 0; i < faces.length; i++) {
-    const f = faces[i]
-    for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) if (arr.face[arr.faceEdges[k] ^ 1] === f) return true
-  }
-  return false
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding } from '../../domain'
 import { GRID } from '../kernel'
-import { buildArrangement, collectSegments } from './arrangement'
+import { buildArrangement, collectSegments, twoSidedEdge } from './arrangement'
 import { plainFinding } from './finding-build'
 import type { Owner } from './owners'
 
@@ -15,14 +15,10 @@ export function unnodedFinding(owners: (Owner | null)[]): Finding {
   const arr = buildArrangement(collectSegments(owners.map((o) => (o ? o.shape : null))), true)
   let at: [number, number] | null = null
   let involved: Owner[] = []
-  search: for (let f = 0; f < arr.faceCount; f++) {
-    for (let k = arr.faceStart[f]; k < arr.faceStart[f + 1]; k++) {
-      const h = arr.faceEdges[k]
-      if (arr.face[h ^ 1] !== f) continue
-      at = [arr.vx[arr.org[h]] / GRID, arr.vy[arr.org[h]] / GRID]
-      involved = arr.owners[h >> 1].map((o) => owners[o]).filter((o): o is Owner => !!o)
-      break search
-    }
+  const h = twoSidedEdge(arr)
+  if (h >= 0) {
+    at = [arr.vx[arr.org[h]] / GRID, arr.vy[arr.org[h]] / GRID]
+    involved = arr.owners[h >> 1].map((o) => owners[o]).filter((o): o is Owner => !!o)
   }
   const names = involved.map((o) => (o.kind === 'city' ? 'the city limit' : o.kind === 'area' ? `Area Command ${o.name}` : o.name))
   const where = `${at ? ` near ${at[0].toFixed(6)}, ${at[1].toFixed(6)}` : ''}${names.length ? ` (${names.join(', ')})` : ''}`
