@@ -1,7 +1,7 @@
 """GEOS (shapely) doing the validator's geometric work on Chicago, for bench/validate/run.ts.
 
 Usage: <python with shapely> geos_peer.py <chicago-dir> <full|simplified> <runs>
-Prints one JSON line: median seconds of wall and of CPU time (this process, measured here so the
+Prints one JSON line: median seconds of wall and of CPU time, each run's CPU seconds in order (this process, measured here so the
 interpreter's start and the file reading do not count) and the figures found (pieces > 1 m2).
 """
 import json
@@ -111,7 +111,7 @@ def main():
         s, c, figures = run(beats, dists, beat_parent, dist_ids)
         times.append(s)
         cpu.append(c)
-    print(json.dumps({"median_s": statistics.median(times), "median_cpu_s": statistics.median(cpu), "shapely": shapely.__version__, "geos": ".".join(map(str, shapely.geos_version)), "figures": figures}))
+    print(json.dumps({"median_s": statistics.median(times), "median_cpu_s": statistics.median(cpu), "cpu_runs_s": cpu, "shapely": shapely.__version__, "geos": ".".join(map(str, shapely.geos_version)), "figures": figures}))
 
 
 if __name__ == "__main__":
