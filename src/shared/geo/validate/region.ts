@@ -97,6 +97,9 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: F
           if (key === 'ag') continue
           return null
         }
+        // Rings of its own: a view of this run's one buffer would keep every ring the run traced
+        // in the region alive for as long as this piece stays, edit after edit.
+        for (let r = 0; r < poly.length; r++) poly[r] = poly[r].slice()
       }
       const areaM2 = pieceAreaM2(poly)
       if (!(areaM2 > NOISE_M2)) {
