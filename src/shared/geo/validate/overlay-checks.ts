@@ -85,13 +85,14 @@ export function findingsForKey(key: string, list: StoredPiece[], ctx: KeyContext
       return [geometricFinding({ kind: 'area-overlap', pieces: list, areaIds: [a.id], neighborhoodIds: [], before: `Area Command ${a.name} extends `, after: ` beyond the city limit${note}` }, tol)]
     }
     default:
-      return []
+      // Per-piece keys (gaps) have a finding per piece: `pieceFinding`. Anything else is not a key.
+      throw new Error(`findingsForKey: no findings for key "${key}"${perPieceKey(key) ? ' (a per-piece key: use pieceFinding)' : ''}`)
   }
 }
 
 const byId = (p: Owner, q: Owner): [Owner, Owner] => (p.id < q.id ? [p, q] : [q, p])
 
-export function gapFinding(p: StoredPiece, ctx: KeyContext, tol: Tolerances): Finding {
+function gapFinding(p: StoredPiece, ctx: KeyContext, tol: Tolerances): Finding {
   let names = ''
   for (let i = 0; i < p.areaIds.length; i++) names += (i ? ' / ' : '') + `Area Command ${ctx.areaName(p.areaIds[i])}`
   if (!names) names = 'the areas'
@@ -99,7 +100,7 @@ export function gapFinding(p: StoredPiece, ctx: KeyContext, tol: Tolerances): Fi
   return geometricFinding({ kind: 'gap', pieces: [p], areaIds: p.areaIds, neighborhoodIds: [], anchorById: true, before: 'Gap of ', after: ` in ${names} not covered by any neighborhood${note}` }, tol)
 }
 
-export function areaGapFinding(p: StoredPiece, ctx: KeyContext, tol: Tolerances): Finding {
+function areaGapFinding(p: StoredPiece, ctx: KeyContext, tol: Tolerances): Finding {
   const note = repairedNote(ctx.repairedNear(p))
   const after = ctx.hasCity ? ` in the city limit not covered by any Area Command${note}` : ` between Area Commands not covered by any of them${note}`
   return geometricFinding({ kind: 'area-gap', pieces: [p], areaIds: [], neighborhoodIds: [], anchorById: true, before: 'Gap of ', after }, tol)
