@@ -42,7 +42,9 @@ function buildShape(g: AreaGeometry): Shape {
     for (let ri = 0; ri < poly.length; ri++) {
       const raw = poly[ri]
       // Straight into typed arrays (a spare slot to close the ring if it is open): no number[] per ring to copy.
-      const open = raw.length > 0 && (raw[0][0] !== raw[raw.length - 1][0] || raw[0][1] !== raw[raw.length - 1][1])
+      // Open or not as closed below, on the grid: a position missing a number (NaN there) is open too.
+      const last = raw.length - 1
+      const open = last >= 0 && (toGrid(raw[0][0]) !== toGrid(raw[last][0]) || toGrid(raw[0][1]) !== toGrid(raw[last][1]))
       let xs = new Float64Array(raw.length + (open ? 1 : 0)), ys = new Float64Array(xs.length)
       let n = 0
       for (let i = 0; i < raw.length; i++) {
