@@ -1,7 +1,7 @@
 import type { AreaGeometry, Position } from '../domain'
 import { quantize } from '../domain'
 import { GRID, orient, ringLocate, toGrid } from './kernel'
-import { buildArrangement, components, twoSidedEdge, type Arrangement } from './validate/arrangement'
+import { buildArrangement, components, faceOrigin, twoSidedEdge, type Arrangement } from './validate/arrangement'
 import type { Segments } from './validate/arrangement-input'
 import { piecesByKey, ringBox, type FaceKeyList, type FlatRing } from './validate/faces'
 import type { Ring, Shape } from './validate/shape'
@@ -173,7 +173,7 @@ function windings(arr: Arrangement, R: number): Int32Array {
   const stack: number[] = []
   for (let f0 = 0; f0 < F; f0++) {
     if (done[f0] || arr.faceArea2[f0] >= 0) continue
-    const v = arr.org[arr.faceEdges[arr.faceStart[f0]]]
+    const v = faceOrigin(arr, f0)
     windAround(arr, comp, comp[v], arr.vx[v], arr.vy[v], wind, f0 * R)
     done[f0] = 1
     stack.push(f0)

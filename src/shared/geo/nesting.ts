@@ -55,7 +55,6 @@ export interface NestingReport {
 
 export const DEFAULT_NESTING_TOLERANCE = 0.01
 
-/** A face's label is inconsistent when an edge has the same face on both sides (an unnoded layer). */
 /**
  * Ground (m²) of every (CAD beat, neighborhood) pair, and of each beat, from one arrangement of
  * both layers' boundaries: the validator's overlay (exact predicates on the coordinate grid,

@@ -493,7 +493,7 @@ function splitRun(edges: EdgeSet, chain: Chain, u: Unique, splits: SplitPoints, 
  * edges left with no owner vanish), as half-edge origins and owner lists in typed arrays.
  */
 function ownedEdges(edges: EdgeSet, lists: OwnerLists): { org: Int32Array; ownStart: Int32Array; ownId: Int32Array; ownSide: Int32Array } {
-  // Each loop a function of its own, this one none (see `walkFaces`); the same steps whether or
+  // Each loop a function of its own, this one none (see the note above `walkInto`); the same steps whether or
   // not an edge drops out (a branch for "none does", taken by every check of a clean plan, sent
   // the code compiled for it back to the interpreter on the first plan where one did).
   const E = edges.size
@@ -551,7 +551,7 @@ function keepOwned(edges: EdgeSet, ownStart0: Int32Array, org: Int32Array, ownSt
 
 /** Per half-edge h, the next half-edge of the face left of h. */
 function faceLinks(vx: Float64Array, vy: Float64Array, org: Int32Array): Int32Array {
-  // Each loop a function that ends with it (see `walkFaces`).
+  // Each loop a function that ends with it (see the note above `walkInto`).
   const V = vx.length, H = org.length
   const outStart = new Int32Array(V + 1), out = new Int32Array(H), pos = new Int32Array(H), next = new Int32Array(H)
   outgoing(org, outStart, out)
@@ -622,8 +622,8 @@ function walkFaces(org: Int32Array, next: Int32Array): { face: Int32Array; faceC
 }
 
 /*
- * The loops of the arrangement's steps sit in functions that end with them (they return what
- * was set up before the loop): a step runs once per check, its loop is compiled while it runs
+ * The loops of the arrangement's steps sit in functions that end with them (each returns what
+ * its loop computed, or nothing): a step runs once per check, its loop is compiled while it runs
  * (on-stack replacement), and code after the loop, with no type feedback yet, sent the
  * compiled code back to the interpreter there, check after check, until the step was compiled
  * whole.
@@ -681,6 +681,11 @@ function faceShapes(vx: Float64Array, vy: Float64Array, org: Int32Array, F: numb
     faceBox[4 * f + 3] = maxY
   }
   return out
+}
+
+/** The vertex face f's walk starts from (its first half-edge's origin). */
+export function faceOrigin(arr: Arrangement, f: number): number {
+  return arr.org[arr.faceEdges[arr.faceStart[f]]]
 }
 
 /**

@@ -92,7 +92,8 @@ export function boxPairs(b: Float64Array, n: number): Int32Array {
 
 // The scratch, grown as needed (see `boxPairs`): per box its first and last cell column and
 // row; per cell where its boxes start in `items` (and the fill pointer); the boxes by cell;
-// the pairs found, doubled when full (from small, so the doubling is run by every plan).
+// the pairs found, doubled when full. Kept between calls; they start small, so the growing
+// paths run on the first plans a process checks.
 let scratchCx0 = new Int32Array(1024), scratchCy0 = new Int32Array(1024), scratchCx1 = new Int32Array(1024), scratchCy1 = new Int32Array(1024)
 let scratchStart = new Int32Array(1024)
 let scratchFill = new Int32Array(1024)

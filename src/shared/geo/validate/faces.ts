@@ -47,7 +47,7 @@ export class FaceLabels {
 }
 
 /** A label being built: owner numbers in `owners[0 .. size)`, in a buffer reused from label to label. */
-export class LabelScratch {
+class LabelScratch {
   owners: Int32Array = new Int32Array(16)
   size = 0
 
@@ -304,12 +304,12 @@ export function piecesByKey(arr: Arrangement, keysOf: FaceKeyList, dropIfUnbound
       for (let k = 0; k < comp.length; k++) inComp[comp[k]] = compStamp
       const rings = boundaryRings(arr, comp, inComp, compStamp, done)
       const first = pieces.length
-      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: NO_RINGS, shell: ringPts[k], holes: null, faces: comp, area2: ringArea[k], box: undefined })
+      for (let k = 0; k < rings; k++) if (ringArea[k] > 0) pieces.push({ poly: NO_RINGS, shell: ringIds[k], holes: null, faces: comp, area2: ringArea[k], box: undefined })
       if (pieces.length === first) {
-        for (let k = 0; k < rings; k++) if (ringArea[k] < 0) orphanHoles[orphans++] = ringPts[k]
+        for (let k = 0; k < rings; k++) if (ringArea[k] < 0) orphanHoles[orphans++] = ringIds[k]
         continue
       }
-      for (let k = 0; k < rings; k++) if (ringArea[k] < 0) attachHole(pieces, first, ringPts[k])
+      for (let k = 0; k < rings; k++) if (ringArea[k] < 0) attachHole(pieces, first, ringIds[k])
     }
     for (let k = 0; k < orphans; k++) attachHole(pieces, 0, orphanHoles[k])
     out.set(key, pieces)
@@ -372,7 +372,7 @@ class KeyFaces {
 }
 
 /** A copy of `a` twice as long. */
-function grown(a: Int32Array): Int32Array {
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(2 * a.length)
   b.set(a)
   return b
@@ -391,7 +391,7 @@ let nRings = 0
 const shellsOfKeys: Shell[][] = []
 const NO_RINGS: FlatRing[] = []
 /** A component's rings (`boundaryRings`) by number, and holes with no shell of their own yet: scratch, filled by count. */
-const ringPts: number[] = []
+const ringIds: number[] = []
 const ringArea: number[] = []
 const orphanHoles: number[] = []
 
@@ -450,7 +450,7 @@ function ringArea2(r: Float64Array, from: number, to: number): number {
 }
 
 /**
- * Boundary rings of the faces marked `stamp` in `inComp`, into `ringPts` and `ringArea`; their
+ * Boundary rings of the faces marked `stamp` in `inComp`, into `ringIds` and `ringArea`; their
  * count. `done` marks traced half-edges with the stamp.
  */
 function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, stamp: number, done: Int32Array): number {
@@ -487,16 +487,13 @@ function boundaryRings(arr: Arrangement, comp: number[], inComp: Int32Array, sta
       // Fewer than four points: no ring, and its room is taken by the next.
       if (n - start < 8) continue
       if (nRings === ringFrom.length) {
-        const from = new Int32Array(2 * nRings), to = new Int32Array(2 * nRings)
-        from.set(ringFrom)
-        to.set(ringTo)
-        ringFrom = from
-        ringTo = to
+        ringFrom = grown(ringFrom)
+        ringTo = grown(ringTo)
       }
       ringFrom[nRings] = start
       ringTo[nRings] = n
       used = n
-      ringPts[rings] = nRings++
+      ringIds[rings] = nRings++
       ringArea[rings] = ringArea2(coords, start, n)
       rings++
     }

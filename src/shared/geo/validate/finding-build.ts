@@ -81,8 +81,8 @@ export { formatSquareMetres as fmtM2 } from '../../units/format'
 export interface GeoFindingInput {
   kind: FindingKind
   pieces: Piece[]
-  areaIds: string[]
-  neighborhoodIds: string[]
+  areaIds: readonly string[]
+  neighborhoodIds: readonly string[]
   /** The message is `before`, the area in words, then `after` (text, not a function: no closure per finding). */
   before: string
   after: string

@@ -34,7 +34,7 @@ export function frameInto(f: LocalFrame, gridX: number, gridY: number): LocalFra
 }
 
 /** Signed area in m² of a closed flat grid ring [x0, y0, x1, y1, …] (positive counter-clockwise). */
-export function ringAreaM2(ring: ArrayLike<number>, f: LocalFrame): number {
+function ringAreaM2(ring: ArrayLike<number>, f: LocalFrame): number {
   let s = 0
   for (let i = 0; i < ring.length - 2; i += 2) {
     const ax = (ring[i] - f.x0) * f.kx, ay = (ring[i + 1] - f.y0) * f.ky

@@ -55,7 +55,8 @@ export class Piece {
   private atY = NaN
 
   /**
-   * `framed`: measured in the local frame at the first vertex (`frameAt`), worked out again
+   * `framed`: measured in the local frame at the first vertex (`frameInto`, into the module's
+   * one `frame`), worked out again
    * when the width is measured rather than kept: most pieces never are, and a frame held by
    * every piece was five more objects each for the collector to copy.
    */

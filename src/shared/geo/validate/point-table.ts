@@ -22,7 +22,7 @@ export class PointTable {
   private mask: number
 
   constructor(expected = 1024) {
-    // As small as asked: validity makes one per ring, most of a few hundred points.
+    // As small as asked (validity keeps one for all rings and clears it ring after ring).
     let cap = 16
     while (cap < expected * 2) cap *= 2
     this.slots = new Int32Array(cap).fill(-1)

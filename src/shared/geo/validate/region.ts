@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush'
-import { allFaces, buildArrangement, collectSegments, components, twoSidedEdge, type Arrangement } from './arrangement'
+import { allFaces, buildArrangement, collectSegments, components, faceOrigin, twoSidedEdge, type Arrangement } from './arrangement'
 import type { Box } from './box'
 import { ringLocate } from '../kernel'
 import { crossEdge, labelFaces, piecesByKey, ringBox, type FaceKeyList, type FaceLabels, type FacePiece, type FlatRing } from './faces'
@@ -19,7 +19,7 @@ export class StoredPiece extends Piece {
     areaM2: number,
     sliver: SliverRule | undefined,
     readonly bbox: Box,
-    readonly areaIds: string[],
+    readonly areaIds: readonly string[],
     /** Below the overlay's noise level: never listed nor counted. */
     readonly noise: boolean,
   ) {
@@ -133,7 +133,7 @@ function storedPieces(arr: Arrangement, raw: Map<string, FacePiece[]>, labels: F
 /** Area ids of the piece at hand (storedPieces), filled by count. */
 const idScratch: string[] = []
 /** The area ids of a piece in none (shared: no one writes to a piece's list). */
-const NO_IDS: string[] = []
+const NO_IDS: readonly string[] = []
 
 const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
@@ -334,12 +334,12 @@ function trustedFaces(arr: Arrangement, region: Box): Int32Array {
     return r
   }
   for (const f of cw) {
-    const v = arr.org[arr.faceEdges[arr.faceStart[f]]]
+    const v = faceOrigin(arr, f)
     const x = arr.vx[v], y = arr.vy[v]
     let best = -1
     for (const k of idx.search(x, y, x, y)) {
       const g = ccw[k]
-      if (comp[arr.org[arr.faceEdges[arr.faceStart[g]]]] === comp[v]) continue
+      if (comp[faceOrigin(arr, g)] === comp[v]) continue
       if (best >= 0 && arr.faceArea2[g] >= arr.faceArea2[best]) continue
       const r = ringOf(g)
       if (ringLocate(r.xs, r.ys, 0, r.xs.length, x, y) > 0) best = g

@@ -31,7 +31,7 @@ export const TANGENT_MAX_CORNERS = 20
 let nx = new Float64Array(32), ny = new Float64Array(32), lc = new Float64Array(32)
 let qx = new Float64Array(32), qy = new Float64Array(32)
 let lines = 0, corners = 0
-/** The best candidate so far: the cell number and the radius it claimed. */
+/** The best candidate so far: its cell number (the radius it claimed is `bounds[0]`). */
 let bestCell = -1
 let cells: Measured
 /**
